@@ -1,0 +1,33 @@
+#pragma once
+// The `pm` command line: argument parsing and rendering over the pm library.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace pm::cli {
+
+// Exit codes, documented in pm(1).
+enum Exit : int { ok = 0, invalid = 1, usage = 2 };
+
+// Options every subcommand shares.
+struct Global {
+  std::string lang; // "", "zh" or "en"
+  bool zh() const;  // the chosen language, falling back to PM_LANG / LANG
+};
+
+// A subcommand's setup adds its options to `app` and returns the action run when it is chosen.
+using Action = std::function<int()>;
+using Setup = Action (*)(CLI::App& app, Global& g);
+
+// One per cmd_*.cpp; the table in app.cpp lists them.
+Action setup_validate(CLI::App& app, Global& g);
+
+int run(int argc, char** argv);
+
+// Prints "pm: error: ..." on stderr in the chosen language.
+void error(const Global& g, const std::string& en, const std::string& zh);
+
+} // namespace pm::cli

@@ -1,0 +1,38 @@
+#pragma once
+// Text helpers that know nothing of property management.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm::util {
+
+// Position of the first byte that is not valid UTF-8 (or is NUL), if any.
+struct BadByte {
+  std::size_t offset;
+  int line;   // 1-based
+  int column; // 1-based, in characters
+  bool nul;
+};
+std::optional<BadByte> find_bad_utf8(std::string_view s);
+
+// Number of terminal columns the UTF-8 string takes (East Asian wide = 2).
+std::size_t display_width(std::string_view s);
+// Pads s with spaces to `width` columns (left aligned, or right aligned).
+std::string pad(std::string_view s, std::size_t width, bool right = false);
+
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word`, if close enough to be a likely misspelling.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// Formats a number without trailing zeros ("145000", "0.5", "2.43").
+std::string format_number(double v, int max_decimals = 2);
+// Groups thousands with commas: 145000 -> "145,000".
+std::string group_thousands(double v, int decimals = 0);
+
+bool ends_with(std::string_view s, std::string_view suffix);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+} // namespace pm::util

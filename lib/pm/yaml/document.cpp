@@ -1,0 +1,385 @@
+#include <pm/yaml/document.hpp>
+#include <pm/util/text.hpp>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <vector>
+
+namespace pm::yaml {
+
+using nlohmann::json;
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+Position Document::position(std::string pointer, bool prefer_key) const {
+  for (;;) {
+    auto it = positions.find(pointer);
+    if (it != positions.end()) return prefer_key ? it->second.key : it->second.value;
+    if (pointer.empty()) return {1, 1};
+    pointer.erase(pointer.rfind('/'));
+  }
+}
+
+namespace {
+
+struct LimitExceeded {
+  std::string what;
+};
+
+// Resolves a plain scalar by the YAML 1.2 core schema; quoted scalars stay strings.
+json resolve_plain(const std::string& v, bool& non_finite) {
+  non_finite = false;
+  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return nullptr;
+  if (v == "true" || v == "True" || v == "TRUE") return true;
+  if (v == "false" || v == "False" || v == "FALSE") return false;
+  static const std::regex int_re("^[-+]?[0-9]+$");
+  static const std::regex hex_re("^0x[0-9a-fA-F]+$");
+  static const std::regex float_re(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
+  static const std::regex inf_re(R"(^[-+]?\.(inf|Inf|INF)$)");
+  static const std::regex nan_re(R"(^\.(nan|NaN|NAN)$)");
+  if (std::regex_match(v, int_re)) {
+    errno = 0;
+    char* end = nullptr;
+    long long n = std::strtoll(v.c_str(), &end, 10);
+    if (errno != ERANGE) return n;
+    // Too big for an integer: keep it as a (still integral) double so range checks see it.
+    return std::strtod(v.c_str(), nullptr);
+  }
+  if (std::regex_match(v, hex_re)) return static_cast<long long>(std::strtoll(v.c_str(), nullptr, 16));
+  if (std::regex_match(v, float_re)) {
+    double d = std::strtod(v.c_str(), nullptr);
+    if (!std::isfinite(d)) non_finite = true;
+    return d;
+  }
+  if (std::regex_match(v, inf_re)) {
+    non_finite = true;
+    return v[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+  }
+  if (std::regex_match(v, nan_re)) {
+    non_finite = true;
+    return std::nan("");
+  }
+  return v;
+}
+
+class Builder : public YAML::EventHandler {
+public:
+  Builder(Document& doc, std::string_view text, const Limits& limits) : m_doc(doc), m_text(text), m_limits(limits) {
+    // Byte offsets of line starts, to turn yaml-cpp's byte marks into character columns.
+    m_line_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') m_line_starts.push_back(i + 1);
+  }
+
+  bool finished() const { return m_done; }
+  int documents() const { return m_documents; }
+
+  Position to_position(const YAML::Mark& m) const {
+    if (m.is_null() || m.line < 0) return {1, 1};
+    std::size_t line = static_cast<std::size_t>(m.line);
+    if (line >= m_line_starts.size() || m.pos < 0) return {m.line + 1, m.column + 1};
+    std::size_t start = m_line_starts[line];
+    std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(m.pos), m_text.size());
+    int col = 1;
+    for (std::size_t i = start; i < end; ++i)
+      if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col;
+    return {m.line + 1, col};
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override { ++m_documents; }
+  void OnDocumentEnd() override { m_done = true; }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = m_anchors.find(anchor);
+    // Count what the alias expands to before copying it, so a "billion laughs" stops early.
+    std::size_t nodes = it == m_anchors.end() ? 1 : it->second.nodes;
+    count(nodes);
+    json v = it == m_anchors.end() ? json(nullptr) : it->second.value;
+    if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
+      error(to_position(mark), "alias-key", "an alias cannot be used as a key", "别名不能用作键");
+      m_stack.back().has_key = true;
+      m_stack.back().key = "*";
+      m_stack.back().key_pos = to_position(mark);
+      return;
+    }
+    add_value(mark, std::move(v), 0, nodes);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    count(1);
+    Position pos = to_position(mark);
+    if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
+      Frame& f = m_stack.back();
+      f.has_key = true;
+      f.key = value;
+      f.key_pos = pos;
+      auto first = f.seen.find(value);
+      if (first != f.seen.end()) {
+        error(pos, "duplicate-key",
+              "duplicate key '" + value + "' (first given at line " + std::to_string(first->second.line) + ")",
+              "重复的键 '" + value + "'（第一次出现在第 " + std::to_string(first->second.line) + " 行）");
+        f.duplicate = true;
+      } else {
+        f.seen.emplace(value, pos);
+        f.duplicate = false;
+      }
+      return;
+    }
+    json v;
+    if (tag == "?") {
+      bool non_finite = false;
+      v = resolve_plain(value, non_finite);
+      if (non_finite) {
+        error(pos, "not-finite", "the number '" + value + "' is not finite; use an ordinary number",
+              "数值 '" + value + "' 不是有限数；请填写普通数字");
+        m_doc.diagnostics.back().pointer = child_pointer();
+        m_bad_pointers.push_back(child_pointer());
+      }
+    } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float") {
+      bool non_finite = false;
+      v = resolve_plain(value, non_finite);
+    } else if (tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
+      bool non_finite = false;
+      v = resolve_plain(value, non_finite);
+    } else {
+      v = value;
+    }
+    add_value(mark, std::move(v), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    count(1);
+    open(mark, json::array(), anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    count(1);
+    open(mark, json::object(), anchor, true);
+  }
+  void OnMapEnd() override { close(); }
+
+  json take_root() { return std::move(m_root); }
+  std::vector<std::string> bad_pointers() const { return m_bad_pointers; }
+
+private:
+  struct Frame {
+    json value;
+    bool is_map = false;
+    bool has_key = false;
+    bool duplicate = false;
+    bool complex_key = false;
+    std::string key;
+    Position key_pos;
+    std::string pointer;
+    YAML::anchor_t anchor = 0;
+    std::map<std::string, Position> seen;
+    std::size_t nodes = 1; // values in this subtree, itself included
+  };
+  struct Anchored {
+    json value;
+    std::size_t nodes = 1;
+  };
+
+  void count(std::size_t n) {
+    m_nodes += n;
+    if (m_nodes > m_limits.max_nodes) throw LimitExceeded{"more than " + std::to_string(m_limits.max_nodes) + " values"};
+  }
+
+  void error(Position p, std::string code, std::string en, std::string zh) {
+    m_doc.diagnostics.push_back(
+        {m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
+  }
+
+  std::string child_pointer() const {
+    if (m_stack.empty()) return "";
+    const Frame& f = m_stack.back();
+    if (f.is_map) return f.pointer + "/" + pointer_token(f.key);
+    return f.pointer + "/" + std::to_string(f.value.size());
+  }
+
+  // A non-scalar in key position: YAML allows it, JSON does not.
+  bool key_position() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
+
+  void open(const YAML::Mark& mark, json v, YAML::anchor_t anchor, bool is_map) {
+    Frame f;
+    f.complex_key = key_position();
+    if (f.complex_key) {
+      error(to_position(mark), "complex-key", "a key must be a plain word, not a list or a mapping",
+            "键必须是普通文字，不能是列表或映射");
+      f.pointer = m_stack.back().pointer + "/?";
+    } else {
+      f.pointer = child_pointer();
+      Position p = to_position(mark);
+      Position kp = p;
+      if (!m_stack.empty() && m_stack.back().is_map) kp = m_stack.back().key_pos;
+      m_doc.positions.emplace(f.pointer, Located{kp, p});
+    }
+    f.value = std::move(v);
+    f.is_map = is_map;
+    f.anchor = anchor;
+    m_stack.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(m_stack.back());
+    m_stack.pop_back();
+    if (f.anchor) m_anchors[f.anchor] = Anchored{f.value, f.nodes};
+    if (f.complex_key) {
+      // Use a placeholder key so the mapping stays well formed.
+      m_stack.back().has_key = true;
+      m_stack.back().key = "?";
+      m_stack.back().duplicate = true;
+      return;
+    }
+    insert(std::move(f.value), f.nodes);
+  }
+
+  void add_value(const YAML::Mark& mark, json v, YAML::anchor_t anchor, std::size_t nodes = 1) {
+    if (key_position()) { // a null key, e.g. "? " alone
+      Frame& f = m_stack.back();
+      f.has_key = true;
+      f.key = "";
+      f.key_pos = to_position(mark);
+      f.duplicate = f.seen.count("") != 0;
+      f.seen.emplace("", f.key_pos);
+      return;
+    }
+    Position p = to_position(mark);
+    std::string ptr = child_pointer();
+    Position kp = p;
+    if (!m_stack.empty() && m_stack.back().is_map) kp = m_stack.back().key_pos;
+    if (!(m_stack.empty() == false && m_stack.back().is_map && m_stack.back().duplicate))
+      m_doc.positions.emplace(ptr, Located{kp, p});
+    if (anchor) m_anchors[anchor] = Anchored{v, nodes};
+    insert(std::move(v), nodes);
+  }
+
+  void insert(json v, std::size_t nodes) {
+    if (m_stack.empty()) {
+      m_root = std::move(v);
+      return;
+    }
+    Frame& f = m_stack.back();
+    f.nodes += nodes;
+    if (f.is_map) {
+      if (!f.duplicate) f.value[f.key] = std::move(v);
+      f.has_key = false;
+    } else {
+      f.value.push_back(std::move(v));
+    }
+  }
+
+  Document& m_doc;
+  std::string_view m_text;
+  const Limits& m_limits;
+  std::vector<std::size_t> m_line_starts;
+  std::vector<Frame> m_stack;
+  std::map<YAML::anchor_t, Anchored> m_anchors;
+  std::vector<std::string> m_bad_pointers;
+  json m_root;
+  std::size_t m_nodes = 0;
+  bool m_done = false;
+  int m_documents = 0;
+};
+
+} // namespace
+
+Document parse(std::string_view text, std::string file, const Limits& limits) {
+  Document doc;
+  doc.file = std::move(file);
+  auto fail = [&](int line, int col, std::string code, std::string en, std::string zh) {
+    doc.diagnostics.push_back(
+        {doc.file, line, col, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
+    return std::move(doc);
+  };
+
+  if (text.size() > limits.max_bytes)
+    return fail(1, 1, "too-large",
+                "the file is larger than " + std::to_string(limits.max_bytes >> 20) + " MiB; an estate file is far smaller",
+                "文件大于 " + std::to_string(limits.max_bytes >> 20) + " MiB；小区文件不应这么大");
+  // A UTF-8 byte-order mark is harmless: skip it. UTF-16 and UTF-32 are not supported.
+  if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (util::starts_with(text, "\xFF\xFE") || util::starts_with(text, "\xFE\xFF"))
+    return fail(1, 1, "not-utf8", "the file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码；请另存为 UTF-8");
+  if (auto bad = util::find_bad_utf8(text)) {
+    if (bad->nul)
+      return fail(bad->line, bad->column, "nul-byte", "the file contains a NUL byte; is it a binary file?",
+                  "文件含有 NUL 字节；是否为二进制文件？");
+    return fail(bad->line, bad->column, "not-utf8", "the file is not valid UTF-8 here; save it as UTF-8",
+                "此处不是有效的 UTF-8 编码；请另存为 UTF-8");
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return fail(1, 1, "empty", "the file is empty", "文件为空");
+
+  std::string owned(text);
+  std::istringstream in(owned);
+  Builder builder(doc, owned, limits);
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder) || !builder.finished())
+      return fail(1, 1, "empty", "the file holds no YAML document", "文件中没有 YAML 文档");
+    // A second document would be silently ignored by most tools: say so.
+    class Counter : public YAML::EventHandler {
+    public:
+      YAML::Mark start;
+      bool seen = false;
+      void OnDocumentStart(const YAML::Mark& m) override { start = m; seen = true; }
+      void OnDocumentEnd() override {}
+      void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+      void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnSequenceEnd() override {}
+      void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnMapEnd() override {}
+    } counter;
+    if (parser.HandleNextDocument(counter) && counter.seen) {
+      Position p = builder.to_position(counter.start);
+      doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
+                                 "the file holds more than one YAML document; put one estate in each file",
+                                 "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    Position p = builder.to_position(e.mark);
+    return fail(p.line, p.column, "too-deep", "the data is nested too deeply (more than 2000 levels)",
+                "数据嵌套过深（超过 2000 层）");
+  } catch (const YAML::Exception& e) {
+    Position p = builder.to_position(e.mark);
+    std::string msg = e.msg;
+    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + msg, "YAML 语法错误：" + msg);
+  } catch (const LimitExceeded& e) {
+    return fail(1, 1, "too-many-values",
+                "the document expands to " + e.what + " (an alias bomb?); an estate needs far fewer",
+                "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
+  }
+  doc.value = builder.take_root();
+  for (const auto& p : builder.bad_pointers()) doc.value[nlohmann::json::json_pointer(p)] = nullptr;
+  doc.ok = true;
+  return doc;
+}
+
+} // namespace pm::yaml

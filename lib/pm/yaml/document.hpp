@@ -1,0 +1,48 @@
+#pragma once
+// Loads a YAML estate (or any YAML data file) into JSON, remembering where every value
+// and key stood, so that any later check can point at file:line:col.
+
+#include <pm/diag/diagnostic.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace pm::yaml {
+
+struct Position {
+  int line = 0; // 1-based
+  int column = 0;
+};
+
+struct Located {
+  Position key;   // where the key stood (for object members); equals value otherwise
+  Position value; // where the value starts
+};
+
+struct Document {
+  std::string file;
+  nlohmann::json value;
+  std::unordered_map<std::string, Located> positions; // by JSON Pointer
+  diag::Diagnostics diagnostics;                      // problems found while reading
+  bool ok = false;                                    // value holds a whole document
+
+  // Position of the pointer, or of its nearest ancestor that is known.
+  Position position(std::string pointer, bool prefer_key = false) const;
+};
+
+struct Limits {
+  std::size_t max_bytes = 16u << 20;    // bigger estate files are certainly a mistake
+  std::size_t max_nodes = 1'000'000;    // after alias expansion: stops "billion laughs"
+};
+
+// Parses text that was read from `file` (a name for messages only).
+Document parse(std::string_view text, std::string file, const Limits& limits = {});
+
+// Escapes one JSON Pointer token (RFC 6901).
+std::string pointer_token(std::string_view key);
+
+} // namespace pm::yaml

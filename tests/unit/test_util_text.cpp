@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include <pm/util/text.hpp>
+
+using namespace pm::util;
+
+TEST_CASE("display_width counts Chinese characters as two columns") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("门岗") == 4);
+  CHECK(display_width("CCTV 监控室") == 11);
+  CHECK(pad("门岗", 6) == "门岗  ");
+  CHECK(pad("7", 3, true) == "  7");
+}
+
+TEST_CASE("find_bad_utf8 locates invalid bytes and NULs") {
+  CHECK_FALSE(find_bad_utf8("小区 ok\n").has_value());
+  auto bad = find_bad_utf8("a: 1\nb: \xff\n");
+  REQUIRE(bad.has_value());
+  CHECK(bad->line == 2);
+  CHECK(bad->column == 4);
+  CHECK_FALSE(bad->nul);
+  auto nul = find_bad_utf8(std::string_view("ab\0", 3));
+  REQUIRE(nul.has_value());
+  CHECK(nul->nul);
+  CHECK(find_bad_utf8("\xC0\x80").has_value()); // overlong
+  CHECK(find_bad_utf8("\xED\xA0\x80").has_value()); // surrogate
+}
+
+TEST_CASE("did_you_mean suggests close candidates only") {
+  std::vector<std::string> keys = {"residential", "commercial", "green"};
+  CHECK(did_you_mean("residental", keys) == "residential");
+  CHECK(did_you_mean("gren", keys) == "green");
+  CHECK_FALSE(did_you_mean("parking", keys).has_value());
+}
+
+TEST_CASE("number formatting") {
+  CHECK(format_number(145000) == "145000");
+  CHECK(format_number(2.4259, 2) == "2.43");
+  CHECK(format_number(0.5) == "0.5");
+  CHECK(group_thousands(145000) == "145,000");
+  CHECK(group_thousands(-1234567.891, 2) == "-1,234,567.89");
+  CHECK(group_thousands(-0.001, 2) == "0.00");
+  CHECK(group_thousands(999) == "999");
+}

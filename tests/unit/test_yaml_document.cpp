@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include <pm/yaml/document.hpp>
+
+using pm::yaml::parse;
+
+TEST_CASE("parse types plain scalars by the core schema and keeps quoted ones as text") {
+  auto d = parse("a: 80\nb: \"80\"\nc: 2.5\nd: true\ne: ~\nf: 2026-03-01\n", "t.yaml");
+  REQUIRE(d.ok);
+  CHECK(d.value["a"].is_number_integer());
+  CHECK(d.value["b"].is_string());
+  CHECK(d.value["c"].is_number_float());
+  CHECK(d.value["d"].is_boolean());
+  CHECK(d.value["e"].is_null());
+  CHECK(d.value["f"] == "2026-03-01");
+}
+
+TEST_CASE("parse records 1-based positions of keys and values, in characters") {
+  auto d = parse("name:\n  zh: 小区\n  en: x\nlist:\n  - 名称: 7\n", "t.yaml");
+  REQUIRE(d.ok);
+  CHECK(d.position("/name/zh").line == 2);
+  CHECK(d.position("/name/zh").column == 7);
+  CHECK(d.position("/name/zh", true).column == 3);
+  CHECK(d.position("/list/0/名称").column == 9);
+  // Unknown pointers fall back to their nearest known ancestor.
+  CHECK(d.position("/name/fr").line == 2);
+  CHECK(d.position("/name/fr", true).line == 1);
+}
+
+TEST_CASE("parse reports duplicate keys, which yaml-cpp alone accepts") {
+  auto d = parse("a: 1\nb: 2\na: 3\n", "t.yaml");
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].code == "duplicate-key");
+  CHECK(d.diagnostics[0].line == 3);
+  CHECK(d.value["a"] == 1);
+}
+
+TEST_CASE("parse accepts a byte-order mark and CRLF line ends") {
+  auto d = parse("\xEF\xBB\xBF" "a: 1\r\nb: x\r\n", "t.yaml");
+  CHECK(d.ok);
+  CHECK(d.diagnostics.empty());
+  CHECK(d.value["b"] == "x");
+  CHECK(d.position("/b").line == 2);
+}
+
+TEST_CASE("parse refuses hostile input with a located message") {
+  CHECK(parse("", "t").diagnostics.at(0).code == "empty");
+  CHECK(parse("a: [1\n", "t").diagnostics.at(0).code == "yaml-syntax");
+  CHECK(parse("a: \xfe\n", "t").diagnostics.at(0).code == "not-utf8");
+  CHECK(parse(std::string("a: 1\0", 5), "t").diagnostics.at(0).code == "nul-byte");
+  CHECK(parse("a: " + std::string(5000, '[') + std::string(5000, ']'), "t").diagnostics.at(0).code == "too-deep");
+  std::string bomb = "a: &a [1,1,1,1,1,1,1,1,1,1]\n";
+  for (char c = 'b'; c <= 'h'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += (i ? ",*" : "*") + prev;
+    bomb += "]\n";
+  }
+  CHECK(parse(bomb, "t").diagnostics.at(0).code == "too-many-values");
+  auto nf = parse("a: 1e400\nb: .nan\nc: -.inf\n", "t");
+  REQUIRE(nf.diagnostics.size() == 3);
+  CHECK(nf.diagnostics[0].code == "not-finite");
+  CHECK(nf.diagnostics[0].pointer == "/a");
+}
