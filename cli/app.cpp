@@ -27,6 +27,8 @@ struct Command {
 // The subcommand table: `pm help` lists these in this order.
 const Command commands[] = {
     {"validate", "Check estate files against the format and its rules", setup_validate},
+    {"staff", "Headcount by department and role, with the reasons", setup_staff},
+    {"norms", "List and show the norm sets (staffing rules)", setup_norms},
 };
 } // namespace
 

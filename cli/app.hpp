@@ -24,6 +24,8 @@ using Setup = Action (*)(CLI::App& app, Global& g);
 
 // One per cmd_*.cpp; the table in app.cpp lists them.
 Action setup_validate(CLI::App& app, Global& g);
+Action setup_staff(CLI::App& app, Global& g);
+Action setup_norms(CLI::App& app, Global& g);
 
 int run(int argc, char** argv);
 

@@ -1,0 +1,98 @@
+// pm norms list | show NAME | check FILE...: the norm sets, as data.
+
+#include <cli/app.hpp>
+#include <cli/reporters.hpp>
+#include <cli/table.hpp>
+
+#include <pm/data/toml.hpp>
+#include <pm/staff/labor.hpp>
+#include <pm/staff/inputs.hpp>
+#include <pm/staff/norms.hpp>
+
+#include <iostream>
+
+namespace pm::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+  std::vector<std::string> files;
+};
+
+int list(const Global& g) {
+  bool zh = g.zh();
+  Table t({zh ? "名称" : "Name", zh ? "种类" : "Kind", zh ? "规则" : "Rules", zh ? "说明" : "Title"}, {false, false, true, false});
+  for (const auto& name : data::embedded_names("norms")) {
+    diag::Diagnostics d;
+    auto ns = staff::load_norms(name, catalog::builtin(), d);
+    if (!ns) continue;
+    t.row({name + (name == staff::default_norms ? " *" : ""), zh ? "规范集" : "norms", std::to_string(ns->rules.size()),
+           ns->title.get(zh)});
+  }
+  for (const auto& name : data::embedded_names("labor")) {
+    diag::Diagnostics d;
+    auto l = staff::load_labor(name, d);
+    if (!l) continue;
+    t.row({name, zh ? "工时规定" : "labor", "", l->title.get(zh)});
+  }
+  std::cout << t.str() << (zh ? "* 默认规范集\n" : "* the default norm set\n");
+  return Exit::ok;
+}
+
+int show(const Options& o, const Global& g) {
+  diag::Diagnostics d;
+  // A name of either kind: norm sets first, then labour profiles.
+  for (const char* kind : {"norms", "labor"}) {
+    diag::Diagnostics tmp;
+    if (auto src = data::load_source(kind, o.name, tmp)) {
+      std::cout << src->text;
+      return Exit::ok;
+    }
+    if (d.empty()) d = tmp;
+  }
+  render_text(std::cerr, d, g.zh());
+  return Exit::usage;
+}
+
+int check(const Options& o, const Global& g) {
+  diag::Diagnostics all;
+  bool io = false;
+  for (const auto& f : o.files) {
+    diag::Diagnostics d;
+    // A file with [hours] is a labour profile; anything else is read as a norm set.
+    auto src = data::load_source("norms", f, d);
+    if (!src) {
+      io = true;
+    } else if (src->text.find("[hours]") != std::string::npos) {
+      staff::load_labor(f, d);
+    } else {
+      staff::load_norms(f, catalog::builtin(), d);
+    }
+    all.insert(all.end(), d.begin(), d.end());
+  }
+  diag::sort(all);
+  render_text(std::cerr, all, g.zh());
+  if (io) return Exit::usage;
+  return diag::has_errors(all) ? Exit::invalid : Exit::ok;
+}
+
+} // namespace
+
+Action setup_norms(CLI::App& app, Global& g) {
+  auto o = std::make_shared<Options>();
+  app.require_subcommand(1);
+  auto* l = app.add_subcommand("list", "List the built-in norm sets and labour profiles");
+  auto* s = app.add_subcommand("show", "Print a built-in norm set or labour profile (TOML, with its sources)");
+  s->add_option("name", o->name, "Name, e.g. cn-standard")->required();
+  auto* c = app.add_subcommand("check", "Check norm-set or labour-profile files; errors at FILE:LINE:COL");
+  c->add_option("files", o->files, "TOML files")->required();
+  return [o, &g, l, s, c]() -> int {
+    if (l->parsed()) return list(g);
+    if (s->parsed()) return show(*o, g);
+    if (c->parsed()) return check(*o, g);
+    return Exit::usage;
+  };
+}
+
+} // namespace pm::cli

@@ -1,0 +1,155 @@
+// pm staff ESTATE: headcount by department and role, with the reasons.
+
+#include <cli/app.hpp>
+#include <cli/common.hpp>
+#include <cli/table.hpp>
+
+#include <pm/staff/engine.hpp>
+#include <pm/staff/json.hpp>
+#include <pm/util/text.hpp>
+
+#include <cmath>
+#include <iostream>
+#include <set>
+
+namespace pm::cli {
+
+namespace {
+
+struct Options {
+  std::string estate;
+  std::string norms;
+  std::string labor;
+  std::string format = "table";
+  std::string output;
+  bool explain = false;
+  bool strict = false;
+};
+
+std::string num(double v, int decimals = 0) { return util::group_thousands(v, decimals); }
+
+std::string sources(const staff::RoleLine& r) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const auto& l : r.lines)
+    if (seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
+  return out;
+}
+
+std::string indicators_text(const staff::Staffing& s, bool zh) {
+  const auto& ind = s.indicators;
+  std::string out = zh ? "人均管理面积 " + num(ind.m2_per_person) + " m²；每万 m² " + num(ind.people_per_10k_m2, 2) + " 人"
+                       : num(ind.m2_per_person) + " m² per person; " + num(ind.people_per_10k_m2, 2) + " people per 10,000 m²";
+  if (ind.band)
+    out += zh ? "（常见区间 " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m²/人）"
+              : " (usual band " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m² per person)";
+  return out;
+}
+
+std::string render_table(const staff::Staffing& s, bool zh, bool explain) {
+  std::string title = zh ? s.estate_name.get(true) + " — 人员配置（规范：" + s.norms + "，工时：" + s.labor + "）"
+                         : s.estate_name.get(false) + " — staffing (norms: " + s.norms + ", labour: " + s.labor + ")";
+  Table t({zh ? "部门 / 岗位" : "Department / role", zh ? "人数" : "People"}, {false, true});
+  for (const auto& d : s.departments) {
+    t.row({d.name.get(zh), std::to_string(d.headcount)});
+    for (const auto& r : d.roles) {
+      t.row({"  " + r.name.get(zh), std::to_string(r.headcount)});
+      if (!explain) continue;
+      for (const auto& l : r.lines) t.note("      = " + l.explanation.get(zh));
+      t.note("      " + std::string(zh ? "来源：" : "source: ") + sources(r));
+    }
+  }
+  t.rule();
+  t.row({zh ? "合计" : "Total", std::to_string(s.total)});
+  std::string out = title + "\n\n" + t.str() + "\n" + indicators_text(s, zh) + "\n";
+  if (!s.warnings.empty()) {
+    out += "\n";
+    for (const auto& w : s.warnings) out += std::string(zh ? "警告：" : "warning: ") + w.message.get(zh) + " [" + w.code + "]\n";
+  }
+  return out;
+}
+
+std::string render_md(const staff::Staffing& s, bool zh, bool explain) {
+  std::string out = "# " + s.estate_name.get(zh) + (zh ? " — 人员配置\n\n" : " — staffing\n\n");
+  out += zh ? "规范：`" + s.norms + "`；工时：`" + s.labor + "`\n\n" : "Norms: `" + s.norms + "`; labour profile: `" + s.labor + "`\n\n";
+  std::vector<std::string> header = {zh ? "部门" : "Department", zh ? "岗位" : "Role", zh ? "人数" : "People"};
+  if (explain) {
+    header.push_back(zh ? "依据" : "Reason");
+    header.push_back(zh ? "来源" : "Source");
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : s.departments) {
+    std::vector<std::string> dr = {"**" + d.name.get(zh) + "**", "", "**" + std::to_string(d.headcount) + "**"};
+    if (explain) dr.insert(dr.end(), {"", ""});
+    rows.push_back(dr);
+    for (const auto& r : d.roles) {
+      std::vector<std::string> row = {"", r.name.get(zh), std::to_string(r.headcount)};
+      if (explain) {
+        std::string ex;
+        for (const auto& l : r.lines) ex += (ex.empty() ? "" : "; ") + l.explanation.get(zh);
+        row.push_back(ex);
+        row.push_back(sources(r));
+      }
+      rows.push_back(row);
+    }
+  }
+  std::vector<std::string> tot = {zh ? "**合计**" : "**Total**", "", "**" + std::to_string(s.total) + "**"};
+  if (explain) tot.insert(tot.end(), {"", ""});
+  rows.push_back(tot);
+  out += markdown_table(header, rows, {false, false, true, false, false});
+  out += "\n" + indicators_text(s, zh) + "\n";
+  if (!s.warnings.empty()) {
+    out += zh ? "\n## 警告\n\n" : "\n## Warnings\n\n";
+    for (const auto& w : s.warnings) out += "- " + w.message.get(zh) + " (`" + w.code + "`)\n";
+  }
+  return out;
+}
+
+std::string render_csv(const staff::Staffing& s, bool zh) {
+  std::string out = csv_row({"department_id", "department", "role_id", "role", "headcount", "explanation", "source"});
+  for (const auto& d : s.departments)
+    for (const auto& r : d.roles) {
+      std::string ex;
+      for (const auto& l : r.lines) ex += (ex.empty() ? "" : "; ") + l.explanation.get(zh);
+      out += csv_row({d.id, d.name.get(zh), r.id, r.name.get(zh), std::to_string(r.headcount), ex, sources(r)});
+    }
+  return out;
+}
+
+int run_staff(const Options& o, const Global& g) {
+  int code = Exit::ok;
+  auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
+  if (!in) return code;
+  bool zh = output_zh(g, in->estate);
+  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, catalog::builtin());
+  std::string text;
+  if (o.format == "json") text = staff::to_json(s, zh).dump(2) + "\n";
+  else if (o.format == "csv") text = render_csv(s, zh);
+  else if (o.format == "md") text = render_md(s, zh, o.explain);
+  else text = render_table(s, zh, o.explain);
+  // Machine formats keep stdout clean: their warnings also go to stderr.
+  if (o.format == "csv")
+    for (const auto& w : s.warnings)
+      std::cerr << o.estate << ": " << (zh ? "warning" : "warning") << ": " << w.message.get(zh) << " [" << w.code << "]\n";
+  int rc = emit(o.output, text, {o.estate}, g);
+  if (rc != Exit::ok) return rc;
+  return (o.strict && !s.warnings.empty()) ? Exit::invalid : Exit::ok;
+}
+
+} // namespace
+
+Action setup_staff(CLI::App& app, Global& g) {
+  auto o = std::make_shared<Options>();
+  app.add_option("estate", o->estate, "Estate file (- for stdin)")->required();
+  app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+      ->default_str(staff::default_norms);
+  app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
+  app.add_option("-f,--format", o->format, "Output: table, json, csv or md")
+      ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
+  app.add_flag("-e,--explain", o->explain, "Show each line's rule, inputs, arithmetic and source");
+  app.add_flag("--strict", o->strict, "Exit 1 when there are warnings (unlawful cover, indicators out of band)");
+  return [o, &g] { return run_staff(*o, g); };
+}
+
+} // namespace pm::cli

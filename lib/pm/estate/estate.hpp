@@ -1,0 +1,101 @@
+#pragma once
+// The estate as the computations see it: typed, defaulted, read from a validated document.
+
+#include <pm/catalog/roles.hpp>
+#include <pm/diag/diagnostic.hpp>
+#include <pm/yaml/document.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::estate {
+
+struct Areas {
+  double total = 0, chargeable = 0, residential = 0, commercial = 0, office = 0, green = 0, underground_garage = 0,
+         hard_landscape = 0, water_features = 0, municipal_roads = 0, river_frontage = 0;
+};
+
+struct BuildingGroup {
+  std::string name;
+  std::string type; // high_rise, mid_rise, multi_storey, villa, dormitory, office
+  int count = 0;
+  int floors = 0;
+  int households = 0;
+};
+
+struct Equipment {
+  int lifts = 0, substations = 0, high_voltage_rooms = 0, heat_exchange_stations = 0, booster_pump_rooms = 0;
+  bool control_room = false, fire_control_room = false, access_control = false;
+  int cctv_cameras = 0;
+};
+
+struct Entrance {
+  std::string name;
+  bool pedestrians = true, vehicles = false, staffed = true;
+  std::string hours = "24h"; // "24h" or "HH:MM-HH:MM"
+};
+
+struct Outsourced {
+  std::string service;
+  std::string contractor;
+  double annual_cost = 0;
+};
+
+struct SpecialService {
+  std::string service;
+  int owners = 0;
+  double owners_per_staff = 0;
+  std::string hours;
+  bool paid = false;
+};
+
+struct Unavailable {
+  std::string from, to; // inclusive ISO dates
+};
+
+struct Person {
+  std::string id, name, role;
+  std::vector<std::string> licences;
+  double hours_per_week = 0; // 0: the labour profile's standard
+  std::vector<Unavailable> unavailable;
+};
+
+struct Estate {
+  std::string file;
+  std::string id;
+  catalog::Text name;
+  std::string city;
+  std::string locale = "zh-CN";
+  std::string type;
+  int grade = 2;
+  Areas areas;
+  int households = 0;
+  std::vector<BuildingGroup> buildings;
+  Equipment equipment;
+  std::vector<Entrance> entrances;
+  int parking_garages = 0, parking_spaces = 0, parking_entrances = 0;
+  int patrol_zones = 0;
+  std::vector<Outsourced> outsourced;
+  std::vector<SpecialService> special_services;
+  std::vector<Person> staff;
+  nlohmann::json raw; // the whole document, for sections later code reads directly
+
+  bool is_outsourced(const std::string& service) const;
+  int buildings_of(const std::string& type) const;
+  bool zh() const { return locale.rfind("zh", 0) == 0; }
+};
+
+// Builds the model from a document that passed validation.
+Estate from_document(const yaml::Document& doc);
+
+// Reads, validates and models an estate file ("-" for stdin). On failure returns nullopt and
+// the diagnostics; `io_error` tells a file that could not be read from one that is invalid.
+struct Loaded {
+  std::optional<Estate> estate;
+  diag::Diagnostics diagnostics; // warnings too, when the estate loaded
+  bool io_error = false;
+};
+Loaded load(const std::string& path);
+
+} // namespace pm::estate

@@ -1,0 +1,93 @@
+#pragma once
+// Staffing: headcount by department and role for an estate, with the reasoning of each line.
+
+#include <pm/catalog/roles.hpp>
+#include <pm/estate/estate.hpp>
+#include <pm/staff/labor.hpp>
+#include <pm/staff/norms.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::staff {
+
+// One rule's contribution to a role.
+struct Line {
+  RuleKind kind = RuleKind::fixed;
+  int rule_line = 0; // where the rule stands in its norm file
+  double raw = 0;    // before rounding and limits
+  int people = 0;
+  catalog::Text explanation; // "9 high-rise buildings ÷ 3 per person = 3"
+  std::string source;
+  std::string post;
+};
+
+struct RoleLine {
+  std::string id;
+  catalog::Text name;
+  std::string department;
+  int headcount = 0;
+  std::vector<Line> lines;
+};
+
+struct DepartmentLine {
+  std::string id;
+  catalog::Text name;
+  int headcount = 0;
+  std::vector<RoleLine> roles;
+};
+
+// A post that must be covered for given hours: what rosters are built for.
+struct Post {
+  std::string id;
+  catalog::Text name;
+  std::string role;               // the role staffed for it (cover), or "" for a duty
+  std::vector<std::string> roles; // roles whose people may take it
+  std::string licence;            // needed on every seat, if any
+  int seats = 1;                  // people on each shift
+  std::vector<Shift> shifts;
+  std::vector<int> days; // ISO weekdays; empty: every day
+  int people = 0;        // people staffed for this post (0 for a duty)
+  bool duty = false;     // taken in turn by people of other posts, adds no headcount
+  CoverMethod method = CoverMethod::labour;
+  double weekly_hours() const; // seat-hours a week
+};
+
+struct Warning {
+  std::string code;
+  catalog::Text message;
+  std::string role;
+  std::string post;
+};
+
+struct Indicators {
+  double m2_per_person = 0;
+  double people_per_10k_m2 = 0;
+  std::optional<Band> band;
+  std::string dominant_building_type;
+};
+
+struct Staffing {
+  std::string estate_id;
+  catalog::Text estate_name;
+  double area_total = 0;
+  std::string norms;
+  catalog::Text norms_title;
+  std::string labor;
+  int total = 0;
+  std::vector<DepartmentLine> departments;
+  std::vector<Post> posts;
+  std::vector<Warning> warnings;
+  Indicators indicators;
+
+  const RoleLine* role(const std::string& id) const;
+  int headcount(const std::string& role_id) const;
+};
+
+Staffing compute(const estate::Estate& e, const NormSet& norms, const Labor& labor, const catalog::Catalogue& roles);
+
+// Average weekly hours each person works when `people` cover `weekly_hours` of seat-time.
+double hours_per_person(double weekly_hours, int people);
+
+} // namespace pm::staff

@@ -1,0 +1,22 @@
+#include <pm/staff/inputs.hpp>
+
+namespace pm::staff {
+
+LoadedInputs load_inputs(const std::string& estate_path, const std::string& norms, const std::string& labor) {
+  LoadedInputs out;
+  auto est = estate::load(estate_path);
+  out.diagnostics = est.diagnostics;
+  out.io_error = est.io_error;
+  std::size_t before = out.diagnostics.size();
+  auto ns = load_norms(norms.empty() ? default_norms : norms, catalog::builtin(), out.diagnostics);
+  std::optional<Labor> lab;
+  if (ns) lab = load_labor(labor.empty() ? ns->labor : labor, out.diagnostics);
+  // A norm or labour name that doesn't exist, or a file that can't be read, is a usage error.
+  for (std::size_t i = before; i < out.diagnostics.size(); ++i)
+    if (out.diagnostics[i].code == "unknown-name" || out.diagnostics[i].code == "io") out.io_error = true;
+  if (!est.estate || !ns || !lab) return out;
+  out.inputs = Inputs{std::move(*est.estate), std::move(*ns), std::move(*lab)};
+  return out;
+}
+
+} // namespace pm::staff

@@ -1,0 +1,31 @@
+#pragma once
+// Everything a staffing needs, loaded together: the estate, the norm set and the labour profile.
+
+#include <pm/estate/estate.hpp>
+#include <pm/staff/labor.hpp>
+#include <pm/staff/norms.hpp>
+
+#include <optional>
+#include <string>
+
+namespace pm::staff {
+
+inline constexpr const char* default_norms = "cn-standard";
+
+struct Inputs {
+  estate::Estate estate;
+  NormSet norms;
+  Labor labor;
+};
+
+struct LoadedInputs {
+  std::optional<Inputs> inputs;
+  diag::Diagnostics diagnostics; // errors, and warnings even on success
+  bool io_error = false;
+};
+
+// `norms` is a built-in name or a path ("" for the default); `labor` likewise ("" for the
+// norm set's own labour profile).
+LoadedInputs load_inputs(const std::string& estate_path, const std::string& norms, const std::string& labor);
+
+} // namespace pm::staff

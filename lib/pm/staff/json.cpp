@@ -1,0 +1,111 @@
+#include <pm/staff/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace pm::staff {
+
+using nlohmann::ordered_json;
+
+namespace {
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+std::string joined_explanation(const RoleLine& r, bool zh) {
+  std::string out;
+  for (const auto& l : r.lines) out += (out.empty() ? "" : "; ") + l.explanation.get(zh);
+  return out;
+}
+std::string joined_sources(const RoleLine& r) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const auto& l : r.lines)
+    if (seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
+  return out;
+}
+} // namespace
+
+ordered_json to_json(const Staffing& s, bool zh) {
+  ordered_json j;
+  j["estate"] = s.estate_id;
+  j["estate_name"] = s.estate_name.get(zh);
+  j["norms"] = s.norms;
+  j["labor"] = s.labor;
+  j["lang"] = zh ? "zh" : "en";
+  j["total"] = s.total;
+  ordered_json deps = ordered_json::array();
+  for (const auto& d : s.departments) {
+    ordered_json dj;
+    dj["id"] = d.id;
+    dj["name"] = d.name.get(zh);
+    dj["headcount"] = d.headcount;
+    ordered_json roles = ordered_json::array();
+    for (const auto& r : d.roles) {
+      ordered_json rj;
+      rj["id"] = r.id;
+      rj["name"] = r.name.get(zh);
+      rj["headcount"] = r.headcount;
+      rj["explanation"] = joined_explanation(r, zh);
+      rj["source"] = joined_sources(r);
+      ordered_json lines = ordered_json::array();
+      for (const auto& l : r.lines) {
+        ordered_json lj;
+        lj["kind"] = to_string(l.kind);
+        lj["people"] = l.people;
+        lj["explanation"] = l.explanation.get(zh);
+        lj["source"] = l.source;
+        if (!l.post.empty()) lj["post"] = l.post;
+        lines.push_back(std::move(lj));
+      }
+      rj["lines"] = std::move(lines);
+      roles.push_back(std::move(rj));
+    }
+    dj["roles"] = std::move(roles);
+    deps.push_back(std::move(dj));
+  }
+  j["departments"] = std::move(deps);
+  ordered_json posts = ordered_json::array();
+  for (const auto& p : s.posts) {
+    ordered_json pj;
+    pj["id"] = p.id;
+    pj["name"] = p.name.get(zh);
+    pj["roles"] = p.roles;
+    pj["licence"] = p.licence.empty() ? ordered_json(nullptr) : ordered_json(p.licence);
+    pj["seats"] = p.seats;
+    ordered_json shifts = ordered_json::array();
+    for (const auto& sh : p.shifts) shifts.push_back({{"start", format_hhmm(sh.start)}, {"end", format_hhmm(sh.end)}});
+    pj["shifts"] = std::move(shifts);
+    if (!p.days.empty()) pj["days"] = p.days;
+    pj["duty"] = p.duty;
+    pj["people"] = p.people;
+    pj["weekly_hours"] = round2(p.weekly_hours());
+    pj["hours_per_person"] = p.duty ? ordered_json(nullptr) : ordered_json(round2(hours_per_person(p.weekly_hours(), p.people)));
+    posts.push_back(std::move(pj));
+  }
+  j["posts"] = std::move(posts);
+  ordered_json ind;
+  ind["m2_per_person"] = round2(s.indicators.m2_per_person);
+  ind["people_per_10k_m2"] = round2(s.indicators.people_per_10k_m2);
+  if (s.indicators.band) {
+    const Band& b = *s.indicators.band;
+    ind["band"] = {{"building_type", b.building_type},
+                   {"min_m2_per_person", b.min_m2_per_person},
+                   {"max_m2_per_person", b.max_m2_per_person},
+                   {"source", b.source}};
+  } else {
+    ind["band"] = nullptr;
+  }
+  j["indicators"] = std::move(ind);
+  ordered_json warns = ordered_json::array();
+  for (const auto& w : s.warnings) {
+    ordered_json wj;
+    wj["code"] = w.code;
+    wj["message"] = w.message.get(zh);
+    wj["role"] = w.role.empty() ? ordered_json(nullptr) : ordered_json(w.role);
+    wj["post"] = w.post.empty() ? ordered_json(nullptr) : ordered_json(w.post);
+    warns.push_back(std::move(wj));
+  }
+  j["warnings"] = std::move(warns);
+  return j;
+}
+
+} // namespace pm::staff

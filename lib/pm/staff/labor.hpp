@@ -1,0 +1,35 @@
+#pragma once
+// Labour profiles: the working-time law staffing and rosters obey (data: lib/data/labor/*.toml).
+
+#include <pm/catalog/roles.hpp>
+#include <pm/diag/diagnostic.hpp>
+
+#include <optional>
+#include <string>
+
+namespace pm::staff {
+
+struct Labor {
+  std::string name;
+  catalog::Text title;
+  std::string source;
+  double daily_hours = 8, weekly_hours = 40, work_days_per_week = 5;
+  double overtime_cap_month = 36, overtime_cap_day = 3;
+  double public_holidays = 13, annual_leave_days = 5;
+  std::string averaging_period = "month";
+  double max_shift_hours = 12, min_rest_between_shifts = 12;
+  int min_free_days_per_7 = 1, max_consecutive_days = 6, max_consecutive_nights = 4;
+  std::string night_start = "22:00", night_end = "06:00";
+  double pay_days_per_month = 21.75, overtime_pay = 1.5, rest_day_pay = 2.0, holiday_pay = 3.0;
+
+  // Hours a person works in a year at the standard week, less public holidays and leave.
+  double productive_hours_per_year() const;
+  // The most a person may work on average per week: standard week plus the overtime cap.
+  double lawful_max_weekly_hours() const;
+  // Working days a year (365 less rest days, holidays and leave).
+  double productive_days_per_year() const;
+};
+
+std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out);
+
+} // namespace pm::staff

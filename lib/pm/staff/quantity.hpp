@@ -1,0 +1,37 @@
+#pragma once
+// Named quantities of an estate that norm rules divide, count and test
+// ("area.green", "buildings.high_rise", "lifts", "outsourced.lift_maintenance"...).
+
+#include <pm/catalog/roles.hpp>
+#include <pm/estate/estate.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::staff {
+
+struct QuantityInfo {
+  std::string name;
+  catalog::Text label; // "high-rise buildings" / "高层楼栋"
+  catalog::Text unit;  // "" / "栋"
+};
+
+// Every quantity a rule may name, for validation, "did you mean" and pm-norms(5).
+const std::vector<QuantityInfo>& quantities();
+const QuantityInfo* quantity_info(const std::string& name);
+// The value of a quantity for an estate; nullopt for an unknown name.
+std::optional<double> quantity(const estate::Estate& e, const std::string& name);
+
+// A condition: "NAME", "not NAME", or "NAME OP NUMBER" with OP one of > >= < <= == !=.
+struct Condition {
+  std::string text;
+  std::string name;
+  std::string op; // "" for truthiness, "not" for falsity
+  double value = 0;
+  bool holds(const estate::Estate& e) const;
+};
+// Parses a condition; on error returns nullopt and sets `error` (English) / `error_zh`.
+std::optional<Condition> parse_condition(const std::string& text, std::string& error, std::string& error_zh);
+
+} // namespace pm::staff
