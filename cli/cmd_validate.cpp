@@ -31,9 +31,23 @@ int run_validate(const Options& o, const Global& g) {
     io_failed = true;
   };
 
+  const yaml::Limits limits;
   auto check = [&](const std::string& path) {
     std::string name = path == "-" ? "<stdin>" : path;
-    auto text = util::read_file(path, 16u << 20);
+    // A file over the size limit is an invalid estate (too-large, exit 1), not an I/O error:
+    // look at its size before reading it. Standard input is read up to four times the limit,
+    // so that the parser can say the same of it.
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_regular_file(path, ec)) {
+      auto size = std::filesystem::file_size(path, ec);
+      if (!ec && size > limits.max_bytes) {
+        ++files;
+        ++invalid;
+        all.push_back(yaml::too_large(name, limits));
+        return;
+      }
+    }
+    auto text = util::read_file(path, 4 * limits.max_bytes);
     if (!text) {
       io_error(name, text.error());
       return;

@@ -9,6 +9,9 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
@@ -46,14 +49,63 @@ const json* resolve(const json& root, const json* node) {
   return node;
 }
 
-// The subschema that applies to the instance at `pointer`, following properties and items.
-const json* subschema_at(const json& root, const std::string& pointer) {
+bool is_integral(const json& v) {
+  if (v.is_number_integer() || v.is_number_unsigned()) return true;
+  if (!v.is_number_float()) return false;
+  double d = v.get<double>();
+  return std::isfinite(d) && std::floor(d) == d;
+}
+
+// Whether the value has a type the subschema allows (true when it states no type).
+bool type_fits(const json& s, const json& v) {
+  if (!s.is_object() || !s.contains("type")) return true;
+  auto fits = [&](const json& t) {
+    if (!t.is_string()) return false;
+    std::string n = t.get<std::string>();
+    if (n == "object") return v.is_object();
+    if (n == "array") return v.is_array();
+    if (n == "string") return v.is_string();
+    if (n == "boolean") return v.is_boolean();
+    if (n == "null") return v.is_null();
+    if (n == "number") return v.is_number();
+    if (n == "integer") return is_integral(v);
+    return false;
+  };
+  const json& t = s["type"];
+  if (t.is_array()) return std::any_of(t.begin(), t.end(), fits);
+  return fits(t);
+}
+
+// Of the forms a oneOf/anyOf allows, the one whose type fits the value, if exactly one does.
+const json* pick_form(const json& root, const json* node, const json* value) {
+  if (!node || !node->is_object() || !value) return node;
+  for (const char* k : {"oneOf", "anyOf"}) {
+    if (!node->contains(k) || !(*node)[k].is_array()) continue;
+    const json* found = nullptr;
+    int n = 0;
+    for (const auto& alt : (*node)[k]) {
+      const json* a = resolve(root, &alt);
+      if (a && type_fits(*a, *value)) {
+        found = a;
+        ++n;
+      }
+    }
+    if (n == 1) return found;
+  }
+  return node;
+}
+
+// The subschema that applies to the instance at `pointer`, following properties and items,
+// and into the one form of a oneOf/anyOf that fits the value (unless `pick_last` is false,
+// for the last step).
+const json* subschema_at(const json& root, const std::string& pointer, const json& instance, bool pick_last = true) {
   const json* node = resolve(root, &root);
-  if (pointer.empty()) return node;
+  const json* inst = &instance;
   json::json_pointer p(pointer);
   std::vector<std::string> tokens;
   for (json::json_pointer q = p; !q.empty(); q = q.parent_pointer()) tokens.insert(tokens.begin(), q.back());
   for (const auto& t : tokens) {
+    node = pick_form(root, node, inst);
     if (!node || !node->is_object()) return nullptr;
     if (node->contains("properties") && (*node)["properties"].contains(t)) node = &(*node)["properties"][t];
     else if (node->contains("items") && (*node)["items"].is_object()) node = &(*node)["items"];
@@ -61,8 +113,20 @@ const json* subschema_at(const json& root, const std::string& pointer) {
       node = &(*node)["additionalProperties"];
     else return nullptr;
     node = resolve(root, node);
+    if (inst && inst->is_object() && inst->contains(t)) inst = &(*inst)[t];
+    else if (inst && inst->is_array() && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos &&
+             t.size() < 10 && std::stoul(t) < inst->size())
+      inst = &(*inst)[std::stoul(t)];
+    else inst = nullptr;
   }
-  return node;
+  return pick_last ? pick_form(root, node, inst) : node;
+}
+
+// A number as the user would write it: 80, 2.5, 100000000000000000000.
+std::string number_text(const json& v) {
+  if (v.is_number_float() && is_integral(v) && std::fabs(v.get<double>()) < 1e21)
+    return util::format_number(v.get<double>(), 0);
+  return v.dump();
 }
 
 std::string describe_type(const json& v) {
@@ -71,7 +135,7 @@ std::string describe_type(const json& v) {
   case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
   case json::value_t::number_integer:
   case json::value_t::number_unsigned: return "the whole number " + v.dump();
-  case json::value_t::number_float: return "the number " + util::format_number(v.get<double>(), 6);
+  case json::value_t::number_float: return "the number " + number_text(v);
   case json::value_t::string: return "the text \"" + v.get<std::string>() + "\"";
   case json::value_t::array: return "a list";
   case json::value_t::object: return "a mapping";
@@ -84,7 +148,7 @@ std::string describe_type_zh(const json& v) {
   case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
   case json::value_t::number_integer:
   case json::value_t::number_unsigned: return "整数 " + v.dump();
-  case json::value_t::number_float: return "数值 " + util::format_number(v.get<double>(), 6);
+  case json::value_t::number_float: return "数值 " + number_text(v);
   case json::value_t::string: return "文字 \"" + v.get<std::string>() + "\"";
   case json::value_t::array: return "列表";
   case json::value_t::object: return "映射";
@@ -97,9 +161,15 @@ std::pair<std::string, std::string> expected_type(const json* s) {
   std::string t;
   if (s->contains("type") && (*s)["type"].is_string()) t = (*s)["type"];
   if (t == "integer") {
-    bool nonneg = s->contains("minimum") && (*s)["minimum"].get<double>() >= 0;
-    return nonneg ? std::pair<std::string, std::string>{"a whole number of 0 or more", "大于等于 0 的整数"}
-                  : std::pair<std::string, std::string>{"a whole number", "整数"};
+    bool has_min = s->contains("minimum") && (*s)["minimum"].is_number();
+    bool has_max = s->contains("maximum") && (*s)["maximum"].is_number();
+    std::string min = has_min ? util::format_number((*s)["minimum"].get<double>(), 0) : "";
+    std::string max = has_max ? util::format_number((*s)["maximum"].get<double>(), 0) : "";
+    // A small range reads best whole ("1 to 4"); a large one by its floor only.
+    if (has_min && has_max && (*s)["maximum"].get<double>() <= 1000)
+      return {"a whole number from " + min + " to " + max, min + " 到 " + max + " 之间的整数"};
+    if (has_min) return {"a whole number of " + min + " or more", "大于等于 " + min + " 的整数"};
+    return {"a whole number", "整数"};
   }
   if (t == "number") return {"a number", "数值"};
   if (t == "string") return {"text", "文字"};
@@ -136,6 +206,82 @@ std::string num(const json* s, const char* key) {
   return util::format_number((*s)[key].get<double>(), 6);
 }
 
+std::string unescape_token(const std::string& t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '~' && i + 1 < t.size() && (t[i + 1] == '0' || t[i + 1] == '1')) {
+      out += t[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += t[i];
+    }
+  }
+  return out;
+}
+
+struct Name {
+  std::string en, zh;
+};
+
+// How a message names the value at `pointer`: the file, 'key', or item N of 'list'.
+Name name_of(const std::string& pointer, const json& root) {
+  if (pointer.empty()) return {"the file", "文件"};
+  auto slash = pointer.rfind('/');
+  std::string parent = pointer.substr(0, slash);
+  std::string last = unescape_token(pointer.substr(slash + 1));
+  json::json_pointer pp(parent);
+  bool in_list = root.contains(pp) && root.at(pp).is_array() && !last.empty() && last.size() < 10 &&
+                 last.find_first_not_of("0123456789") == std::string::npos;
+  if (!in_list) return {"'" + last + "'", "'" + last + "'"};
+  std::string n = std::to_string(std::stoul(last) + 1); // people count from 1
+  Name p = name_of(parent, root);
+  return {"item " + n + " of " + p.en, p.zh + " 的第 " + n + " 项"};
+}
+
+// The same, as the noun of "is not a valid ...": 'key', or entry in 'list'.
+Name noun_of(const std::string& pointer, const json& root) {
+  if (pointer.empty()) return {"file", "文件"};
+  auto slash = pointer.rfind('/');
+  std::string parent = pointer.substr(0, slash);
+  json::json_pointer pp(parent);
+  if (!parent.empty() && root.contains(pp) && root.at(pp).is_array()) {
+    Name p = name_of(parent, root);
+    return {"entry in " + p.en, p.zh + " 条目"};
+  }
+  return name_of(pointer, root);
+}
+
+// One form of a oneOf/anyOf, in words.
+Name describe_form(const json& root, const json& alt) {
+  const json* a = resolve(root, &alt);
+  if (!a || !a->is_object()) return {"another kind of value", "其他类型的值"};
+  if (a->contains("pattern") && (*a)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    return {"a date such as 2026-03-01", "日期（如 2026-03-01）"};
+  if (a->contains("type") && (*a)["type"] == "object" && a->contains("required") && !(*a)["required"].empty()) {
+    std::vector<std::string> req;
+    for (const auto& r : (*a)["required"]) req.push_back(r.get<std::string>());
+    std::string en, zh;
+    for (std::size_t i = 0; i < req.size(); ++i) {
+      en += (i == 0 ? "" : i + 1 == req.size() ? " and " : ", ") + req[i];
+      zh += (i == 0 ? "" : "、") + req[i];
+    }
+    return {"a mapping with " + en, "含 " + zh + " 的映射"};
+  }
+  auto [en, zh] = expected_type(a);
+  return {en, zh};
+}
+
+bool is_forms_summary(const std::string& d) {
+  return util::starts_with(d, "Failed to validate against any child schemas allowed by oneOf") ||
+         util::starts_with(d, "Failed to validate against exactly one child schema") ||
+         util::starts_with(d, "Failed to validate against any schemas allowed by anyOf");
+}
+
+// `p` is `a` or lies within it.
+bool under(const std::string& p, const std::string& a) {
+  return p.size() >= a.size() && p.compare(0, a.size(), a) == 0 && (p.size() == a.size() || p[a.size()] == '/');
+}
+
 } // namespace
 
 void Validator::validate(yaml::Document& doc) const {
@@ -163,27 +309,66 @@ void Validator::validate(yaml::Document& doc) const {
     }
     raws.push_back({ptr, e.description});
   }
-  // Where a value must match one of several forms, the forms' own complaints only confuse.
-  std::vector<std::string> alternatives;
-  for (const auto& r : raws)
-    if (util::starts_with(r.description, "Failed to validate against any child schemas allowed by oneOf") ||
-        util::starts_with(r.description, "Failed to validate against exactly one child schema") ||
-        util::starts_with(r.description, "Failed to validate against any schemas allowed by anyOf"))
-      alternatives.push_back(r.pointer);
-  auto under_alternative = [&](const Raw& r) {
-    for (const auto& a : alternatives)
-      if (r.pointer.size() >= a.size() && r.pointer.compare(0, a.size(), a) == 0 &&
-          !(r.pointer == a && util::starts_with(r.description, "Failed to validate against")))
-        return true;
-    return false;
-  };
+
+  // Where a value may take one of several forms (oneOf/anyOf), valijson lists each form's
+  // complaints, each followed by "Failed to validate against child schema #k", then a
+  // summary. When exactly one form has the value's type (a date given as text, a period
+  // as a mapping), its complaints are the useful ones; otherwise only the summary is.
+  std::vector<Raw> kept;
+  for (auto& r : raws) {
+    if (!is_forms_summary(r.description)) {
+      kept.push_back(std::move(r));
+      continue;
+    }
+    std::size_t start = kept.size();
+    while (start > 0 && under(kept[start - 1].pointer, r.pointer)) --start;
+    std::vector<std::vector<Raw>> forms(1);
+    for (std::size_t i = start; i < kept.size(); ++i) {
+      if (kept[i].pointer == r.pointer && util::starts_with(kept[i].description, "Failed to validate against child schema #"))
+        forms.emplace_back();
+      else
+        forms.back().push_back(kept[i]);
+    }
+    const std::vector<Raw>* fitting = nullptr;
+    int n_fitting = 0;
+    for (const auto& f : forms) {
+      if (f.empty()) continue;
+      bool wrong_type = std::any_of(f.begin(), f.end(), [&](const Raw& x) {
+        return x.pointer == r.pointer && util::starts_with(x.description, "Value type not permitted");
+      });
+      if (!wrong_type) {
+        fitting = &f;
+        ++n_fitting;
+      }
+    }
+    std::vector<Raw> replacement = n_fitting == 1 ? *fitting : std::vector<Raw>{r};
+    kept.resize(start);
+    for (auto& x : replacement) kept.push_back(std::move(x));
+  }
+
+  // valijson names only the first unknown key of a mapping: name them all.
+  std::vector<Raw> expanded;
+  const std::string unknown = "Object contains a property that could not be validated";
+  for (auto& r : kept) {
+    json::json_pointer jp(r.pointer);
+    const json* obj = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
+    const json* sub = subschema_at(m->schema_json, r.pointer, doc.value);
+    if (!util::starts_with(r.description, unknown) || !obj || !obj->is_object() || !sub || !sub->is_object() ||
+        sub->contains("patternProperties")) {
+      expanded.push_back(std::move(r));
+      continue;
+    }
+    for (const auto& [key, v] : obj->items())
+      if (!sub->contains("properties") || !(*sub)["properties"].contains(key))
+        expanded.push_back({r.pointer, unknown + ": '" + key + "'."});
+  }
 
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& r : raws) {
+  for (const auto& r : expanded) {
     const std::string& d = r.description;
-    if (under_alternative(r)) continue;
     if (util::starts_with(d, "Failed to validate against schema associated with property name") ||
         util::starts_with(d, "Failed to validate item #") ||
+        util::starts_with(d, "Failed to validate against child schema #") ||
         util::starts_with(d, "Failed to validate against additional properties schema") ||
         util::starts_with(d, "Failed to validate against schema associated with pattern") ||
         util::starts_with(d, "Failed to validate against dependent schema"))
@@ -193,11 +378,12 @@ void Validator::validate(yaml::Document& doc) const {
     diag::Diagnostic out;
     out.file = doc.file;
     out.pointer = r.pointer;
-    const json* sub = subschema_at(m->schema_json, r.pointer);
+    const json* sub = subschema_at(m->schema_json, r.pointer, doc.value);
     json::json_pointer jp(r.pointer);
     const json* value = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
-    std::string where = r.pointer.empty() ? "the file" : "'" + r.pointer.substr(r.pointer.rfind('/') + 1) + "'";
-    std::string where_zh = r.pointer.empty() ? "文件" : "'" + r.pointer.substr(r.pointer.rfind('/') + 1) + "'";
+    Name name = name_of(r.pointer, doc.value);
+    const std::string& where = name.en;
+    const std::string& where_zh = name.zh;
     bool at_key = false;
 
     if (util::starts_with(d, "Object contains a property that could not be validated")) {
@@ -219,9 +405,11 @@ void Validator::validate(yaml::Document& doc) const {
       std::string key = last_quoted(d, '\'');
       out.code = "missing-key";
       at_key = true;
-      out.message = (r.pointer.empty() ? "the file" : where) + " lacks the required key '" + key + "'";
-      out.message_zh = (r.pointer.empty() ? "文件" : where_zh) + " 缺少必填的键 '" + key + "'";
+      out.message = where + " lacks the required key '" + key + "'";
+      out.message_zh = where_zh + " 缺少必填的键 '" + key + "'";
     } else if (util::starts_with(d, "Value type not permitted")) {
+      // JSON Schema counts 80.0 as an integer; valijson does not.
+      if (sub && value && sub->contains("type") && (*sub)["type"] == "integer" && is_integral(*value)) continue;
       auto [en, zh] = expected_type(sub);
       out.code = "wrong-type";
       out.message = where + " must be " + en + (value ? ", not " + describe_type(*value) : "");
@@ -245,34 +433,45 @@ void Validator::validate(yaml::Document& doc) const {
                util::starts_with(d, "Target value and comparison value are not equal")) {
       out.code = "not-allowed";
       std::string c = sub && sub->contains("const") ? (*sub)["const"].dump() : "?";
-      out.message = where + " must be " + c;
-      out.message_zh = where_zh + " 必须为 " + c;
+      std::string got = value ? (value->is_number() ? number_text(*value) : describe_type(*value)) : "";
+      std::string got_zh = value ? (value->is_number() ? number_text(*value) : describe_type_zh(*value)) : "";
+      out.message = where + " must be " + c + (value ? ", not " + got : "");
+      out.message_zh = where_zh + " 必须为 " + c + (value ? "（现为 " + got_zh + "）" : "");
     } else if (util::starts_with(d, "Expected number greater than or equal to")) {
       out.code = "out-of-range";
-      out.message = where + " must be at least " + num(sub, "minimum") + (value ? ", not " + value->dump() : "");
-      out.message_zh = where_zh + " 不能小于 " + num(sub, "minimum") + (value ? "（现为 " + value->dump() + "）" : "");
+      out.message = where + " must be at least " + num(sub, "minimum") + (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 不能小于 " + num(sub, "minimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number greater than")) {
       out.code = "out-of-range";
-      out.message = where + " must be greater than " + num(sub, "exclusiveMinimum") + (value ? ", not " + value->dump() : "");
-      out.message_zh = where_zh + " 必须大于 " + num(sub, "exclusiveMinimum") + (value ? "（现为 " + value->dump() + "）" : "");
+      out.message = where + " must be greater than " + num(sub, "exclusiveMinimum") + (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 必须大于 " + num(sub, "exclusiveMinimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number less than or equal to")) {
       out.code = "out-of-range";
-      out.message = where + " must be at most " + num(sub, "maximum") + (value ? ", not " + value->dump() : "");
-      out.message_zh = where_zh + " 不能大于 " + num(sub, "maximum") + (value ? "（现为 " + value->dump() + "）" : "");
+      out.message = where + " must be at most " + num(sub, "maximum") + (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 不能大于 " + num(sub, "maximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number less than")) {
       out.code = "out-of-range";
-      out.message = where + " must be less than " + num(sub, "exclusiveMaximum");
-      out.message_zh = where_zh + " 必须小于 " + num(sub, "exclusiveMaximum");
+      out.message = where + " must be less than " + num(sub, "exclusiveMaximum") + (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 必须小于 " + num(sub, "exclusiveMaximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Failed to match regex")) {
       out.code = "bad-format";
       std::string hint = sub && sub->contains("description") ? (*sub)["description"].get<std::string>() : "";
-      if (sub && sub->contains("pattern") && (*sub)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+      if (!hint.empty() && hint.back() == '.') hint.pop_back();
+      std::string hint_zh = hint;
+      std::string pattern = sub && sub->contains("pattern") ? (*sub)["pattern"].get<std::string>() : "";
+      if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") {
         hint = "a date such as 2026-03-01";
-      if (sub && sub->contains("pattern") && (*sub)["pattern"] == "^[a-z0-9][a-z0-9_-]*$")
+        hint_zh = "日期（如 2026-03-01）";
+      } else if (pattern == "^[a-z0-9][a-z0-9_-]*$") {
         hint = "lower-case letters, digits, '-' and '_'";
+        hint_zh = "小写字母、数字、'-' 和 '_'";
+      } else if (util::starts_with(pattern, "^(24h|")) {
+        hint_zh = "\"24h\" 或每日时段（如 \"06:00-22:00\"）";
+      }
       std::string got = value && value->is_string() ? value->get<std::string>() : "?";
-      out.message = "'" + got + "' is not a valid " + where + (hint.empty() ? "" : "; expected " + hint);
-      out.message_zh = "'" + got + "' 不是有效的 " + where_zh + (hint.empty() ? "" : "；应为 " + hint);
+      Name noun = noun_of(r.pointer, doc.value);
+      out.message = "'" + got + "' is not a valid " + noun.en + (hint.empty() ? "" : "; expected " + hint);
+      out.message_zh = "'" + got + "' 不是有效的 " + noun.zh + (hint_zh.empty() ? "" : "；应为" + hint_zh);
     } else if (util::starts_with(d, "String should be no fewer")) {
       out.code = "empty";
       out.message = where + " must not be empty";
@@ -287,15 +486,41 @@ void Validator::validate(yaml::Document& doc) const {
       out.message = where + " needs at least one of: " + join(names, ", ");
       out.message_zh = where_zh + " 至少需要以下之一：" + join(names, ", ");
     } else if (util::starts_with(d, "Elements at indexes")) {
+      // "Elements at indexes #0 and #1 violate uniqueness constraint.": point at the repeat.
       out.code = "duplicate-item";
-      out.message = where + " lists the same item twice";
-      out.message_zh = where_zh + " 中有重复项";
-    } else if (util::starts_with(d, "Failed to validate against any child schemas allowed by oneOf") ||
-               util::starts_with(d, "Failed to validate against exactly one child schema") ||
-               util::starts_with(d, "Failed to validate against any schemas allowed by anyOf")) {
+      unsigned long first = 0, second = 0;
+      bool known = std::sscanf(d.c_str(), "Elements at indexes #%lu and #%lu", &first, &second) == 2 && value &&
+                   value->is_array() && second < value->size();
+      if (known) {
+        const json& item = (*value)[second];
+        std::string shown = item.is_string() ? item.get<std::string>() : item.dump();
+        out.pointer = r.pointer + "/" + std::to_string(second);
+        out.message = where + " lists '" + shown + "' twice (items " + std::to_string(first + 1) + " and " +
+                      std::to_string(second + 1) + ")";
+        out.message_zh = where_zh + " 中 '" + shown + "' 重复出现（第 " + std::to_string(first + 1) + " 项和第 " +
+                         std::to_string(second + 1) + " 项）";
+      } else {
+        out.message = where + " lists the same item twice";
+        out.message_zh = where_zh + " 中有重复项";
+      }
+    } else if (is_forms_summary(d)) {
       out.code = "wrong-type";
-      out.message = where + " matches none of its allowed forms" + (value ? " (got " + describe_type(*value) + ")" : "");
-      out.message_zh = where_zh + " 不符合任何允许的形式" + (value ? "（现为" + describe_type_zh(*value) + "）" : "");
+      const json* node = subschema_at(m->schema_json, r.pointer, doc.value, false);
+      std::vector<std::string> en, zh;
+      for (const char* k : {"oneOf", "anyOf"})
+        if (node && node->contains(k) && (*node)[k].is_array())
+          for (const auto& alt : (*node)[k]) {
+            Name f = describe_form(m->schema_json, alt);
+            en.push_back(f.en);
+            zh.push_back(f.zh);
+          }
+      if (en.empty()) {
+        out.message = where + " matches none of its allowed forms" + (value ? " (got " + describe_type(*value) + ")" : "");
+        out.message_zh = where_zh + " 不符合任何允许的形式" + (value ? "（现为" + describe_type_zh(*value) + "）" : "");
+      } else {
+        out.message = where + " must be " + join(en, " or ") + (value ? ", not " + describe_type(*value) : "");
+        out.message_zh = where_zh + " 应为" + join(zh, "或") + (value ? "，而不是" + describe_type_zh(*value) : "");
+      }
     } else {
       out.code = "schema";
       out.message = where + ": " + d;

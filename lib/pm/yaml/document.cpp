@@ -42,11 +42,37 @@ namespace {
 
 struct LimitExceeded {
   std::string what;
+  YAML::Mark mark; // the value that went over the limit
 };
 
+// A syntax error yaml-cpp itself lets through.
+struct SyntaxError {
+  YAML::Mark mark;
+  std::string en, zh;
+};
+
+// Whether the quoted scalar that opens at `pos` is closed. yaml-cpp accepts a quoted
+// scalar that runs to the end of the file when a line break follows the opening quote,
+// which would silently swallow the rest of the file into one text.
+bool quote_closed(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return true;
+  char q = text[pos];
+  if (q != '"' && q != '\'') return true; // not at a quote: nothing to check
+  for (std::size_t i = pos + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') ++i;
+    else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i; // '' inside '...'
+      else return true;
+    }
+  }
+  return false;
+}
+
+enum class NonFinite { no, nan, infinite, too_large };
+
 // Resolves a plain scalar by the YAML 1.2 core schema; quoted scalars stay strings.
-json resolve_plain(const std::string& v, bool& non_finite) {
-  non_finite = false;
+json resolve_plain(const std::string& v, NonFinite& non_finite) {
+  non_finite = NonFinite::no;
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return nullptr;
   if (v == "true" || v == "True" || v == "TRUE") return true;
   if (v == "false" || v == "False" || v == "FALSE") return false;
@@ -63,18 +89,23 @@ json resolve_plain(const std::string& v, bool& non_finite) {
     // Too big for an integer: keep it as a (still integral) double so range checks see it.
     return std::strtod(v.c_str(), nullptr);
   }
-  if (std::regex_match(v, hex_re)) return static_cast<long long>(std::strtoll(v.c_str(), nullptr, 16));
+  if (std::regex_match(v, hex_re)) {
+    errno = 0;
+    long long n = std::strtoll(v.c_str(), nullptr, 16);
+    if (errno != ERANGE) return n;
+    return std::strtod(v.c_str(), nullptr); // strtod reads hex too
+  }
   if (std::regex_match(v, float_re)) {
     double d = std::strtod(v.c_str(), nullptr);
-    if (!std::isfinite(d)) non_finite = true;
+    if (!std::isfinite(d)) non_finite = NonFinite::too_large;
     return d;
   }
   if (std::regex_match(v, inf_re)) {
-    non_finite = true;
+    non_finite = NonFinite::infinite;
     return v[0] == '-' ? -HUGE_VAL : HUGE_VAL;
   }
   if (std::regex_match(v, nan_re)) {
-    non_finite = true;
+    non_finite = NonFinite::nan;
     return std::nan("");
   }
   return v;
@@ -91,6 +122,9 @@ public:
 
   bool finished() const { return m_done; }
   int documents() const { return m_documents; }
+  std::size_t depth() const { return m_stack.size(); }
+  // Where the innermost list or mapping that is still open starts.
+  Position innermost() const { return m_last_open; }
 
   Position to_position(const YAML::Mark& m) const {
     if (m.is_null() || m.line < 0) return {1, 1};
@@ -113,13 +147,16 @@ public:
     auto it = m_anchors.find(anchor);
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
     std::size_t nodes = it == m_anchors.end() ? 1 : it->second.nodes;
-    count(nodes);
+    count(nodes, mark);
     json v = it == m_anchors.end() ? json(nullptr) : it->second.value;
     if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
       error(to_position(mark), "alias-key", "an alias cannot be used as a key", "别名不能用作键");
+      // A placeholder key, dropped with its value (like a complex key), so that the value
+      // is not reported again as an unknown key '*'.
       m_stack.back().has_key = true;
       m_stack.back().key = "*";
       m_stack.back().key_pos = to_position(mark);
+      m_stack.back().duplicate = true;
       return;
     }
     add_value(mark, std::move(v), 0, nodes);
@@ -127,10 +164,14 @@ public:
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    count(1);
+    count(1, mark);
+    if (tag != "?" && mark.pos >= 0 && !quote_closed(m_text, static_cast<std::size_t>(mark.pos)))
+      throw SyntaxError{mark, "the quoted text that starts here has no closing quote",
+                        "从此处开始的引号文字没有闭合的引号"};
     Position pos = to_position(mark);
     if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
       Frame& f = m_stack.back();
+      if (f.block && tag == "?") require_colon(mark, value);
       f.has_key = true;
       f.key = value;
       f.key_pos = pos;
@@ -147,21 +188,23 @@ public:
       return;
     }
     json v;
-    if (tag == "?") {
-      bool non_finite = false;
+    if (tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
+        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
+      NonFinite non_finite = NonFinite::no;
       v = resolve_plain(value, non_finite);
-      if (non_finite) {
-        error(pos, "not-finite", "the number '" + value + "' is not finite; use an ordinary number",
-              "数值 '" + value + "' 不是有限数；请填写普通数字");
+      if (non_finite != NonFinite::no) {
+        if (non_finite == NonFinite::nan)
+          error(pos, "not-finite", "'" + value + "' means \"not a number\"; write an ordinary number",
+                "'" + value + "' 表示“非数值”；请填写普通数字");
+        else if (non_finite == NonFinite::infinite)
+          error(pos, "not-finite", "'" + value + "' means infinity; write an ordinary number",
+                "'" + value + "' 表示无穷大；请填写普通数字");
+        else
+          error(pos, "not-finite", "the number " + value + " is too large to use; write an ordinary number",
+                "数值 " + value + " 过大，无法使用；请填写普通数字");
         m_doc.diagnostics.back().pointer = child_pointer();
         m_bad_pointers.push_back(child_pointer());
       }
-    } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float") {
-      bool non_finite = false;
-      v = resolve_plain(value, non_finite);
-    } else if (tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
-      bool non_finite = false;
-      v = resolve_plain(value, non_finite);
     } else {
       v = value;
     }
@@ -170,15 +213,16 @@ public:
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    count(1);
+    count(1, mark);
     open(mark, json::array(), anchor, false);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    count(1);
+                  YAML::EmitterStyle::value style) override {
+    count(1, mark);
     open(mark, json::object(), anchor, true);
+    m_stack.back().block = style != YAML::EmitterStyle::Flow;
   }
   void OnMapEnd() override { close(); }
 
@@ -189,6 +233,7 @@ private:
   struct Frame {
     json value;
     bool is_map = false;
+    bool block = false; // a block mapping (not {...})
     bool has_key = false;
     bool duplicate = false;
     bool complex_key = false;
@@ -204,9 +249,26 @@ private:
     std::size_t nodes = 1;
   };
 
-  void count(std::size_t n) {
+  void count(std::size_t n, const YAML::Mark& mark) {
     m_nodes += n;
-    if (m_nodes > m_limits.max_nodes) throw LimitExceeded{"more than " + std::to_string(m_limits.max_nodes) + " values"};
+    if (m_nodes > m_limits.max_nodes)
+      throw LimitExceeded{"more than " + std::to_string(m_limits.max_nodes) + " values", mark};
+  }
+
+  // yaml-cpp reads a line of a block mapping that has no ':' ("foo" alone) as a key with
+  // no value; YAML does not allow it. `pos` is where the plain key starts.
+  void require_colon(const YAML::Mark& mark, const std::string& key) const {
+    if (mark.pos < 0) return;
+    std::size_t pos = static_cast<std::size_t>(mark.pos);
+    if (pos + key.size() > m_text.size() || m_text.substr(pos, key.size()) != key) return;
+    std::size_t before = pos;
+    while (before > 0 && (m_text[before - 1] == ' ' || m_text[before - 1] == '\t')) --before;
+    if (before > 0 && m_text[before - 1] == '?') return; // an explicit "? key" may stand alone
+    std::size_t after = pos + key.size();
+    while (after < m_text.size() && (m_text[after] == ' ' || m_text[after] == '\t')) ++after;
+    if (after < m_text.size() && m_text[after] == ':') return;
+    throw SyntaxError{mark, "'" + key + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
+                      "'" + key + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
   }
 
   void error(Position p, std::string code, std::string en, std::string zh) {
@@ -225,6 +287,7 @@ private:
   bool key_position() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
   void open(const YAML::Mark& mark, json v, YAML::anchor_t anchor, bool is_map) {
+    m_last_open = to_position(mark);
     Frame f;
     f.complex_key = key_position();
     if (f.complex_key) {
@@ -304,9 +367,62 @@ private:
   std::size_t m_nodes = 0;
   bool m_done = false;
   int m_documents = 0;
+  Position m_last_open{1, 1};
 };
 
+// yaml-cpp's terse parser messages, in plain words; others are passed on as they are.
+std::pair<std::string, std::string> explain_syntax(const std::string& msg) {
+  static const std::map<std::string, std::pair<std::string, std::string>> known = {
+      {YAML::ErrorMsg::END_OF_MAP, {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"}},
+      {YAML::ErrorMsg::END_OF_SEQ, {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"}},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, {"a '{' is not closed with '}'", "'{' 没有对应的 '}'"}},
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, {"a '[' is not closed with ']'", "'[' 没有对应的 ']'"}},
+      {YAML::ErrorMsg::FLOW_END, {"this ']' or '}' closes nothing", "此处的 ']' 或 '}' 没有对应的开括号"}},
+      {YAML::ErrorMsg::MAP_VALUE,
+       {"a ':' is not expected here; check the indentation, or put text that contains ': ' in quotes",
+        "此处不应出现 ':'；请检查缩进，或给含有 ': ' 的文字加引号"}},
+      {YAML::ErrorMsg::MAP_KEY, {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"}},
+      {YAML::ErrorMsg::BLOCK_ENTRY,
+       {"a '- ' list item is not expected here; check the indentation", "此处不应出现 '- ' 列表项；请检查缩进"}},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION, {"a tab is used for indentation; indent with spaces", "缩进中使用了制表符；请用空格缩进"}},
+      {YAML::ErrorMsg::EOF_IN_SCALAR,
+       {"the file ends inside quoted text; a closing quote is missing", "文件在引号文字中结束；缺少闭合的引号"}},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR,
+       {"this alias refers to an anchor (&name) that is not defined before it", "此别名引用的锚点（&名称）在它之前没有定义"}},
+  };
+  auto it = known.find(msg);
+  if (it != known.end()) return it->second;
+  return {msg, msg};
+}
+
+// Whether the document that yaml-cpp started at `start` was begun by "---", or follows
+// one ended by "...", as YAML requires of every document after the first.
+bool explicit_document(std::string_view text, const YAML::Mark& start) {
+  if (start.pos < 0 || static_cast<std::size_t>(start.pos) > text.size()) return true;
+  std::size_t pos = static_cast<std::size_t>(start.pos);
+  if (text.substr(pos, 3) == "---") return true;
+  // The last line before the start that is neither blank nor a comment.
+  std::size_t end = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  while (end != std::string_view::npos && end > 0) {
+    std::size_t begin = text.rfind('\n', end - 1);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    std::string_view line = text.substr(begin, end - begin);
+    std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#') return util::starts_with(line.substr(first), "...");
+    if (begin == 0) break;
+    end = begin - 1;
+  }
+  return false;
+}
+
 } // namespace
+
+diag::Diagnostic too_large(std::string file, const Limits& limits) {
+  std::string mib = std::to_string(limits.max_bytes >> 20);
+  return {std::move(file), 1, 1, diag::Severity::error, "too-large",
+          "the file is larger than " + mib + " MiB; an estate file is far smaller",
+          "文件大于 " + mib + " MiB；小区文件不应这么大", ""};
+}
 
 Document parse(std::string_view text, std::string file, const Limits& limits) {
   Document doc;
@@ -317,10 +433,10 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
     return std::move(doc);
   };
 
-  if (text.size() > limits.max_bytes)
-    return fail(1, 1, "too-large",
-                "the file is larger than " + std::to_string(limits.max_bytes >> 20) + " MiB; an estate file is far smaller",
-                "文件大于 " + std::to_string(limits.max_bytes >> 20) + " MiB；小区文件不应这么大");
+  if (text.size() > limits.max_bytes) {
+    doc.diagnostics.push_back(too_large(doc.file, limits));
+    return doc;
+  }
   // A UTF-8 byte-order mark is harmless: skip it. UTF-16 and UTF-32 are not supported.
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   if (util::starts_with(text, "\xFF\xFE") || util::starts_with(text, "\xFE\xFF"))
@@ -341,7 +457,7 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder) || !builder.finished())
-      return fail(1, 1, "empty", "the file holds no YAML document", "文件中没有 YAML 文档");
+      return fail(1, 1, "empty", "the file holds no data, only comments", "文件中没有数据，只有注释");
     // A second document would be silently ignored by most tools: say so.
     class Counter : public YAML::EventHandler {
     public:
@@ -359,20 +475,39 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
     } counter;
     if (parser.HandleNextDocument(counter) && counter.seen) {
       Position p = builder.to_position(counter.start);
+      // yaml-cpp starts a new document at any text after a complete one ("[a]" then "b: 1").
+      // Only "---" (or "..." closing the first) makes a second document; else it's an error.
+      if (!explicit_document(owned, counter.start)) {
+        doc.diagnostics.clear();
+        return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: there is more text after the end of the data",
+                    "YAML 语法错误：数据结束之后还有多余的文字");
+      }
       doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
                                  "the file holds more than one YAML document; put one estate in each file",
                                  "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
     }
-  } catch (const YAML::DeepRecursion& e) {
-    Position p = builder.to_position(e.mark);
-    return fail(p.line, p.column, "too-deep", "the data is nested too deeply (more than 2000 levels)",
-                "数据嵌套过深（超过 2000 层）");
+  } catch (const YAML::DeepRecursion&) {
+    // yaml-cpp's own mark is where its scanner stood (often the end of the line): point at
+    // the innermost list or mapping instead. Problems seen before the failure go: the events
+    // of a document that fails half-way can't be trusted.
+    doc.diagnostics.clear();
+    Position p = builder.innermost();
+    std::string n = std::to_string(builder.depth());
+    return fail(p.line, p.column, "too-deep", "the data is nested too deeply (more than " + n + " levels)",
+                "数据嵌套过深（超过 " + n + " 层）");
   } catch (const YAML::Exception& e) {
+    doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
-    std::string msg = e.msg;
-    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + msg, "YAML 语法错误：" + msg);
+    auto [en, zh] = explain_syntax(e.msg);
+    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + en, "YAML 语法错误：" + zh);
+  } catch (const SyntaxError& e) {
+    doc.diagnostics.clear();
+    Position p = builder.to_position(e.mark);
+    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
   } catch (const LimitExceeded& e) {
-    return fail(1, 1, "too-many-values",
+    doc.diagnostics.clear();
+    Position p = builder.to_position(e.mark);
+    return fail(p.line, p.column, "too-many-values",
                 "the document expands to " + e.what + " (an alias bomb?); an estate needs far fewer",
                 "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
   }

@@ -39,6 +39,9 @@ struct Limits {
   std::size_t max_nodes = 1'000'000;    // after alias expansion: stops "billion laughs"
 };
 
+// The "too-large" diagnostic, for a file over limits.max_bytes that the caller did not read.
+diag::Diagnostic too_large(std::string file, const Limits& limits = {});
+
 // Parses text that was read from `file` (a name for messages only).
 Document parse(std::string_view text, std::string file, const Limits& limits = {});
 
