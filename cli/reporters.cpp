@@ -4,14 +4,35 @@
 
 namespace pm::cli {
 
+namespace {
+// One diagnostic, one line: control characters from the data (a "\n" in a quoted value,
+// a file name with a line break) are shown escaped instead of breaking the line.
+std::string one_line(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\n') o += "\\n";
+    else if (c == '\r') o += "\\r";
+    else if (c == '\t') o += "\\t";
+    else if (u < 0x20 || u == 0x7f) {
+      static const char hex[] = "0123456789abcdef";
+      o += "\\x";
+      o += hex[u >> 4];
+      o += hex[u & 15];
+    } else o += c;
+  }
+  return o;
+}
+} // namespace
+
 void render_text(std::ostream& out, const diag::Diagnostics& d, bool zh) {
   for (const auto& x : d) {
-    out << x.file;
+    out << one_line(x.file);
     if (x.line > 0) {
       out << ':' << x.line;
       if (x.column > 0) out << ':' << x.column;
     }
-    out << ": " << diag::to_string(x.severity) << ": " << x.text(zh) << " [" << x.code << "]\n";
+    out << ": " << diag::to_string(x.severity) << ": " << one_line(x.text(zh)) << " [" << x.code << "]\n";
   }
 }
 
@@ -30,7 +51,8 @@ void render_json(std::ostream& out, const diag::Diagnostics& d, bool zh) {
   }
   nlohmann::ordered_json root;
   root["diagnostics"] = std::move(arr);
-  out << root.dump(2) << "\n";
+  // File names need not be UTF-8 (message text always is): replace what isn't, rather than fail.
+  out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 namespace {

@@ -123,8 +123,9 @@ public:
   bool finished() const { return m_done; }
   int documents() const { return m_documents; }
   std::size_t depth() const { return m_stack.size(); }
-  // Where the innermost list or mapping that is still open starts.
-  Position innermost() const { return m_last_open; }
+  // Where the innermost list or mapping that is still open starts, and whether it is a mapping.
+  Position innermost() const { return m_stack.empty() ? Position{1, 1} : m_stack.back().start; }
+  bool innermost_is_map() const { return !m_stack.empty() && m_stack.back().is_map; }
 
   Position to_position(const YAML::Mark& m) const {
     if (m.is_null() || m.line < 0) return {1, 1};
@@ -239,6 +240,7 @@ private:
     bool complex_key = false;
     std::string key;
     Position key_pos;
+    Position start; // where the list or mapping starts
     std::string pointer;
     YAML::anchor_t anchor = 0;
     std::map<std::string, Position> seen;
@@ -287,8 +289,8 @@ private:
   bool key_position() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
   void open(const YAML::Mark& mark, json v, YAML::anchor_t anchor, bool is_map) {
-    m_last_open = to_position(mark);
     Frame f;
+    f.start = to_position(mark);
     f.complex_key = key_position();
     if (f.complex_key) {
       error(to_position(mark), "complex-key", "a key must be a plain word, not a list or a mapping",
@@ -367,7 +369,6 @@ private:
   std::size_t m_nodes = 0;
   bool m_done = false;
   int m_documents = 0;
-  Position m_last_open{1, 1};
 };
 
 // yaml-cpp's terse parser messages, in plain words; others are passed on as they are.
@@ -498,6 +499,10 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
   } catch (const YAML::Exception& e) {
     doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
+    // yaml-cpp notices an unclosed '[' or '{' where the file ends: point at the bracket.
+    if ((e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW && builder.depth() && !builder.innermost_is_map()) ||
+        (e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW && builder.innermost_is_map()))
+      p = builder.innermost();
     auto [en, zh] = explain_syntax(e.msg);
     return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + en, "YAML 语法错误：" + zh);
   } catch (const SyntaxError& e) {
