@@ -1,0 +1,2 @@
+# "-" with --format json.
+pm validate --format json - < escaping.yaml

@@ -1,0 +1,2 @@
+# "-" reads the estate from standard input; messages call it <stdin>.
+pm validate - < multi-error.yaml

@@ -1,0 +1,2 @@
+# pm validate without a path is a usage error (exit 2).
+pm validate

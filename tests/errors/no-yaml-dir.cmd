@@ -1,0 +1,2 @@
+# io: a directory holding no *.yaml or *.yml file (exit 2).
+pm validate no-yaml-dir
