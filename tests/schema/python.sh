@@ -9,4 +9,4 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "skipped: python3 is not installed (install it with: bash .ci/deps --test)"
   exit 77
 fi
-exec python3 "$@"
+exec python3 -B "$@" # -B: no __pycache__ in the source tree
