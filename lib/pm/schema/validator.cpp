@@ -48,7 +48,17 @@ const json* resolve(const json& root, const json* node) {
 
 // The subschema that applies to the instance at `pointer`, following properties and items.
 const json* subschema_at(const json& root, const std::string& pointer) {
-  const json* node = resolve(root, &root);
+  // Of several alternative forms, the mapping form is the one that has keys to look into.
+  auto mapping_form = [&](const json* n) {
+    for (const char* k : {"oneOf", "anyOf"})
+      if (n && n->is_object() && n->contains(k))
+        for (const auto& alt : (*n)[k]) {
+          const json* r = resolve(root, &alt);
+          if (r && r->is_object() && r->value("type", "") == "object") return r;
+        }
+    return n;
+  };
+  const json* node = mapping_form(resolve(root, &root));
   if (pointer.empty()) return node;
   json::json_pointer p(pointer);
   std::vector<std::string> tokens;
@@ -60,7 +70,7 @@ const json* subschema_at(const json& root, const std::string& pointer) {
     else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object())
       node = &(*node)["additionalProperties"];
     else return nullptr;
-    node = resolve(root, node);
+    node = mapping_form(resolve(root, node));
   }
   return node;
 }
@@ -163,26 +173,41 @@ void Validator::validate(yaml::Document& doc) const {
     }
     raws.push_back({ptr, e.description});
   }
-  // Where a value must match one of several forms, the forms' own complaints only confuse.
-  std::vector<std::string> alternatives;
+  // Where a value must match one of several forms (text or {zh, en}), the forms whose type
+  // doesn't fit only confuse; the complaints of the form whose type fits are the useful ones.
+  auto is_summary = [](const std::string& d) {
+    return util::starts_with(d, "Failed to validate against any child schemas allowed by oneOf") ||
+           util::starts_with(d, "Failed to validate against exactly one child schema") ||
+           util::starts_with(d, "Failed to validate against any schemas allowed by anyOf");
+  };
+  auto under = [](const std::string& ptr, const std::string& base) {
+    return ptr.size() >= base.size() && ptr.compare(0, base.size(), base) == 0 &&
+           (ptr.size() == base.size() || ptr[base.size()] == '/');
+  };
+  std::set<std::string> alternatives, explained;
   for (const auto& r : raws)
-    if (util::starts_with(r.description, "Failed to validate against any child schemas allowed by oneOf") ||
-        util::starts_with(r.description, "Failed to validate against exactly one child schema") ||
-        util::starts_with(r.description, "Failed to validate against any schemas allowed by anyOf"))
-      alternatives.push_back(r.pointer);
-  auto under_alternative = [&](const Raw& r) {
-    for (const auto& a : alternatives)
-      if (r.pointer.size() >= a.size() && r.pointer.compare(0, a.size(), a) == 0 &&
-          !(r.pointer == a && util::starts_with(r.description, "Failed to validate against")))
-        return true;
+    if (is_summary(r.description)) alternatives.insert(r.pointer);
+  for (const auto& a : alternatives)
+    for (const auto& r : raws)
+      if (under(r.pointer, a) && !is_summary(r.description) &&
+          !util::starts_with(r.description, "Failed to validate") &&
+          !(r.pointer == a && util::starts_with(r.description, "Value type not permitted")))
+        explained.insert(a);
+  auto skip_alternative = [&](const Raw& r) {
+    for (const auto& a : alternatives) {
+      if (!under(r.pointer, a)) continue;
+      if (is_summary(r.description)) return r.pointer == a && explained.count(a) > 0;
+      if (r.pointer == a && util::starts_with(r.description, "Value type not permitted")) return true;
+    }
     return false;
   };
 
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& r : raws) {
     const std::string& d = r.description;
-    if (under_alternative(r)) continue;
+    if (skip_alternative(r)) continue;
     if (util::starts_with(d, "Failed to validate against schema associated with property name") ||
+        util::starts_with(d, "Failed to validate against child schema #") ||
         util::starts_with(d, "Failed to validate item #") ||
         util::starts_with(d, "Failed to validate against additional properties schema") ||
         util::starts_with(d, "Failed to validate against schema associated with pattern") ||
