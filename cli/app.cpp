@@ -31,6 +31,7 @@ const Command commands[] = {
     {"norms", "List and show the norm sets (staffing rules)", setup_norms},
     {"init", "Write a commented starter estate file", setup_init},
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
+    {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
 };
 } // namespace
 
