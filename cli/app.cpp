@@ -29,6 +29,9 @@ const Command commands[] = {
     {"validate", "Check estate files against the format and its rules", setup_validate},
     {"staff", "Headcount by department and role, with the reasons", setup_staff},
     {"norms", "List and show the norm sets (staffing rules)", setup_norms},
+    {"init", "Write a commented starter estate file", setup_init},
+    {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
+    {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
 };
 } // namespace
 
@@ -72,6 +75,8 @@ int run(int argc, char** argv) {
 
   if (help->parsed()) {
     if (help_topic.empty()) {
+      // CLI11 prints the help of the parsed subcommand ("help" itself) unless reset.
+      app.clear();
       std::cout << app.help();
       return Exit::ok;
     }

@@ -121,7 +121,7 @@ int run_staff(const Options& o, const Global& g) {
   auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
   if (!in) return code;
   bool zh = output_zh(g, in->estate);
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, catalog::builtin());
+  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
   std::string text;
   if (o.format == "json") text = staff::to_json(s, zh).dump(2) + "\n";
   else if (o.format == "csv") text = render_csv(s, zh);

@@ -1,4 +1,5 @@
 #include <pm/estate/check.hpp>
+#include <pm/estate/estate.hpp>
 #include <pm/schema/validator.hpp>
 #include <pm/util/text.hpp>
 
@@ -222,8 +223,16 @@ void check_semantics(yaml::Document& doc, const catalog::Catalogue& roles) { Che
 yaml::Document load_and_check(std::string_view text, std::string file, const catalog::Catalogue& roles) {
   yaml::Document doc = yaml::parse(text, std::move(file));
   if (!doc.ok) return doc;
+  if (is_targets(doc.value)) {
+    schema::embedded("targets").validate(doc);
+    check_phases(doc, "/phases");
+    diag::sort(doc.diagnostics);
+    return doc;
+  }
   schema::embedded("estate").validate(doc);
-  check_semantics(doc, roles);
+  // Staff may hold the estate's own positions as roles.
+  check_semantics(doc, roles_for(doc.value, roles));
+  check_sections(doc, roles);
   diag::sort(doc.diagnostics);
   return doc;
 }

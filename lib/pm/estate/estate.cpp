@@ -26,6 +26,60 @@ template <typename T> T get(const json& o, const char* key, T def) {
 }
 } // namespace
 
+catalog::Text text_of(const json& v) {
+  if (v.is_string()) return {v.get<std::string>(), v.get<std::string>()};
+  catalog::Text t;
+  if (v.is_object()) {
+    t.zh = get<std::string>(v, "zh", "");
+    t.en = get<std::string>(v, "en", "");
+  }
+  return t;
+}
+
+namespace {
+std::vector<catalog::Text> texts_of(const json& v) {
+  std::vector<catalog::Text> out;
+  if (v.is_array())
+    for (const auto& x : v) out.push_back(text_of(x));
+  return out;
+}
+
+catalog::Requirements requirements_of(const json& r) {
+  catalog::Requirements q;
+  if (!r.is_object()) return q;
+  q.max_age = get<int>(r, "max_age", 0);
+  q.experience_years = get<int>(r, "experience_years", 0);
+  if (r.contains("education")) q.education = text_of(r["education"]);
+  if (r.contains("licences"))
+    for (const auto& l : r["licences"]) q.licences.push_back(text_of(l).get(true));
+  return q;
+}
+} // namespace
+
+catalog::Catalogue roles_for(const json& doc, const catalog::Catalogue& base) {
+  catalog::Catalogue c = base;
+  if (!doc.is_object() || !doc.contains("units") || !doc["units"].is_array()) return c;
+  for (const auto& u : doc["units"]) {
+    if (!u.is_object() || !u.contains("id") || !u["id"].is_string()) continue;
+    std::string uid = u["id"].get<std::string>();
+    if (!c.department(uid)) c.departments.push_back({uid, u.contains("name") ? text_of(u["name"]) : catalog::Text{uid, uid}});
+    if (!u.contains("positions") || !u["positions"].is_array()) continue;
+    for (const auto& p : u["positions"]) {
+      if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) continue;
+      catalog::Role r;
+      r.id = p["id"].get<std::string>();
+      if (c.role(r.id)) continue; // reported by the semantic check
+      r.department = uid;
+      r.name = p.contains("name") ? text_of(p["name"]) : catalog::Text{r.id, r.id};
+      r.supervisor = p.contains("supervisor") && p["supervisor"].is_boolean() && p["supervisor"].get<bool>();
+      if (p.contains("duties")) r.duties = texts_of(p["duties"]);
+      if (p.contains("requirements")) r.requirements = requirements_of(p["requirements"]);
+      c.roles.push_back(std::move(r));
+    }
+  }
+  return c;
+}
+
 Estate from_document(const yaml::Document& doc) {
   const json& v = doc.value;
   Estate e;
@@ -111,6 +165,47 @@ Estate from_document(const yaml::Document& doc) {
         }
       e.staff.push_back(std::move(p));
     }
+  if (v.contains("units"))
+    for (const auto& u : v["units"]) {
+      Unit unit{get<std::string>(u, "id", ""), text_of(u.value("name", json())), text_of(u.value("scope", json())), {}};
+      for (const auto& p : u.value("positions", json::array())) {
+        Position pos;
+        pos.id = get<std::string>(p, "id", "");
+        pos.name = text_of(p.value("name", json()));
+        pos.headcount = get<int>(p, "headcount", 0);
+        pos.supervisor = get<bool>(p, "supervisor", false);
+        pos.monthly_wage = get<double>(p, "monthly_wage", 0);
+        pos.requirements = requirements_of(p.value("requirements", json()));
+        pos.duties = texts_of(p.value("duties", json()));
+        unit.positions.push_back(std::move(pos));
+      }
+      e.units.push_back(std::move(unit));
+    }
+  if (v.contains("programme"))
+    for (const auto& p : v["programme"].value("phases", json::array()))
+      e.phases.push_back({get<std::string>(p, "id", ""), text_of(p.value("name", json())), get<std::string>(p, "from", ""),
+                          get<std::string>(p, "to", ""), texts_of(p.value("tasks", json()))});
+  if (v.contains("governance")) {
+    const json& g = v["governance"];
+    Governance& gv = e.governance;
+    gv.present = true;
+    gv.company = get<std::string>(g, "company", "");
+    auto opt = [&](const char* k) -> std::optional<bool> {
+      if (g.contains(k) && g[k].is_boolean()) return g[k].get<bool>();
+      return std::nullopt;
+    };
+    gv.new_estate = opt("new_estate");
+    gv.tendered = opt("tendered");
+    gv.contract_signed = opt("contract_signed");
+    gv.company_licensed = opt("company_licensed");
+    gv.manager_certified = opt("manager_certified");
+    gv.owners_committee = opt("owners_committee");
+    gv.eligible_for_committee = opt("eligible_for_committee");
+    if (g.contains("rectification")) {
+      gv.rectification_open = get<int>(g["rectification"], "open", 0);
+      gv.rectification_closed = get<int>(g["rectification"], "closed", 0);
+    }
+  }
   return e;
 }
 
@@ -126,6 +221,12 @@ Loaded load(const std::string& path) {
   yaml::Document doc = load_and_check(*text, name, catalog::builtin());
   out.diagnostics = doc.diagnostics;
   if (!doc.ok || diag::has_errors(doc.diagnostics)) return out;
+  if (is_targets(doc.value)) {
+    out.diagnostics.push_back({name, 1, 1, diag::Severity::error, "not-an-estate",
+                               "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
+                               "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
+    return out;
+  }
   out.estate = from_document(doc);
   return out;
 }

@@ -61,6 +61,39 @@ struct Person {
   std::vector<Unavailable> unavailable;
 };
 
+// A position of an organisation unit (seed plan 4): staffed as given, with its job description.
+struct Position {
+  std::string id;
+  catalog::Text name;
+  int headcount = 0;
+  bool supervisor = false;
+  double monthly_wage = 0; // 0: the rates file's
+  catalog::Requirements requirements;
+  std::vector<catalog::Text> duties;
+};
+
+struct Unit {
+  std::string id;
+  catalog::Text name;
+  catalog::Text scope;
+  std::vector<Position> positions;
+};
+
+struct Phase {
+  std::string id;
+  catalog::Text name;
+  std::string from, to; // ISO dates, inclusive
+  std::vector<catalog::Text> tasks;
+};
+
+struct Governance {
+  bool present = false;
+  std::string company;
+  std::optional<bool> new_estate, tendered, contract_signed, company_licensed, manager_certified, owners_committee,
+      eligible_for_committee;
+  int rectification_open = 0, rectification_closed = 0;
+};
+
 struct Estate {
   std::string file;
   std::string id;
@@ -79,12 +112,22 @@ struct Estate {
   std::vector<Outsourced> outsourced;
   std::vector<SpecialService> special_services;
   std::vector<Person> staff;
+  std::vector<Unit> units;
+  std::vector<Phase> phases;
+  Governance governance;
   nlohmann::json raw; // the whole document, for sections later code reads directly
 
   bool is_outsourced(const std::string& service) const;
   int buildings_of(const std::string& type) const;
   bool zh() const { return locale.rfind("zh", 0) == 0; }
 };
+
+// A text field written either as a plain string or as {zh, en}.
+catalog::Text text_of(const nlohmann::json& v);
+
+// The role catalogue extended with the estate's own units (as departments) and positions (as
+// roles), so staff may name them and staffing can list them.
+catalog::Catalogue roles_for(const nlohmann::json& doc, const catalog::Catalogue& base);
 
 // Builds the model from a document that passed validation.
 Estate from_document(const yaml::Document& doc);

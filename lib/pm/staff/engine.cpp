@@ -75,7 +75,24 @@ public:
     s.norms_title = m_ns.title;
     s.labor = m_l.name;
     std::map<std::string, RoleLine> roles;
+    // An organisation that states its units and positions (seed plan 4) is staffed as stated.
+    for (std::size_t u = 0; u < m_e.units.size(); ++u)
+      for (const auto& p : m_e.units[u].positions) {
+        Rule r;
+        r.role = p.id;
+        Line l;
+        l.kind = RuleKind::fixed;
+        l.raw = p.headcount;
+        l.people = p.headcount;
+        l.explanation = {"小区文件给定：" + m_e.units[u].name.get(true) + " · " + p.name.get(true) + " " +
+                             std::to_string(p.headcount) + " 人",
+                         "given by the estate file: " + m_e.units[u].name.get(false) + " · " + p.name.get(false) +
+                             ", " + std::to_string(p.headcount)};
+        l.source = m_e.file + ": units › " + m_e.units[u].id + " › " + p.id;
+        add(roles, r, std::move(l));
+      }
     for (const auto& r : m_ns.rules) {
+      if (!m_e.units.empty()) break;
       if (!applies(r)) continue;
       switch (r.kind) {
       case RuleKind::fixed: add(roles, r, fixed(r)); break;

@@ -15,7 +15,8 @@ LoadedInputs load_inputs(const std::string& estate_path, const std::string& norm
   for (std::size_t i = before; i < out.diagnostics.size(); ++i)
     if (out.diagnostics[i].code == "unknown-name" || out.diagnostics[i].code == "io") out.io_error = true;
   if (!est.estate || !ns || !lab) return out;
-  out.inputs = Inputs{std::move(*est.estate), std::move(*ns), std::move(*lab)};
+  catalog::Catalogue roles = estate::roles_for(est.estate->raw, catalog::builtin());
+  out.inputs = Inputs{std::move(*est.estate), std::move(*ns), std::move(*lab), std::move(roles)};
   return out;
 }
 

@@ -16,6 +16,7 @@ struct Inputs {
   estate::Estate estate;
   NormSet norms;
   Labor labor;
+  catalog::Catalogue roles; // the built-in catalogue plus the estate's own units and positions
 };
 
 struct LoadedInputs {

@@ -101,6 +101,24 @@ Expected<bool> write_file_atomic(const std::string& path, std::string_view data,
   return true;
 }
 
+Expected<bool> write_file_new(const std::string& path, std::string_view data) {
+  // Write beside the target, then link(2): it fails if the name exists, so nothing is clobbered
+  // even when two writers race.
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmp = (dir / ("." + target.filename().string() + ".new-" + std::to_string(::getpid()))).string();
+  auto w = write_file_atomic(tmp, data);
+  if (!w) return w;
+  if (::link(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    if (err == EEXIST) return Error{path + " already exists", path + " 已存在"};
+    return sys_error(path, "cannot write", "无法写入", err);
+  }
+  ::unlink(tmp.c_str());
+  return true;
+}
+
 Expected<std::vector<std::string>> find_yaml_files(const std::string& dir) {
   std::vector<std::string> out;
   std::error_code ec;

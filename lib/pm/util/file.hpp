@@ -36,6 +36,9 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes =
 Expected<bool> write_file_atomic(const std::string& path, std::string_view data,
                                  const std::vector<std::string>& inputs = {});
 
+// Writes a new file: fails, leaving everything as it was, if `path` already exists.
+Expected<bool> write_file_new(const std::string& path, std::string_view data);
+
 // Regular files named *.yaml / *.yml under `dir`, recursively, sorted.
 Expected<std::vector<std::string>> find_yaml_files(const std::string& dir);
 

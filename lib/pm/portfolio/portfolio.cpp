@@ -1,0 +1,92 @@
+#include <pm/estate/check.hpp>
+#include <pm/portfolio/portfolio.hpp>
+#include <pm/util/file.hpp>
+
+namespace pm::portfolio {
+
+bool Result::all_met() const {
+  for (const auto& t : targets)
+    if (!t.met) return false;
+  return true;
+}
+
+catalog::Text target_name(const std::string& id) {
+  if (id == "rectification") return {"开发遗留问题整改率", "rectification items closed"};
+  if (id == "tendering") return {"新建小区招投标率", "new estates tendered"};
+  if (id == "contracts") return {"前期物业合同签订率", "new estates with a signed contract"};
+  if (id == "licensed_companies") return {"物业企业资质率", "licensed companies"};
+  if (id == "certified_managers") return {"项目经理持证率", "certified managers"};
+  if (id == "owners_committees") return {"业主委员会成立率", "owners' committees formed"};
+  return {id, id};
+}
+
+std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error) {
+  auto text = util::read_file(path, 16u << 20);
+  if (!text) {
+    out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
+    io_error = true;
+    return std::nullopt;
+  }
+  yaml::Document doc = estate::load_and_check(*text, path, catalog::builtin());
+  if (doc.ok && !estate::is_targets(doc.value))
+    doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
+                               "this is not a targets file: it needs 'kind: targets'",
+                               "这不是目标文件：需要 'kind: targets'", ""});
+  out.insert(out.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+  if (!doc.ok || diag::has_errors(doc.diagnostics)) return std::nullopt;
+  Targets t;
+  t.file = path;
+  t.id = doc.value.value("id", "");
+  if (doc.value.contains("name")) t.name = estate::text_of(doc.value["name"]);
+  for (const char* id : {"rectification", "tendering", "contracts", "licensed_companies", "certified_managers",
+                         "owners_committees"})
+    if (doc.value["targets"].contains(id)) t.targets.push_back({id, doc.value["targets"][id].get<double>()});
+  if (doc.value.contains("phases"))
+    for (const auto& p : doc.value["phases"])
+      t.phases.push_back({p.value("id", ""), estate::text_of(p.value("name", nlohmann::json())), p.value("from", ""),
+                          p.value("to", ""), {}});
+  return t;
+}
+
+std::vector<TargetResult> evaluate(const std::vector<EstateRow>& rows, const Targets& t) {
+  std::vector<TargetResult> out;
+  for (const auto& target : t.targets) {
+    TargetResult r;
+    r.target = target;
+    for (const auto& row : rows) {
+      const auto& g = row.governance;
+      if (!g.present) continue;
+      std::optional<bool> ok; // nullopt: the estate is not counted for this target
+      if (target.id == "rectification") {
+        int items = g.rectification_open + g.rectification_closed;
+        r.numerator += g.rectification_closed;
+        r.denominator += items;
+        if (items > 0) ok = static_cast<double>(g.rectification_closed) / items >= target.goal - 1e-12;
+        if (ok == false) r.missing.push_back(row.id);
+        continue;
+      }
+      if (target.id == "tendering" || target.id == "contracts") {
+        if (g.new_estate != true) continue;
+        ok = target.id == "tendering" ? g.tendered == true : g.contract_signed == true;
+      } else if (target.id == "licensed_companies") {
+        ok = g.company_licensed == true;
+      } else if (target.id == "certified_managers") {
+        ok = g.manager_certified == true;
+      } else if (target.id == "owners_committees") {
+        if (g.eligible_for_committee == false) continue;
+        ok = g.owners_committee == true;
+      }
+      if (!ok) continue;
+      ++r.denominator;
+      if (*ok) ++r.numerator;
+      else r.missing.push_back(row.id);
+    }
+    if (r.denominator > 0) r.rate = static_cast<double>(r.numerator) / r.denominator;
+    // Nothing counted meets nothing and misses nothing.
+    r.met = !r.rate || *r.rate >= target.goal - 1e-12;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+} // namespace pm::portfolio

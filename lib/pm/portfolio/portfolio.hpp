@@ -1,0 +1,66 @@
+#pragma once
+// A portfolio of estates (a company's bids, a city's estates): governance rates against a
+// regulator's targets, and staffing totals (seed plan 6).
+
+#include <pm/catalog/roles.hpp>
+#include <pm/diag/diagnostic.hpp>
+#include <pm/estate/estate.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::portfolio {
+
+struct Target {
+  std::string id; // rectification, tendering, contracts, licensed_companies, certified_managers, owners_committees
+  double goal = 0; // a share, 0–1
+};
+
+struct Targets {
+  std::string file;
+  std::string id;
+  catalog::Text name;
+  std::vector<Target> targets; // in the order of the list above
+  std::vector<estate::Phase> phases;
+};
+
+// Reads a targets file (kind: targets); located diagnostics on failure.
+std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error);
+
+// The name of each target in both languages.
+catalog::Text target_name(const std::string& id);
+
+struct EstateRow {
+  std::string file;
+  std::string id;
+  catalog::Text name;
+  double area = 0;
+  int staff = 0;                     // the staffing's total
+  std::optional<double> annual_cost; // when a cost model was given
+  estate::Governance governance;
+};
+
+struct TargetResult {
+  Target target;
+  int numerator = 0, denominator = 0; // estates (or items, for rectification) meeting / counted
+  std::optional<double> rate;         // none when nothing is counted
+  bool met = true;
+  std::vector<std::string> missing; // ids of estates that fall short
+};
+
+struct Result {
+  std::vector<EstateRow> rows;
+  std::vector<TargetResult> targets;
+  int total_staff = 0;
+  double total_area = 0;
+  std::optional<double> total_cost;
+  int invalid_files = 0;
+  bool all_met() const;
+};
+
+// Judges the rows against the targets.
+std::vector<TargetResult> evaluate(const std::vector<EstateRow>& rows, const Targets& t);
+
+} // namespace pm::portfolio
