@@ -1,4 +1,5 @@
 #include <pm/catalog/reader.hpp>
+#include <pm/catalog/roles.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
@@ -29,6 +30,12 @@ void Reader::err(const toml::node& n, std::string code, std::string en, std::str
 
 void Reader::keys(const toml::table& t, const std::vector<std::string>& allowed) {
   data::check_keys(t, allowed, m_file, m_out);
+}
+
+void Reader::unknown(const toml::node& n, const std::string& code, const std::string& what_en,
+                     const std::string& what_zh, const std::string& value, const std::vector<std::string>& candidates) {
+  err(n, code, "unknown " + what_en + " '" + value + "'" + suggest(value, candidates, false),
+      "未知的" + what_zh + " '" + value + "'" + suggest(value, candidates, true));
 }
 
 void Reader::missing(const toml::table& t, const char* key) {
@@ -185,8 +192,7 @@ std::vector<std::string> Reader::quantities(const toml::table& t, const char* ke
       continue;
     }
     if (!staff::quantity_info(*v)) {
-      err(item, "unknown-quantity", "unknown quantity '" + *v + "'" + suggest(*v, names, false),
-          "未知的数量 '" + *v + "'" + suggest(*v, names, true));
+      unknown(item, "unknown-quantity", "quantity", "数量", *v, names);
       continue;
     }
     out.push_back(*v);
@@ -211,6 +217,18 @@ std::vector<std::string> Reader::conditions(const toml::table& t, const char* ke
   if (auto arr = n->as_array()) for (const auto& item : *arr) add(item);
   else add(*n);
   return out;
+}
+
+std::string Reader::department(const toml::table& t) {
+  std::string d = str(t, "department", Need::required);
+  if (d.empty()) return d;
+  const Catalogue& roles = builtin();
+  if (!roles.department(d)) {
+    std::vector<std::string> ids;
+    for (const auto& x : roles.departments) ids.push_back(x.id);
+    unknown(*t.get("department"), "unknown-department", "department", "部门", d, ids);
+  }
+  return d;
 }
 
 const toml::array* Reader::tables(const toml::table& t, const char* key, Need need) {

@@ -3,6 +3,7 @@
 // instead of silently defaulting, so a typo in a data file never turns into a blank cell.
 // Internal to pm::catalog loaders.
 
+#include <pm/catalog/applies.hpp>
 #include <pm/catalog/text.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/diag/diagnostic.hpp>
@@ -28,6 +29,9 @@ public:
   void err(const toml::node& n, std::string code, std::string en, std::string zh,
            diag::Severity sev = diag::Severity::error);
   void keys(const toml::table& t, const std::vector<std::string>& allowed);
+  // "unknown <what> '<value>'; did you mean ...?" at `n`, e.g. what = {"category", "类别"}.
+  void unknown(const toml::node& n, const std::string& code, const std::string& what_en, const std::string& what_zh,
+               const std::string& value, const std::vector<std::string>& candidates);
 
   // A string value; a wrong type or a missing required key is an error.
   std::string str(const toml::table& t, const char* key, Need need = Need::optional);
@@ -47,6 +51,10 @@ public:
   std::vector<std::string> quantities(const toml::table& t, const char* key);
   // Conditions ("lifts", "not outsourced.lift_maintenance", "grade <= 2"): a string or an array.
   std::vector<std::string> conditions(const toml::table& t, const char* key);
+  // `equipment` (quantity names) and `when` (conditions) of a table.
+  AppliesTo applies_to(const toml::table& t) { return {quantities(t, "equipment"), conditions(t, "when")}; }
+  // A department id of the built-in role catalogue (required).
+  std::string department(const toml::table& t);
   // An array of tables (`[[key]]`); a wrong type is an error, a missing one gives nullptr.
   const toml::array* tables(const toml::table& t, const char* key, Need need = Need::optional);
   // An id: required, [a-z0-9_] only, unique within `seen`.

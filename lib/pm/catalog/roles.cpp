@@ -1,7 +1,6 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/catalog/reader.hpp>
 #include <pm/data/toml.hpp>
-#include <pm/util/text.hpp>
 
 #include <set>
 #include <stdexcept>
@@ -42,12 +41,7 @@ void check_licence(detail::Reader& rd, const Catalogue& c, const toml::node& n, 
   if (id.empty() || c.licences.empty() || c.licence(id)) return;
   std::vector<std::string> ids;
   for (const auto& l : c.licences) ids.push_back(l.id);
-  std::string en = "unknown licence '" + id + "'", zh = "未知的证书 '" + id + "'";
-  if (auto best = util::did_you_mean(id, ids)) {
-    en += "; did you mean '" + *best + "'?";
-    zh += "；您是否想写 '" + *best + "'？";
-  }
-  rd.err(n, "unknown-licence", en, zh);
+  rd.unknown(n, "unknown-licence", "licence", "证书", id, ids);
 }
 
 } // namespace
