@@ -71,6 +71,9 @@ TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in Ap
   CHECK(t->months == std::vector<int>{4, 10});
   CHECK(t->source.find("Seed plan 1") != std::string::npos);
   CHECK(t->applies_to.always());
+  CHECK_FALSE(catalog::illustrative(t->source));
+  CHECK_FALSE(catalog::unverified(t->source));
+  CHECK(catalog::unverified(cal.task("lift_servicing")->source));
   CHECK(has(ids(cal.in_month(4)), "plant_inspection"));
   CHECK(has(ids(cal.in_month(10)), "plant_inspection"));
   CHECK_FALSE(has(ids(cal.in_month(5)), "plant_inspection"));

@@ -8,6 +8,7 @@
 namespace pm::catalog {
 
 bool illustrative(std::string_view source) { return source.find("illustrative") != std::string_view::npos; }
+bool unverified(std::string_view source) { return source.find("not verified") != std::string_view::npos; }
 
 namespace detail {
 

@@ -25,5 +25,7 @@ struct Meta {
 // True when a `source` says its figure is illustrative (not from the seed, DOMAIN.md or a
 // verified standard), so a renderer can flag it: such sources contain the word "illustrative".
 bool illustrative(std::string_view source);
+// True when a `source` cites a rule from memory without checking it ("not verified").
+bool unverified(std::string_view source);
 
 } // namespace pm::catalog
