@@ -1,4 +1,5 @@
 #include <pm/catalog/roles.hpp>
+#include <pm/catalog/reader.hpp>
 #include <pm/data/toml.hpp>
 
 #include <set>
@@ -20,20 +21,27 @@ std::vector<std::string> Catalogue::role_ids() const {
   return out;
 }
 
+const Licence* Catalogue::licence(const std::string& id) const {
+  for (const auto& l : licences) if (l.id == id) return &l;
+  return nullptr;
+}
+std::vector<const Role*> Catalogue::roles_of(const std::string& department) const {
+  std::vector<const Role*> out;
+  for (const auto& r : roles) if (r.department == department) out.push_back(&r);
+  return out;
+}
+
 namespace {
 
-std::string str(const toml::table& t, const char* key) { return t[key].value_or(std::string()); }
+using detail::Need;
 
-Text text_list_item(const toml::node& n) {
-  Text t;
-  if (auto tb = n.as_table()) {
-    t.zh = (*tb)["zh"].value_or(std::string());
-    t.en = (*tb)["en"].value_or(std::string());
-  } else if (auto s = n.value<std::string>()) {
-    t.zh = *s;
-    t.en = *s;
-  }
-  return t;
+// Reports a licence id that the catalogue does not define, with "did you mean".
+void check_licence(detail::Reader& rd, const Catalogue& c, const toml::node& n, const std::string& id) {
+  // A catalogue without [[licence]] tables keeps licence ids unchecked, as before licences had names.
+  if (id.empty() || c.licences.empty() || c.licence(id)) return;
+  std::vector<std::string> ids;
+  for (const auto& l : c.licences) ids.push_back(l.id);
+  rd.unknown(n, "unknown-licence", "licence", "证书", id, ids);
 }
 
 } // namespace
@@ -41,63 +49,80 @@ Text text_list_item(const toml::node& n) {
 std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics& out) {
   auto src = data::load_source("roles", name_or_path, out);
   if (!src) return std::nullopt;
-  std::size_t before = out.size();
   auto tbl = data::parse_toml(src->text, src->file, out);
   if (!tbl) return std::nullopt;
+  detail::Reader rd(src->file, out);
   Catalogue c;
   c.name = src->name;
-  data::check_keys(*tbl, {"meta", "department", "role"}, src->file, out);
-  if (auto meta = (*tbl)["meta"].as_table()) {
-    c.title.zh = str(*meta, "title_zh");
-    c.title.en = str(*meta, "title_en");
-    c.source = str(*meta, "source");
-  }
-  std::set<std::string> ids;
-  if (auto deps = (*tbl)["department"].as_array()) {
+  rd.keys(*tbl, {"meta", "department", "licence", "role"});
+  Meta meta = rd.meta(*tbl, src->name, Need::optional);
+  c.title = meta.title;
+  c.source = meta.source;
+
+  std::set<std::string> dep_ids;
+  if (auto deps = rd.tables(*tbl, "department")) {
     for (auto& n : *deps) {
-      auto t = n.as_table();
-      if (!t) continue;
-      data::check_keys(*t, {"id", "zh", "en"}, src->file, out);
-      Department d{str(*t, "id"), {str(*t, "zh"), str(*t, "en")}};
-      if (d.id.empty()) out.push_back(data::at(n, src->file, "missing-key", "a department needs an id", "部门缺少 id"));
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "zh", "en"});
+      Department d;
+      d.id = rd.id(t, dep_ids, "department", "部门");
+      d.name = rd.text(t, "zh", "en");
       c.departments.push_back(d);
     }
   }
-  if (auto roles = (*tbl)["role"].as_array()) {
+  std::set<std::string> lic_ids;
+  if (auto lics = rd.tables(*tbl, "licence")) {
+    for (auto& n : *lics) {
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "zh", "en", "source"});
+      Licence l;
+      l.id = rd.id(t, lic_ids, "licence", "证书");
+      l.name = rd.text(t, "zh", "en");
+      l.source = rd.source(t);
+      c.licences.push_back(l);
+    }
+  }
+  std::set<std::string> ids;
+  if (auto roles = rd.tables(*tbl, "role", Need::required)) {
     for (auto& n : *roles) {
-      auto t = n.as_table();
-      if (!t) continue;
-      data::check_keys(*t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "requirements"},
-                       src->file, out);
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "source", "requirements"});
       Role r;
-      r.id = str(*t, "id");
-      r.department = str(*t, "department");
-      r.name = {str(*t, "zh"), str(*t, "en")};
-      r.licence = str(*t, "licence");
-      r.supervisor = (*t)["supervisor"].value_or(false);
-      if (auto duties = (*t)["duties"].as_array())
-        for (auto& d : *duties) r.duties.push_back(text_list_item(d));
-      if (auto req = (*t)["requirements"].as_table()) {
-        data::check_keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences"}, src->file,
-                         out);
-        r.requirements.max_age = static_cast<int>((*req)["max_age"].value_or(int64_t{0}));
-        r.requirements.experience_years = static_cast<int>((*req)["experience_years"].value_or(int64_t{0}));
-        r.requirements.education = {str(*req, "education_zh"), str(*req, "education_en")};
-        if (auto lic = (*req)["licences"].as_array())
-          for (auto& l : *lic) r.requirements.licences.push_back(l.value_or(std::string()));
+      r.id = rd.id(t, ids, "role", "岗位");
+      r.department = rd.str(t, "department", Need::required);
+      r.name = rd.text(t, "zh", "en");
+      r.licence = rd.str(t, "licence");
+      if (auto l = t.get("licence")) check_licence(rd, c, *l, r.licence);
+      r.supervisor = rd.boolean(t, "supervisor").value_or(false);
+      r.duties = rd.texts(t, "duties");
+      // Duties come with their source, like every other text in the data files.
+      if (!r.duties.empty()) r.source = rd.source(t);
+      else r.source = rd.str(t, "source");
+      if (auto req_node = t.get("requirements")) {
+        if (auto req = req_node->as_table()) {
+          rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source"});
+          r.requirements.max_age = static_cast<int>(rd.integer(*req, "max_age", 0, 120).value_or(0));
+          r.requirements.experience_years = static_cast<int>(rd.integer(*req, "experience_years", 0, 60).value_or(0));
+          r.requirements.education = rd.text(*req, "education_zh", "education_en", Need::optional);
+          r.requirements.licences = rd.strings(*req, "licences");
+          if (auto arr = (*req)["licences"].as_array())
+            for (auto& l : *arr)
+              if (auto s = l.value_exact<std::string>()) check_licence(rd, c, l, *s);
+          r.requirements.other = rd.texts(*req, "other");
+          r.requirements.source = rd.source(*req);
+        } else {
+          rd.err(*req_node, "wrong-type", "'requirements' must be a table ([role.requirements])",
+                 "'requirements' 必须是表（[role.requirements]）");
+        }
       }
-      if (r.id.empty()) out.push_back(data::at(n, src->file, "missing-key", "a role needs an id", "岗位缺少 id"));
-      else if (!ids.insert(r.id).second)
-        out.push_back(data::at(n, src->file, "duplicate-id", "role id '" + r.id + "' is given twice",
-                               "岗位 id '" + r.id + "' 重复"));
       if (!r.department.empty() && !c.department(r.department))
-        out.push_back(data::at(n, src->file, "unknown-department",
-                               "role '" + r.id + "' names an unknown department '" + r.department + "'",
-                               "岗位 '" + r.id + "' 的部门 '" + r.department + "' 不存在"));
+        rd.err(*t.get("department"), "unknown-department",
+               "role '" + r.id + "' names an unknown department '" + r.department + "'",
+               "岗位 '" + r.id + "' 的部门 '" + r.department + "' 不存在");
       c.roles.push_back(std::move(r));
     }
   }
-  if (diag::has_errors(diag::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) return std::nullopt;
+  if (rd.failed()) return std::nullopt;
   return c;
 }
 

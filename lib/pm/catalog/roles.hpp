@@ -1,6 +1,7 @@
 #pragma once
 // The role catalogue: departments and the roles (posts) in them, with duties and requirements.
 
+#include <pm/catalog/text.hpp>
 #include <pm/diag/diagnostic.hpp>
 
 #include <optional>
@@ -9,22 +10,25 @@
 
 namespace pm::catalog {
 
-struct Text {
-  std::string zh;
-  std::string en;
-  const std::string& get(bool zh_first) const { return zh_first ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
-};
-
 struct Department {
   std::string id;
   Text name;
 };
 
+// A certificate a post may require; ids are those of estate files' staff[].licences.
+struct Licence {
+  std::string id;
+  Text name;
+  std::string source;
+};
+
 struct Requirements {
-  int max_age = 0;          // 0: none stated
-  int experience_years = 0; // 0: none stated
-  Text education;
-  std::vector<std::string> licences;
+  int max_age = 0;          // applicants must be younger than this ("45岁以下，不含45岁"); 0: none stated
+  int experience_years = 0; // at least this many years in the trade; 0: none stated
+  Text education;           // the minimum, in words ("大专及以上")
+  std::vector<std::string> licences; // Licence ids
+  std::vector<Text> other;  // further conditions in words (health, skills, certificates without an id)
+  std::string source;       // where the requirements come from
 };
 
 struct Role {
@@ -33,7 +37,8 @@ struct Role {
   Text name;
   std::string licence; // a licence every holder needs for the post's seats, if any
   bool supervisor = false;
-  std::vector<Text> duties;
+  std::vector<Text> duties;   // each in both languages
+  std::string source;         // where the duties come from
   Requirements requirements;
 };
 
@@ -42,10 +47,14 @@ struct Catalogue {
   Text title;
   std::string source;
   std::vector<Department> departments;
+  std::vector<Licence> licences;
   std::vector<Role> roles;
 
   const Role* role(const std::string& id) const;
   const Department* department(const std::string& id) const;
+  const Licence* licence(const std::string& id) const;
+  // The roles of a department, in file order.
+  std::vector<const Role*> roles_of(const std::string& department) const;
   std::vector<std::string> role_ids() const;
 };
 

@@ -1,0 +1,22 @@
+#pragma once
+// Which estates an item of the data files applies to: plant it needs (any of) and further
+// conditions (all of), both in the quantity language of pm::staff (pm-norms(5)).
+
+#include <string>
+#include <vector>
+
+namespace pm::estate {
+struct Estate;
+}
+
+namespace pm::catalog {
+
+struct AppliesTo {
+  std::vector<std::string> equipment; // quantity names; holds when any is non-zero; empty: always
+  std::vector<std::string> when;      // conditions ("not outsourced.lift_maintenance"); all must hold
+
+  bool always() const { return equipment.empty() && when.empty(); }
+  bool holds(const estate::Estate& e) const;
+};
+
+} // namespace pm::catalog

@@ -1,0 +1,66 @@
+#pragma once
+// Emergency procedures (fire, flooding, lift entrapment, power cut, violence, theft), each with
+// its steps, escalation chain and outside numbers, from lib/data/standards/emergency/<name>.toml.
+
+#include <pm/catalog/applies.hpp>
+#include <pm/catalog/text.hpp>
+#include <pm/diag/diagnostic.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::estate {
+struct Estate;
+}
+
+namespace pm::catalog {
+
+struct EscalationStep {
+  Text who;    // "值班物业经理" / "Duty manager"
+  Text action; // what they do
+  std::string source;
+};
+
+// An outside service a procedure may call.
+struct Contact {
+  std::string id;     // "police"
+  std::string number; // "110"; empty when it is estate-specific (the lift contractor)
+  Text name;
+  std::string source;
+};
+
+struct ProcedureStep {
+  Text text;
+  std::string source; // the step's own, or the procedure's
+};
+
+struct Procedure {
+  std::string id; // "fire", "flooding", "lift_entrapment", "power_cut", "violence", "theft"
+  Text name;
+  AppliesTo applies_to; // e.g. lifts for lift entrapment
+  std::vector<ProcedureStep> steps;
+  std::vector<EscalationStep> escalation; // its own chain, or the file's default chain
+  Text escalation_note;                   // a departure from the chain (fire: call 119 at once); may be empty
+  std::string escalation_note_source;
+  std::vector<std::string> calls;         // Contact ids, in order
+  std::string source;
+};
+
+struct EmergencyProcedures {
+  Meta meta;
+  std::vector<EscalationStep> escalation; // the default chain (seed plan 3)
+  std::vector<Contact> contacts;
+  std::vector<Procedure> procedures;      // in file order
+
+  const Procedure* procedure(const std::string& id) const;
+  const Contact* contact(const std::string& id) const;
+  // The procedures that apply to an estate (all when `e` is null), in file order.
+  std::vector<const Procedure*> for_estate(const estate::Estate* e) const;
+};
+
+std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& name_or_path, diag::Diagnostics& out);
+// The built-in "cn" procedures; tested to load cleanly.
+const EmergencyProcedures& emergency_procedures();
+
+} // namespace pm::catalog

@@ -1,0 +1,78 @@
+#include <pm/catalog/inspection.hpp>
+#include <pm/catalog/reader.hpp>
+
+#include <stdexcept>
+
+namespace pm::catalog {
+
+std::vector<const InspectionCheck*> InspectionRound::checks_for(const estate::Estate* e) const {
+  std::vector<const InspectionCheck*> out;
+  for (const auto& c : checks)
+    if (!e || c.applies_to.holds(*e)) out.push_back(&c);
+  return out;
+}
+
+const InspectionRound* InspectionRounds::round(const std::string& id) const {
+  for (const auto& r : rounds) if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::vector<const InspectionRound*> InspectionRounds::for_estate(const estate::Estate* e) const {
+  std::vector<const InspectionRound*> out;
+  for (const auto& r : rounds)
+    if (!e || (r.applies_to.holds(*e) && !r.checks_for(e).empty())) out.push_back(&r);
+  return out;
+}
+
+std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_or_path, diag::Diagnostics& out) {
+  using detail::Need;
+  auto src = data::load_source("standards/inspection", name_or_path, out);
+  if (!src) return std::nullopt;
+  auto tbl = data::parse_toml(src->text, src->file, out);
+  if (!tbl) return std::nullopt;
+  detail::Reader rd(src->file, out);
+  InspectionRounds ir;
+  rd.keys(*tbl, {"meta", "round"});
+  ir.meta = rd.meta(*tbl, src->name);
+  std::set<std::string> ids;
+  if (auto rounds = rd.tables(*tbl, "round", Need::required))
+    for (auto& n : *rounds) {
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "zh", "en", "frequency_zh", "frequency_en", "times_per_day", "department", "equipment", "when",
+                  "source", "check"});
+      InspectionRound r;
+      r.id = rd.id(t, ids, "round", "巡视");
+      r.name = rd.text(t, "zh", "en");
+      r.frequency = rd.text(t, "frequency_zh", "frequency_en");
+      r.times_per_day = static_cast<int>(rd.integer(t, "times_per_day", 1, 24, Need::required).value_or(1));
+      r.department = rd.department(t);
+      r.applies_to = rd.applies_to(t);
+      r.source = rd.source(t);
+      if (auto checks = rd.tables(t, "check", Need::required))
+        for (auto& cn : *checks) {
+          const auto& ct = *cn.as_table();
+          rd.keys(ct, {"zh", "en", "action_zh", "action_en", "equipment", "when", "source"});
+          InspectionCheck c;
+          c.item = rd.text(ct, "zh", "en");
+          c.action = rd.text(ct, "action_zh", "action_en");
+          c.applies_to = rd.applies_to(ct);
+          c.source = rd.source(ct, &r.source);
+          r.checks.push_back(std::move(c));
+        }
+      ir.rounds.push_back(std::move(r));
+    }
+  if (rd.failed()) return std::nullopt;
+  return ir;
+}
+
+const InspectionRounds& inspection_rounds() {
+  static const InspectionRounds r = [] {
+    diag::Diagnostics d;
+    auto loaded = load_inspection_rounds("cn", d);
+    if (!loaded) throw std::runtime_error("built-in inspection rounds are broken: " + (d.empty() ? "" : d[0].message));
+    return *loaded;
+  }();
+  return r;
+}
+
+} // namespace pm::catalog

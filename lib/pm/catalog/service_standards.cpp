@@ -1,0 +1,109 @@
+#include <pm/catalog/reader.hpp>
+#include <pm/catalog/service_standards.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace pm::catalog {
+
+const GradeValue* StandardItem::for_grade(int grade) const {
+  for (const auto& v : values)
+    if (std::find(v.grades.begin(), v.grades.end(), grade) != v.grades.end()) return &v;
+  return nullptr;
+}
+
+const StandardCategory* ServiceStandards::category(const std::string& id) const {
+  for (const auto& c : categories) if (c.id == id) return &c;
+  return nullptr;
+}
+
+const StandardItem* ServiceStandards::item(const std::string& id) const {
+  for (const auto& i : items) if (i.id == id) return &i;
+  return nullptr;
+}
+
+std::vector<StandardLine> ServiceStandards::standards_for(int grade) const {
+  std::vector<StandardLine> out;
+  for (const auto& c : categories)
+    for (const auto& i : items) {
+      if (i.category != c.id) continue;
+      if (const GradeValue* v = i.for_grade(grade)) out.push_back({c.id, c.name, i.id, i.name, v->value, v->source});
+    }
+  return out;
+}
+
+std::optional<ServiceStandards> load_service_standards(const std::string& name_or_path, diag::Diagnostics& out) {
+  using detail::Need;
+  auto src = data::load_source("standards/service", name_or_path, out);
+  if (!src) return std::nullopt;
+  auto tbl = data::parse_toml(src->text, src->file, out);
+  if (!tbl) return std::nullopt;
+  detail::Reader rd(src->file, out);
+  ServiceStandards s;
+  rd.keys(*tbl, {"meta", "category", "item"});
+  s.meta = rd.meta(*tbl, src->name);
+
+  std::set<std::string> cat_ids;
+  if (auto cats = rd.tables(*tbl, "category", Need::required))
+    for (auto& n : *cats) {
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "zh", "en"});
+      StandardCategory c;
+      c.id = rd.id(t, cat_ids, "category", "类别");
+      c.name = rd.text(t, "zh", "en");
+      s.categories.push_back(c);
+    }
+
+  std::set<std::string> item_ids;
+  if (auto items = rd.tables(*tbl, "item", Need::required))
+    for (auto& n : *items) {
+      const auto& t = *n.as_table();
+      rd.keys(t, {"id", "category", "zh", "en", "source", "value"});
+      StandardItem it;
+      it.id = rd.id(t, item_ids, "item", "条目");
+      it.category = rd.str(t, "category", Need::required);
+      if (!it.category.empty() && !s.category(it.category)) {
+        rd.unknown(*t.get("category"), "unknown-category", "category", "类别", it.category,
+                   std::vector<std::string>(cat_ids.begin(), cat_ids.end()));
+      }
+      it.name = rd.text(t, "zh", "en");
+      std::string item_source = rd.str(t, "source");
+      std::vector<int> seen;
+      if (auto values = rd.tables(t, "value", Need::required))
+        for (auto& vn : *values) {
+          const auto& vt = *vn.as_table();
+          rd.keys(vt, {"grades", "zh", "en", "source"});
+          GradeValue v;
+          v.grades = rd.ints(vt, "grades", min_grade, max_grade, Need::required);
+          for (int g : v.grades) {
+            if (std::find(seen.begin(), seen.end(), g) != seen.end())
+              rd.err(*vt.get("grades"), "duplicate-grade",
+                     "item '" + it.id + "' already has a value for grade " + std::to_string(g),
+                     "条目 '" + it.id + "' 已有服务等级 " + std::to_string(g) + " 的值");
+            seen.push_back(g);
+          }
+          v.value = rd.text(vt, "zh", "en");
+          v.source = rd.source(vt, &item_source);
+          it.values.push_back(std::move(v));
+        }
+      for (int g = min_grade; g <= max_grade; ++g)
+        if (std::find(seen.begin(), seen.end(), g) == seen.end() && !it.values.empty())
+          rd.err(t, "missing-grade", "item '" + it.id + "' gives no value for grade " + std::to_string(g),
+                 "条目 '" + it.id + "' 缺少服务等级 " + std::to_string(g) + " 的值", diag::Severity::warning);
+      s.items.push_back(std::move(it));
+    }
+  if (rd.failed()) return std::nullopt;
+  return s;
+}
+
+const ServiceStandards& service_standards() {
+  static const ServiceStandards s = [] {
+    diag::Diagnostics d;
+    auto loaded = load_service_standards("cn", d);
+    if (!loaded) throw std::runtime_error("built-in service standards are broken: " + (d.empty() ? "" : d[0].message));
+    return *loaded;
+  }();
+  return s;
+}
+
+} // namespace pm::catalog

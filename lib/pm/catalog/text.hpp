@@ -1,0 +1,31 @@
+#pragma once
+// Bilingual text and the [meta] block shared by the catalogue data files (roles, service
+// standards, maintenance calendar, emergency procedures, inspection rounds).
+
+#include <string>
+#include <string_view>
+
+namespace pm::catalog {
+
+struct Text {
+  std::string zh;
+  std::string en;
+  const std::string& get(bool zh_first) const { return zh_first ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
+  bool empty() const { return zh.empty() && en.empty(); }
+};
+
+// A data file's [meta]: its name, title, overall source and an optional caveat for readers.
+struct Meta {
+  std::string name; // built-in name ("cn") or the file's path
+  Text title;
+  std::string source;
+  Text note;
+};
+
+// True when a `source` says its figure is illustrative (not from the seed, DOMAIN.md or a
+// verified standard), so a renderer can flag it: such sources contain the word "illustrative".
+bool illustrative(std::string_view source);
+// True when a `source` cites a rule from memory without checking it ("not verified").
+bool unverified(std::string_view source);
+
+} // namespace pm::catalog
