@@ -106,6 +106,10 @@ public:
   // An id that names one of `known`; unknown ones get "did you mean".
   bool known(const toml::node& at, const std::string& what_en, const std::string& what_zh, const std::string& code,
              const std::string& id, const std::vector<std::string>& ids) {
+    return known(at.source(), what_en, what_zh, code, id, ids);
+  }
+  bool known(const toml::source_region& at, const std::string& what_en, const std::string& what_zh, const std::string& code,
+             const std::string& id, const std::vector<std::string>& ids) {
     for (const auto& k : ids)
       if (k == id) return true;
     std::string en = "unknown " + what_en + " '" + id + "'", zh = "未知的" + what_zh + " '" + id + "'";
@@ -113,7 +117,7 @@ public:
       en += "; did you mean '" + *best + "'?";
       zh += "；您是否想写 '" + *best + "'？";
     }
-    err(at, code, en, zh);
+    m_out.push_back(data::at(at, m_file, code, en, zh));
     return false;
   }
 
@@ -129,7 +133,7 @@ public:
     std::vector<std::string> ids = roles ? m_roles.role_ids() : department_ids();
     for (const auto& [k, v] : t) {
       std::string id(k.str());
-      if (!known(v, roles ? "role" : "department", roles ? "岗位" : "部门", roles ? "unknown-role" : "unknown-department",
+      if (!known(k.source(), roles ? "role" : "department", roles ? "岗位" : "部门", roles ? "unknown-role" : "unknown-department",
                  id, ids))
         continue;
       if (auto x = num(t, id.c_str(), Range::money)) out[id] = *x;
@@ -168,6 +172,9 @@ public:
   void name_and_id(const toml::table& t, std::string& id, catalog::Text& name, std::set<std::string>& seen) {
     id = str(t, "id");
     if (id.empty()) err(t, "missing-key", "missing key 'id'", "缺少键 'id'");
+    else if (id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+      err(*t.get("id"), "bad-value", "an id is lowercase letters, digits, '_' and '-': not '" + id + "'",
+          "id 只能由小写字母、数字、'_' 和 '-' 组成，而不是 '" + id + "'");
     else if (!seen.insert(id).second)
       err(*t.get("id"), "duplicate-id", "the id '" + id + "' is used twice in this section",
           "id '" + id + "' 在本节中重复");
