@@ -42,8 +42,7 @@ std::string title(const budget::Budget& b, bool zh) {
 
 std::string notice(const budget::Budget& b, bool zh) {
   if (!b.illustrative) return "";
-  return (zh ? "注意：" : "NOTE: ") + budget::illustrative_notice.get(zh) + (zh ? "（费率文件：" : " (rates file: ") + b.rates +
-         (zh ? "）" : ")");
+  return budget::illustrative_notice.get(zh) + (zh ? "（费率文件：" : " (rates file: ") + b.rates + (zh ? "）" : ")");
 }
 
 std::string fee_heading(const budget::Budget& b, bool zh) {
@@ -57,7 +56,7 @@ std::vector<const budget::Contract*> contracts(const budget::Budget& b) {
 
 std::string render_table(const budget::Budget& b, bool zh, bool explain) {
   std::string out = title(b, zh) + "\n";
-  if (b.illustrative) out += notice(b, zh) + "\n";
+  if (b.illustrative) out += (zh ? "注意：" : "NOTE: ") + notice(b, zh) + "\n";
   out += "\n";
 
   Table items({zh ? "成本项目 / 明细" : "Cost item / line", zh ? "年度（元）" : "Annual (元)", zh ? "月度（元）" : "Monthly (元)",
@@ -105,7 +104,7 @@ std::string render_table(const budget::Budget& b, bool zh, bool explain) {
 
 std::string render_md(const budget::Budget& b, bool zh, bool explain) {
   std::string out = "# " + title(b, zh) + "\n\n";
-  if (b.illustrative) out += "> **" + notice(b, zh) + "**\n\n";
+  if (b.illustrative) out += "> **" + std::string(zh ? "注意：" : "Note: ") + notice(b, zh) + "**\n\n";
   out += zh ? "## 按成本项目\n\n" : "## By cost item\n\n";
   std::vector<std::string> header = {zh ? "成本项目" : "Cost item", zh ? "明细" : "Line", zh ? "年度（元）" : "Annual (元)",
                                      zh ? "月度（元）" : "Monthly (元)", zh ? "占比" : "Share"};

@@ -58,6 +58,7 @@ std::string amount(double v) {
   return util::group_thousands(std::stod(whole), 0) + frac;
 }
 std::string money(std::int64_t cents) { return util::group_thousands(static_cast<double>(cents) / 100.0, 2); }
+std::string people(int n) { return std::to_string(n) + (n == 1 ? " person" : " people"); }
 std::string pct(double r, bool zh) { return util::format_number(r * 100, 4) + (zh ? "%" : " %"); }
 
 struct Outsourced {
@@ -237,7 +238,7 @@ private:
         if (per > 0)
           uniforms.push_back(line("uniforms", d.id, d.name, per * d.headcount,
                                   {std::to_string(d.headcount) + " 人 × 每人每年 " + amount(per) + " 元",
-                                   std::to_string(d.headcount) + " people × " + amount(per) + " 元 a year each"},
+                                   people(d.headcount) + " × " + amount(per) + " 元 a year each"},
                                   m_r.uniforms.source));
       }
     }
@@ -276,7 +277,7 @@ private:
 
   // "25 lifts" / "电梯 25 部"
   Text counted(const std::string& qname, double q) const {
-    if (qname == "headcount") return {std::string("人员 ") + amount(q) + " 人", amount(q) + " people"};
+    if (qname == "headcount") return {std::string("人员 ") + amount(q) + " 人", people(static_cast<int>(q))};
     const staff::QuantityInfo* info = staff::quantity_info(qname);
     if (!info) return {amount(q), amount(q)};
     std::string unit_zh = info->unit.zh.empty() ? "" : " " + info->unit.zh;
