@@ -37,3 +37,7 @@ pm_budget_json(textbook 2.43 tests/budget/textbook.yaml ${PM_BUDGET_TB})
 add_test(NAME budget/output-extension
          COMMAND bash -c "out=$1/budget/out.json && rm -f \"$out\" && mkdir -p $1/budget && cd $2 && $0 budget examples/residential-145k.yaml -o \"$out\" && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' \"$out\""
                  ${PM_BIN} ${CMAKE_CURRENT_BINARY_DIR} ${PM_SOURCE})
+
+# The man pages of pm budget and the rates file lint clean.
+add_test(NAME budget/man-lint
+         COMMAND mandoc -T lint -W warning ${PM_SOURCE}/man/pm-budget.1 ${PM_SOURCE}/man/pm-rates.5)
