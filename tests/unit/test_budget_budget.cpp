@@ -168,6 +168,20 @@ en = "Plants"
 quantity = "area.green"
 rate = 2
 source = "g"
+[[plant_upkeep]]
+id = "lifts"
+en = "Lift upkeep"
+quantity = "lifts"
+rate = 500
+department = "maintenance"
+unless_outsourced = "lift_maintenance"
+source = "p"
+[[insurance]]
+id = "common_parts"
+en = "Common parts"
+quantity = "area.total"
+rate = 0.05
+source = "i"
 [[office]]
 id = "per_head"
 en = "Per head"
@@ -191,7 +205,18 @@ source = "x"
   CHECK(bags->annual() == doctest::Approx(1000 * 0.1 * 12));
   CHECK(bags->department == "environment");
   CHECK_FALSE(find(b, "greening_materials.plants")); // no green area: no line
+  REQUIRE(find(b, "plant_upkeep.lifts")); // lift maintenance is not contracted out here
+  CHECK(find(b, "plant_upkeep.lifts")->annual() == 4 * 500);
+  CHECK(find(b, "plant_upkeep.lifts")->department == "maintenance");
+  CHECK(find(b, "insurance.common_parts")->annual() == doctest::Approx(1000 * 0.05));
+  CHECK(find(b, "insurance.common_parts")->basis.en == "1,000 m² managed × 0.05 元 a year");
   CHECK(find(b, "office.per_head")->annual() == 300);
+  CHECK(find(b, "office.per_head")->basis.en == "3 people × 100 元 a year");
+  // The department breakdown holds maintenance (no staff, one line) and the common costs.
+  bool maintenance = false;
+  for (const auto& d : b.departments) maintenance = maintenance || (d.id == "maintenance" && d.headcount == 0 && d.cents == 200000);
+  CHECK(maintenance);
+  CHECK(b.departments.back().id.empty());
   CHECK(find(b, "other.events")->annual() == 1000);
   CHECK(find(b, "other.events")->basis.en == "fixed sum of 1,000 元 a year");
 }
