@@ -32,6 +32,7 @@ const Command commands[] = {
     {"init", "Write a commented starter estate file", setup_init},
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
+    {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
 };
 } // namespace
 

@@ -29,6 +29,7 @@ Action setup_norms(CLI::App& app, Global& g);
 Action setup_init(CLI::App& app, Global& g);
 Action setup_portfolio(CLI::App& app, Global& g);
 Action setup_diff(CLI::App& app, Global& g);
+Action setup_budget(CLI::App& app, Global& g);
 
 int run(int argc, char** argv);
 

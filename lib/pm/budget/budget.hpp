@@ -1,0 +1,106 @@
+#pragma once
+// The cost budget of an estate and the property fee it implies (DOMAIN.md §5; 物业服务定价成本
+// 监审办法): lines by cost item and department, each with its arithmetic and source.
+
+#include <pm/budget/fee.hpp>
+#include <pm/budget/rates.hpp>
+#include <pm/catalog/roles.hpp>
+#include <pm/diag/diagnostic.hpp>
+#include <pm/estate/estate.hpp>
+#include <pm/staff/engine.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::budget {
+
+// Cost items, in the order of the budget (ids as in JSON "item").
+struct ItemInfo {
+  const char* id;
+  catalog::Text name;
+};
+const std::vector<ItemInfo>& items();
+const ItemInfo* item_info(const std::string& id);
+
+// One line of the budget. Amounts are whole fen, so lines add up exactly.
+struct Line {
+  std::string id;         // "wages.security", "energy.lifts", "outsourced.river_cleaning"
+  std::string item;       // "wages"
+  std::string department; // "" for a common cost
+  catalog::Text name;     // the department's or the entry's name
+  catalog::Text basis;    // the arithmetic in words
+  std::string source;
+  std::int64_t cents = 0; // annual
+  double annual() const { return static_cast<double>(cents) / 100.0; }
+  double monthly() const; // annual ÷ 12, rounded to the fen
+};
+
+struct ItemTotal {
+  std::string id;
+  catalog::Text name;
+  std::int64_t cents = 0;
+};
+
+struct DepartmentTotal {
+  std::string id; // "" for the common costs
+  catalog::Text name;
+  int headcount = 0;
+  std::int64_t cents = 0;
+};
+
+// One way of charging: the fee it implies per m² of chargeable area per month.
+struct Contract {
+  std::string id; // lump_sum, lump_sum_vat, cost_plus
+  catalog::Text name;
+  double per_m2_month = 0; // unrounded; show round_cents()
+  double annual_revenue = 0;
+  catalog::Text basis;
+  std::string source;
+};
+
+struct Fee {
+  double chargeable_area = 0;
+  FeeRates rates;
+  Contract lump_sum, lump_sum_vat, cost_plus;
+};
+
+struct Warning {
+  std::string code;
+  catalog::Text message;
+};
+
+struct Budget {
+  std::string estate_id;
+  catalog::Text estate_name;
+  std::string rates;
+  catalog::Text rates_title;
+  bool illustrative = false;
+  std::string norms;
+  std::string labor;
+  int headcount = 0;
+  std::vector<Line> lines;
+  std::vector<ItemTotal> items;             // in item order, only items with lines
+  std::vector<DepartmentTotal> departments; // the staffing's departments, then common costs
+  std::int64_t cents = 0;                   // the sum of the lines
+  Fee fee;
+  std::vector<catalog::Text> notes;
+  std::vector<Warning> warnings;
+
+  double annual_cost() const { return static_cast<double>(cents) / 100.0; }
+  double monthly_cost() const; // annual ÷ 12, rounded to the fen
+};
+
+// The notice a budget from illustrative rates carries.
+extern const catalog::Text illustrative_notice;
+
+struct Computed {
+  std::optional<Budget> budget;
+  diag::Diagnostics diagnostics; // missing rates for the staffing, an estate with no chargeable area
+};
+
+// Costs the staffing of an estate at the given rates.
+Computed compute(const estate::Estate& e, const staff::Staffing& s, const Rates& r, const catalog::Catalogue& roles);
+
+} // namespace pm::budget

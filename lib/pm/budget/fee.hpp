@@ -1,0 +1,25 @@
+#pragma once
+// The property fee per m² of chargeable area per month implied by an annual cost
+// (物业服务收费管理办法 art. 11; DOMAIN.md §5). Results are unrounded 元/m²/month.
+
+#include <cstdint>
+
+namespace pm::budget {
+
+// Lump-sum contract (包干制), taxes included in the fee:
+// annual cost × (1 + profit rate) ÷ (1 − tax rate) ÷ 12 ÷ chargeable area.
+// The textbook example: fee_lump_sum(5'000'000, 200'000, 0.10, 0.055) = 2.425… → 2.43.
+double fee_lump_sum(double annual_cost, double chargeable_area, double profit_rate, double tax_rate);
+
+// Lump-sum contract with VAT charged on top instead of included:
+// annual cost × (1 + profit rate) × (1 + VAT rate) ÷ 12 ÷ chargeable area.
+double fee_lump_sum_vat(double annual_cost, double chargeable_area, double profit_rate, double vat_rate);
+
+// Cost-plus contract (酬金制): expenditure × (1 + remuneration rate) ÷ 12 ÷ chargeable area.
+double fee_cost_plus(double annual_expenditure, double chargeable_area, double remuneration_rate);
+
+// Money is kept in whole fen (0.01 元), rounded half away from zero.
+std::int64_t to_cents(double yuan);
+double round_cents(double yuan);
+
+} // namespace pm::budget

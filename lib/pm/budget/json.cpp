@@ -1,0 +1,94 @@
+#include <pm/budget/json.hpp>
+
+namespace pm::budget {
+
+using nlohmann::ordered_json;
+
+namespace {
+double cents(std::int64_t c) { return static_cast<double>(c) / 100.0; }
+double monthly(std::int64_t c) { return round_cents(static_cast<double>(c) / 1200.0); }
+
+ordered_json contract(const Contract& c, bool zh) {
+  ordered_json j;
+  j["id"] = c.id;
+  j["name"] = c.name.get(zh);
+  j["per_m2_month"] = round_cents(c.per_m2_month);
+  j["annual_revenue"] = round_cents(c.annual_revenue);
+  j["basis"] = c.basis.get(zh);
+  j["source"] = c.source;
+  return j;
+}
+} // namespace
+
+ordered_json to_json(const Budget& b, bool zh) {
+  ordered_json j;
+  j["estate"] = b.estate_id;
+  j["estate_name"] = b.estate_name.get(zh);
+  j["lang"] = zh ? "zh" : "en";
+  j["rates"] = b.rates;
+  j["rates_title"] = b.rates_title.get(zh);
+  j["illustrative"] = b.illustrative;
+  j["notice"] = b.illustrative ? ordered_json(illustrative_notice.get(zh)) : ordered_json(nullptr);
+  j["norms"] = b.norms;
+  j["labor"] = b.labor;
+  j["currency"] = "CNY";
+  j["headcount"] = b.headcount;
+  j["chargeable_area"] = b.fee.chargeable_area;
+  j["annual_cost"] = b.annual_cost();
+  j["monthly_cost"] = b.monthly_cost();
+  j["fee_per_m2_month"] = {{"lump_sum", round_cents(b.fee.lump_sum.per_m2_month)},
+                           {"lump_sum_vat", round_cents(b.fee.lump_sum_vat.per_m2_month)},
+                           {"cost_plus", round_cents(b.fee.cost_plus.per_m2_month)}};
+  ordered_json fee;
+  fee["chargeable_area"] = b.fee.chargeable_area;
+  fee["profit_rate"] = b.fee.rates.profit_rate;
+  fee["tax_rate"] = b.fee.rates.tax_rate;
+  fee["vat_rate"] = b.fee.rates.vat_rate;
+  fee["remuneration_rate"] = b.fee.rates.remuneration_rate;
+  fee["contracts"] = ordered_json::array(
+      {contract(b.fee.lump_sum, zh), contract(b.fee.lump_sum_vat, zh), contract(b.fee.cost_plus, zh)});
+  j["fee"] = std::move(fee);
+
+  ordered_json items = ordered_json::array();
+  for (const auto& i : b.items)
+    items.push_back({{"id", i.id}, {"name", i.name.get(zh)}, {"annual", cents(i.cents)}, {"monthly", monthly(i.cents)}});
+  j["items"] = std::move(items);
+
+  ordered_json deps = ordered_json::array();
+  for (const auto& d : b.departments) {
+    ordered_json dj;
+    dj["id"] = d.id.empty() ? ordered_json(nullptr) : ordered_json(d.id);
+    dj["name"] = d.name.get(zh);
+    dj["headcount"] = d.headcount;
+    dj["annual"] = cents(d.cents);
+    dj["monthly"] = monthly(d.cents);
+    deps.push_back(std::move(dj));
+  }
+  j["departments"] = std::move(deps);
+
+  ordered_json lines = ordered_json::array();
+  for (const auto& l : b.lines) {
+    ordered_json lj;
+    lj["id"] = l.id;
+    lj["item"] = l.item;
+    lj["item_name"] = item_info(l.item) ? item_info(l.item)->name.get(zh) : l.item;
+    lj["department"] = l.department.empty() ? ordered_json(nullptr) : ordered_json(l.department);
+    lj["name"] = l.name.get(zh);
+    lj["annual"] = l.annual();
+    lj["monthly"] = l.monthly();
+    lj["basis"] = l.basis.get(zh);
+    lj["source"] = l.source;
+    lines.push_back(std::move(lj));
+  }
+  j["lines"] = std::move(lines);
+
+  ordered_json notes = ordered_json::array();
+  for (const auto& n : b.notes) notes.push_back(n.get(zh));
+  j["notes"] = std::move(notes);
+  ordered_json warnings = ordered_json::array();
+  for (const auto& w : b.warnings) warnings.push_back({{"code", w.code}, {"message", w.message.get(zh)}});
+  j["warnings"] = std::move(warnings);
+  return j;
+}
+
+} // namespace pm::budget

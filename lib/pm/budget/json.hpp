@@ -1,0 +1,12 @@
+#pragma once
+// A budget as JSON, as described by schemas/budget.schema.json.
+
+#include <pm/budget/budget.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace pm::budget {
+
+nlohmann::ordered_json to_json(const Budget& b, bool zh);
+
+} // namespace pm::budget

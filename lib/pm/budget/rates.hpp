@@ -1,0 +1,136 @@
+#pragma once
+// Rates: the unit costs and ratios a budget multiplies (data: lib/data/rates/*.toml, pm-rates(5)).
+
+#include <pm/catalog/roles.hpp>
+#include <pm/diag/diagnostic.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pm::budget {
+
+inline constexpr const char* default_rates = "example";
+
+// Where a table or entry stands in its rates file, for diagnostics raised when computing.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+struct Wages {
+  double months = 12;                          // months paid a year (13 with a 13th-month bonus)
+  std::map<std::string, double> by_role;       // monthly gross wage, 元
+  std::map<std::string, double> by_department; // default for the department's other roles
+  std::string source;
+  Position pos;
+  bool present = false;
+};
+
+// Contribution ratios on wages; the monthly contribution base may be bounded by the city's
+// floor and ceiling (缴费基数上下限).
+struct Contributions {
+  double pension = 0, medical = 0, unemployment = 0, maternity = 0, work_injury = 0; // social insurance
+  double rate = 0;                                                                   // housing fund
+  std::optional<double> base_min, base_max;
+  std::string source;
+  Position pos;
+  bool present = false;
+  double social_total() const { return pension + medical + unemployment + maternity + work_injury; }
+};
+
+struct Levies {
+  double welfare = 0, union_dues = 0, training = 0;
+  std::string source;
+  Position pos;
+  bool present = false;
+};
+
+struct Uniforms {
+  double per_head_year = 0;
+  std::map<std::string, double> by_department;
+  std::string source;
+  Position pos;
+  bool present = false;
+};
+
+// How an entry's figure is given.
+enum class RateKind { per_year, per_month, kwh };
+
+// A cost that is a quantity of the estate times a rate: "25 lifts × 12,000 kWh × 0.80 元/kWh".
+struct Entry {
+  std::string id;
+  catalog::Text name;
+  std::string quantity = "fixed"; // "fixed", "headcount" or an estate quantity (pm-norms(5))
+  RateKind kind = RateKind::per_year;
+  double rate = 0;  // 元 per unit a year or a month; kWh per unit a year for `kwh`
+  double price = 0; // 元 per kWh, for `kwh`
+  std::string department;        // "" when the cost is common
+  std::string unless_outsourced; // skip when the estate contracts this service out
+  std::string source;
+  Position pos;
+};
+
+struct Asset {
+  std::string id;
+  catalog::Text name;
+  double cost = 0;                // original value, 元 (or unit cost when quantity is set)
+  std::string quantity = "fixed"; // number of units, as for entries
+  double life_years = 0;
+  double salvage_rate = 0;
+  std::string department;
+  std::string source;
+  Position pos;
+};
+
+struct FeeRates {
+  double profit_rate = 0;       // lump sum: profit as a share of cost
+  double tax_rate = 0;          // lump sum: taxes as a share of the fee (÷ (1 − tax))
+  double vat_rate = 0;          // lump sum variant: VAT charged on top (× (1 + VAT))
+  double remuneration_rate = 0; // cost plus: the company's remuneration as a share of expenditure
+  std::string source;
+};
+
+// The sections of entries, in the order their lines appear.
+inline const char* const entry_sections[] = {"energy", "cleaning_materials", "greening_materials", "plant_upkeep",
+                                             "insurance", "office", "other"};
+
+struct Rates {
+  std::string name; // built-in name or path
+  std::string file; // for messages
+  catalog::Text title;
+  std::string source;
+  bool illustrative = false;
+  Wages wages;
+  Contributions social_insurance;
+  Contributions housing_fund;
+  Levies levies;
+  Uniforms uniforms;
+  std::optional<double> electricity_price;
+  std::string electricity_source;
+  std::map<std::string, std::vector<Entry>> entries; // by section (entry_sections)
+  double salvage_rate = 0.05;                         // default for assets
+  std::string depreciation_source;
+  std::vector<Asset> assets;
+  double overhead_rate = 0;
+  std::string overhead_source;
+  bool overhead_present = false;
+  FeeRates fee;
+
+  const std::vector<Entry>& section(const std::string& id) const;
+};
+
+// Names an entry's `quantity` may take besides the estate quantities: "fixed" (1) and
+// "headcount" (the staffing's total).
+bool is_rate_quantity(const std::string& name);
+
+// Parses a rates file's text; problems (located, with "did you mean") go to `out`.
+std::optional<Rates> parse_rates(const std::string& text, const std::string& file, const std::string& name,
+                                 const catalog::Catalogue& roles, diag::Diagnostics& out);
+// Loads rates by built-in name ("example") or from a TOML file. `io_error` is set when the file
+// cannot be read or no built-in has that name.
+std::optional<Rates> load_rates(const std::string& name_or_path, const catalog::Catalogue& roles,
+                                diag::Diagnostics& out, bool* io_error = nullptr);
+
+} // namespace pm::budget
