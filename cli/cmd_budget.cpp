@@ -200,8 +200,8 @@ int run_budget(const Options& o, bool format_given, const Global& g) {
     return io_error ? Exit::usage : Exit::invalid;
   }
   bool zh = output_zh(g, in->estate);
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, catalog::builtin());
-  auto computed = budget::compute(in->estate, s, *rates, catalog::builtin());
+  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
+  auto computed = budget::compute(in->estate, s, *rates, in->roles);
   if (!computed.budget) {
     render_text(std::cerr, computed.diagnostics, g.zh());
     return Exit::invalid;

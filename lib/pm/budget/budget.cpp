@@ -163,8 +163,14 @@ private:
       for (const auto& role : d.roles) {
         if (role.headcount == 0) continue;
         std::optional<double> wage;
-        if (auto it = w.by_role.find(role.id); it != w.by_role.end()) wage = it->second;
+        // A position the estate file prices itself (seed plan 4) comes first.
+        for (const auto& u : m_e.units)
+          for (const auto& p : u.positions)
+            if (p.id == role.id && p.monthly_wage > 0) wage = p.monthly_wage;
+        if (wage) {
+        } else if (auto it = w.by_role.find(role.id); it != w.by_role.end()) wage = it->second;
         else if (auto it2 = w.by_department.find(d.id); it2 != w.by_department.end()) wage = it2->second;
+        else if (w.default_wage) wage = *w.default_wage;
         if (!wage) {
           error(w.pos, "no-wage",
                 "no wage for the role '" + role.id + "' (department '" + d.id + "'): add " + role.id +

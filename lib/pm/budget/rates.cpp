@@ -282,10 +282,11 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
     }
 
     if (auto w = rd.table(*tbl, "wages")) {
-      rd.keys(*w, {"months", "role", "department", "source"});
+      rd.keys(*w, {"months", "role", "department", "default", "source"});
       r.wages.present = true;
       r.wages.pos = pos_of(*w);
       if (auto v = rd.num(*w, "months", Range::positive)) r.wages.months = *v;
+      if (auto v = rd.num(*w, "default", Range::positive)) r.wages.default_wage = *v;
       if (auto t = rd.table(*w, "role")) r.wages.by_role = rd.money_map(*t, true);
       if (auto t = rd.table(*w, "department")) r.wages.by_department = rd.money_map(*t, false);
       r.wages.source = rd.source(*w, "[wages]", "[wages] ");

@@ -23,6 +23,7 @@ struct Wages {
   double months = 12;                          // months paid a year (13 with a 13th-month bonus)
   std::map<std::string, double> by_role;       // monthly gross wage, 元
   std::map<std::string, double> by_department; // default for the department's other roles
+  std::optional<double> default_wage;          // for departments not listed (an estate's own units)
   std::string source;
   Position pos;
   bool present = false;
