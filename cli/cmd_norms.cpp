@@ -60,14 +60,18 @@ int check(const Options& o, const Global& g) {
   bool io = false;
   for (const auto& f : o.files) {
     diag::Diagnostics d;
-    // A file with [hours] is a labour profile; anything else is read as a norm set.
+    // A file with the tables of a labour profile ([hours], [leave]...) and no [[rule]] is a
+    // labour profile; anything else is read as a norm set. A syntax error is reported once.
     auto src = data::load_source("norms", f, d);
     if (!src) {
       io = true;
-    } else if (src->text.find("[hours]") != std::string::npos) {
-      staff::load_labor(f, d);
+    } else if (diag::Diagnostics syntax; auto tbl = data::parse_toml(src->text, src->file, syntax)) {
+      bool labour = !tbl->get("rule") && (tbl->get("hours") || tbl->get("leave") || tbl->get("rostering") ||
+                                          tbl->get("pay"));
+      if (labour) staff::load_labor(f, d);
+      else staff::load_norms(f, catalog::builtin(), d);
     } else {
-      staff::load_norms(f, catalog::builtin(), d);
+      d.insert(d.end(), syntax.begin(), syntax.end());
     }
     all.insert(all.end(), d.begin(), d.end());
   }

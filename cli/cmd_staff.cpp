@@ -130,8 +130,12 @@ int run_staff(const Options& o, const Global& g) {
   // Machine formats keep stdout clean: their warnings also go to stderr.
   if (o.format == "csv")
     for (const auto& w : s.warnings)
-      std::cerr << o.estate << ": " << (zh ? "warning" : "warning") << ": " << w.message.get(zh) << " [" << w.code << "]\n";
-  int rc = emit(o.output, text, {o.estate}, g);
+      std::cerr << o.estate << ": warning: " << w.message.get(zh) << " [" << w.code << "]\n";
+  // -o must not overwrite any file read: the estate, and a norm or labour file given by path.
+  std::vector<std::string> inputs = {o.estate};
+  for (const auto* f : {&o.norms, &o.labor})
+    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
+  int rc = emit(o.output, text, inputs, g);
   if (rc != Exit::ok) return rc;
   return (o.strict && !s.warnings.empty()) ? Exit::invalid : Exit::ok;
 }

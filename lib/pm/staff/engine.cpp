@@ -93,8 +93,7 @@ public:
       case RuleKind::duty: m_duties.push_back(&r); break;
       }
     }
-    // Limits apply to the role's total across its rules.
-    for (auto& [id, role] : roles) role.headcount = std::max(0, role.headcount);
+    // min and max were applied to each rule's line (limit()); a role's headcount is their sum.
 
     for (const auto& d : m_c.departments) {
       DepartmentLine dl{d.id, d.name, 0, {}};
@@ -290,12 +289,12 @@ private:
         l.people = apply_rounding(l.raw, Rounding::ceil);
         std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
         l.explanation = {where_zh + seats_zh + " × " + n(weekly / t.seats) + " 小时/周（" + when_zh + "）= 每年 " + n(std::round(per_year)) +
-                             " 小时 ÷ 每人每年 " + n(std::round(productive)) + " 小时（" + n(std::round(m_l.productive_days_per_year())) +
+                             " 小时 ÷ 每人每年 " + n(std::round(productive)) + " 小时（" + n(m_l.productive_days_per_year()) +
                              " 个工作日 × " + n(m_l.daily_hours) + " 小时，已扣除休息日、" + n(m_l.public_holidays) + " 天法定节假日和 " +
                              n(m_l.annual_leave_days) + " 天年假）= " + n(l.raw) + rounded,
                          where_en + seats_en + " × " + n(weekly / t.seats) + " h/week (" + when_en + ") = " + n(std::round(per_year)) +
                              " h/year ÷ " + n(std::round(productive)) + " h a person works a year (" +
-                             n(std::round(m_l.productive_days_per_year())) + " days × " + n(m_l.daily_hours) +
+                             n(m_l.productive_days_per_year()) + " days × " + n(m_l.daily_hours) +
                              " h, after rest days, " + n(m_l.public_holidays) + " public holidays and " +
                              n(m_l.annual_leave_days) + " days' leave) = " + n(l.raw) + rounded};
       }

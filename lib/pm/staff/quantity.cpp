@@ -1,12 +1,12 @@
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
+#include <cmath>
 #include <sstream>
 
 namespace pm::staff {
 
 namespace {
-const char* const building_types[] = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
 const char* const outsourced_services[] = {"lift_maintenance", "river_cleaning", "municipal_road_cleaning", "cleaning",
                                            "greening", "security", "fire_system_maintenance", "waste_removal",
                                            "pest_control"};
@@ -60,6 +60,11 @@ std::vector<QuantityInfo> make() {
   return q;
 }
 } // namespace
+
+const std::vector<std::string>& building_types() {
+  static const std::vector<std::string> t = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
+  return t;
+}
 
 const std::vector<QuantityInfo>& quantities() {
   static const std::vector<QuantityInfo> q = make();
@@ -150,7 +155,17 @@ bool Condition::holds(const estate::Estate& e) const {
 }
 
 std::optional<Condition> parse_condition(const std::string& text, std::string& error, std::string& error_zh) {
-  std::istringstream in(text);
+  // Operators need no spaces around them: "lifts>0" reads as "lifts > 0".
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool op = c == '<' || c == '>' || c == '=' || c == '!';
+    bool prev_op = i > 0 && (text[i - 1] == '<' || text[i - 1] == '>' || text[i - 1] == '=' || text[i - 1] == '!');
+    if (op && !prev_op) spaced += ' ';
+    if (!op && prev_op) spaced += ' ';
+    spaced += c;
+  }
+  std::istringstream in(spaced);
   std::vector<std::string> words;
   for (std::string w; in >> w;) words.push_back(w);
   Condition c;
@@ -182,7 +197,7 @@ std::optional<Condition> parse_condition(const std::string& text, std::string& e
     for (const char* o : ops) ok = ok || words[1] == o;
     char* end = nullptr;
     double v = std::strtod(words[2].c_str(), &end);
-    if (ok && end && *end == '\0') {
+    if (ok && end && *end == '\0' && std::isfinite(v)) {
       c.name = words[0];
       c.op = words[1];
       c.value = v;
