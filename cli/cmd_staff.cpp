@@ -6,6 +6,7 @@
 
 #include <pm/staff/engine.hpp>
 #include <pm/staff/json.hpp>
+#include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
 #include <cmath>
@@ -40,9 +41,13 @@ std::string indicators_text(const staff::Staffing& s, bool zh) {
   const auto& ind = s.indicators;
   std::string out = zh ? "人均管理面积 " + num(ind.m2_per_person) + " m²；每万 m² " + num(ind.people_per_10k_m2, 2) + " 人"
                        : num(ind.m2_per_person) + " m² per person; " + num(ind.people_per_10k_m2, 2) + " people per 10,000 m²";
-  if (ind.band)
-    out += zh ? "（常见区间 " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m²/人）"
-              : " (usual band " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m² per person)";
+  if (ind.band) {
+    const auto& b = *ind.band;
+    std::string range = num(b.min_m2_per_person) + "–" + num(b.max_m2_per_person);
+    auto type = staff::building_type_name(b.building_type);
+    if (zh) out += "（" + (b.building_type.empty() ? "" : type.zh + "小区") + "常见区间 " + range + " m²/人）";
+    else out += " (usual band" + (b.building_type.empty() ? "" : " for " + type.en + " estates") + ": " + range + " m² per person)";
+  }
   return out;
 }
 

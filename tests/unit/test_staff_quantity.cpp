@@ -2,6 +2,9 @@
 
 #include <pm/staff/quantity.hpp>
 
+#include <fstream>
+#include <iterator>
+
 using namespace staff_test;
 
 TEST_CASE("quantity: every named quantity has a value, a label in both languages, and a unit") {
@@ -36,4 +39,15 @@ TEST_CASE("quantity: values read from the estate") {
   CHECK(q("special.concierge") == 0);
   CHECK(q("fire_control_room") == 1);
   CHECK(q("grade") == 1);
+}
+
+TEST_CASE("quantities: pm-norms(5) documents every one") {
+  std::ifstream in(std::string(PM_SOURCE_DIR) + "/man/pm-norms.5");
+  REQUIRE(in.good());
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& q : pm::staff::quantities()) {
+    CAPTURE(q.name);
+    // As a tagged item of the list: ".It Cm NAME".
+    CHECK(page.find(".It Cm " + q.name + "\n") != std::string::npos);
+  }
 }

@@ -198,6 +198,8 @@ private:
     const QuantityInfo* qi = quantity_info(r.quantity);
     std::string label_en = qi ? qi->label.en : r.quantity, label_zh = qi ? qi->label.zh : r.quantity;
     std::string unit_zh = qi ? qi->unit.zh : "";
+    // "145,000 m²" but "9栋": a Latin unit stands apart from its number.
+    if (!unit_zh.empty() && static_cast<unsigned char>(unit_zh[0]) < 0x80) unit_zh = " " + unit_zh;
     if (per <= 0) {
       m_warnings.push_back({"no-capacity",
                             {"岗位 " + r.role + " 的规则需要每人负责量（" + r.per_quantity + "），小区文件未给出，未配置",
@@ -364,8 +366,9 @@ private:
     if (!ind.band || s.total == 0) return;
     const Band& b = *ind.band;
     std::string range = n(b.min_m2_per_person) + "–" + n(b.max_m2_per_person);
-    std::string kind_en = b.building_type.empty() ? "" : " for " + b.building_type + " estates";
-    std::string kind_zh = b.building_type.empty() ? "" : "（" + b.building_type + "）";
+    catalog::Text type = building_type_name(b.building_type);
+    std::string kind_en = b.building_type.empty() ? "" : " for " + type.en + " estates";
+    std::string kind_zh = b.building_type.empty() ? "" : "（" + type.zh + "小区）";
     if (ind.m2_per_person > b.max_m2_per_person)
       s.warnings.push_back({"indicator-out-of-band",
                             {"人均管理面积 " + n(std::round(ind.m2_per_person)) + " m²，高于常见区间 " + range + " m²" + kind_zh +

@@ -1,5 +1,6 @@
 #include <pm/data/toml.hpp>
 #include <pm/staff/labor.hpp>
+#include <pm/util/text.hpp>
 
 namespace pm::staff {
 
@@ -26,9 +27,14 @@ void number(const toml::table& t, const char* key, double& target, const std::st
   }
   auto v = node->value<double>();
   if (!v || !(*v >= min) || *v > 1e6) {
-    out.push_back(data::at(*node, file, "bad-value", std::string("'") + key + "' must be a number of at least " +
-                                                         std::to_string(static_cast<int>(min)),
-                           std::string("'") + key + "' 必须是不小于 " + std::to_string(static_cast<int>(min)) + " 的数值"));
+    // Say what was found, so "forty" or -1 is easy to spot.
+    std::string got;
+    if (auto s = node->value<std::string>()) got = "\"" + *s + "\"";
+    else if (v) got = util::format_number(*v, 6);
+    std::string m = util::format_number(min);
+    out.push_back(data::at(*node, file, "bad-value",
+                           std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
+                           std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));
     return;
   }
   target = *v;
@@ -100,7 +106,7 @@ std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnosti
     }
     if (l.source.empty())
       local.push_back(data::at(tbl->get("meta") ? *tbl->get("meta") : static_cast<const toml::node&>(*tbl), f, "missing-source", "a labour profile needs [meta] source = \"...\"",
-                               "劳动规定文件需要 [meta] source = \"...\""));
+                               "工时规定文件需要 [meta] source = \"...\""));
     if (auto h = (*tbl)["hours"].as_table()) {
       data::check_keys(*h, {"daily", "weekly", "work_days_per_week", "overtime_cap_month", "overtime_cap_day"}, f,
                        local);
@@ -121,7 +127,7 @@ std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnosti
     for (const char* section : {"hours", "leave"}) {
       if (!tbl->get(section))
         local.push_back(data::at(*tbl, f, "missing-key", std::string("a labour profile needs a [") + section + "] table",
-                                 std::string("劳动规定文件需要 [") + section + "] 表"));
+                                 std::string("工时规定文件需要 [") + section + "] 表"));
       else if (!tbl->get(section)->is_table())
         local.push_back(data::at(*tbl->get(section), f, "bad-value", std::string("'") + section + "' must be a table: [" +
                                                                          section + "]",

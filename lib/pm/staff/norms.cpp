@@ -148,6 +148,9 @@ public:
     if (auto best = util::did_you_mean(target, names)) {
       en += "; did you mean '" + *best + "'?";
       zh += "；您是否想写 '" + *best + "'？";
+    } else {
+      en += "; pm-norms(5) lists the quantities";
+      zh += "；可用的数量见 pm-norms(5)";
     }
     err(*t.get(key), "unknown-quantity", en, zh);
     target.clear();
@@ -434,6 +437,11 @@ std::optional<NormSet> load_norms(const std::string& name_or_path, const catalog
           if (auto best = util::did_you_mean(ns.labor, names)) {
             en += "; did you mean '" + *best + "'?";
             zh += "；您是否想写 '" + *best + "'？";
+          } else {
+            std::string all;
+            for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+            en += "; available: " + all + ", or a path to a .toml file";
+            zh += "；可用：" + all + "，或 .toml 文件的路径";
           }
           rd.err(*l, "unknown-labor", en, zh);
         }
