@@ -18,7 +18,7 @@ for p in "${pages[@]}"; do
   fi
 done
 # Options as the help prints them ("-n,--norms"), as the page renders them ("-n, --norms").
-text=$(MANWIDTH=200 mandoc -T utf8 "$src/man/pm-staff.1" | sed 's/\x08.//g')
+text=$(MANWIDTH=200 mandoc -T ascii "$src/man/pm-staff.1" | sed 's/.\x08//g')
 while read -r opt; do
   short=${opt%%,*}
   long=${opt#*,}
