@@ -39,8 +39,10 @@ std::string sources(const staff::RoleLine& r) {
 
 std::string indicators_text(const staff::Staffing& s, bool zh) {
   const auto& ind = s.indicators;
-  std::string out = zh ? "人均管理面积 " + num(ind.m2_per_person) + " m²；每万 m² " + num(ind.people_per_10k_m2, 2) + " 人"
-                       : num(ind.m2_per_person) + " m² per person; " + num(ind.people_per_10k_m2, 2) + " people per 10,000 m²";
+  if (!ind.m2_per_person || !ind.people_per_10k_m2)
+    return zh ? "人均管理面积：无（没有管理面积或没有人员）" : "m² per person: none (no managed area or no staff)";
+  std::string out = zh ? "人均管理面积 " + num(*ind.m2_per_person) + " m²；每万 m² " + num(*ind.people_per_10k_m2, 2) + " 人"
+                       : num(*ind.m2_per_person) + " m² per person; " + num(*ind.people_per_10k_m2, 2) + " people per 10,000 m²";
   if (ind.band) {
     const auto& b = *ind.band;
     std::string range = num(b.min_m2_per_person) + "–" + num(b.max_m2_per_person);

@@ -26,6 +26,11 @@ for estate in "$src"/examples/*.yaml; do
     done
   done
 done
+# And the edge cases of the golden tests (nobody on a post, no managed area...).
+for f in "$src"/tests/staffing/cases/*json*.stdout; do
+  cp "$f" "$work/golden-$(basename "$f" .stdout).json"
+  n=$((n + 1))
+done
 # Every output at once: ajv reports each file.
 args=()
 for f in "$work"/*.json; do args+=(-d "$f"); done

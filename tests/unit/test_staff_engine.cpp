@@ -75,7 +75,9 @@ TEST_CASE("compute: cn-practice warns that 3 people for a round-the-clock seat w
   // 145,000 m² / 39 = 3,718 m² per person: above the high-rise band of 2,500-3,500.
   CHECK(has_warning(s, "indicator-out-of-band"));
   CHECK(s.indicators.dominant_building_type == "high_rise");
-  CHECK(s.indicators.m2_per_person == doctest::Approx(145000.0 / 39));
+  REQUIRE(s.indicators.m2_per_person.has_value());
+  CHECK(*s.indicators.m2_per_person == doctest::Approx(145000.0 / 39));
+  CHECK(*s.indicators.people_per_10k_m2 == doctest::Approx(39 / 14.5));
 }
 
 TEST_CASE("compute: cn-standard staffs round-the-clock posts lawfully, 2 per shift in the control room") {
