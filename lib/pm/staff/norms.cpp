@@ -132,7 +132,8 @@ public:
     if (!n) return "";
     auto v = n->value<std::string>();
     if (!v) {
-      err(*n, "bad-value", std::string("'") + key + "' must be a string", std::string("'") + key + "' 必须是字符串");
+      err(*n, "bad-value", std::string("'") + key + "' must be a string in quotes" + got(*n),
+          std::string("'") + key + "' 必须是带引号的字符串" + got_zh(*n));
       return "";
     }
     return *v;
@@ -310,7 +311,7 @@ public:
                   std::string(r.per_entrance ? " at an entrance open round the clock" : ""),
               "shift_hours 必须能整除 24（如 6、8 或 12）" + std::string(r.per_entrance ? "，以覆盖 24 小时出入口" : ""));
         else if (s && !r.per_entrance) r.shifts = *s;
-      } else {
+      } else if (t.get("hours")->is_string()) { // (a value of another type was reported by str())
         err(*t.get("hours"), "bad-value", "hours must be \"24h\" or \"HH:MM-HH:MM\", not \"" + r.hours + "\"",
             "hours 必须是 \"24h\" 或 \"HH:MM-HH:MM\"，而不是 \"" + r.hours + "\"");
       }
