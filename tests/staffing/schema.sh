@@ -28,6 +28,7 @@ for estate in "$src"/examples/*.yaml; do
 done
 # And the edge cases of the golden tests (nobody on a post, no managed area...).
 for f in "$src"/tests/staffing/cases/*json*.stdout; do
+  [[ $(head -c 1 "$f") == "{" ]] || continue
   cp "$f" "$work/golden-$(basename "$f" .stdout).json"
   n=$((n + 1))
 done
