@@ -28,7 +28,7 @@ struct Command {
 const Command commands[] = {
     {"validate", "Check estate files against the format and its rules", setup_validate},
     {"staff", "Headcount by department and role, with the reasons", setup_staff},
-    {"norms", "List and show the norm sets (staffing rules)", setup_norms},
+    {"norms", "List, show and check the norm sets (staffing rules) and labour profiles", setup_norms},
     {"init", "Write a commented starter estate file", setup_init},
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},

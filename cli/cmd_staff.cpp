@@ -6,6 +6,7 @@
 
 #include <pm/staff/engine.hpp>
 #include <pm/staff/json.hpp>
+#include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
 #include <cmath>
@@ -38,11 +39,17 @@ std::string sources(const staff::RoleLine& r) {
 
 std::string indicators_text(const staff::Staffing& s, bool zh) {
   const auto& ind = s.indicators;
-  std::string out = zh ? "人均管理面积 " + num(ind.m2_per_person) + " m²；每万 m² " + num(ind.people_per_10k_m2, 2) + " 人"
-                       : num(ind.m2_per_person) + " m² per person; " + num(ind.people_per_10k_m2, 2) + " people per 10,000 m²";
-  if (ind.band)
-    out += zh ? "（常见区间 " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m²/人）"
-              : " (usual band " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m² per person)";
+  if (!ind.m2_per_person || !ind.people_per_10k_m2)
+    return zh ? "人均管理面积：无（没有管理面积或没有人员）" : "m² per person: none (no managed area or no staff)";
+  std::string out = zh ? "人均管理面积 " + num(*ind.m2_per_person) + " m²；每万 m² " + num(*ind.people_per_10k_m2, 2) + " 人"
+                       : num(*ind.m2_per_person) + " m² per person; " + num(*ind.people_per_10k_m2, 2) + " people per 10,000 m²";
+  if (ind.band) {
+    const auto& b = *ind.band;
+    std::string range = num(b.min_m2_per_person) + "–" + num(b.max_m2_per_person);
+    auto type = staff::building_type_name(b.building_type);
+    if (zh) out += "（" + (b.building_type.empty() ? "" : type.zh + "小区") + "常见区间 " + range + " m²/人）";
+    else out += " (usual band" + (b.building_type.empty() ? "" : " for " + type.en + " estates") + ": " + range + " m² per person)";
+  }
   return out;
 }
 
@@ -130,8 +137,12 @@ int run_staff(const Options& o, const Global& g) {
   // Machine formats keep stdout clean: their warnings also go to stderr.
   if (o.format == "csv")
     for (const auto& w : s.warnings)
-      std::cerr << o.estate << ": " << (zh ? "warning" : "warning") << ": " << w.message.get(zh) << " [" << w.code << "]\n";
-  int rc = emit(o.output, text, {o.estate}, g);
+      std::cerr << o.estate << ": warning: " << w.message.get(zh) << " [" << w.code << "]\n";
+  // -o must not overwrite any file read: the estate, and a norm or labour file given by path.
+  std::vector<std::string> inputs = {o.estate};
+  for (const auto* f : {&o.norms, &o.labor})
+    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
+  int rc = emit(o.output, text, inputs, g);
   if (rc != Exit::ok) return rc;
   return (o.strict && !s.warnings.empty()) ? Exit::invalid : Exit::ok;
 }
