@@ -50,7 +50,8 @@ render)
       status=$?
       # The page must really render: its NAME section, under the title in capitals.
       text=$(LC_ALL=$locale LANG=$locale MANWIDTH=80 man -l "$p" 2>/dev/null)
-      title=$(sed -n 's/^\.TH \([^ ]*\) .*/\1/p' "$p")
+      # man(7) pages name themselves in .TH, mdoc(7) pages in .Dt.
+      title=$(sed -n 's/^\.TH \([^ ]*\) .*/\1/p; s/^\.Dt \([^ ]*\) .*/\1/p' "$p")
       if ((status != 0)) || [[ -n "$err" ]] || ! grep -q '^NAME' <<<"$text" || ! grep -q "^$title(" <<<"$text"; then
         echo "FAIL: man -l man/$name in the $locale locale (exit $status):"
         echo "$err"
