@@ -29,6 +29,7 @@ const Command commands[] = {
     {"validate", "Check estate files against the format and its rules", setup_validate},
     {"staff", "Headcount by department and role, with the reasons", setup_staff},
     {"norms", "List and show the norm sets (staffing rules)", setup_norms},
+    {"roster", "Lawful shift rosters for the round-the-clock posts; roster check re-checks one", setup_roster},
 };
 } // namespace
 

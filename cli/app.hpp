@@ -26,6 +26,7 @@ using Setup = Action (*)(CLI::App& app, Global& g);
 Action setup_validate(CLI::App& app, Global& g);
 Action setup_staff(CLI::App& app, Global& g);
 Action setup_norms(CLI::App& app, Global& g);
+Action setup_roster(CLI::App& app, Global& g);
 
 int run(int argc, char** argv);
 
