@@ -299,13 +299,13 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
         auto team = team_fits(pat, p, post);
         if (!team) continue;
         auto made = apply(pat, p, post, *team);
-        // A pattern is used only when its roster passes every rule with these shift times.
-        if (!check(p, made).empty()) {
-          bool only_gaps = true;
-          for (const auto& v : check(p, made))
-            if (v.rule != "coverage") only_gaps = false;
-          if (!only_gaps) continue;
-        }
+        // A pattern is used only when its roster passes every rule with these shift times,
+        // checked on the post alone.
+        Problem alone = p;
+        alone.posts = {d};
+        std::vector<Assignment> mine = made;
+        for (auto& a : mine) a.post = 0;
+        if (!check(alone, mine).empty()) continue;
         all.insert(all.end(), made.begin(), made.end());
         d.pattern = pat.name;
         done = true;
