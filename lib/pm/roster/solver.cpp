@@ -134,14 +134,14 @@ public:
     double w = m_weight[static_cast<std::size_t>(person)];
     double sc = s.total / w / 8.0 * 10.0; // 10 points per 8-hour shift worked
     if (s.last_day == slot.day - 1 && s.last_post == slot.post) {
-      if (s.last_shift == slot.shift) sc -= s.same_run >= 2 ? -4.0 : 6.0; // blocks of two, like the patterns
-      else if (s.last_shift + 1 == slot.shift) sc -= 3.0;                 // forward rotation
-      else sc += 4.0;                                                      // backward rotation
+      if (s.last_shift == slot.shift) sc -= s.same_run >= 2 ? -6.0 : 12.0; // blocks of two, like the patterns
+      else if (s.last_shift + 1 == slot.shift) sc -= 6.0;                  // forward rotation
+      else sc += 6.0;                                                       // backward rotation
     }
     if (x.home == slot.post) sc -= 5.0;
     else if (x.home >= 0) sc += 5.0;
     if (night) sc += 4.0 * s.nights / w;
-    if (weekend) sc += 3.0 * s.weekends / w;
+    if (weekend) sc += 5.0 * s.weekends / w;
     if (holiday) sc += 6.0 * s.holidays / w;
     return sc + m_rng.unit() * 2.0;
   }
