@@ -140,6 +140,16 @@ int run_check(const Options& o, const Global& g) {
     first = day;
   }
   if (o.weeks > 0) days = o.weeks * 7;
+  constexpr int max_days = 106 * 7;
+  if (days > max_days) {
+    d.push_back({file, 0, 0, diag::Severity::error, "too-long",
+                 "the rows span " + std::to_string(days) + " days from " + roster::format_date(first) +
+                     "; a check takes at most 106 weeks: pass --start and --weeks, or split the file",
+                 "各行跨越 " + std::to_string(days) + " 天（自 " + roster::format_date(first) +
+                     " 起）；一次最多检查 106 周：请用 --start 和 --weeks 指定，或拆分文件",
+                 ""});
+    days = 0;
+  }
   p.first_day = first;
   p.days = std::max(days, 0);
   if (p.days > 0)

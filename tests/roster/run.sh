@@ -134,6 +134,22 @@ PY
   test $rc -eq 1
   diff -u "$here/check-errors.golden" err.txt
   ;;
+check-malformed)
+  # Malformed rosters give located errors and exit 1, never a crash or a hang.
+  printf '' > empty.csv
+  printf 'staff_id,post,start,end\r\n' > header.csv
+  printf 'staff_id,post,start,end\n\xff\xfe,gate\n' > binary.csv
+  printf 'staff_id,post,start,end\ngate_guard-01,gate,1900-01-01T08:00,1900-01-01T16:00\ngate_guard-01,gate,2199-01-01T08:00,2199-01-01T16:00\n' > far.csv
+  printf 'staff_id,post,start\n"a\n' > open.csv
+  for f in empty:empty header:empty binary:not-utf8 far:too-long open:csv-syntax; do
+    set +e
+    timeout 20 "$pm" --lang en roster check "${f%%:*}.csv" "$plan1" 2> err.txt
+    rc=$?
+    set -e
+    test $rc -eq 1
+    grep -q "^${f%%:*}.csv.*\[${f#*:}\]$" err.txt
+  done
+  ;;
 formats)
   "$pm" --lang en roster "$plan1" --start 2026-01-05 > grid.txt
   diff -u "$here/plan1-grid.golden" grid.txt
