@@ -33,6 +33,7 @@ const Command commands[] = {
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
     {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
+    {"roster", "Lawful shift rosters for the round-the-clock posts; roster check re-checks one", setup_roster},
 };
 } // namespace
 
