@@ -149,6 +149,16 @@ def case_diff():
         check(got.get("indoor_cleaner") == 1 and got.get("gate_guard", 0) > 0, "the change shows cleaners and guards")
         md = run("--lang", "en", "diff", base, new, "--format", "md")
         check("| Gate guard |" in md.stdout and "+" in md.stdout, "md: a table row per changed role with +N")
+        # The budget grows with the staff, as pm budget says.
+        ba = json.loads(run("budget", base, "--format", "json").stdout)
+        bb = json.loads(run("budget", new, "--format", "json").stdout)
+        check(abs(d["budget"]["annual_cost"]["before"] - ba["annual_cost"]) < 0.01 and
+              abs(d["budget"]["annual_cost"]["after"] - bb["annual_cost"]) < 0.01, "diff's costs are pm budget's")
+        check(d["roster"]["before"]["feasible"] and d["roster"]["after"]["feasible"], "cn-standard stays rosterable")
+        # The practice norms can't be rostered: the diff says so, with the reason.
+        p = json.loads(run("--lang", "en", "diff", base, new, "--norms", "cn-practice", "--format", "json").stdout)
+        check(not p["roster"]["after"]["feasible"] and any("add" in x for x in p["roster"]["after"]["problems"]),
+              "cn-practice: not rosterable, with how many to add")
         same = run("diff", base, base)
         check(same.returncode == 0 and ("No role changes" in same.stdout or "不变" in same.stdout), "no change says so")
 
