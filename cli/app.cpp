@@ -33,6 +33,7 @@ const Command commands[] = {
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
     {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
+    {"report", "The staffing proposal with its budget, as Markdown, HTML, XLSX or JSON", setup_report},
 };
 } // namespace
 
