@@ -123,9 +123,9 @@ Document build(const Input& in) {
   d.title = c.t(in.estate.name) + c(lbl::title_suffix);
   d.subtitle = c(lbl::subtitle);
   d.date = in.date;
-  d.inputs = {{c(lbl::in_norms), c.t(in.norms.title) + " (" + in.norms.name + ")"},
-              {c(lbl::in_labor), c.t(in.labor.title) + " (" + in.labor.name + ")"},
-              {c(lbl::in_rates), c.t(in.budget.rates_title) + " (" + in.budget.rates + ")"}};
+  d.inputs = {{c(lbl::in_norms), c.t(in.norms.title) + c.f(lbl::parenthesised, {in.norms.name})},
+              {c(lbl::in_labor), c.t(in.labor.title) + c.f(lbl::parenthesised, {in.labor.name})},
+              {c(lbl::in_rates), c.t(in.budget.rates_title) + c.f(lbl::parenthesised, {in.budget.rates})}};
   if (in.budget.illustrative)
     d.notices.push_back({c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), in.budget.rates}), Style::note});
 

@@ -159,7 +159,13 @@ Section emergency(const Ctx& c) {
     ps.blocks.push_back(List{true, steps});
     std::vector<std::string> esc;
     for (const auto& x : p->escalation) esc.push_back(c.t(x.who) + c(lbl::colon) + c.t(x.action));
-    if (!esc.empty()) {
+    // A procedure that follows the general chain refers to it (the estate's own when it has one).
+    bool general = p->escalation.size() == ep.escalation.size();
+    for (std::size_t i = 0; general && i < esc.size(); ++i)
+      general = p->escalation[i].who.zh == ep.escalation[i].who.zh && p->escalation[i].action.zh == ep.escalation[i].action.zh;
+    if (general) {
+      ps.blocks.push_back(Paragraph{c(lbl::escalation_title) + c.f(lbl::escalation_as_above, {c(lbl::sec_escalation)}), Style::normal});
+    } else if (!esc.empty()) {
       ps.blocks.push_back(Paragraph{c(lbl::escalation_title), Style::normal});
       ps.blocks.push_back(List{true, esc});
     }

@@ -49,6 +49,13 @@ std::optional<Section> programme(const Ctx& c) {
     t.rows.push_back(body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
                                   Cell::num(static_cast<double>(days_of(ph.to) - days_of(ph.from) + 1)), Cell::of(tasks)}));
   }
+  // Phases without tasks need no empty column.
+  bool any_tasks = false;
+  for (const auto& ph : phases) any_tasks = any_tasks || !ph.tasks.empty();
+  if (!any_tasks) {
+    t.columns.pop_back();
+    for (auto& r : t.rows) r.cells.pop_back();
+  }
   s.blocks.push_back(std::move(g));
   s.blocks.push_back(std::move(t));
   return s;

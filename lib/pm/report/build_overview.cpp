@@ -99,7 +99,7 @@ Section overview(const Ctx& c) {
   std::vector<std::string> blds;
   for (const auto& bg : e.buildings) {
     std::string t = c.f(lbl::building_group, {num(bg.count), building_type(c, bg.type)});
-    if (!bg.name.empty()) t = bg.name + c(lbl::colon) + t;
+    if (!bg.name.empty() && bg.name != building_type(c, bg.type)) t = bg.name + c(lbl::colon) + t;
     if (bg.floors > 0) t += c.f(lbl::building_floors, {num(bg.floors)});
     if (bg.households > 0) t += c.f(lbl::building_households, {num(bg.households)});
     blds.push_back(t);

@@ -189,7 +189,7 @@ Section shifts(const Ctx& c) {
   t.sheet = "roster";
   t.caption = c(lbl::cap_posts);
   t.columns = {col("post", c(lbl::c_post)),
-               col("roles", c(lbl::c_roles)),
+               col("roles", c(lbl::c_taken_by)),
                col("shifts", c(lbl::c_shifts), Align::left, 0, true),
                col("days", c(lbl::c_days)),
                col("pattern", c(lbl::c_pattern)),

@@ -41,7 +41,7 @@ table.compact{font-size:.72em}
 table.compact th,table.compact td{padding:.15em .25em}
 figure{margin:.6em 0 1.4em;overflow-x:auto}
 figcaption{font-weight:600;margin-bottom:.3em}
-svg.chart{max-width:100%;height:auto;font-size:12px}
+svg.chart{display:block;margin:0 auto;max-width:100%;height:auto;font-size:12px}
 svg.chart text{fill:var(--ink)}
 svg.org rect{fill:#fff;stroke:var(--accent);stroke-width:1.2}
 svg.org .root rect{fill:var(--band);stroke-width:2}

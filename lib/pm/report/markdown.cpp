@@ -65,7 +65,8 @@ std::string mermaid_task(const std::string& s) {
   return out;
 }
 
-std::string cell_text(const Cell& c, const Column& col) { return markdown_escape(format_cell(c, col)); }
+std::string inline_escape(const std::string& s);
+std::string cell_text(const Cell& c, const Column& col) { return inline_escape(format_cell(c, col)); }
 
 void table(std::string& out, const Table& t) {
   if (!t.caption.empty()) out += "**" + markdown_escape(t.caption) + "**\n\n";
@@ -146,9 +147,8 @@ void section(std::string& out, const Section& s, int level, bool zh) {
   for (const auto& sub : s.sections) section(out, sub, level < 6 ? level + 1 : 6, zh);
 }
 
-} // namespace
-
-std::string markdown_escape(const std::string& s) {
+// Escapes markup inside a line; a table cell needs no more.
+std::string inline_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 8);
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -165,6 +165,13 @@ std::string markdown_escape(const std::string& s) {
     default: out += ch;
     }
   }
+  return out;
+}
+
+} // namespace
+
+std::string markdown_escape(const std::string& s) {
+  std::string out = inline_escape(s);
   // A line starting "- ", "+ ", "1. " or "1) " would become a list item.
   if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
   std::size_t digits = 0;

@@ -86,7 +86,7 @@ std::string org_chart_svg(const OrgChart& c) {
     double w = text_px(n.title) * 1.1; // bold
     w = std::max(w, text_px(n.detail));
     for (const auto& l : n.lines) w = std::max(w, text_px(l));
-    return std::clamp(w + 2 * pad, 110.0, 260.0);
+    return std::clamp(w + 2 * pad, 110.0, 280.0);
   };
   auto height_of = [&](const OrgNode& n) {
     return pad * 2 + line_h * (1 + (n.detail.empty() ? 0 : 1) + static_cast<double>(n.lines.size())) + (n.lines.empty() ? 0 : 4);
@@ -94,8 +94,8 @@ std::string org_chart_svg(const OrgChart& c) {
   double box_w = 110;
   for (const auto* k : kids) box_w = std::max(box_w, width_of(*k));
   // Many departments wrap onto further rows, so the chart stays legible on A4.
-  std::size_t per_row = kids.size() <= 6 ? std::max<std::size_t>(kids.size(), 1) : (kids.size() + 1) / 2;
-  std::size_t rows = kids.empty() ? 0 : (kids.size() + per_row - 1) / per_row;
+  std::size_t rows = (kids.size() + 3) / 4;
+  std::size_t per_row = rows ? (kids.size() + rows - 1) / rows : 1;
   double row_h = 0;
   for (const auto* k : kids) row_h = std::max(row_h, height_of(*k));
   double root_w = width_of(root), root_h = height_of(root);
@@ -128,7 +128,9 @@ std::string org_chart_svg(const OrgChart& c) {
   };
   double rx = (width - root_w) / 2, ry = gap;
   out += box(root, rx, ry, root_w, root_h, true);
-  double bus_from = ry + root_h;
+  // Rows after the first hang from a trunk down the left margin, clear of the boxes above.
+  double trunk_x = gap / 2;
+  double prev_bus = 0;
   for (std::size_t r = 0; r < rows; ++r) {
     std::size_t first = r * per_row, last = std::min(kids.size(), first + per_row);
     double row_w = static_cast<double>(last - first) * (box_w + gap) - gap;
@@ -136,15 +138,22 @@ std::string org_chart_svg(const OrgChart& c) {
     double y = gap + root_h + static_cast<double>(r) * (top_h + row_h) + top_h;
     double bus_y = y - top_h / 2;
     double cx_first = x0 + box_w / 2, cx_last = x0 + static_cast<double>(last - first - 1) * (box_w + gap) + box_w / 2;
-    // The trunk from the root (or the row above) down to this row's bus, then a drop to each box.
-    out += "<path class=\"link\" d=\"M" + f1(width / 2) + " " + f1(bus_from) + "V" + f1(bus_y) + "M" +
-           f1(std::min(cx_first, width / 2)) + " " + f1(bus_y) + "H" + f1(std::max(cx_last, width / 2)) + "\"/>";
+    double left = std::min(cx_first, width / 2), right = std::max(cx_last, width / 2);
+    if (r == 0) {
+      out += "<path class=\"link\" d=\"M" + f1(width / 2) + " " + f1(ry + root_h) + "V" + f1(bus_y) + "\"/>";
+      if (rows > 1) left = trunk_x;
+    } else {
+      out += "<path class=\"link\" d=\"M" + f1(trunk_x) + " " + f1(prev_bus) + "V" + f1(bus_y) + "\"/>";
+      left = trunk_x;
+      right = cx_last;
+    }
+    out += "<path class=\"link\" d=\"M" + f1(left) + " " + f1(bus_y) + "H" + f1(right) + "\"/>";
     for (std::size_t i = first; i < last; ++i) {
       double x = x0 + static_cast<double>(i - first) * (box_w + gap);
       out += "<path class=\"link\" d=\"M" + f1(x + box_w / 2) + " " + f1(bus_y) + "V" + f1(y) + "\"/>";
       out += box(*kids[i], x, y, box_w, row_h, false);
     }
-    bus_from = bus_y;
+    prev_bus = bus_y;
   }
   return out + "</svg>";
 }
@@ -170,6 +179,7 @@ std::string gantt_svg(const Gantt& g, bool zh) {
   // Month boundaries: a grid line and the month's label.
   Civil c = civil_of(first);
   long month_start = days_of(std::to_string(c.y) + "-" + (c.m < 10 ? "0" : "") + std::to_string(c.m) + "-01");
+  bool labelled = false;
   for (long m = month_start; m <= last + 1;) {
     Civil mc = civil_of(m);
     long next_y = mc.m == 12 ? mc.y + 1 : mc.y, next_m = mc.m == 12 ? 1 : mc.m + 1;
@@ -182,9 +192,12 @@ std::string gantt_svg(const Gantt& g, bool zh) {
     static const Label* names[] = {&lbl::m_1, &lbl::m_2, &lbl::m_3, &lbl::m_4,  &lbl::m_5,  &lbl::m_6,
                                    &lbl::m_7, &lbl::m_8, &lbl::m_9, &lbl::m_10, &lbl::m_11, &lbl::m_12};
     std::string label = names[mc.m - 1]->get(zh);
-    if (mc.m == 1 || m <= first) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;
-    if (xb - xa >= text_px(label) + 4)
+    // The year on the first month labelled and on every January.
+    if (mc.m == 1 || !labelled) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;
+    if (xb - xa >= text_px(label) + 4) {
       out += "<text class=\"axis\" x=\"" + f1(xa + 3) + "\" y=\"" + f1(head_h - 10) + "\">" + html_escape(label) + "</text>";
+      labelled = true;
+    }
     m = next;
   }
   for (std::size_t i = 0; i < g.tasks.size(); ++i) {
