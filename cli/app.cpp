@@ -28,11 +28,12 @@ struct Command {
 const Command commands[] = {
     {"validate", "Check estate files against the format and its rules", setup_validate},
     {"staff", "Headcount by department and role, with the reasons", setup_staff},
-    {"norms", "List and show the norm sets (staffing rules)", setup_norms},
+    {"norms", "List, show and check the norm sets (staffing rules) and labour profiles", setup_norms},
     {"init", "Write a commented starter estate file", setup_init},
     {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
     {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
+    {"roster", "Lawful shift rosters for the round-the-clock posts; roster check re-checks one", setup_roster},
     {"report", "The staffing proposal with its budget, as Markdown, HTML, XLSX or JSON", setup_report},
 };
 } // namespace

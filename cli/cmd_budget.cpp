@@ -10,6 +10,7 @@
 #include <pm/staff/engine.hpp>
 #include <pm/util/text.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 namespace pm::cli {
@@ -187,7 +188,74 @@ std::string format_from_path(const std::string& path) {
   return "table";
 }
 
+// A directory: every estate's budget, then a summary (JSON: {"estates": [...], "annual_cost": N}).
+int run_budget_dir(const Options& o, bool format_given, const Global& g) {
+  auto set = load_estates(o.estate, o.norms, o.labor, g);
+  if (set.inputs.empty() && set.rc != Exit::ok) return set.rc;
+  diag::Diagnostics diags;
+  bool io_error = false;
+  auto rates = budget::load_rates(o.rates, catalog::builtin(), diags, &io_error);
+  if (!rates) {
+    diag::sort(diags);
+    render_text(std::cerr, diags, g.zh());
+    return io_error ? Exit::usage : Exit::invalid;
+  }
+  bool zh = g.lang.empty() ? set.inputs.front().estate.zh() : g.lang == "zh";
+  std::string format = format_given || o.output.empty() ? o.format : format_from_path(o.output);
+  int rc = set.rc;
+  std::vector<budget::Budget> all;
+  for (const auto& in : set.inputs) {
+    staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, in.roles);
+    auto computed = budget::compute(in.estate, s, *rates, in.roles);
+    if (!computed.budget) {
+      render_text(std::cerr, computed.diagnostics, g.zh());
+      rc = std::max(rc, static_cast<int>(Exit::invalid));
+      continue;
+    }
+    all.push_back(std::move(*computed.budget));
+  }
+  long long cents = 0;
+  for (const auto& b : all) cents += b.cents;
+  std::string text;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["estates"] = nlohmann::ordered_json::array();
+    for (const auto& b : all) j["estates"].push_back(budget::to_json(b, zh));
+    j["annual_cost"] = static_cast<double>(cents) / 100.0;
+    text = j.dump(2) + "\n";
+  } else if (format == "csv") {
+    text = csv_row({"estate", "annual_cost", "monthly_cost", "fee_lump_sum", "fee_lump_sum_vat", "fee_cost_plus"});
+    for (const auto& b : all)
+      text += csv_row({b.estate_id, util::format_number(b.annual_cost(), 2), util::format_number(b.monthly_cost(), 2),
+                       util::format_number(b.fee.lump_sum.per_m2_month, 2),
+                       util::format_number(b.fee.lump_sum_vat.per_m2_month, 2),
+                       util::format_number(b.fee.cost_plus.per_m2_month, 2)});
+  } else {
+    bool md = format == "md";
+    for (const auto& b : all) text += (md ? render_md(b, zh, o.explain) : render_table(b, zh, o.explain)) + "\n";
+    std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "年度成本（元）" : "Annual cost (yuan)",
+                                       zh ? "包干制 元/m²·月" : "Lump sum yuan/m²/month"};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& b : all)
+      rows.push_back({b.estate_id, util::group_thousands(b.annual_cost(), 2),
+                      util::group_thousands(b.fee.lump_sum.per_m2_month, 2)});
+    rows.push_back({zh ? "合计" : "Total", util::group_thousands(static_cast<double>(cents) / 100.0, 2), ""});
+    if (md) text += std::string(zh ? "## 汇总\n\n" : "## Summary\n\n") + markdown_table(header, rows, {false, true, true});
+    else {
+      Table t(header, {false, true, true});
+      for (auto& r : rows) t.row(r);
+      text += (zh ? "汇总\n\n" : "Summary\n\n") + t.str();
+    }
+  }
+  std::vector<std::string> inputs = set.files;
+  if (!rates->file.empty() && !util::starts_with(rates->file, "<builtin>")) inputs.push_back(rates->file);
+  int w = emit(o.output, text, inputs, g);
+  return w != Exit::ok ? w : rc;
+}
+
 int run_budget(const Options& o, bool format_given, const Global& g) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(o.estate, ec)) return run_budget_dir(o, format_given, g);
   int code = Exit::ok;
   auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
   if (!in) return code;
@@ -227,7 +295,7 @@ int run_budget(const Options& o, bool format_given, const Global& g) {
 
 Action setup_budget(CLI::App& app, Global& g) {
   auto o = std::make_shared<Options>();
-  app.add_option("estate", o->estate, "Estate file (- for stdin)")->required();
+  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them")->required();
   app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
       ->default_str(staff::default_norms);
   app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");

@@ -8,6 +8,7 @@
 #include <pm/staff/labor.hpp>
 #include <pm/staff/inputs.hpp>
 #include <pm/staff/norms.hpp>
+#include <pm/util/text.hpp>
 
 #include <iostream>
 
@@ -41,7 +42,6 @@ int list(const Global& g) {
 }
 
 int show(const Options& o, const Global& g) {
-  diag::Diagnostics d;
   // A name of either kind: norm sets first, then labour profiles.
   for (const char* kind : {"norms", "labor"}) {
     diag::Diagnostics tmp;
@@ -49,9 +49,26 @@ int show(const Options& o, const Global& g) {
       std::cout << src->text;
       return Exit::ok;
     }
-    if (d.empty()) d = tmp;
+    // A file that can't be read says why; a name is looked up in both kinds below.
+    if (tmp.empty() || tmp.front().code != "unknown-name") {
+      render_text(std::cerr, tmp, g.zh());
+      return Exit::usage;
+    }
   }
-  render_text(std::cerr, d, g.zh());
+  std::vector<std::string> names = data::embedded_names("norms");
+  for (const auto& n : data::embedded_names("labor")) names.push_back(n);
+  std::string en = "no built-in norm set or labour profile named '" + o.name + "'";
+  std::string zh = "没有名为 '" + o.name + "' 的内置规范集或工时规定";
+  if (auto best = util::did_you_mean(o.name, names)) {
+    en += "; did you mean '" + *best + "'?";
+    zh += "；您是否想写 '" + *best + "'？";
+  } else {
+    std::string all;
+    for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+    en += "; available: " + all;
+    zh += "；可用：" + all;
+  }
+  render_text(std::cerr, {{o.name, 0, 0, diag::Severity::error, "unknown-name", en, zh, ""}}, g.zh());
   return Exit::usage;
 }
 
@@ -60,14 +77,18 @@ int check(const Options& o, const Global& g) {
   bool io = false;
   for (const auto& f : o.files) {
     diag::Diagnostics d;
-    // A file with [hours] is a labour profile; anything else is read as a norm set.
+    // A file with the tables of a labour profile ([hours], [leave]...) and no [[rule]] is a
+    // labour profile; anything else is read as a norm set. A syntax error is reported once.
     auto src = data::load_source("norms", f, d);
     if (!src) {
       io = true;
-    } else if (src->text.find("[hours]") != std::string::npos) {
-      staff::load_labor(f, d);
+    } else if (diag::Diagnostics syntax; auto tbl = data::parse_toml(src->text, src->file, syntax)) {
+      bool labour = !tbl->get("rule") && (tbl->get("hours") || tbl->get("leave") || tbl->get("rostering") ||
+                                          tbl->get("pay"));
+      if (labour) staff::load_labor(f, d);
+      else staff::load_norms(f, catalog::builtin(), d);
     } else {
-      staff::load_norms(f, catalog::builtin(), d);
+      d.insert(d.end(), syntax.begin(), syntax.end());
     }
     all.insert(all.end(), d.begin(), d.end());
   }

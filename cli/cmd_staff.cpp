@@ -6,9 +6,11 @@
 
 #include <pm/staff/engine.hpp>
 #include <pm/staff/json.hpp>
+#include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -38,11 +40,17 @@ std::string sources(const staff::RoleLine& r) {
 
 std::string indicators_text(const staff::Staffing& s, bool zh) {
   const auto& ind = s.indicators;
-  std::string out = zh ? "人均管理面积 " + num(ind.m2_per_person) + " m²；每万 m² " + num(ind.people_per_10k_m2, 2) + " 人"
-                       : num(ind.m2_per_person) + " m² per person; " + num(ind.people_per_10k_m2, 2) + " people per 10,000 m²";
-  if (ind.band)
-    out += zh ? "（常见区间 " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m²/人）"
-              : " (usual band " + num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person) + " m² per person)";
+  if (!ind.m2_per_person || !ind.people_per_10k_m2)
+    return zh ? "人均管理面积：无（没有管理面积或没有人员）" : "m² per person: none (no managed area or no staff)";
+  std::string out = zh ? "人均管理面积 " + num(*ind.m2_per_person) + " m²；每万 m² " + num(*ind.people_per_10k_m2, 2) + " 人"
+                       : num(*ind.m2_per_person) + " m² per person; " + num(*ind.people_per_10k_m2, 2) + " people per 10,000 m²";
+  if (ind.band) {
+    const auto& b = *ind.band;
+    std::string range = num(b.min_m2_per_person) + "–" + num(b.max_m2_per_person);
+    auto type = staff::building_type_name(b.building_type);
+    if (zh) out += "（" + (b.building_type.empty() ? "" : type.zh + "小区") + "常见区间 " + range + " m²/人）";
+    else out += " (usual band" + (b.building_type.empty() ? "" : " for " + type.en + " estates") + ": " + range + " m² per person)";
+  }
   return out;
 }
 
@@ -116,7 +124,7 @@ std::string render_csv(const staff::Staffing& s, bool zh) {
   return out;
 }
 
-int run_staff(const Options& o, const Global& g) {
+int run_one(const Options& o, const Global& g) {
   int code = Exit::ok;
   auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
   if (!in) return code;
@@ -130,17 +138,87 @@ int run_staff(const Options& o, const Global& g) {
   // Machine formats keep stdout clean: their warnings also go to stderr.
   if (o.format == "csv")
     for (const auto& w : s.warnings)
-      std::cerr << o.estate << ": " << (zh ? "warning" : "warning") << ": " << w.message.get(zh) << " [" << w.code << "]\n";
-  int rc = emit(o.output, text, {o.estate}, g);
+      std::cerr << o.estate << ": warning: " << w.message.get(zh) << " [" << w.code << "]\n";
+  // -o must not overwrite any file read: the estate, and a norm or labour file given by path.
+  std::vector<std::string> inputs = {o.estate};
+  for (const auto* f : {&o.norms, &o.labor})
+    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
+  int rc = emit(o.output, text, inputs, g);
   if (rc != Exit::ok) return rc;
   return (o.strict && !s.warnings.empty()) ? Exit::invalid : Exit::ok;
+}
+
+// A directory: every estate in it, then a summary (JSON: {"estates": [...], "total": N}).
+int run_dir(const Options& o, const Global& g) {
+  auto set = load_estates(o.estate, o.norms, o.labor, g);
+  if (set.inputs.empty() && set.rc != Exit::ok) return set.rc;
+  bool zh = g.lang.empty() ? (set.inputs.empty() || set.inputs.front().estate.zh()) : g.lang == "zh";
+  std::vector<staff::Staffing> all;
+  int total = 0;
+  for (const auto& in : set.inputs) {
+    all.push_back(staff::compute(in.estate, in.norms, in.labor, in.roles));
+    total += all.back().total;
+  }
+  std::string text;
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["estates"] = nlohmann::ordered_json::array();
+    for (const auto& s : all) j["estates"].push_back(staff::to_json(s, zh));
+    j["total"] = total;
+    text = j.dump(2) + "\n";
+  } else if (o.format == "csv") {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      std::string one = render_csv(all[i], zh);
+      // One table: the estate's id first, the header once.
+      std::size_t pos = 0;
+      bool header = true;
+      while (pos < one.size()) {
+        std::size_t end = one.find("\r\n", pos);
+        std::string line = one.substr(pos, end - pos);
+        if (!header || i == 0) text += (header ? std::string("estate") : csv_field(all[i].estate_id)) + "," + line + "\r\n";
+        header = false;
+        pos = end + 2;
+      }
+    }
+  } else {
+    bool md = o.format == "md";
+    for (const auto& s : all) text += (md ? render_md(s, zh, o.explain) : render_table(s, zh, o.explain)) + "\n";
+    std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "名称" : "Name", zh ? "人数" : "People",
+                                       zh ? "人均面积 m²" : "m² per person"};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : all)
+      rows.push_back({s.estate_id, s.estate_name.get(zh), std::to_string(s.total),
+                      s.indicators.m2_per_person ? num(*s.indicators.m2_per_person) : "—"});
+    rows.push_back({zh ? "合计" : "Total", "", std::to_string(total), ""});
+    if (md) {
+      text += std::string(zh ? "## 汇总\n\n" : "## Summary\n\n") + markdown_table(header, rows, {false, false, true, true});
+    } else {
+      Table t(header, {false, false, true, true});
+      for (auto& r : rows) t.row(r);
+      text += (zh ? "汇总\n\n" : "Summary\n\n") + t.str();
+    }
+  }
+  std::vector<std::string> inputs = set.files;
+  for (const auto* f : {&o.norms, &o.labor})
+    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
+  int rc = emit(o.output, text, inputs, g);
+  if (rc != Exit::ok) return rc;
+  if (set.rc != Exit::ok) return set.rc;
+  bool warned = false;
+  for (const auto& s : all) warned = warned || !s.warnings.empty();
+  return (o.strict && warned) ? Exit::invalid : Exit::ok;
+}
+
+int run_staff(const Options& o, const Global& g) {
+  std::error_code ec;
+  return std::filesystem::is_directory(o.estate, ec) ? run_dir(o, g) : run_one(o, g);
 }
 
 } // namespace
 
 Action setup_staff(CLI::App& app, Global& g) {
   auto o = std::make_shared<Options>();
-  app.add_option("estate", o->estate, "Estate file (- for stdin)")->required();
+  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them")->required();
   app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
       ->default_str(staff::default_norms);
   app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");

@@ -3,6 +3,7 @@
 
 #include <pm/util/file.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace pm::cli {
@@ -17,6 +18,36 @@ std::optional<staff::Inputs> load_or_report(const std::string& estate, const std
     return std::nullopt;
   }
   return std::move(loaded.inputs);
+}
+
+EstateSet load_estates(const std::string& dir, const std::string& norms, const std::string& labor, const Global& g) {
+  EstateSet set;
+  auto files = util::find_yaml_files(dir);
+  if (!files) {
+    error(g, files.error().en, files.error().zh);
+    set.rc = Exit::usage;
+    return set;
+  }
+  for (const auto& f : *files) {
+    auto loaded = staff::load_inputs(f, norms, labor);
+    set.files.push_back(f);
+    // A targets file beside the estates belongs to pm portfolio: skip it quietly.
+    bool targets = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                               [](const diag::Diagnostic& d) { return d.code == "not-an-estate"; });
+    if (targets) continue;
+    diag::sort(loaded.diagnostics);
+    render_text(std::cerr, loaded.diagnostics, g.zh());
+    if (!loaded.inputs) {
+      set.rc = std::max(set.rc, loaded.io_error ? static_cast<int>(Exit::usage) : static_cast<int>(Exit::invalid));
+      continue;
+    }
+    set.inputs.push_back(std::move(*loaded.inputs));
+  }
+  if (set.inputs.empty() && set.rc == Exit::ok) {
+    error(g, "no estate files under " + dir, dir + " 下没有小区文件");
+    set.rc = Exit::usage;
+  }
+  return set;
 }
 
 bool output_zh(const Global& g, const estate::Estate& e) {

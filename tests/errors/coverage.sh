@@ -10,10 +10,10 @@ dir="$src/tests/errors"
 fail=0
 problem() { echo "coverage: $*"; fail=1; }
 
-# Codes, as string literals where diagnostics are made: kebab-case ones anywhere in these
-# files, one-word ones where they are passed as a code. "schema" is the fallback for a
+# Codes, as string literals where pm validate's diagnostics are made (the reader, the schema
+# validator, the semantic checks, the command): kebab-case ones anywhere in these files, one-word ones where they are passed as a code. "schema" is the fallback for a
 # valijson complaint that has no message of its own: reaching it is a bug, not a case.
-files=("$src/lib/pm/yaml/document.cpp" "$src/lib/pm/schema/validator.cpp" "$src/lib/pm/estate/check.cpp"
+files=("$src/lib/pm/yaml/document.cpp" "$src/lib/pm/schema/validator.cpp" "$src"/lib/pm/estate/check*.cpp
        "$src/cli/cmd_validate.cpp")
 codes=$( {
   grep -ohE '"[a-z]+(-[a-z0-9]+)+"' "${files[@]}"

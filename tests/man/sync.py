@@ -4,7 +4,7 @@
 - pm.1 lists every command of `pm --help`;
 - pm-validate.1 describes every option of `pm validate --help`;
 - pm-estate.5 describes every key and every fixed choice (enum) of
-  schemas/estate.schema.json, every role id of lib/data/roles/cn.toml and every licence,
+  schemas/estate.schema.json and schemas/targets.schema.json, every role id of lib/data/roles/cn.toml and every licence,
   in bold (.B, .BR, .RB lines or \\fB...\\fR), as the pages write them.
 
 usage: sync.py SOURCE_DIR PM
@@ -83,6 +83,9 @@ def main(src, pm):
         schema = json.load(f)
     keys, enums = set(), set()
     schema_names(schema, keys, enums)
+    # pm validate checks targets files too; pm-estate.5 describes them.
+    with open(os.path.join(src, "schemas", "targets.schema.json"), encoding="utf-8") as f:
+        schema_names(json.load(f), keys, enums)
     with open(os.path.join(src, "lib", "data", "roles", "cn.toml"), encoding="utf-8") as f:
         toml = f.read()
     roles = re.findall(r'^\[\[role\]\]\s*\nid\s*=\s*"([^"]+)"', toml, re.M)

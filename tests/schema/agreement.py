@@ -3,7 +3,8 @@
 the same data as pm validate, and must agree with pm on where the schema ends and the
 semantic rules begin:
 
-- every estate in examples/ is valid for ajv (pm accepts them: the golden and example tests);
+- every file under examples/ is valid for ajv (estates, and targets files, kind: targets,
+  against schemas/targets.schema.json as pm validate checks them);
 - every reproducer whose golden output shows a schema code (unknown-key, missing-key,
   wrong-type, not-allowed, out-of-range, bad-format, empty, too-long, duplicate-item) is
   invalid for ajv, and ajv faults each value pm points at (or the mapping or list holding it);
@@ -29,7 +30,8 @@ SCHEMA_CODES = {"unknown-key", "missing-key", "wrong-type", "not-allowed", "out-
                 "too-long", "duplicate-item"}
 SEMANTIC_CODES = {"area-exceeds-total", "area-parts-exceed-total", "households-exceed-total", "duplicate-id",
                   "unknown-role", "missing-licence", "bad-date", "reversed-range", "duplicate-name",
-                  "duplicate-service", "contradiction"}
+                  "duplicate-service", "contradiction", "overlapping-phases", "unknown-group", "group-cycle",
+                  "role-conflict", "inspection-times"}
 
 
 def golden_codes(expected):
@@ -63,7 +65,8 @@ def main(src, work, pm):
 
     os.makedirs(work, exist_ok=True)
     accept, reject = [], []
-    for f in sorted(glob.glob(os.path.join(src, "examples", "*.yaml"))):
+    for f in sorted(glob.glob(os.path.join(src, "examples", "**", "*.yaml"), recursive=True) +
+                    glob.glob(os.path.join(src, "examples", "**", "*.yml"), recursive=True)):
         accept.append(f)
     cases = sorted(glob.glob(os.path.join(src, "tests", "errors", "*.expected")) +
                    glob.glob(os.path.join(src, "tests", "cli", "*.expected")))
@@ -87,7 +90,19 @@ def main(src, work, pm):
             print(f"FAIL: {os.path.relpath(f, src)} could not be converted to JSON")
             return 1
         json_of[f] = out
-    verdicts = common.ajv_validate(ajv, src, os.path.join(src, "schemas", "estate.schema.json"), list(json_of.values()))
+    # As pm validate does: a targets file (kind: targets) against its own schema.
+    verdicts = {}
+    for kind in ("estate", "targets"):
+        files = []
+        for out in json_of.values():
+            with open(out, encoding="utf-8") as f:
+                data = json.load(f)
+            is_targets = isinstance(data, dict) and data.get("kind") == "targets"
+            if is_targets == (kind == "targets"):
+                files.append(out)
+        if files:
+            schema = os.path.join(src, "schemas", kind + ".schema.json")
+            verdicts.update(common.ajv_validate(ajv, src, schema, files))
 
     failures = 0
     for f in accept:

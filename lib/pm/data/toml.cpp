@@ -18,6 +18,25 @@ diag::Diagnostic at(const toml::node& node, const std::string& file, std::string
   return at(node.source(), file, std::move(code), std::move(en), std::move(zh), sev);
 }
 
+namespace {
+// toml++'s messages for the commonest mistakes, said plainly; others are kept as they are.
+std::pair<std::string, std::string> explain_toml_error(const std::string& what) {
+  auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
+  if (has("parsing string") && has("control characters"))
+    return {"a string is not closed: add the closing quote before the end of the line",
+            "字符串没有结束：请在行尾之前补上右引号"};
+  if (has("parsing string") && has("end-of-file"))
+    return {"a string is not closed before the end of the file", "字符串直到文件结尾都没有结束"};
+  if (has("could not determine value type"))
+    return {"this value is not a \"quoted string\", a number, true or false, a [list] or a {table}",
+            "这个值不是 \"带引号的字符串\"、数字、true/false、[列表] 或 {表}"};
+  if (has("saw ','") && has("key-value pair"))
+    return {"unexpected ','; numbers have no thousands separators (write 10000 or 10_000)",
+            "意外的 ','；数字不用千位分隔符（写作 10000 或 10_000）"};
+  return {what, what};
+}
+} // namespace
+
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, diag::Diagnostics& out) {
   if (auto bad = util::find_bad_utf8(text)) {
     out.push_back({file, bad->line, bad->column, diag::Severity::error, "not-utf8",
@@ -28,7 +47,8 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return toml::parse(text, std::string_view(file));
   } catch (const toml::parse_error& e) {
     std::string what(e.description());
-    out.push_back(at(e.source(), file, "toml-syntax", "this is not valid TOML: " + what, "TOML 语法错误：" + what));
+    auto [en, zh] = explain_toml_error(what);
+    out.push_back(at(e.source(), file, "toml-syntax", "this is not valid TOML: " + en, "TOML 语法错误：" + zh));
     return std::nullopt;
   }
 }
@@ -40,8 +60,13 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
     std::string res_path = "data/" + std::string(kind) + "/" + name + ".toml";
     if (auto text = res::get(res_path)) return Source{std::string(*text), "<builtin>/" + res_path, name, true};
     auto names = embedded_names(kind);
-    std::string en = "no built-in " + std::string(kind) + " named '" + name + "'";
-    std::string zh = "没有名为 '" + name + "' 的内置" + std::string(kind);
+    // The kind in words, in each language ("norms" is a folder name, not a noun).
+    std::string kind_en(kind), kind_zh(kind);
+    if (kind == "norms") kind_en = "norm set", kind_zh = "规范集";
+    else if (kind == "labor") kind_en = "labour profile", kind_zh = "工时规定";
+    else if (kind == "roles") kind_en = "role catalogue", kind_zh = "岗位目录";
+    std::string en = "no built-in " + kind_en + " named '" + name + "'";
+    std::string zh = "没有名为 '" + name + "' 的内置" + kind_zh;
     if (auto best = util::did_you_mean(name, names)) {
       en += "; did you mean '" + *best + "'?";
       zh += "；您是否想写 '" + *best + "'？";

@@ -267,6 +267,11 @@ Name describe_form(const json& root, const json& alt) {
     }
     return {"a mapping with " + en, "含 " + zh + " 的映射"};
   }
+  if (a->contains("type") && (*a)["type"] == "object" && a->contains("properties") && !(*a)["properties"].empty()) {
+    // A mapping of optional keys, such as a name {zh, en}: "a mapping of en and/or zh".
+    auto names = property_names(a);
+    return {"a mapping of " + join(names, " and/or "), "含 " + join(names, "、") + " 等键的映射"};
+  }
   auto [en, zh] = expected_type(a);
   return {en, zh};
 }

@@ -110,8 +110,7 @@ public:
       case RuleKind::duty: m_duties.push_back(&r); break;
       }
     }
-    // Limits apply to the role's total across its rules.
-    for (auto& [id, role] : roles) role.headcount = std::max(0, role.headcount);
+    // min and max were applied to each rule's line (limit()); a role's headcount is their sum.
 
     for (const auto& d : m_c.departments) {
       DepartmentLine dl{d.id, d.name, 0, {}};
@@ -202,7 +201,8 @@ private:
     Line l = base(r);
     l.raw = r.count;
     l.people = apply_rounding(r.count, Rounding::ceil);
-    l.explanation = {"固定配置 " + n(r.count) + " 人", "fixed: " + n(r.count)};
+    std::string rounded = l.people == r.count ? "" : " → " + std::to_string(l.people);
+    l.explanation = {"固定配置 " + n(r.count) + " 人" + rounded, "fixed: " + n(r.count) + rounded};
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
     return l;
@@ -216,6 +216,8 @@ private:
     const QuantityInfo* qi = quantity_info(r.quantity);
     std::string label_en = qi ? qi->label.en : r.quantity, label_zh = qi ? qi->label.zh : r.quantity;
     std::string unit_zh = qi ? qi->unit.zh : "";
+    // "145,000 m²" but "9栋": a Latin unit stands apart from its number.
+    if (!unit_zh.empty() && static_cast<unsigned char>(unit_zh[0]) < 0x80) unit_zh = " " + unit_zh;
     if (per <= 0) {
       m_warnings.push_back({"no-capacity",
                             {"岗位 " + r.role + " 的规则需要每人负责量（" + r.per_quantity + "），小区文件未给出，未配置",
@@ -228,16 +230,12 @@ private:
     l.raw = r.base + over / per;
     l.people = apply_rounding(l.raw, r.rounding);
     std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
-    std::string en, zh;
-    if (r.base > 0 || r.above > 0) {
-      en = n(r.base) + " + (" + n(q) + " − " + n(r.above) + ") " + label_en + " ÷ " + n(per) + " per person = " +
-           n(l.raw) + rounded;
-      zh = n(r.base) + " + (" + label_zh + " " + n(q) + " − " + n(r.above) + ") ÷ 每人 " + n(per) + " = " + n(l.raw) +
-           rounded;
-    } else {
-      en = n(q) + " " + label_en + " ÷ " + n(per) + " per person = " + n(l.raw) + rounded;
-      zh = label_zh + " " + n(q) + unit_zh + " ÷ 每人 " + n(per) + unit_zh + " = " + n(l.raw) + rounded;
-    }
+    // "3 + max(0, 145,000 − 150,000) m² managed ÷ 100,000 per person = 3": base and threshold
+    // appear only when the rule has them.
+    std::string base_en = r.base > 0 ? n(r.base) + " + " : "", base_zh = base_en;
+    std::string q_text = r.above > 0 ? "max(0, " + n(q) + " − " + n(r.above) + ")" : n(q);
+    std::string en = base_en + q_text + " " + label_en + " ÷ " + n(per) + " per person = " + n(l.raw) + rounded;
+    std::string zh = base_zh + label_zh + " " + q_text + unit_zh + " ÷ 每人 " + n(per) + unit_zh + " = " + n(l.raw) + rounded;
     l.explanation = {zh, en};
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
@@ -307,12 +305,12 @@ private:
         l.people = apply_rounding(l.raw, Rounding::ceil);
         std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
         l.explanation = {where_zh + seats_zh + " × " + n(weekly / t.seats) + " 小时/周（" + when_zh + "）= 每年 " + n(std::round(per_year)) +
-                             " 小时 ÷ 每人每年 " + n(std::round(productive)) + " 小时（" + n(std::round(m_l.productive_days_per_year())) +
+                             " 小时 ÷ 每人每年 " + n(std::round(productive)) + " 小时（" + n(m_l.productive_days_per_year()) +
                              " 个工作日 × " + n(m_l.daily_hours) + " 小时，已扣除休息日、" + n(m_l.public_holidays) + " 天法定节假日和 " +
                              n(m_l.annual_leave_days) + " 天年假）= " + n(l.raw) + rounded,
                          where_en + seats_en + " × " + n(weekly / t.seats) + " h/week (" + when_en + ") = " + n(std::round(per_year)) +
                              " h/year ÷ " + n(std::round(productive)) + " h a person works a year (" +
-                             n(std::round(m_l.productive_days_per_year())) + " days × " + n(m_l.daily_hours) +
+                             n(m_l.productive_days_per_year()) + " days × " + n(m_l.daily_hours) +
                              " h, after rest days, " + n(m_l.public_holidays) + " public holidays and " +
                              n(m_l.annual_leave_days) + " days' leave) = " + n(l.raw) + rounded};
       }
@@ -345,13 +343,27 @@ private:
                                                        : (p.seats == 1 ? "a seat" : std::to_string(p.seats) + " seats") + std::string(" (") + shifts_text(p.shifts) + ")";
       std::string seat_zh = round_the_clock(p.shifts) ? std::to_string(p.seats) + " 个 24 小时岗位" : std::to_string(p.seats) + " 个岗位（" + shifts_text(p.shifts) + "）";
       int needed = static_cast<int>(std::ceil(weekly / limit - 1e-9));
+      std::string limit_en = "limit " + n(m_l.weekly_hours) + " h + " + n(m_l.overtime_cap_month) + " h/month overtime (" +
+                             n(std::round(limit * 10) / 10) + " h/week)";
+      std::string limit_zh = "上限为每周 " + n(m_l.weekly_hours) + " 小时加每月 " + n(m_l.overtime_cap_month) +
+                             " 小时加班（约每周 " + n(std::round(limit * 10) / 10) + " 小时）";
+      if (p.people == 0) { // a max of 0: there are hours to cover and nobody to cover them
+        m_warnings.push_back({"unlawful-cover",
+                              {role_zh + "：无人承担 " + seat_zh + "（每周 " + n(weekly) + " 小时）；" + limit_zh +
+                                   "；至少需要 " + std::to_string(needed) + " 人",
+                               role_en + ": nobody for " + seat_en + " (" + n(weekly) + " h/week); " + limit_en +
+                                   "; at least " + std::to_string(needed) + " needed"},
+                              p.role,
+                              p.id});
+        return;
+      }
       m_warnings.push_back(
           {"unlawful-cover",
            {role_zh + "：" + std::to_string(p.people) + " 人承担 " + seat_zh + " = 每人每周 " + n(std::round(each * 10) / 10) +
                 " 小时；上限为每周 " + n(m_l.weekly_hours) + " 小时加每月 " + n(m_l.overtime_cap_month) + " 小时加班（约每周 " +
                 n(std::round(limit * 10) / 10) + " 小时）" + (no_rest ? "，且没有每周休息日" : "") + "；至少需要 " +
                 std::to_string(needed) + " 人",
-            role_en + ": " + std::to_string(p.people) + " people for " + seat_en + " = " + n(std::round(each * 10) / 10) +
+            role_en + ": " + std::to_string(p.people) + (p.people == 1 ? " person for " : " people for ") + seat_en + " = " + n(std::round(each * 10) / 10) +
                 " h/week each; limit " + n(m_l.weekly_hours) + " h + " + n(m_l.overtime_cap_month) + " h/month overtime (" +
                 n(std::round(limit * 10) / 10) + " h/week)" + (no_rest ? ", and no weekly rest day" : "") +
                 "; at least " + std::to_string(needed) + " needed"},
@@ -362,7 +374,7 @@ private:
 
   void indicators(Staffing& s) {
     Indicators& ind = s.indicators;
-    if (s.total > 0) {
+    if (s.total > 0 && m_e.areas.total > 0) {
       ind.m2_per_person = m_e.areas.total / s.total;
       ind.people_per_10k_m2 = s.total / (m_e.areas.total / 10000.0);
     }
@@ -379,24 +391,26 @@ private:
     if (!ind.band)
       for (const auto& b : m_ns.bands)
         if (b.building_type.empty()) ind.band = b;
-    if (!ind.band || s.total == 0) return;
+    if (!ind.band || !ind.m2_per_person) return;
+    double per_person = *ind.m2_per_person;
     const Band& b = *ind.band;
     std::string range = n(b.min_m2_per_person) + "–" + n(b.max_m2_per_person);
-    std::string kind_en = b.building_type.empty() ? "" : " for " + b.building_type + " estates";
-    std::string kind_zh = b.building_type.empty() ? "" : "（" + b.building_type + "）";
-    if (ind.m2_per_person > b.max_m2_per_person)
+    catalog::Text type = building_type_name(b.building_type);
+    std::string kind_en = b.building_type.empty() ? "" : " for " + type.en + " estates";
+    std::string kind_zh = b.building_type.empty() ? "" : "（" + type.zh + "小区）";
+    if (per_person > b.max_m2_per_person)
       s.warnings.push_back({"indicator-out-of-band",
-                            {"人均管理面积 " + n(std::round(ind.m2_per_person)) + " m²，高于常见区间 " + range + " m²" + kind_zh +
+                            {"人均管理面积 " + n(std::round(per_person)) + " m²，高于常见区间 " + range + " m²" + kind_zh +
                                  "：人员少于常规配置",
-                             n(std::round(ind.m2_per_person)) + " m² per person is above the usual " + range + " m²" +
+                             n(std::round(per_person)) + " m² per person is above the usual " + range + " m²" +
                                  kind_en + ": fewer staff than usual"},
                             "",
                             ""});
-    else if (ind.m2_per_person < b.min_m2_per_person)
+    else if (per_person < b.min_m2_per_person)
       s.warnings.push_back({"indicator-out-of-band",
-                            {"人均管理面积 " + n(std::round(ind.m2_per_person)) + " m²，低于常见区间 " + range + " m²" + kind_zh +
+                            {"人均管理面积 " + n(std::round(per_person)) + " m²，低于常见区间 " + range + " m²" + kind_zh +
                                  "：人员多于常规配置",
-                             n(std::round(ind.m2_per_person)) + " m² per person is below the usual " + range + " m²" +
+                             n(std::round(per_person)) + " m² per person is below the usual " + range + " m²" +
                                  kind_en + ": more staff than usual"},
                             "",
                             ""});

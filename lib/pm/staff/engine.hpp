@@ -62,8 +62,9 @@ struct Warning {
 };
 
 struct Indicators {
-  double m2_per_person = 0;
-  double people_per_10k_m2 = 0;
+  // Both undefined without managed area or without staff.
+  std::optional<double> m2_per_person;
+  std::optional<double> people_per_10k_m2;
   std::optional<Band> band;
   std::string dominant_building_type;
 };

@@ -1,4 +1,7 @@
 #include <pm/staff/inputs.hpp>
+#include <pm/util/text.hpp>
+
+#include <filesystem>
 
 namespace pm::staff {
 
@@ -10,7 +13,19 @@ LoadedInputs load_inputs(const std::string& estate_path, const std::string& norm
   std::size_t before = out.diagnostics.size();
   auto ns = load_norms(norms.empty() ? default_norms : norms, catalog::builtin(), out.diagnostics);
   std::optional<Labor> lab;
-  if (ns) lab = load_labor(labor.empty() ? ns->labor : labor, out.diagnostics);
+  if (ns) {
+    std::string lab_name = labor;
+    if (lab_name.empty()) {
+      lab_name = ns->labor;
+      // A relative path in a norm file is relative to that file, wherever pm runs from.
+      bool is_path = lab_name.find('/') != std::string::npos || util::ends_with(lab_name, ".toml");
+      std::filesystem::path norm_file(ns->file);
+      if (is_path && std::filesystem::path(lab_name).is_relative() && norm_file.has_parent_path() &&
+          !util::starts_with(ns->file, "<builtin>"))
+        lab_name = (norm_file.parent_path() / lab_name).string();
+    }
+    lab = load_labor(lab_name, out.diagnostics);
+  }
   // A norm or labour name that doesn't exist, or a file that can't be read, is a usage error.
   for (std::size_t i = before; i < out.diagnostics.size(); ++i)
     if (out.diagnostics[i].code == "unknown-name" || out.diagnostics[i].code == "io") out.io_error = true;

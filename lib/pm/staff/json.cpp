@@ -78,13 +78,15 @@ ordered_json to_json(const Staffing& s, bool zh) {
     pj["duty"] = p.duty;
     pj["people"] = p.people;
     pj["weekly_hours"] = round2(p.weekly_hours());
-    pj["hours_per_person"] = p.duty ? ordered_json(nullptr) : ordered_json(round2(hours_per_person(p.weekly_hours(), p.people)));
+    bool nobody = p.duty || p.people == 0;
+    pj["hours_per_person"] = nobody ? ordered_json(nullptr) : ordered_json(round2(hours_per_person(p.weekly_hours(), p.people)));
     posts.push_back(std::move(pj));
   }
   j["posts"] = std::move(posts);
   ordered_json ind;
-  ind["m2_per_person"] = round2(s.indicators.m2_per_person);
-  ind["people_per_10k_m2"] = round2(s.indicators.people_per_10k_m2);
+  auto opt = [](const std::optional<double>& v) { return v ? ordered_json(round2(*v)) : ordered_json(nullptr); };
+  ind["m2_per_person"] = opt(s.indicators.m2_per_person);
+  ind["people_per_10k_m2"] = opt(s.indicators.people_per_10k_m2);
   if (s.indicators.band) {
     const Band& b = *s.indicators.band;
     ind["band"] = {{"building_type", b.building_type},

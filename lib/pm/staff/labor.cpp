@@ -1,5 +1,6 @@
 #include <pm/data/toml.hpp>
 #include <pm/staff/labor.hpp>
+#include <pm/util/text.hpp>
 
 namespace pm::staff {
 
@@ -26,24 +27,50 @@ void number(const toml::table& t, const char* key, double& target, const std::st
   }
   auto v = node->value<double>();
   if (!v || !(*v >= min) || *v > 1e6) {
-    out.push_back(data::at(*node, file, "bad-value", std::string("'") + key + "' must be a number of at least " +
-                                                         std::to_string(static_cast<int>(min)),
-                           std::string("'") + key + "' 必须是不小于 " + std::to_string(static_cast<int>(min)) + " 的数值"));
+    // Say what was found, so "forty" or -1 is easy to spot.
+    std::string got;
+    if (auto s = node->value<std::string>()) got = "\"" + *s + "\"";
+    else if (v) got = util::format_number(*v, 6);
+    std::string m = util::format_number(min);
+    out.push_back(data::at(*node, file, "bad-value",
+                           std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
+                           std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));
     return;
   }
   target = *v;
 }
 
-void integer(const toml::table& t, const char* key, int& target, const std::string& file, diag::Diagnostics& out) {
+void integer(const toml::table& t, const char* key, int& target, const std::string& file, diag::Diagnostics& out,
+             int min, int max) {
   auto node = t.get(key);
   if (!node) return;
   auto v = node->value<int64_t>();
-  if (!v || *v < 0 || *v > 366 || !node->is_integer()) {
-    out.push_back(data::at(*node, file, "bad-value", std::string("'") + key + "' must be a whole number",
-                           std::string("'") + key + "' 必须是整数"));
+  if (!v || *v < min || *v > max || !node->is_integer()) {
+    std::string range = std::to_string(min) + " to " + std::to_string(max);
+    out.push_back(data::at(*node, file, "bad-value", std::string("'") + key + "' must be a whole number from " + range,
+                           std::string("'") + key + "' 必须是 " + std::to_string(min) + " 至 " + std::to_string(max) +
+                               " 的整数"));
     return;
   }
   target = static_cast<int>(*v);
+}
+
+// A time of day, HH:MM.
+void clock(const toml::table& t, const char* key, std::string& target, const std::string& file,
+           diag::Diagnostics& out) {
+  auto node = t.get(key);
+  if (!node) return;
+  auto v = node->value<std::string>();
+  bool ok = v && v->size() == 5 && (*v)[2] == ':';
+  if (ok)
+    for (std::size_t i : {0u, 1u, 3u, 4u}) ok = ok && (*v)[i] >= '0' && (*v)[i] <= '9';
+  if (ok) ok = std::stoi(v->substr(0, 2)) < 24 && std::stoi(v->substr(3, 2)) < 60;
+  if (!ok) {
+    out.push_back(data::at(*node, file, "bad-value", std::string("'") + key + "' must be a time such as \"22:00\"",
+                           std::string("'") + key + "' 必须是时刻，如 \"22:00\""));
+    return;
+  }
+  target = *v;
 }
 
 void text(const toml::table& t, const char* key, std::string& target, const std::string& file,
@@ -78,8 +105,8 @@ std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnosti
       text(*m, "source", l.source, f, local);
     }
     if (l.source.empty())
-      local.push_back(data::at(*tbl, f, "missing-source", "a labour profile needs [meta] source = \"...\"",
-                               "劳动规定文件需要 [meta] source = \"...\""));
+      local.push_back(data::at(tbl->get("meta") ? *tbl->get("meta") : static_cast<const toml::node&>(*tbl), f, "missing-source", "a labour profile needs [meta] source = \"...\"",
+                               "工时规定文件需要 [meta] source = \"...\""));
     if (auto h = (*tbl)["hours"].as_table()) {
       data::check_keys(*h, {"daily", "weekly", "work_days_per_week", "overtime_cap_month", "overtime_cap_day"}, f,
                        local);
@@ -93,8 +120,18 @@ std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnosti
     }
     if (auto h = (*tbl)["leave"].as_table()) {
       data::check_keys(*h, {"public_holidays", "annual_leave_days"}, f, local);
-      number(*h, "public_holidays", l.public_holidays, f, local);
-      number(*h, "annual_leave_days", l.annual_leave_days, f, local);
+      number(*h, "public_holidays", l.public_holidays, f, local, true);
+      number(*h, "annual_leave_days", l.annual_leave_days, f, local, true);
+    }
+    // The figures every headcount depends on are stated in the file, not taken from defaults.
+    for (const char* section : {"hours", "leave"}) {
+      if (!tbl->get(section))
+        local.push_back(data::at(*tbl, f, "missing-key", std::string("a labour profile needs a [") + section + "] table",
+                                 std::string("工时规定文件需要 [") + section + "] 表"));
+      else if (!tbl->get(section)->is_table())
+        local.push_back(data::at(*tbl->get(section), f, "bad-value", std::string("'") + section + "' must be a table: [" +
+                                                                         section + "]",
+                                 std::string("'") + section + "' 必须是表：[" + section + "]"));
     }
     if (auto h = (*tbl)["rostering"].as_table()) {
       data::check_keys(*h,
@@ -109,11 +146,11 @@ std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnosti
                                  "averaging_period 必须是 week、month、quarter 或 year"));
       number(*h, "max_shift_hours", l.max_shift_hours, f, local, false, 1);
       number(*h, "min_rest_between_shifts", l.min_rest_between_shifts, f, local);
-      integer(*h, "min_free_days_per_7", l.min_free_days_per_7, f, local);
-      integer(*h, "max_consecutive_days", l.max_consecutive_days, f, local);
-      integer(*h, "max_consecutive_nights", l.max_consecutive_nights, f, local);
-      text(*h, "night_start", l.night_start, f, local);
-      text(*h, "night_end", l.night_end, f, local);
+      integer(*h, "min_free_days_per_7", l.min_free_days_per_7, f, local, 0, 7);
+      integer(*h, "max_consecutive_days", l.max_consecutive_days, f, local, 1, 366);
+      integer(*h, "max_consecutive_nights", l.max_consecutive_nights, f, local, 0, 366);
+      clock(*h, "night_start", l.night_start, f, local);
+      clock(*h, "night_end", l.night_end, f, local);
     }
     if (auto h = (*tbl)["pay"].as_table()) {
       data::check_keys(*h, {"days_per_month", "overtime", "rest_day", "public_holiday"}, f, local);

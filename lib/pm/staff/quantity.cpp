@@ -1,16 +1,28 @@
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
+#include <cmath>
 #include <sstream>
 
 namespace pm::staff {
 
 namespace {
-const char* const building_types[] = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
-const char* const outsourced_services[] = {"lift_maintenance", "river_cleaning", "municipal_road_cleaning", "cleaning",
-                                           "greening", "security", "fire_system_maintenance", "waste_removal",
-                                           "pest_control"};
-const char* const special_services[] = {"butler", "concierge", "shuttle", "housekeeping", "escort"};
+// The services of the estate format (schemas/estate.schema.json), named for explanations.
+const std::pair<const char*, catalog::Text> outsourced_services[] = {
+    {"lift_maintenance", {"电梯维保", "lift maintenance"}},
+    {"river_cleaning", {"河道保洁", "river cleaning"}},
+    {"municipal_road_cleaning", {"市政道路保洁", "municipal road cleaning"}},
+    {"cleaning", {"保洁", "cleaning"}},
+    {"greening", {"绿化", "greening"}},
+    {"security", {"安保", "security"}},
+    {"fire_system_maintenance", {"消防系统维保", "fire system maintenance"}},
+    {"waste_removal", {"垃圾清运", "waste removal"}},
+    {"pest_control", {"消杀", "pest control"}}};
+const std::pair<const char*, catalog::Text> special_services[] = {{"butler", {"管家", "butler"}},
+                                                                   {"concierge", {"礼宾", "concierge"}},
+                                                                   {"shuttle", {"班车", "shuttle"}},
+                                                                   {"housekeeping", {"家政", "housekeeping"}},
+                                                                   {"escort", {"陪同", "escort"}}};
 
 std::vector<QuantityInfo> make() {
   std::vector<QuantityInfo> q = {
@@ -50,16 +62,31 @@ std::vector<QuantityInfo> make() {
       {"multi_storey", {"多层楼栋", "multi-storey buildings"}}, {"villa", {"别墅", "villas"}},
       {"dormitory", {"宿舍楼", "dormitory buildings"}},       {"office", {"办公楼", "office buildings"}}};
   for (const auto& [id, label] : btypes) q.push_back({std::string("buildings.") + id, label, {"栋", ""}});
-  for (const char* s : outsourced_services)
-    q.push_back({std::string("outsourced.") + s, {std::string("外包：") + s, std::string("outsourced ") + s}, {"", ""}});
-  for (const char* s : special_services) {
-    q.push_back({std::string("special.") + s, {std::string("特约服务：") + s, std::string("special service ") + s}, {"", ""}});
-    q.push_back({std::string("special.") + s + ".owners", {std::string("服务业主（") + s + "）", std::string("owners served (") + s + ")"}, {"户", ""}});
-    q.push_back({std::string("special.") + s + ".owners_per_staff", {std::string("每人服务业主数（") + s + "）", std::string("owners per staff (") + s + ")"}, {"户", ""}});
+  for (const auto& [id, name] : outsourced_services)
+    q.push_back({std::string("outsourced.") + id, {"外包" + name.zh, name.en + " outsourced"}, {"", ""}});
+  for (const auto& [id, name] : special_services) {
+    std::string s = std::string("special.") + id;
+    q.push_back({s, {"特约服务：" + name.zh, name.en + " service"}, {"", ""}});
+    q.push_back({s + ".owners", {"服务业主（" + name.zh + "）", "owners served (" + name.en + ")"}, {"户", ""}});
+    q.push_back({s + ".owners_per_staff", {"每人服务业主数（" + name.zh + "）", "owners per staff (" + name.en + ")"}, {"户", ""}});
   }
   return q;
 }
 } // namespace
+
+const std::vector<std::string>& building_types() {
+  static const std::vector<std::string> t = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
+  return t;
+}
+
+catalog::Text building_type_name(const std::string& type) {
+  static const std::pair<const char*, catalog::Text> names[] = {
+      {"high_rise", {"高层", "high-rise"}}, {"mid_rise", {"小高层", "mid-rise"}}, {"multi_storey", {"多层", "multi-storey"}},
+      {"villa", {"别墅", "villa"}},         {"dormitory", {"宿舍", "dormitory"}}, {"office", {"办公", "office"}}};
+  for (const auto& [id, name] : names)
+    if (type == id) return name;
+  return {type, type};
+}
 
 const std::vector<QuantityInfo>& quantities() {
   static const std::vector<QuantityInfo> q = make();
@@ -150,7 +177,17 @@ bool Condition::holds(const estate::Estate& e) const {
 }
 
 std::optional<Condition> parse_condition(const std::string& text, std::string& error, std::string& error_zh) {
-  std::istringstream in(text);
+  // Operators need no spaces around them: "lifts>0" reads as "lifts > 0".
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool op = c == '<' || c == '>' || c == '=' || c == '!';
+    bool prev_op = i > 0 && (text[i - 1] == '<' || text[i - 1] == '>' || text[i - 1] == '=' || text[i - 1] == '!');
+    if (op && !prev_op) spaced += ' ';
+    if (!op && prev_op) spaced += ' ';
+    spaced += c;
+  }
+  std::istringstream in(spaced);
   std::vector<std::string> words;
   for (std::string w; in >> w;) words.push_back(w);
   Condition c;
@@ -164,6 +201,9 @@ std::optional<Condition> parse_condition(const std::string& text, std::string& e
     if (auto best = util::did_you_mean(n, names)) {
       error += "; did you mean '" + *best + "'?";
       error_zh += "；您是否想写 '" + *best + "'？";
+    } else {
+      error += "; pm-norms(5) lists the quantities";
+      error_zh += "；可用的数量见 pm-norms(5)";
     }
     return false;
   };
@@ -182,7 +222,7 @@ std::optional<Condition> parse_condition(const std::string& text, std::string& e
     for (const char* o : ops) ok = ok || words[1] == o;
     char* end = nullptr;
     double v = std::strtod(words[2].c_str(), &end);
-    if (ok && end && *end == '\0') {
+    if (ok && end && *end == '\0' && std::isfinite(v)) {
       c.name = words[0];
       c.op = words[1];
       c.value = v;

@@ -17,6 +17,11 @@ struct QuantityInfo {
   catalog::Text unit;  // "" / "栋"
 };
 
+// The building types of the estate format, as quantities ("buildings.high_rise") and bands name them.
+const std::vector<std::string>& building_types();
+// A building type as an adjective for messages: "high-rise" / "高层"; the id itself if unknown.
+catalog::Text building_type_name(const std::string& type);
+
 // Every quantity a rule may name, for validation, "did you mean" and pm-norms(5).
 const std::vector<QuantityInfo>& quantities();
 const QuantityInfo* quantity_info(const std::string& name);

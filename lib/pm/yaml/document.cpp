@@ -401,7 +401,7 @@ std::pair<std::string, std::string> explain_syntax(const std::string& msg) {
 bool explicit_document(std::string_view text, const YAML::Mark& start) {
   if (start.pos < 0 || static_cast<std::size_t>(start.pos) > text.size()) return true;
   std::size_t pos = static_cast<std::size_t>(start.pos);
-  if (text.substr(pos, 3) == "---") return true;
+  if (text.substr(pos, 3) == "---" || text.substr(pos, 1) == "%") return true; // "---", or a directive before it
   // The last line before the start that is neither blank nor a comment.
   std::size_t end = text.rfind('\n', pos == 0 ? 0 : pos - 1);
   while (end != std::string_view::npos && end > 0) {

@@ -1,0 +1,123 @@
+#include <pm/roster/build.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace pm::roster {
+
+namespace {
+
+std::string number(int i, int count) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, count >= 100 ? "%03d" : "%02d", i);
+  return buf;
+}
+
+void add_unavailable(Person& p, const std::vector<estate::Unavailable>& list) {
+  for (const auto& u : list) {
+    auto a = parse_date(u.from), b = parse_date(u.to);
+    if (!a || !b) continue; // pm validate reports malformed dates
+    for (int d = *a; d <= *b && d - *a < 3660; ++d) p.unavailable.insert(d);
+  }
+}
+
+} // namespace
+
+Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::Labor& labor, const Period& period) {
+  Problem pr;
+  pr.estate_id = e.id;
+  pr.estate_name = e.name;
+  pr.estate_file = e.file;
+  pr.norms = s.norms;
+  pr.labor = labor;
+  pr.first_day = period.first_day;
+  pr.days = period.weeks * 7;
+  const catalog::Catalogue& cat = catalog::builtin();
+
+  for (const auto& p : s.posts) {
+    if (p.shifts.empty() || p.seats <= 0) continue;
+    PostDemand d;
+    d.id = p.id;
+    d.name = p.name;
+    d.role = p.duty ? "" : p.role;
+    d.roles = p.roles;
+    d.licence = p.licence;
+    d.seats = p.seats;
+    d.shifts = p.shifts;
+    d.days = p.days;
+    d.duty = p.duty;
+    d.people = p.people;
+    pr.posts.push_back(std::move(d));
+  }
+
+  // Roles in play, in the order posts name them.
+  std::vector<std::string> roles;
+  for (const auto& p : pr.posts)
+    for (const auto& r : p.roles)
+      if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+
+  for (const auto& role : roles) {
+    std::vector<Person> team;
+    for (const auto& x : e.staff) {
+      if (x.role != role) continue;
+      Person p;
+      p.id = x.id;
+      p.name = {x.name, x.name};
+      p.role = x.role;
+      p.licences = x.licences;
+      p.hours_per_week = x.hours_per_week;
+      add_unavailable(p, x.unavailable);
+      team.push_back(std::move(p));
+    }
+    if (team.empty()) {
+      int count = s.headcount(role);
+      const catalog::Role* cr = cat.role(role);
+      for (int i = 1; i <= count; ++i) {
+        Person p;
+        p.id = role + "-" + number(i, count);
+        p.name = {(cr ? cr->name.zh : role) + " " + std::to_string(i), (cr ? cr->name.en : role) + " " + std::to_string(i)};
+        p.role = role;
+        p.placeholder = true;
+        team.push_back(std::move(p));
+      }
+    }
+    // Home posts: fill this role's posts in order up to the people staffed for each, then
+    // spread any extra people round the posts they may take.
+    std::vector<int> posts;
+    for (int i = 0; i < static_cast<int>(pr.posts.size()); ++i)
+      if (!pr.posts[static_cast<std::size_t>(i)].duty && pr.posts[static_cast<std::size_t>(i)].role == role)
+        posts.push_back(i);
+    std::map<int, int> filled;
+    std::vector<Person*> extra;
+    for (auto& p : team) {
+      for (int i : posts) {
+        const PostDemand& d = pr.posts[static_cast<std::size_t>(i)];
+        if (filled[i] < d.people && p.holds(d.licence)) {
+          p.home = i;
+          ++filled[i];
+          break;
+        }
+      }
+      if (p.home < 0) extra.push_back(&p);
+    }
+    std::size_t k = 0;
+    for (Person* p : extra) {
+      for (std::size_t tries = 0; tries < posts.size(); ++tries, ++k) {
+        int i = posts[k % posts.size()];
+        if (p->holds(pr.posts[static_cast<std::size_t>(i)].licence)) {
+          p->home = i;
+          ++k;
+          break;
+        }
+      }
+    }
+    for (auto& p : team) pr.people.push_back(std::move(p));
+  }
+
+  auto hd = diag::Diagnostics{};
+  pr.holidays = load_holidays(labor.name, hd);
+  return pr;
+}
+
+} // namespace pm::roster

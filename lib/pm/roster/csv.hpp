@@ -1,0 +1,32 @@
+#pragma once
+// Reading a roster back from CSV (RFC 4180), e.g. after someone edited it in a spreadsheet.
+
+#include <pm/diag/diagnostic.hpp>
+#include <pm/roster/model.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm::roster {
+
+// One record with the line it starts on.
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+// Splits CSV text into records; malformed quoting is reported at its line and column, and
+// parsing goes on at the next line.
+std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file, diag::Diagnostics& out);
+
+// Assignments from a roster CSV with the columns staff_id, post, start, end (others are
+// ignored). Rows naming unknown people or posts, or with bad times, are reported and skipped.
+std::vector<Assignment> read_roster_csv(std::string_view text, const std::string& file, const Problem& p,
+                                        diag::Diagnostics& out);
+
+// The rota days the assignments span (first day, number of days), or {0, 0} if none match a
+// shift of their post.
+std::pair<int, int> span_of(const Problem& p, const std::vector<Assignment>& a);
+
+} // namespace pm::roster

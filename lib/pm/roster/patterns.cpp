@@ -1,0 +1,154 @@
+#include <pm/data/toml.hpp>
+#include <pm/res/resources.hpp>
+#include <pm/roster/patterns.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pm::roster {
+
+int Pattern::shift_on(int crew, int day) const {
+  int len = static_cast<int>(cycle.size());
+  int pos = ((day + crew * step()) % len + len) % len;
+  char c = cycle[static_cast<std::size_t>(pos)];
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    if (codes[i].size() == 1 && codes[i][0] == c) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<Pattern> parse_pattern(std::string_view text, const std::string& file, const std::string& name,
+                                     diag::Diagnostics& out) {
+  diag::Diagnostics local;
+  auto tbl = data::parse_toml(text, file, local);
+  Pattern p;
+  p.name = name;
+  if (tbl) {
+    data::check_keys(*tbl, {"meta", "pattern"}, file, local);
+    if (auto m = (*tbl)["meta"].as_table()) {
+      data::check_keys(*m, {"name", "title_zh", "title_en", "source"}, file, local);
+      p.title.zh = (*m)["title_zh"].value_or(std::string());
+      p.title.en = (*m)["title_en"].value_or(std::string());
+      p.source = (*m)["source"].value_or(std::string());
+    }
+    if (p.source.empty())
+      local.push_back(data::at(*tbl, file, "missing-source", "a pattern needs [meta] source = \"...\"", "班制文件需要 [meta] source = \"...\""));
+    auto t = (*tbl)["pattern"].as_table();
+    if (!t) {
+      local.push_back(data::at(*tbl, file, "missing-key", "missing table [pattern]", "缺少 [pattern] 表"));
+    } else {
+      data::check_keys(*t, {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh", "note_en"},
+                       file, local);
+      p.shifts = static_cast<int>((*t)["shifts"].value_or(int64_t{0}));
+      p.shift_hours = (*t)["shift_hours"].value_or(0.0);
+      p.crews = static_cast<int>((*t)["crews"].value_or(int64_t{0}));
+      p.cycle = (*t)["cycle"].value_or(std::string());
+      p.average_weekly_hours = (*t)["average_weekly_hours"].value_or(0.0);
+      p.lawful = (*t)["lawful"].value_or(true);
+      p.note.zh = (*t)["note_zh"].value_or(std::string());
+      p.note.en = (*t)["note_en"].value_or(std::string());
+      if (auto codes = (*t)["codes"].as_array())
+        for (auto& c : *codes) p.codes.push_back(c.value_or(std::string()));
+      auto bad = [&](const std::string& en, const std::string& zh) { local.push_back(data::at(*t, file, "bad-value", en, zh)); };
+      if (p.shifts < 1 || p.shift_hours <= 0 || p.crews < 1 || p.cycle.empty() ||
+          static_cast<int>(p.codes.size()) != p.shifts)
+        bad("a pattern needs shifts, shift_hours, crews, cycle and one code per shift",
+            "班制需要 shifts、shift_hours、crews、cycle，并且每个班次一个代号");
+      else if (p.cycle.size() % static_cast<std::size_t>(p.crews) != 0)
+        bad("the cycle's length must be a multiple of crews", "cycle 的长度必须是 crews 的倍数");
+      else {
+        // Every rota day, the crews together must work each shift exactly once.
+        for (int day = 0; day < static_cast<int>(p.cycle.size()); ++day) {
+          std::vector<int> count(static_cast<std::size_t>(p.shifts), 0);
+          for (int c = 0; c < p.crews; ++c) {
+            int s = p.shift_on(c, day);
+            if (s >= 0) ++count[static_cast<std::size_t>(s)];
+          }
+          if (std::any_of(count.begin(), count.end(), [](int x) { return x != 1; })) {
+            bad("the crews, each starting " + std::to_string(p.step()) + " days after the last, do not cover every shift exactly once a day",
+                "各班组依次错开 " + std::to_string(p.step()) + " 天后，不能每天每个班次恰好一组");
+            break;
+          }
+        }
+        int worked = 0;
+        for (char c : p.cycle) worked += c == '-' ? 0 : 1;
+        double avg = worked * p.shift_hours * 7.0 / static_cast<double>(p.cycle.size());
+        if (std::fabs(avg - p.average_weekly_hours) > 0.05)
+          bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")", "average_weekly_hours 与 cycle 不符");
+      }
+    }
+  }
+  bool failed = !tbl || diag::has_errors(local);
+  out.insert(out.end(), local.begin(), local.end());
+  if (failed) return std::nullopt;
+  return p;
+}
+
+std::vector<Pattern> builtin_patterns(diag::Diagnostics& out) {
+  std::vector<Pattern> all;
+  for (const auto& path : res::list("data/patterns/")) {
+    auto text = res::get(path);
+    if (!text) continue;
+    std::string name = path.substr(path.rfind('/') + 1);
+    name = name.substr(0, name.size() - 5); // ".toml"
+    if (auto p = parse_pattern(*text, "lib/" + path, name, out)) all.push_back(std::move(*p));
+  }
+  return all;
+}
+
+const Pattern* find_pattern(const std::vector<Pattern>& all, const std::string& name) {
+  for (const auto& p : all)
+    if (p.name == name || p.title.zh == name) return &p;
+  return nullptr;
+}
+
+bool shape_fits(const Pattern& pat, const PostDemand& post) {
+  if (!post.days.empty() || static_cast<int>(post.shifts.size()) != pat.shifts) return false;
+  int len = static_cast<int>(std::lround(pat.shift_hours * 60));
+  int total = 0;
+  for (const auto& s : post.shifts) {
+    if (s.minutes() != len) return false;
+    total += s.minutes();
+  }
+  // The shifts must follow one another round the clock.
+  for (std::size_t i = 1; i < post.shifts.size(); ++i)
+    if (post.shifts[i].start != post.shifts[i - 1].end) return false;
+  return total == 1440;
+}
+
+std::optional<std::vector<int>> team_fits(const Pattern& pat, const Problem& p, int post) {
+  const PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+  if (d.duty || !shape_fits(pat, d)) return std::nullopt;
+  std::vector<int> team;
+  for (int i = 0; i < static_cast<int>(p.people.size()); ++i) {
+    const Person& x = p.people[static_cast<std::size_t>(i)];
+    if (x.home != post) continue;
+    if (!p.eligible(i, post)) return std::nullopt;
+    if (x.hours_per_week > 0 && x.hours_per_week + 1e-9 < std::min(pat.average_weekly_hours, p.labor.weekly_hours)) return std::nullopt;
+    for (int day = p.first_day; day <= p.calendar_end(); ++day)
+      if (x.unavailable.count(day)) return std::nullopt;
+    team.push_back(i);
+  }
+  if (static_cast<int>(team.size()) != pat.crews * d.seats) return std::nullopt;
+  return team;
+}
+
+std::vector<Assignment> apply(const Pattern& pat, const Problem& p, int post, const std::vector<int>& team) {
+  std::vector<Assignment> out;
+  const PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+  for (int day = p.first_day; day <= p.last_day(); ++day)
+    for (int crew = 0; crew < pat.crews; ++crew) {
+      int s = pat.shift_on(crew, day);
+      if (s < 0) continue;
+      for (int seat = 0; seat < d.seats; ++seat) {
+        Assignment a;
+        a.person = team[static_cast<std::size_t>(crew * d.seats + seat)];
+        a.post = post;
+        a.start = d.shift_start(day, s);
+        a.end = a.start + d.shifts[static_cast<std::size_t>(s)].minutes();
+        out.push_back(a);
+      }
+    }
+  return out;
+}
+
+} // namespace pm::roster

@@ -1,0 +1,338 @@
+#include <pm/roster/capacity.hpp>
+#include <pm/roster/solver.hpp>
+#include <pm/util/text.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace pm::roster {
+
+namespace {
+
+// SplitMix64: a small, well-mixed generator whose output is the same on every platform.
+struct Rng {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
+};
+
+enum Reason { ok = 0, r_unavailable, r_rest, r_days, r_free, r_nights, r_hours, r_count };
+
+struct State {
+  std::vector<std::pair<int, int>> shifts; // (start, end), sorted
+  std::vector<std::uint8_t> worked;        // shifts touching each calendar day
+  std::vector<std::uint8_t> night;         // nights starting each calendar day
+  std::vector<double> hours;               // per averaging window
+  double total = 0;
+  int nights = 0, weekends = 0, holidays = 0;
+  int last_post = -1, last_shift = -1, last_day = -100, same_run = 0;
+};
+
+class Solver {
+public:
+  Solver(const Problem& p, std::uint64_t seed) : m_p(p), m_rng{seed} {
+    m_first = p.first_day;
+    m_last = p.calendar_end();
+    m_span = m_last - m_first + 1;
+    m_windows = averaging_windows(p.labor, m_first, m_last);
+    m_window_of.assign(static_cast<std::size_t>(m_span), 0);
+    for (int w = 0; w < static_cast<int>(m_windows.size()); ++w)
+      for (int d = m_windows[static_cast<std::size_t>(w)].first; d <= m_windows[static_cast<std::size_t>(w)].last; ++d)
+        m_window_of[static_cast<std::size_t>(d - m_first)] = w;
+    m_rest = static_cast<int>(std::lround(p.labor.min_rest_between_shifts * 60));
+    const std::size_t n = p.people.size();
+    m_state.resize(n);
+    m_cap.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      m_state[i].worked.assign(static_cast<std::size_t>(m_span), 0);
+      m_state[i].night.assign(static_cast<std::size_t>(m_span), 0);
+      m_state[i].hours.assign(m_windows.size(), 0);
+      for (const auto& w : m_windows) m_cap[i].push_back(max_hours(p.labor, p.people[i], w));
+      m_weight.push_back(weekly_target(p.labor, p.people[i]) / p.labor.weekly_hours);
+    }
+    m_eligible.resize(p.posts.size());
+    for (int post = 0; post < static_cast<int>(p.posts.size()); ++post)
+      for (int i = 0; i < static_cast<int>(n); ++i)
+        if (p.eligible(i, post)) m_eligible[static_cast<std::size_t>(post)].push_back(i);
+  }
+
+  void add(int person, int post, int shift, int rota_day, int start, int end) {
+    State& s = m_state[static_cast<std::size_t>(person)];
+    auto it = std::lower_bound(s.shifts.begin(), s.shifts.end(), std::make_pair(start, end));
+    s.shifts.insert(it, {start, end});
+    for (int d = first_calendar_day(start); d <= last_calendar_day(end); ++d)
+      if (d >= m_first && d <= m_last) ++s.worked[static_cast<std::size_t>(d - m_first)];
+    int fd = first_calendar_day(start);
+    bool night = is_night(m_p.labor, start, end);
+    if (night && fd >= m_first && fd <= m_last) {
+      ++s.night[static_cast<std::size_t>(fd - m_first)];
+      ++s.nights;
+    }
+    if (fd >= m_first && fd <= m_last) s.hours[static_cast<std::size_t>(m_window_of[static_cast<std::size_t>(fd - m_first)])] += (end - start) / 60.0;
+    s.total += (end - start) / 60.0;
+    if (is_weekend(fd)) ++s.weekends;
+    if (m_p.holidays && m_p.holidays->contains(fd)) ++s.holidays;
+    if (rota_day >= s.last_day) {
+      s.same_run = (post == s.last_post && shift == s.last_shift && rota_day == s.last_day + 1) ? s.same_run + 1 : 1;
+      s.last_post = post;
+      s.last_shift = shift;
+      s.last_day = rota_day;
+    }
+  }
+
+  Reason can_take(int person, int start, int end) const {
+    const Person& x = m_p.people[static_cast<std::size_t>(person)];
+    const State& s = m_state[static_cast<std::size_t>(person)];
+    const staff::Labor& l = m_p.labor;
+    int fd = first_calendar_day(start), ld = last_calendar_day(end);
+    for (int d = fd; d <= ld; ++d)
+      if (x.unavailable.count(d)) return r_unavailable;
+    auto it = std::lower_bound(s.shifts.begin(), s.shifts.end(), std::make_pair(start, end));
+    if (it != s.shifts.end() && end + m_rest > it->first) return r_rest;
+    if (it != s.shifts.begin() && std::prev(it)->second + m_rest > start) return r_rest;
+    auto worked = [&](int d) {
+      if (d < m_first || d > m_last) return false;
+      return s.worked[static_cast<std::size_t>(d - m_first)] > 0 || (d >= fd && d <= ld);
+    };
+    int run = ld - fd + 1;
+    for (int d = fd - 1; worked(d); --d) ++run;
+    for (int d = ld + 1; worked(d); ++d) ++run;
+    if (run > l.max_consecutive_days) return r_days;
+    if (l.min_free_days_per_7 > 0)
+      for (int w = std::max(m_first, fd - 6); w <= ld && w + 6 <= m_last; ++w) {
+        int free = 0;
+        for (int d = w; d <= w + 6; ++d) free += worked(d) ? 0 : 1;
+        if (free < l.min_free_days_per_7) return r_free;
+      }
+    if (is_night(l, start, end)) {
+      auto night = [&](int d) { return d >= m_first && d <= m_last && (s.night[static_cast<std::size_t>(d - m_first)] > 0 || d == fd); };
+      int n = 1;
+      for (int d = fd - 1; night(d); --d) ++n;
+      for (int d = fd + 1; night(d); ++d) ++n;
+      if (n > l.max_consecutive_nights) return r_nights;
+    }
+    if (fd >= m_first && fd <= m_last) {
+      int w = m_window_of[static_cast<std::size_t>(fd - m_first)];
+      if (s.hours[static_cast<std::size_t>(w)] + (end - start) / 60.0 > m_cap[static_cast<std::size_t>(person)][static_cast<std::size_t>(w)] + 1e-6)
+        return r_hours;
+    }
+    return ok;
+  }
+
+  // Lower is better: fair hours first, then continuity, home post and fair shares of nights,
+  // weekends and holidays; a seeded jitter breaks ties.
+  double score(int person, const Slot& slot, bool night, bool weekend, bool holiday) {
+    const State& s = m_state[static_cast<std::size_t>(person)];
+    const Person& x = m_p.people[static_cast<std::size_t>(person)];
+    double w = m_weight[static_cast<std::size_t>(person)];
+    double sc = s.total / w / 8.0 * 10.0; // 10 points per 8-hour shift worked
+    if (s.last_day == slot.day - 1 && s.last_post == slot.post) {
+      if (s.last_shift == slot.shift) sc -= s.same_run >= 2 ? -6.0 : 12.0; // blocks of two, like the patterns
+      else if (s.last_shift + 1 == slot.shift) sc -= 6.0;                  // forward rotation
+      else sc += 6.0;                                                       // backward rotation
+    }
+    if (x.home == slot.post) sc -= 5.0;
+    else if (x.home >= 0) sc += 5.0;
+    if (night) sc += 4.0 * s.nights / w;
+    if (weekend) sc += 5.0 * s.weekends / w;
+    if (holiday) sc += 6.0 * s.holidays / w;
+    return sc + m_rng.unit() * 2.0;
+  }
+
+  // Fills the slots of `posts`; on failure names the slot and why.
+  bool run(const std::vector<int>& posts, std::vector<Assignment>& out, std::vector<catalog::Text>& why) {
+    std::vector<Slot> slots;
+    for (const Slot& s : m_p.slots())
+      if (std::find(posts.begin(), posts.end(), s.post) != posts.end()) slots.push_back(s);
+    std::vector<std::pair<double, int>> cand;
+    for (const Slot& slot : slots) {
+      const PostDemand& d = m_p.posts[static_cast<std::size_t>(slot.post)];
+      int fd = first_calendar_day(slot.start);
+      bool night = is_night(m_p.labor, slot.start, slot.end), weekend = is_weekend(fd);
+      bool holiday = m_p.holidays && m_p.holidays->contains(fd);
+      for (int seat = 0; seat < slot.seats; ++seat) {
+        cand.clear();
+        for (int person : m_eligible[static_cast<std::size_t>(slot.post)])
+          cand.emplace_back(score(person, slot, night, weekend, holiday), person);
+        std::sort(cand.begin(), cand.end());
+        int chosen = -1;
+        int reasons[r_count] = {};
+        for (const auto& [sc, person] : cand) {
+          Reason r = can_take(person, slot.start, slot.end);
+          if (r == ok) {
+            chosen = person;
+            break;
+          }
+          ++reasons[r];
+        }
+        if (chosen < 0) {
+          std::string en, zh;
+          static const char* names_en[] = {"", "unavailable", "resting after a shift or on one", "at their limit of days in a row",
+                                           "due a free day", "at their limit of nights in a row", "at their hours limit"};
+          static const char* names_zh[] = {"", "请假/不可用", "班次间休息不足或已在岗", "已达连续工作天数上限", "需要休息日",
+                                           "已达连续夜班上限", "已达工时上限"};
+          for (int r = 1; r < r_count; ++r)
+            if (reasons[r] > 0) {
+              en += (en.empty() ? "" : ", ") + std::to_string(reasons[r]) + " " + names_en[r];
+              zh += (zh.empty() ? "" : "，") + std::to_string(reasons[r]) + " 人" + names_zh[r];
+            }
+          std::string w = when(slot.start, slot.end).en;
+          why.push_back({d.id + "：" + w + " 的第 " + std::to_string(seat + 1) + " 个岗位无人可依法上岗（可上此岗的 " +
+                             std::to_string(cand.size()) + " 人中：" + (zh.empty() ? "无人" : zh) + "）；请增加人员或调整请假",
+                         d.id + ": no one can lawfully take seat " + std::to_string(seat + 1) + " of " + w + " (of the " +
+                             std::to_string(cand.size()) + " who may: " + (en.empty() ? "none" : en) +
+                             "); add people or move their leave"});
+          return false;
+        }
+        add(chosen, slot.post, slot.shift, slot.day, slot.start, slot.end);
+        Assignment a;
+        a.person = chosen;
+        a.post = slot.post;
+        a.start = slot.start;
+        a.end = slot.end;
+        out.push_back(a);
+      }
+    }
+    return true;
+  }
+
+private:
+  const Problem& m_p;
+  Rng m_rng;
+  int m_first = 0, m_last = 0, m_span = 0, m_rest = 0;
+  std::vector<Window> m_windows;
+  std::vector<int> m_window_of;
+  std::vector<State> m_state;
+  std::vector<std::vector<double>> m_cap;
+  std::vector<double> m_weight;
+  std::vector<std::vector<int>> m_eligible;
+};
+
+void sort_assignments(std::vector<Assignment>& a) {
+  std::sort(a.begin(), a.end(), [](const Assignment& x, const Assignment& y) {
+    return std::tie(x.start, x.post, x.person, x.end) < std::tie(y.start, y.post, y.person, y.end);
+  });
+}
+
+} // namespace
+
+bool solve(const Problem& p, const std::vector<int>& posts, std::vector<Assignment>& assignments, std::uint64_t seed,
+           std::vector<catalog::Text>& why) {
+  // Deterministic restarts: each attempt reseeds the tie-breaking. The first failure is the
+  // one reported, as it is where the demand first outruns the people.
+  constexpr int attempts = 16;
+  std::vector<catalog::Text> first_why;
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    Solver s(p, seed * 0x100000001B3ull + static_cast<std::uint64_t>(attempt));
+    for (const Assignment& a : assignments) {
+      int shift = shift_of(p, a);
+      const PostDemand& d = p.posts[static_cast<std::size_t>(a.post)];
+      int day = shift < 0 ? -100 : first_calendar_day(a.start - d.shifts.front().start - d.shift_offset(shift)) - p.first_day;
+      s.add(a.person, a.post, shift, day, a.start, a.end);
+    }
+    std::vector<Assignment> made;
+    std::vector<catalog::Text> w;
+    if (s.run(posts, made, w)) {
+      assignments.insert(assignments.end(), made.begin(), made.end());
+      return true;
+    }
+    if (first_why.empty()) first_why = w;
+  }
+  why = first_why;
+  return false;
+}
+
+Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& patterns) {
+  Result r;
+  for (auto& t : impossible_posts(p)) r.refusal.push_back(t);
+  for (auto& s : shortfalls(p)) r.refusal.push_back(s.message);
+  if (!r.refusal.empty()) return r;
+
+  std::vector<Assignment> all;
+  std::vector<int> rest;
+  const Pattern* forced = nullptr;
+  if (!o.pattern.empty() && o.pattern != "none") {
+    forced = find_pattern(patterns, o.pattern);
+    if (!forced) {
+      std::string names;
+      for (const auto& x : patterns) names += (names.empty() ? "" : ", ") + x.name + " (" + x.title.zh + ")";
+      r.refusal.push_back({"没有名为 '" + o.pattern + "' 的班制；可用：" + names + "，或 none", "no pattern named '" + o.pattern + "'; there are: " + names + ", or none"});
+      r.usage_error = true;
+      return r;
+    }
+    if (!forced->lawful) {
+      r.refusal.push_back({forced->name + "（" + forced->title.zh + "）不合法：" + forced->note.zh,
+                           forced->name + " (" + forced->title.zh + ") is unlawful: " + forced->note.en});
+      return r;
+    }
+  }
+  bool any_fit = false;
+  for (int post = 0; post < static_cast<int>(p.posts.size()); ++post) {
+    PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+    bool done = false;
+    if (forced && shape_fits(*forced, d) && !d.duty) {
+      any_fit = true;
+      auto team = team_fits(*forced, p, post);
+      if (!team) {
+        int have = 0;
+        for (const auto& x : p.people) have += x.home == post ? 1 : 0;
+        r.refusal.push_back({d.id + "：班制 " + forced->name + "（" + forced->title.zh + "）需要 " + std::to_string(forced->crews * d.seats) +
+                                 " 名全职、全期可上岗的人员，该岗位有 " + std::to_string(have) + " 名",
+                             d.id + ": pattern " + forced->name + " (" + forced->title.zh + ") needs " + std::to_string(forced->crews * d.seats) +
+                                 " full-time people there for the whole period; the post has " + std::to_string(have)});
+        continue;
+      }
+      auto made = apply(*forced, p, post, *team);
+      all.insert(all.end(), made.begin(), made.end());
+      d.pattern = forced->name;
+      done = true;
+    } else if (o.pattern.empty() && !d.duty) {
+      for (const auto& pat : patterns) {
+        if (!pat.lawful) continue;
+        auto team = team_fits(pat, p, post);
+        if (!team) continue;
+        auto made = apply(pat, p, post, *team);
+        // A pattern is used only when its roster passes every rule with these shift times,
+        // checked on the post alone.
+        Problem alone = p;
+        alone.posts = {d};
+        std::vector<Assignment> mine = made;
+        for (auto& a : mine) a.post = 0;
+        if (!check(alone, mine).empty()) continue;
+        all.insert(all.end(), made.begin(), made.end());
+        d.pattern = pat.name;
+        done = true;
+        break;
+      }
+    }
+    if (!done) rest.push_back(post);
+  }
+  if (forced && !any_fit)
+    r.refusal.push_back({"班制 " + forced->name + "（" + forced->title.zh + "）不适合任何岗位的班次", "pattern " + forced->name + " (" + forced->title.zh + ") fits no post's shifts"});
+  if (!r.refusal.empty()) return r;
+
+  std::vector<catalog::Text> why;
+  if (!rest.empty() && !solve(p, rest, all, o.seed, why)) {
+    r.refusal = why;
+    return r;
+  }
+  sort_assignments(all);
+  r.violations = check(p, all);
+  bool errors = std::any_of(r.violations.begin(), r.violations.end(), [](const Violation& v) { return v.severity == diag::Severity::error; });
+  if (errors) {
+    for (const auto& v : r.violations) r.refusal.push_back(v.message);
+    return r;
+  }
+  r.assignments = std::move(all);
+  r.ok = true;
+  return r;
+}
+
+} // namespace pm::roster

@@ -1,0 +1,52 @@
+#pragma once
+// What a roster amounts to, per person and overall.
+
+#include <pm/roster/model.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pm::roster {
+
+struct PersonSummary {
+  int person = 0;
+  int shifts = 0;
+  double hours = 0;
+  double weekly_average = 0;
+  double overtime = 0; // hours beyond the standard, summed over the averaging periods
+  int nights = 0, weekends = 0, holidays = 0;
+  int free_days = 0;
+};
+
+struct Spread {
+  int min = 0, max = 0;
+};
+
+struct PostSummary {
+  int post = 0;
+  int seat_shifts = 0, covered = 0;
+  int people = 0; // who worked there
+  Spread nights, weekends, hours;
+};
+
+struct Summary {
+  std::vector<PersonSummary> people;
+  std::vector<PostSummary> posts;
+  int seat_shifts = 0, covered = 0;
+  double coverage() const { return seat_shifts ? 100.0 * covered / seat_shifts : 100.0; }
+  Spread nights, weekends, holidays; // over people with a home post of round-the-clock cover
+  bool holidays_known = true;        // the holiday list covers the whole period
+};
+
+// A shift's code in grids: N 夜 (night), E 早 (early), M 中 (middle), D 白 (the only day shift).
+std::string shift_code(const Problem& p, int post, int start, int end, bool zh);
+
+Summary summarize(const Problem& p, const std::vector<Assignment>& a);
+
+// The JSON document of schemas/roster.schema.json.
+nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& a, const Summary& s, bool zh,
+                               std::uint64_t seed);
+
+} // namespace pm::roster

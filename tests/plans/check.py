@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Tests of the plan 2-6 features: pm portfolio, pm init, pm diff and the new estate rules.
+
+usage: check.py PM SOURCE_DIR CASE
+Each case runs pm as a user would and checks what it prints against what the inputs imply,
+computed here independently of pm's code.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+PM, SRC, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+ENV = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1")
+ENV.pop("PM_LANG", None)
+AJV = os.path.join(SRC, ".cache/npm/node_modules/.bin/ajv")
+failures = []
+
+
+def run(*args, cwd=SRC):
+    return subprocess.run([PM, *args], capture_output=True, text=True, cwd=cwd, env=ENV)
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def ajv(schema, data_text):
+    if not os.path.exists(AJV):
+        if os.environ.get("CI") == "true":
+            failures.append("ajv is missing (bash .ci/deps --test installs it)")
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write(data_text)
+    r = subprocess.run([AJV, "validate", "--spec=draft7", "-c", "ajv-formats", "-s", os.path.join(SRC, "schemas", schema),
+                        "-d", f.name], capture_output=True, text=True)
+    os.unlink(f.name)
+    check(r.returncode == 0, f"ajv rejects the output against {schema}: {r.stdout}{r.stderr}")
+
+
+def yaml_load(path):
+    import yaml  # python3-yaml, installed by .ci/deps --test
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def case_portfolio():
+    d = os.path.join(SRC, "examples/city-portfolio")
+    r = run("portfolio", "examples/city-portfolio", "--format", "json")
+    check(r.returncode == 1, f"a missed target exits 1, got {r.returncode}: {r.stderr}")
+    out = json.loads(r.stdout)
+    ajv("portfolio.schema.json", r.stdout)
+    estates = [yaml_load(p) for p in sorted(glob.glob(os.path.join(d, "estates", "*.yaml")))]
+    targets = yaml_load(os.path.join(d, "targets.yaml"))["targets"]
+    check(len(out["estates"]) == len(estates) >= 30, "every estate has a row")
+    g = [e["governance"] for e in estates]
+    closed = sum(x["rectification"]["closed"] for x in g)
+    items = closed + sum(x["rectification"]["open"] for x in g)
+    new = [x for x in g if x.get("new_estate")]
+    expect = {
+        "rectification": (closed, items),
+        "tendering": (sum(1 for x in new if x.get("tendered")), len(new)),
+        "contracts": (sum(1 for x in new if x.get("contract_signed")), len(new)),
+        "licensed_companies": (sum(1 for x in g if x.get("company_licensed")), len(g)),
+        "certified_managers": (sum(1 for x in g if x.get("manager_certified")), len(g)),
+        "owners_committees": (sum(1 for x in g if x.get("owners_committee")),
+                              sum(1 for x in g if x.get("eligible_for_committee", True))),
+    }
+    got = {t["id"]: t for t in out["targets"]}
+    check(set(got) == set(targets), f"one row per target: {sorted(got)}")
+    for tid, (num, den) in expect.items():
+        t = got[tid]
+        check((t["numerator"], t["denominator"]) == (num, den), f"{tid}: {t['numerator']}/{t['denominator']} != {num}/{den}")
+        met = den == 0 or num / den >= targets[tid] - 1e-12
+        check(t["met"] == met, f"{tid}: met is {t['met']}, expected {met}")
+        if tid != "rectification":
+            check(len(t["missing"]) == den - num, f"{tid}: {len(t['missing'])} estates listed as short, expected {den - num}")
+    check(out["all_met"] is False, "all_met is false when a target is missed")
+    check(out["totals"]["staff"] == sum(e["staff"] for e in out["estates"]), "staff total adds up")
+    # The staffing of each estate is what pm staff says.
+    first = out["estates"][0]
+    s = json.loads(run("staff", first["file"], "--format", "json").stdout)
+    check(s["total"] == first["staff"], f"portfolio staff {first['staff']} != pm staff {s['total']}")
+    # Other formats: the table names the targets; md and html are well formed; csv has a row per estate.
+    t = run("--lang", "en", "portfolio", "examples/city-portfolio")
+    check("owners' committees formed" in t.stdout and "MISSED" in t.stdout, "the table shows the targets")
+    c = run("portfolio", "examples/city-portfolio", "--format", "csv")
+    check(len(c.stdout.strip().splitlines()) == len(estates) + 1, "csv: a header and a row per estate")
+    h = run("portfolio", "examples/city-portfolio", "--format", "html")
+    check(h.stdout.startswith("<!DOCTYPE html>") and "http" not in h.stdout, "html is one self-contained page")
+    # Targets all met: a portfolio of the estates that meet everything exits 0.
+    with tempfile.TemporaryDirectory() as tmp:
+        good = [p for p, e in zip(sorted(glob.glob(os.path.join(d, "estates", "*.yaml"))), estates)
+                if e["governance"]["company_licensed"]]
+        for p in good:
+            os.symlink(p, os.path.join(tmp, os.path.basename(p)))
+        with open(os.path.join(tmp, "t.yaml"), "w") as f:
+            f.write("format: 1\nkind: targets\ntargets: {licensed_companies: 1.0}\n")
+        r = run("portfolio", tmp)
+        check(r.returncode == 0, f"all targets met exits 0, got {r.returncode}: {r.stderr}")
+
+
+def case_init():
+    with tempfile.TemporaryDirectory() as tmp:
+        for t in ["residential", "villa", "mixed_use", "office", "campus_dormitory", "institution"]:
+            f = os.path.join(tmp, f"My {t} Estate.yaml")
+            r = run("init", "--type", t, f)
+            check(r.returncode == 0, f"init {t}: {r.stderr}")
+            v = run("validate", f)
+            check(v.returncode == 0, f"init {t} output does not validate: {v.stderr}")
+            text = open(f, encoding="utf-8").read()
+            check(text.startswith("# yaml-language-server: $schema="), f"init {t}: schema line first")
+            check(f"id: my-{t.replace('_', '-')}-estate" in text, f"init {t}: id from the file name")
+            s = run("staff", f, "--format", "json")
+            check(s.returncode == 0 and json.loads(s.stdout)["total"] > 0, f"init {t}: staffs someone")
+        f = os.path.join(tmp, "My villa Estate.yaml")
+        before = open(f, encoding="utf-8").read()
+        r = run("init", f)
+        check(r.returncode == 2 and "already exists" in r.stderr, "init refuses an existing file with exit 2")
+        check(open(f, encoding="utf-8").read() == before, "init leaves an existing file alone")
+
+
+def case_diff():
+    base = os.path.join(SRC, "examples/residential-145k.yaml")
+    text = open(base, encoding="utf-8").read()
+    with tempfile.TemporaryDirectory() as tmp:
+        new = os.path.join(tmp, "new.yaml")
+        # Three more high-rise buildings and a second staffed entrance.
+        changed = text.replace("count: 9", "count: 12").replace(
+            "entrances:\n  - name: 主入口", "entrances:\n  - name: 北门\n    pedestrians: true\n    hours: 24h\n  - name: 主入口")
+        open(new, "w", encoding="utf-8").write(changed)
+        r = run("diff", base, new, "--format", "json")
+        check(r.returncode == 0, f"diff exits 0: {r.stderr}")
+        ajv("diff.schema.json", r.stdout)
+        d = json.loads(r.stdout)
+        a = json.loads(run("staff", base, "--format", "json").stdout)
+        b = json.loads(run("staff", new, "--format", "json").stdout)
+        check((d["staffing"]["before"], d["staffing"]["after"]) == (a["total"], b["total"]), "totals match pm staff")
+
+        def roles(s):
+            return {r["id"]: r["headcount"] for dep in s["departments"] for r in dep["roles"]}
+        ra, rb = roles(a), roles(b)
+        expect = {k: rb.get(k, 0) - ra.get(k, 0) for k in set(ra) | set(rb) if rb.get(k, 0) != ra.get(k, 0)}
+        got = {x["role"]: x["change"] for x in d["staffing"]["roles"]}
+        check(got == expect, f"role changes {got} != {expect}")
+        check(got.get("indoor_cleaner") == 1 and got.get("gate_guard", 0) > 0, "the change shows cleaners and guards")
+        md = run("--lang", "en", "diff", base, new, "--format", "md")
+        check("| Gate guard |" in md.stdout and "+" in md.stdout, "md: a table row per changed role with +N")
+        same = run("diff", base, base)
+        check(same.returncode == 0 and ("No role changes" in same.stdout or "不变" in same.stdout), "no change says so")
+
+
+def case_examples():
+    # Every plan of the seed has an example that validates and staffs.
+    for p in sorted(glob.glob(os.path.join(SRC, "examples", "*.yaml"))):
+        r = run("staff", p, "--format", "json")
+        check(r.returncode == 0, f"{p}: pm staff fails: {r.stderr}")
+        s = json.loads(r.stdout)
+        check(s["total"] == sum(d["headcount"] for d in s["departments"]), f"{p}: departments add up")
+    inst = json.loads(run("staff", "examples/institution-centre.yaml", "--format", "json").stdout)
+    units = yaml_load(os.path.join(SRC, "examples/institution-centre.yaml"))["units"]
+    check([d["id"] for d in inst["departments"]] == [u["id"] for u in units], "plan 4: departments are the units")
+    check(inst["total"] == sum(p["headcount"] for u in units for p in u["positions"]), "plan 4: headcount as given")
+    dorm = json.loads(run("staff", "examples/college-dormitories.yaml", "--format", "json").stdout)
+    check(any(p["id"] == "dorm_duty" for p in dorm["posts"]), "plan 5: a 24-hour dormitory duty post")
+
+
+{"portfolio": case_portfolio, "init": case_init, "diff": case_diff, "examples": case_examples}[CASE]()
+for f in failures:
+    print("FAIL:", f)
+print(f"{CASE}: {'ok' if not failures else str(len(failures)) + ' failures'}")
+sys.exit(1 if failures else 0)

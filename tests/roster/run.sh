@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# CLI tests of pm roster. usage: run.sh PM SOURCE_DIR WORK_DIR TEST
+set -euo pipefail
+pm=$1 src=$2 work=$3 test=$4
+mkdir -p "$work"
+cd "$work"
+plan1=$src/examples/residential-145k.yaml
+staffed=$src/tests/roster/staffed.yaml
+here=$src/tests/roster
+npm_dir=$src/.cache/npm/node_modules
+export NO_COLOR=1
+
+none() { # fails if grep finds the pattern (a bare "! grep" would not stop the script under set -e)
+  if grep "$@"; then echo "unexpected match: $*" >&2; exit 1; fi
+}
+
+need() { # a tool the test needs; CI installs it with .ci/deps --test
+  if [[ ! -e $1 ]]; then echo "missing $1: run bash .ci/deps --test" >&2; exit 1; fi
+}
+
+case $test in
+plan1-check)
+  # The default 4-week roster of plan 1 passes pm roster check and an independent checker.
+  "$pm" roster "$plan1" --start 2026-01-05 -f csv -o plan1.csv
+  "$pm" roster "$plan1" --start 2026-01-05 -f json -o plan1.json
+  "$pm" roster check plan1.csv "$plan1"
+  python3 "$here/check_roster.py" plan1.csv plan1.json "$plan1"
+  # 4 weeks: gate 84 + patrol 168 + control room 168 + HV room 84 + maintenance night 28.
+  test "$(($(wc -l < plan1.csv) - 1))" -eq 532
+  ;;
+staffed-check)
+  # Named staff with leave, a part-timer and mixed licences: the solver's roster passes both checks.
+  "$pm" roster "$staffed" --start 2026-01-05 -f csv -o staffed.csv 2>/dev/null
+  "$pm" roster "$staffed" --start 2026-01-05 -f json -o staffed.json 2>/dev/null
+  "$pm" roster check staffed.csv "$staffed" 2>/dev/null
+  python3 "$here/check_roster.py" staffed.csv staffed.json "$staffed"
+  # Licences: feng-xue holds no hv_electrician licence, so never works the HV room.
+  none -q '^feng-xue,' staffed.csv
+  # Leave: wang-fang is away 10-14 January (no shift starts then; the checkers above also
+  # catch a night that runs into it).
+  none -E '^wang-fang,([^,]*,){4}2026-01-1[0-4]T' staffed.csv
+  grep -q '^wang-fang,' staffed.csv
+  # The part-timer works at most 24 h a week: 96 h in the 4 weeks.
+  awk -F, '$1=="yang-lei"{h+=$8} END{exit !(h>0 && h<=96)}' staffed.csv
+  ;;
+year)
+  # A year of the staffed estate, solved, still passes both checks.
+  "$pm" roster "$staffed" --start 2026-01-05 --weeks 52 -f csv -o year.csv 2>/dev/null
+  "$pm" roster "$staffed" --start 2026-01-05 --weeks 52 -f json -o year.json 2>/dev/null
+  "$pm" roster check year.csv "$staffed" 2>/dev/null
+  python3 "$here/check_roster.py" year.csv year.json "$staffed"
+  ;;
+ics)
+  need "$npm_dir/ical.js/dist/ical.es5.cjs"
+  "$pm" roster "$plan1" --start 2026-01-05 -f ics -o plan1.ics
+  "$pm" roster "$plan1" --start 2026-01-05 -f csv -o plan1.csv
+  node "$here/ics_check.cjs" "$npm_dir/ical.js" plan1.ics "$(($(wc -l < plan1.csv) - 1))"
+  "$pm" roster "$staffed" --start 2026-01-05 -f ics -o staffed.ics 2>/dev/null
+  "$pm" roster "$staffed" --start 2026-01-05 -f csv -o staffed.csv 2>/dev/null
+  node "$here/ics_check.cjs" "$npm_dir/ical.js" staffed.ics "$(($(wc -l < staffed.csv) - 1))"
+  ;;
+schema)
+  need "$npm_dir/.bin/ajv"
+  for f in "$plan1" "$staffed" "$src/examples/villa-riverside.yaml"; do
+    "$pm" roster "$f" --start 2026-01-05 -f json -o out.json 2>/dev/null
+    "$npm_dir/.bin/ajv" validate --spec=draft7 -c ajv-formats -s "$src/schemas/roster.schema.json" -d out.json
+  done
+  ;;
+deterministic)
+  # Same input and seed: the same bytes, in every format.
+  for fmt in csv json ics grid md html; do
+    "$pm" roster "$staffed" --start 2026-01-05 --seed 3 -f $fmt -o a.$fmt 2>/dev/null
+    "$pm" roster "$staffed" --start 2026-01-05 --seed 3 -f $fmt > b.$fmt 2>/dev/null
+    cmp a.$fmt b.$fmt
+  done
+  # The seed matters to the solver.
+  "$pm" roster "$staffed" --start 2026-01-05 --seed 4 -f csv -o c.csv 2>/dev/null
+  if cmp -s a.csv c.csv; then echo 'seeds 3 and 4 gave the same roster' >&2; exit 1; fi
+  ;;
+refused)
+  # cn-practice staffs 3 guards for a round-the-clock gate: refused, with where and how much.
+  set +e
+  (cd "$src" && "$pm" --lang en roster examples/residential-145k.yaml --start 2026-01-05 --norms cn-practice) > out.txt 2> err.txt
+  rc=$?
+  set -e
+  test $rc -eq 1
+  test ! -s out.txt
+  diff -u "$here/refused.golden" err.txt
+  ;;
+unlawful-pattern)
+  set +e
+  "$pm" --lang en roster "$plan1" --start 2026-01-05 --pattern 三班倒 > out.txt 2> err.txt
+  rc=$?
+  set -e
+  test $rc -eq 1
+  test ! -s out.txt
+  grep -q 'three-three (三班倒) is unlawful' err.txt
+  ;;
+check-errors)
+  # An edited roster: each violation at its line, gaps named by post and time, exit 1.
+  "$pm" roster "$plan1" --start 2026-01-05 -f csv -o plan1.csv
+  python3 - plan1.csv edited.csv <<'PY'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
+out = []
+swapped = False
+for i, r in enumerate(rows):
+    if i == 3:      # a patrol seat left empty
+        continue
+    if r.startswith("gate_guard-02,") and ",2026-01-06T08:00," in r:
+        r = r.replace("gate_guard-02,门岗 2", "gate_guard-03,门岗 3")  # 8 h after a middle shift
+    if r.startswith("plumber-01,") and not swapped:
+        r = r.replace("plumber-01,", "gardener-01,")            # not a person in the estate
+        swapped = True
+    out.append(r)
+out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,gate,E,2026-01-05T09:00,2026-01-05T17:00,8')
+out.insert(14, 'broken,"quote"here,x,y,z,1,2,3')
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+del out[14]
+open("edited-wellformed.csv", "w", encoding="utf-8").write("\n".join(out))
+PY
+  "$pm" roster "$plan1" --start 2026-01-05 -f json -o plan1.json
+  # The independent checker finds these too (so it can fail).
+  set +e
+  python3 "$here/check_roster.py" edited-wellformed.csv plan1.json > py.txt
+  rc=$?
+  set -e
+  test $rc -eq 1
+  grep -q 'gate_guard-03 rests 8.0 h' py.txt
+  set +e
+  "$pm" --lang en roster check edited.csv "$plan1" > out.txt 2> err.txt
+  rc=$?
+  set -e
+  test $rc -eq 1
+  diff -u "$here/check-errors.golden" err.txt
+  ;;
+check-malformed)
+  # Malformed rosters give located errors and exit 1, never a crash or a hang.
+  printf '' > empty.csv
+  printf 'staff_id,post,start,end\r\n' > header.csv
+  printf 'staff_id,post,start,end\n\xff\xfe,gate\n' > binary.csv
+  printf 'staff_id,post,start,end\ngate_guard-01,gate,1900-01-01T08:00,1900-01-01T16:00\ngate_guard-01,gate,2199-01-01T08:00,2199-01-01T16:00\n' > far.csv
+  printf 'staff_id,post,start\n"a\n' > open.csv
+  for f in empty:empty header:empty binary:not-utf8 far:too-long open:csv-syntax; do
+    set +e
+    timeout 20 "$pm" --lang en roster check "${f%%:*}.csv" "$plan1" 2> err.txt
+    rc=$?
+    set -e
+    test $rc -eq 1
+    grep -q "^${f%%:*}.csv.*\[${f#*:}\]$" err.txt
+  done
+  ;;
+formats)
+  "$pm" --lang en roster "$plan1" --start 2026-01-05 > grid.txt
+  diff -u "$here/plan1-grid.golden" grid.txt
+  none -q $'\x1b' grid.txt
+  "$pm" roster "$plan1" --start 2026-01-05 -f md > r.md
+  grep -q '^| 人员 | 一 01-05 |' r.md
+  "$pm" roster "$plan1" --start 2026-01-05 -f html > r.html
+  grep -q '^<!DOCTYPE html>' r.html
+  grep -q '<td class="n">夜</td>' r.html
+  python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open('r.html',encoding='utf-8').read())"
+  ;;
+usage)
+  set +e
+  "$pm" roster "$plan1" --start 2026-02-30 > /dev/null 2>&1; a=$?
+  "$pm" roster "$plan1" --start 2026-01-05 --pattern nine-nine > /dev/null 2>&1; b=$?
+  "$pm" roster "$plan1" --weeks 0 > /dev/null 2>&1; c=$?
+  "$pm" roster check missing.csv "$plan1" > /dev/null 2>&1; d=$?
+  "$pm" roster > /dev/null 2>&1; e=$?
+  set -e
+  test "$a$b$c$d$e" = 22222
+  ;;
+*)
+  echo "unknown test $test" >&2
+  exit 2
+  ;;
+esac

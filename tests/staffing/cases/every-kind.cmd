@@ -1,0 +1,1 @@
+pm staff ../../../examples/residential-145k.yaml --norms every-kind.toml --explain --lang en

@@ -1,0 +1,1 @@
+pm staff ../../../examples/villa-riverside.yaml --format md --explain --lang en

@@ -1,0 +1,1 @@
+pm staff no-such-estate.yaml

@@ -1,0 +1,1 @@
+pm norms check ../errors/unknown-role.toml no-such-file.toml

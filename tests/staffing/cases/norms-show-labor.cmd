@@ -1,0 +1,1 @@
+pm norms show cn | diff - ../../../lib/data/labor/cn.toml && echo same

@@ -1,0 +1,1 @@
+pm norms show cn-standad

@@ -1,0 +1,1 @@
+pm staff - --lang en < ../../../examples/residential-145k.yaml

@@ -1,0 +1,1 @@
+pm staff ../../../examples/villa-riverside.yaml --norms cn-practice --explain

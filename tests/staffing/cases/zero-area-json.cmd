@@ -1,0 +1,1 @@
+pm staff zero-area.yaml --format json --lang en

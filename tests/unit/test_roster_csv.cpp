@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include <pm/roster/csv.hpp>
+
+using namespace pm::roster;
+
+TEST_CASE("parse_csv: RFC 4180 quoting, CRLF, BOM and embedded newlines") {
+  pm::diag::Diagnostics d;
+  auto r = parse_csv("\xEF\xBB\xBF" "a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n", "t.csv", d);
+  CHECK(d.empty());
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].fields[0] == "a");
+  CHECK(r[1].fields[0] == "x,1");
+  CHECK(r[1].fields[1] == "say \"hi\"");
+  CHECK(r[2].fields[0] == "two\nlines");
+  CHECK(r[2].line == 3);
+}
+
+TEST_CASE("parse_csv: malformed quoting is located, and parsing goes on") {
+  pm::diag::Diagnostics d;
+  auto r = parse_csv("a,b\nx\"y,1\n\"p\"q,2\nok,3\n\"open,4\n", "t.csv", d);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].line == 2);
+  CHECK(d[0].column == 2);
+  CHECK(d[1].line == 3);
+  CHECK(d[2].line == 5);
+  CHECK(d[2].code == "csv-syntax");
+  REQUIRE(r.size() == 2);
+  CHECK(r[1].fields[0] == "ok");
+}
+
+TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported with their line") {
+  Problem p;
+  p.labor.name = "cn";
+  PostDemand post;
+  post.id = "gate";
+  post.roles = {"gate_guard"};
+  post.shifts = {{480, 960}};
+  p.posts.push_back(post);
+  Person x;
+  x.id = "gate_guard-01";
+  x.role = "gate_guard";
+  p.people.push_back(x);
+  pm::diag::Diagnostics d;
+  auto a = read_roster_csv("staff_id,post,start,end\n"
+                           "gate_guard-01,gate,2026-01-05T08:00,2026-01-05T16:00\n"
+                           "gate_guard-02,gate,2026-01-06T08:00,2026-01-06T16:00\n"
+                           "gate_guard-01,gates,2026-01-06T08:00,2026-01-06T16:00\n"
+                           "gate_guard-01,gate,2026-01-06 08:00,2026-01-06T16:00\n"
+                           "gate_guard-01,gate,2026-01-07T16:00,2026-01-07T08:00\n"
+                           "gate_guard-01,gate\n",
+                           "r.csv", p, d);
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].line == 2);
+  REQUIRE(d.size() == 5);
+  CHECK(d[0].code == "unknown-staff");
+  CHECK(d[0].line == 3);
+  CHECK(d[0].message.find("did you mean 'gate_guard-01'") != std::string::npos);
+  CHECK(d[1].code == "unknown-post");
+  CHECK(d[2].code == "bad-time");
+  CHECK(d[2].column == 3);
+  CHECK(d[3].code == "bad-time");
+  CHECK(d[4].code == "csv-columns");
+
+  d.clear();
+  read_roster_csv("who,post\n", "r.csv", p, d);
+  CHECK(d.size() == 3); // staff_id, start, end missing
+  d.clear();
+  read_roster_csv("", "r.csv", p, d);
+  CHECK(d.size() == 1);
+  d.clear();
+  read_roster_csv("staff_id\xff\n", "r.csv", p, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "not-utf8");
+}

@@ -1,0 +1,169 @@
+#include <doctest/doctest.h>
+
+#include <pm/roster/capacity.hpp>
+#include <pm/roster/solver.hpp>
+
+#include <algorithm>
+
+using namespace pm::roster;
+
+namespace {
+
+Problem gate(int people, int weeks = 4) {
+  Problem p;
+  p.labor.name = "cn";
+  p.first_day = *parse_date("2026-01-05");
+  p.days = weeks * 7;
+  PostDemand d;
+  d.id = "gate";
+  d.name = {"门岗", "Gate"};
+  d.role = "gate_guard";
+  d.roles = {"gate_guard"};
+  d.shifts = {{480, 960}, {960, 0}, {0, 480}};
+  d.people = people;
+  p.posts.push_back(d);
+  for (int i = 0; i < people; ++i) {
+    Person x;
+    x.id = "g" + std::to_string(i + 1);
+    x.name = {x.id, x.id};
+    x.role = "gate_guard";
+    x.home = 0;
+    p.people.push_back(x);
+  }
+  return p;
+}
+
+std::vector<Pattern> patterns() {
+  pm::diag::Diagnostics d;
+  auto all = builtin_patterns(d);
+  CHECK(d.empty());
+  return all;
+}
+
+bool clean(const Problem& p, const std::vector<Assignment>& a) {
+  auto v = check(p, a);
+  for (const auto& x : v) MESSAGE(x.rule << ": " << x.message.en);
+  return v.empty();
+}
+
+} // namespace
+
+TEST_CASE("builtin_patterns: the classic rotations, each with its source") {
+  auto all = patterns();
+  REQUIRE(all.size() == 5);
+  const Pattern* four = find_pattern(all, "四班三运转");
+  REQUIRE(four);
+  CHECK(four->name == "four-three");
+  CHECK(four->average_weekly_hours == 42);
+  CHECK_FALSE(find_pattern(all, "three-three")->lawful);
+  for (const auto& p : all) CHECK_FALSE(p.source.empty());
+}
+
+TEST_CASE("parse_pattern: a cycle that leaves a shift uncovered is refused") {
+  pm::diag::Diagnostics d;
+  auto p = parse_pattern("[meta]\nsource = \"x\"\n[pattern]\nshifts = 3\nshift_hours = 8\ncrews = 4\n"
+                         "codes = [\"E\", \"M\", \"N\"]\ncycle = \"EEMMNNN-\"\naverage_weekly_hours = 49\n",
+                         "bad.toml", "bad", d);
+  CHECK_FALSE(p);
+  REQUIRE_FALSE(d.empty());
+  CHECK(d[0].code == "bad-value");
+}
+
+TEST_CASE("make_roster: a team of 5 per seat gets 五班三运转, of 4 gets 四班三运转") {
+  auto all = patterns();
+  Problem p = gate(5);
+  auto r = make_roster(p, {}, all);
+  REQUIRE(r.ok);
+  CHECK(p.posts[0].pattern == "five-three");
+  CHECK(clean(p, r.assignments));
+  Problem q = gate(4);
+  r = make_roster(q, {}, all);
+  REQUIRE(r.ok);
+  CHECK(q.posts[0].pattern == "four-three");
+  CHECK(clean(q, r.assignments));
+}
+
+TEST_CASE("make_roster: too few people are refused with where and by how much") {
+  auto all = patterns();
+  Problem p = gate(3);
+  auto r = make_roster(p, {}, all);
+  CHECK_FALSE(r.ok);
+  REQUIRE(r.refusal.size() == 1);
+  CHECK(r.refusal[0].en == "gate: 168 h/week needed, 3 gate guards can lawfully give at most 145 h; add 1 gate guard");
+}
+
+TEST_CASE("solve: uneven teams, deterministic by seed") {
+  auto all = patterns();
+  Problem p = gate(6, 8);
+  auto a = make_roster(p, {7, "none"}, all);
+  REQUIRE(a.ok);
+  CHECK(p.posts[0].pattern.empty());
+  CHECK(clean(p, a.assignments));
+  Problem q = gate(6, 8);
+  auto b = make_roster(q, {7, "none"}, all);
+  REQUIRE(b.ok);
+  REQUIRE(a.assignments.size() == b.assignments.size());
+  CHECK(std::equal(a.assignments.begin(), a.assignments.end(), b.assignments.begin(),
+                   [](const Assignment& x, const Assignment& y) { return x.person == y.person && x.start == y.start; }));
+  // Fair shares: hours differ by at most two shifts.
+  std::vector<int> shifts(6, 0);
+  for (const auto& x : a.assignments) ++shifts[static_cast<std::size_t>(x.person)];
+  CHECK(*std::max_element(shifts.begin(), shifts.end()) - *std::min_element(shifts.begin(), shifts.end()) <= 2);
+}
+
+TEST_CASE("solve: unavailable dates and part-timers are respected") {
+  auto all = patterns();
+  Problem p = gate(6);
+  for (int d = 3; d <= 9; ++d) p.people[1].unavailable.insert(p.first_day + d);
+  p.people[5].hours_per_week = 16;
+  auto r = make_roster(p, {}, all);
+  REQUIRE(r.ok);
+  CHECK(clean(p, r.assignments));
+  double part = 0;
+  for (const auto& x : r.assignments) {
+    if (x.person == 1) {
+      int day = first_calendar_day(x.start);
+      CHECK((day < p.first_day + 3 || day > p.first_day + 9));
+    }
+    if (x.person == 5) part += (x.end - x.start) / 60.0;
+  }
+  CHECK(part <= 16 * 4);
+}
+
+TEST_CASE("solve: licensed seats go only to licence holders") {
+  auto all = patterns();
+  Problem p = gate(7);
+  p.posts[0].licence = "hv_electrician";
+  for (int i = 0; i < 7; ++i)
+    if (i != 2 && i != 4) p.people[static_cast<std::size_t>(i)].licences = {"hv_electrician"};
+  auto r = make_roster(p, {}, all);
+  REQUIRE(r.ok);
+  CHECK(clean(p, r.assignments));
+  for (const auto& x : r.assignments) CHECK((x.person != 2 && x.person != 4));
+  // Without enough licence holders the refusal says so.
+  for (int i = 0; i < 4; ++i) p.people[static_cast<std::size_t>(i)].licences.clear();
+  r = make_roster(p, {}, all);
+  CHECK_FALSE(r.ok);
+  REQUIRE_FALSE(r.refusal.empty());
+  CHECK(r.refusal[0].en.find("holding hv_electrician") != std::string::npos);
+}
+
+TEST_CASE("make_roster: leave that leaves a week short is refused at the shift") {
+  auto all = patterns();
+  Problem p = gate(4);
+  for (int d = 7; d <= 13; ++d) p.people[0].unavailable.insert(p.first_day + d);
+  auto r = make_roster(p, {}, all);
+  CHECK_FALSE(r.ok);
+  REQUIRE_FALSE(r.refusal.empty());
+  CHECK(r.refusal[0].en.find("no one can lawfully take") != std::string::npos);
+}
+
+TEST_CASE("make_roster: an unlawful or unknown pattern is refused") {
+  auto all = patterns();
+  Problem p = gate(5);
+  auto r = make_roster(p, {1, "three-three"}, all);
+  CHECK_FALSE(r.ok);
+  CHECK(r.refusal[0].en.find("unlawful") != std::string::npos);
+  r = make_roster(p, {1, "nine-nine"}, all);
+  CHECK(r.usage_error);
+}
