@@ -8,6 +8,7 @@
 #include <pm/budget/budget.hpp>
 #include <pm/report/build.hpp>
 #include <pm/report/render.hpp>
+#include <pm/report/roster.hpp>
 #include <pm/staff/engine.hpp>
 #include <pm/util/text.hpp>
 
@@ -93,7 +94,9 @@ int run_report(const Options& o, bool format_given, const Global& g) {
     return Exit::invalid;
   }
   bool zh = output_zh(g, in->estate);
-  report::Input input{in->estate, s, *computed.budget, in->roles, in->labor, in->norms, nullptr, zh, o.date};
+  report::RosterOutcome roster = report::make_roster_excerpt(in->estate, s, in->labor, o.date, zh);
+  report::Input input{in->estate, s, *computed.budget, in->roles, in->labor, in->norms,
+                      roster.excerpt ? &*roster.excerpt : nullptr, roster.refusal, zh, o.date};
   report::Document doc = report::build(input);
 
   std::vector<std::string> inputs = {o.estate};

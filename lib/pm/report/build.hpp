@@ -16,28 +16,35 @@
 
 namespace pm::report {
 
-// The 4-week roster excerpt, already computed (by pm::roster): who works which shift of
-// which post on each day. Posts and people are in the roster's order.
+// The 4-week roster excerpt, made by pm::roster (report/roster.hpp) as `pm roster` makes it:
+// for each post, who works which shift on each day; then each person's totals.
 struct RosterExcerpt {
-  struct PostInfo {
-    std::string id;
-    std::string pattern; // the shift pattern's title, "" when the general solver made it
-  };
-  struct PersonRow {
-    std::string id;
+  struct Line {
+    std::string person; // person id
     catalog::Text name;
-    std::string post;               // home post id, "" for none
     std::vector<std::string> codes; // one per day: shift code ("早", "E"), "" off
-    int shifts = 0;
-    double hours = 0;
-    double weekly_average = 0;
-    int nights = 0;
+    int shifts = 0;                 // at this post
+    double hours = 0;               // at this post
   };
-  std::string first_day; // ISO date of the first day
+  struct Block {
+    std::string post;    // post id
+    catalog::Text pattern; // the shift pattern's title, empty when the general solver made it
+    std::vector<Line> lines;
+  };
+  struct PersonTotal {
+    std::string person;
+    catalog::Text name;
+    std::string home; // home post id, "" for none
+    int shifts = 0;
+    double hours = 0, weekly_average = 0, overtime = 0;
+    int nights = 0, weekends = 0, holidays = 0;
+  };
+  bool dated = false;     // false: a cycle shown by week and weekday (no --date)
+  std::string first_day;  // ISO date the roster starts on
   int days = 28;
-  std::vector<std::string> day_labels; // "1/5 一" or "Mon 5"
-  std::vector<PostInfo> posts;
-  std::vector<PersonRow> people;
+  std::vector<std::string> day_labels;
+  std::vector<Block> blocks;
+  std::vector<PersonTotal> people;
   double coverage = 0; // % of seat-shifts covered
   catalog::Text legend;
 };
@@ -49,7 +56,8 @@ struct Input {
   const catalog::Catalogue& roles; // the built-in catalogue plus the estate's own units and positions
   const staff::Labor& labor;
   const staff::NormSet& norms;
-  const RosterExcerpt* roster = nullptr; // null: shown as pending
+  const RosterExcerpt* roster = nullptr;    // null: no roster (see roster_refusal)
+  std::vector<catalog::Text> roster_refusal; // why no lawful roster could be made
   bool zh = true;
   std::string date; // ISO date for the title page, "" for none
 };

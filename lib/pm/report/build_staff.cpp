@@ -3,6 +3,7 @@
 
 #include <pm/report/build_internal.hpp>
 
+#include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
 #include <cmath>
@@ -56,9 +57,17 @@ Section staffing(const Ctx& c) {
   s.blocks.push_back(std::move(t));
 
   const auto& ind = st.indicators;
-  std::string text = c.f(lbl::indicators, {num(ind.m2_per_person), num(ind.people_per_10k_m2, 2)});
-  if (ind.band) text += c.f(lbl::indicators_band, {num(ind.band->min_m2_per_person), num(ind.band->max_m2_per_person)});
-  s.blocks.push_back(Paragraph{text, Style::normal});
+  if (ind.m2_per_person && ind.people_per_10k_m2) {
+    std::string text = c.f(lbl::indicators, {num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2)});
+    if (ind.band) {
+      std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
+      if (ind.band->building_type.empty()) text += c.f(lbl::indicators_band, {range});
+      else text += c.f(lbl::indicators_band_type, {range, c.t(staff::building_type_name(ind.band->building_type))});
+    }
+    s.blocks.push_back(Paragraph{text, Style::normal});
+  } else {
+    s.blocks.push_back(Paragraph{c(lbl::indicators_none), Style::normal});
+  }
   for (const auto& w : st.warnings)
     s.blocks.push_back(Paragraph{c(lbl::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   return s;
@@ -209,10 +218,11 @@ Section shifts(const Ctx& c) {
     }
     std::string roles = roles_text(c, p.roles);
     if (!licence.empty()) roles += c.f(lbl::parenthesised, {licence});
+    // The pattern the roster used, else the common name of the post's shape.
     std::string pattern = pattern_name(p, c.zh);
     if (c.in.roster)
-      for (const auto& rp : c.in.roster->posts)
-        if (rp.id == p.id && !rp.pattern.empty()) pattern = rp.pattern;
+      for (const auto& b : c.in.roster->blocks)
+        if (b.post == p.id && !b.pattern.empty()) pattern = c.t(b.pattern);
     double weekly = round_to(p.weekly_hours(), 1);
     if (p.duty) {
       any_duty = true;
@@ -252,35 +262,79 @@ Section shifts(const Ctx& c) {
 
   Section rs{"roster", "", c(lbl::sec_roster), {}, {}};
   if (!c.in.roster) {
-    rs.blocks.push_back(Paragraph{c(lbl::roster_pending), Style::note});
+    if (c.in.roster_refusal.empty()) {
+      rs.blocks.push_back(Paragraph{c(lbl::no_posts), Style::normal});
+    } else {
+      rs.blocks.push_back(Paragraph{c(lbl::roster_refused), Style::warning});
+      std::vector<std::string> why;
+      for (const auto& t : c.in.roster_refusal) why.push_back(c.t(t));
+      rs.blocks.push_back(List{false, why});
+    }
   } else {
     const RosterExcerpt& r = *c.in.roster;
-    rs.blocks.push_back(Paragraph{c.f(lbl::roster_intro, {r.first_day, num(r.days / 7), num(r.coverage, 1)}), Style::normal});
-    if (!r.legend.empty()) rs.blocks.push_back(Paragraph{c.t(r.legend), Style::note});
+    rs.blocks.push_back(Paragraph{r.dated ? c.f(lbl::roster_intro, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)})
+                                          : c.f(lbl::roster_intro_cycle, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)}),
+                                  Style::normal});
     Table g;
     g.id = "roster";
     g.sheet = "roster";
     g.caption = c(lbl::cap_roster);
-    g.columns.push_back(col("person", c(lbl::c_person)));
-    g.columns.push_back(col("post", c(lbl::c_post)));
+    g.columns.push_back(col("person", c(lbl::c_post_person)));
     for (std::size_t i = 0; i < r.day_labels.size(); ++i)
       g.columns.push_back(col("d" + std::to_string(i + 1), r.day_labels[i], Align::center));
     g.columns.push_back(col("shifts", c(lbl::c_shift_count), Align::right));
     g.columns.push_back(col("hours", c(lbl::c_hours), Align::right, 1));
-    g.columns.push_back(col("weekly_average", c(lbl::c_weekly_average), Align::right, 1));
-    g.columns.push_back(col("nights", c(lbl::c_nights), Align::right));
     std::map<std::string, std::string> post_names;
     for (const auto& p : st.posts) post_names[p.id] = c.t(p.name);
-    for (const auto& p : r.people) {
-      Row row = body(p.id, {Cell::of(c.t(p.name)), Cell::of(p.post.empty() ? "" : post_names[p.post])});
-      for (const auto& code : p.codes) row.cells.push_back(Cell::of(code));
-      row.cells.push_back(Cell::num(p.shifts));
-      row.cells.push_back(Cell::num(round_to(p.hours, 1)));
-      row.cells.push_back(Cell::num(round_to(p.weekly_average, 1)));
-      row.cells.push_back(Cell::num(p.nights));
-      g.rows.push_back(std::move(row));
+    double shifts = 0, hours = 0;
+    for (const auto& b : r.blocks) {
+      std::string title = post_names.count(b.post) ? post_names[b.post] : b.post;
+      if (!b.pattern.empty()) title += c.f(lbl::parenthesised, {c.t(b.pattern)});
+      Row gr = group(b.post, {Cell::of(title)});
+      for (std::size_t i = 0; i < r.day_labels.size(); ++i) gr.cells.push_back(Cell::of(""));
+      double bs = 0, bh = 0;
+      for (const auto& l : b.lines) bs += l.shifts, bh += l.hours;
+      gr.cells.push_back(Cell::num(bs, "sum:children"));
+      gr.cells.push_back(Cell::num(round_to(bh, 1), "sum:children"));
+      g.rows.push_back(std::move(gr));
+      for (const auto& l : b.lines) {
+        Row row = body(b.post + "/" + l.person, {Cell::of(c.t(l.name))});
+        for (const auto& code : l.codes) row.cells.push_back(Cell::of(code.empty() ? "·" : code));
+        row.cells.push_back(Cell::num(l.shifts));
+        row.cells.push_back(Cell::num(round_to(l.hours, 1)));
+        g.rows.push_back(std::move(row));
+      }
+      shifts += bs;
+      hours += bh;
     }
+    Row tot = total({Cell::of(c(lbl::total))});
+    for (std::size_t i = 0; i < r.day_labels.size(); ++i) tot.cells.push_back(Cell::of(""));
+    tot.cells.push_back(Cell::num(shifts, "sum:groups"));
+    tot.cells.push_back(Cell::num(round_to(hours, 1), "sum:groups"));
+    g.rows.push_back(std::move(tot));
     rs.blocks.push_back(std::move(g));
+    rs.blocks.push_back(Paragraph{c.t(r.legend), Style::note});
+
+    Table pt;
+    pt.id = "roster_people";
+    pt.sheet = "roster";
+    pt.caption = c(lbl::cap_roster_people);
+    pt.columns = {col("person", c(lbl::c_person)),           col("post", c(lbl::c_home_post)),
+                  col("shifts", c(lbl::c_shift_count), Align::right), col("hours", c(lbl::c_hours), Align::right, 1),
+                  col("weekly_average", c(lbl::c_weekly_average), Align::right, 1),
+                  col("overtime", c(lbl::c_overtime), Align::right, 1), col("nights", c(lbl::c_nights), Align::right),
+                  col("weekends", c(lbl::c_weekends), Align::right), col("holidays", c(lbl::c_holidays), Align::right)};
+    double ts = 0, th = 0;
+    for (const auto& p : r.people) {
+      pt.rows.push_back(body(p.person, {Cell::of(c.t(p.name)), Cell::of(p.home.empty() ? "—" : post_names[p.home]),
+                                        Cell::num(p.shifts), Cell::num(p.hours), Cell::num(p.weekly_average), Cell::num(p.overtime),
+                                        Cell::num(p.nights), Cell::num(p.weekends), Cell::num(p.holidays)}));
+      ts += p.shifts;
+      th += p.hours;
+    }
+    pt.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::num(ts, "sum:body"), Cell::num(round_to(th, 1), "sum:body"),
+                             Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
+    rs.blocks.push_back(std::move(pt));
   }
   s.sections.push_back(std::move(rs));
   return s;

@@ -113,6 +113,14 @@ std::string resolve(const std::string& spec, const Placed& self, std::size_t row
   return out;
 }
 
+const Section* find_section(const std::vector<Section>& sections, const std::string& id) {
+  for (const auto& s : sections) {
+    if (s.id == id) return &s;
+    if (const Section* f = find_section(s.sections, id)) return f;
+  }
+  return nullptr;
+}
+
 class Writer {
 public:
   Writer(lxw_workbook* wb, const Document& d) : m_wb(wb), m_d(d) {}
@@ -155,7 +163,6 @@ private:
   }
 
   void sheet(const std::string& id, const std::string& name) {
-    bool zh = m_d.zh();
     lxw_worksheet* ws = workbook_add_worksheet(m_wb, name.c_str());
     worksheet_set_paper(ws, 9); // A4
     worksheet_set_landscape(ws);
@@ -211,9 +218,16 @@ private:
         }
       }
     }
-    if (id == "roster" && !placed.count("roster")) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0, lbl::roster_pending.get(zh), fmt(0, false, false, false, false));
-    }
+    // No roster: the sheet says why, in the words of the document.
+    if (id == "roster" && !placed.count("roster"))
+      if (const Section* rs = find_section(m_d.sections, "roster"))
+        for (const auto& b : rs->blocks) {
+          std::vector<std::string> lines;
+          if (const auto* p = std::get_if<Paragraph>(&b)) lines.push_back(p->text);
+          else if (const auto* l = std::get_if<List>(&b)) lines = l->items;
+          for (const auto& text : lines)
+            worksheet_write_string(ws, static_cast<lxw_row_t>(row++), 0, text.c_str(), fmt(0, false, false, false, false));
+        }
     for (std::size_t c = 0; c < widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   }
