@@ -34,6 +34,7 @@ const Command commands[] = {
     {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
     {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
     {"roster", "Lawful shift rosters for the round-the-clock posts; roster check re-checks one", setup_roster},
+    {"report", "The staffing proposal with its budget, as Markdown, HTML, XLSX or JSON", setup_report},
 };
 } // namespace
 

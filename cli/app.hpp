@@ -31,6 +31,7 @@ Action setup_portfolio(CLI::App& app, Global& g);
 Action setup_diff(CLI::App& app, Global& g);
 Action setup_budget(CLI::App& app, Global& g);
 Action setup_roster(CLI::App& app, Global& g);
+Action setup_report(CLI::App& app, Global& g);
 
 int run(int argc, char** argv);
 

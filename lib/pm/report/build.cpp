@@ -1,0 +1,162 @@
+#include <pm/report/build_internal.hpp>
+
+#include <pm/budget/fee.hpp>
+#include <pm/util/text.hpp>
+
+#include <cmath>
+
+namespace pm::report {
+
+int Table::column(const std::string& col_id) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].id == col_id) return static_cast<int>(i);
+  return -1;
+}
+
+const Row* Table::row(const std::string& key) const {
+  for (const auto& r : rows)
+    if (r.key == key) return &r;
+  return nullptr;
+}
+
+namespace {
+const Table* find_table(const std::vector<Section>& sections, const std::string& id) {
+  for (const auto& s : sections) {
+    for (const auto& b : s.blocks)
+      if (const auto* t = std::get_if<Table>(&b); t && t->id == id) return t;
+    if (const Table* t = find_table(s.sections, id)) return t;
+  }
+  return nullptr;
+}
+} // namespace
+
+const Table* Document::table(const std::string& id) const { return find_table(sections, id); }
+
+std::string format_cell(const Cell& c, const Column& col) {
+  if (!c.number) return c.text;
+  return util::group_thousands(*c.number, col.decimals);
+}
+
+namespace detail {
+
+std::string Ctx::join(const std::vector<std::string>& parts) const {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += zh ? "、" : ", ";
+    out += p;
+  }
+  return out;
+}
+
+const nlohmann::json& Ctx::raw(const char* key) const {
+  static const nlohmann::json null;
+  const auto& r = in.estate.raw;
+  if (!r.is_object()) return null;
+  auto it = r.find(key);
+  return it == r.end() ? null : *it;
+}
+
+std::string num(double v, int decimals) { return util::group_thousands(v, decimals); }
+double yuan(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+std::string money(std::int64_t cents) { return util::group_thousands(yuan(cents), 2); }
+double monthly_yuan(std::int64_t cents) { return budget::round_cents(static_cast<double>(cents) / 1200.0); }
+
+std::string hhmm_range(const staff::Shift& s) {
+  return staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end == 0 ? 1440 : s.end);
+}
+
+Column col(std::string id, std::string label, Align a, int decimals, bool wide) {
+  return Column{std::move(id), std::move(label), a, decimals, wide};
+}
+Row body(std::string key, std::vector<Cell> cells) { return Row{RowKind::body, std::move(key), std::move(cells)}; }
+Row group(std::string key, std::vector<Cell> cells) { return Row{RowKind::group, std::move(key), std::move(cells)}; }
+Row total(std::vector<Cell> cells) { return Row{RowKind::total, "total", std::move(cells)}; }
+
+namespace {
+
+void number_sections(std::vector<Section>& sections, const std::string& prefix) {
+  int i = 0;
+  for (auto& s : sections) {
+    s.number = prefix + std::to_string(++i);
+    number_sections(s.sections, s.number + ".");
+  }
+}
+
+} // namespace
+} // namespace detail
+
+using namespace detail;
+
+std::string pattern_name(const staff::Post& p, bool zh) {
+  if (p.duty || p.shifts.empty() || p.seats <= 0) return "";
+  int minutes = p.shifts.front().minutes();
+  bool equal = true;
+  int total = 0;
+  for (const auto& s : p.shifts) {
+    equal = equal && s.minutes() == minutes;
+    total += s.minutes();
+  }
+  double per_seat = static_cast<double>(p.people) / p.seats;
+  bool whole = std::fabs(per_seat - std::round(per_seat)) < 1e-9;
+  int q = static_cast<int>(std::lround(per_seat));
+  std::size_t k = p.shifts.size();
+  // The named patterns of DOMAIN.md §4 are for posts covered round the clock every day.
+  if (equal && whole && total == 1440 && p.days.empty()) {
+    if (k == 3 && q == 3) return lbl::pat_three_shift.get(zh);
+    if (k == 3 && q == 4) return lbl::pat_four_three.get(zh);
+    if (k == 3 && q == 5) return lbl::pat_five_three.get(zh);
+    if (k == 2 && q == 2) return lbl::pat_two_shift.get(zh);
+    if (k == 2 && q == 4) return lbl::pat_four_two.get(zh);
+  }
+  std::string hours = equal ? util::format_number(minutes / 60.0, 1) : "";
+  std::string people = util::format_number(per_seat, 2);
+  if (equal) return format(lbl::pat_general, zh, {std::to_string(k), hours, people});
+  return format(lbl::pat_general_mixed, zh, {std::to_string(k), people});
+}
+
+Document build(const Input& in) {
+  Ctx c{in, in.zh};
+  Document d;
+  d.estate_id = in.estate.id;
+  d.lang = in.zh ? "zh" : "en";
+  d.title = c.t(in.estate.name) + c(lbl::title_suffix);
+  d.subtitle = c(lbl::subtitle);
+  d.date = in.date;
+  d.inputs = {{c(lbl::in_norms), c.t(in.norms.title) + c.f(lbl::parenthesised, {in.norms.name})},
+              {c(lbl::in_labor), c.t(in.labor.title) + c.f(lbl::parenthesised, {in.labor.name})},
+              {c(lbl::in_rates), c.t(in.budget.rates_title) + c.f(lbl::parenthesised, {in.budget.rates})}};
+  if (in.budget.illustrative)
+    d.notices.push_back({c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), in.budget.rates}), Style::note});
+
+  const auto& b = in.budget;
+  d.summary.headcount = in.staffing.total;
+  d.summary.area_total = in.estate.areas.total;
+  d.summary.chargeable_area = b.fee.chargeable_area;
+  d.summary.annual_cost = b.annual_cost();
+  d.summary.monthly_cost = b.monthly_cost();
+  d.summary.fee_lump_sum = budget::round_cents(b.fee.lump_sum.per_m2_month);
+  d.summary.fee_lump_sum_vat = budget::round_cents(b.fee.lump_sum_vat.per_m2_month);
+  d.summary.fee_cost_plus = budget::round_cents(b.fee.cost_plus.per_m2_month);
+  d.summary.roster = in.roster != nullptr;
+  d.summary.roster_coverage = in.roster ? in.roster->coverage : 0;
+
+  d.sections.push_back(overview(c));
+  if (auto s = programme(c)) d.sections.push_back(std::move(*s));
+  d.sections.push_back(organisation(c));
+  d.sections.push_back(staffing(c));
+  d.sections.push_back(duties(c));
+  d.sections.push_back(shifts(c));
+  if (auto s = services(c)) d.sections.push_back(std::move(*s));
+  if (auto s = rules(c)) d.sections.push_back(std::move(*s));
+  d.sections.push_back(standards(c));
+  d.sections.push_back(maintenance(c));
+  if (auto s = security_equipment(c)) d.sections.push_back(std::move(*s));
+  d.sections.push_back(emergency(c));
+  if (auto s = governance(c)) d.sections.push_back(std::move(*s));
+  d.sections.push_back(budget(c));
+  number_sections(d.sections, "");
+  return d;
+}
+
+} // namespace pm::report

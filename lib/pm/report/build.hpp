@@ -1,0 +1,71 @@
+#pragma once
+// Builds the staffing proposal of an estate from one computation: the staffing, the budget
+// costed from it and (when given) the roster made from it, so every number in every format is
+// the one `pm staff`, `pm budget` and `pm roster` print for the same inputs.
+
+#include <pm/budget/budget.hpp>
+#include <pm/catalog/roles.hpp>
+#include <pm/estate/estate.hpp>
+#include <pm/report/document.hpp>
+#include <pm/staff/engine.hpp>
+#include <pm/staff/labor.hpp>
+#include <pm/staff/norms.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pm::report {
+
+// The 4-week roster excerpt, made by pm::roster (report/roster.hpp) as `pm roster` makes it:
+// for each post, who works which shift on each day; then each person's totals.
+struct RosterExcerpt {
+  struct Line {
+    std::string person; // person id
+    catalog::Text name;
+    std::vector<std::string> codes; // one per day: shift code ("早", "E"), "" off
+    int shifts = 0;                 // at this post
+    double hours = 0;               // at this post
+  };
+  struct Block {
+    std::string post;    // post id
+    catalog::Text pattern; // the shift pattern's title, empty when the general solver made it
+    std::vector<Line> lines;
+  };
+  struct PersonTotal {
+    std::string person;
+    catalog::Text name;
+    std::string home; // home post id, "" for none
+    int shifts = 0;
+    double hours = 0, weekly_average = 0, overtime = 0;
+    int nights = 0, weekends = 0, holidays = 0;
+  };
+  bool dated = false;     // false: a cycle shown by week and weekday (no --date)
+  std::string first_day;  // ISO date the roster starts on
+  int days = 28;
+  std::vector<std::string> day_labels;
+  std::vector<Block> blocks;
+  std::vector<PersonTotal> people;
+  double coverage = 0; // % of seat-shifts covered
+  catalog::Text legend;
+};
+
+struct Input {
+  const estate::Estate& estate;
+  const staff::Staffing& staffing;
+  const budget::Budget& budget;
+  const catalog::Catalogue& roles; // the built-in catalogue plus the estate's own units and positions
+  const staff::Labor& labor;
+  const staff::NormSet& norms;
+  const RosterExcerpt* roster = nullptr;    // null: no roster (see roster_refusal)
+  std::vector<catalog::Text> roster_refusal; // why no lawful roster could be made
+  bool zh = true;
+  std::string date; // ISO date for the title page, "" for none
+};
+
+Document build(const Input& in);
+
+// The common name of a post's shift pattern from its shape (DOMAIN.md §4): 四班三运转 for
+// 4 people per seat on three 8-hour shifts round the clock, and so on.
+std::string pattern_name(const staff::Post& p, bool zh);
+
+} // namespace pm::report

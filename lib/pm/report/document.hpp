@@ -1,0 +1,144 @@
+#pragma once
+// The staffing proposal as a document: sections of paragraphs, lists, tables and charts, in one
+// language, built from one computation (report::build) and rendered to Markdown, HTML, XLSX
+// and JSON by the renderers beside this file. Every number a renderer shows comes from here.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace pm::report {
+
+enum class Align { left, right, center };
+
+struct Column {
+  std::string id;    // stable, for JSON readers and formula references ("annual")
+  std::string label; // in the document's language
+  Align align = Align::left;
+  int decimals = 0;  // for number cells
+  bool wide = false; // long free text (reasons, bases): renderers may shrink it
+};
+
+// A cell holds text, or a number shown with its column's decimals. `formula` is used by the
+// XLSX writer only:
+//   "sum:children"  the body rows under this group row
+//   "sum:groups"    the group rows of the table (the body rows when it has none)
+//   "sum:body"      every body row of the table
+//   otherwise an Excel expression in which {.col} is this row's cell of column `col`, {row.col}
+//   the cell of row key `row` in this table, and {table/row.col} a cell of another table of the
+//   same sheet: "ROUND({.annual}/12,2)".
+struct Cell {
+  std::string text;
+  std::optional<double> number;
+  std::string formula;
+
+  static Cell of(std::string t) { return Cell{std::move(t), std::nullopt, {}}; }
+  static Cell num(double v, std::string f = {}) { return Cell{{}, v, std::move(f)}; }
+};
+
+enum class RowKind { body, group, total };
+
+struct Row {
+  RowKind kind = RowKind::body;
+  std::string key; // a stable id (role id, cost line id), "" when none
+  std::vector<Cell> cells;
+};
+
+struct Table {
+  std::string id;      // "staffing", "budget_items"...
+  std::string caption; // may be empty
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  std::string sheet; // XLSX sheet it goes to ("staffing", "roster", "budget"), "" for none
+
+  int column(const std::string& col_id) const; // index or -1
+  const Row* row(const std::string& key) const;
+};
+
+enum class Style { normal, note, warning, source };
+
+struct Paragraph {
+  std::string text;
+  Style style = Style::normal;
+};
+
+struct List {
+  bool ordered = false;
+  std::vector<std::string> items;
+};
+
+// A label and its value, shown as a compact two-column list ("Age: under 45").
+struct Facts {
+  std::vector<std::pair<std::string, std::string>> items;
+};
+
+// An organisation chart: a tree of boxes, each with a title, a line under it, and lines
+// listed inside (the roles of a department).
+struct OrgNode {
+  std::string id;
+  std::string parent; // "" for the root
+  std::string title;
+  std::string detail;
+  std::vector<std::string> lines;
+};
+struct OrgChart {
+  std::string id;
+  std::string caption;
+  std::vector<OrgNode> nodes; // parents before children
+};
+
+// A timeline of dated phases (inclusive ISO dates).
+struct GanttTask {
+  std::string id;
+  std::string label;
+  std::string from, to;
+};
+struct Gantt {
+  std::string id;
+  std::string caption;
+  std::vector<GanttTask> tasks;
+};
+
+using Block = std::variant<Paragraph, List, Facts, Table, OrgChart, Gantt>;
+
+struct Section {
+  std::string id;
+  std::string number; // "3", "3.2"
+  std::string title;
+  std::vector<Block> blocks;
+  std::vector<Section> sections;
+};
+
+// Key figures, repeated at the top of JSON for readers that want only them.
+struct Summary {
+  int headcount = 0;
+  double area_total = 0;
+  double chargeable_area = 0;
+  double annual_cost = 0;
+  double monthly_cost = 0;
+  double fee_lump_sum = 0, fee_lump_sum_vat = 0, fee_cost_plus = 0; // 元/m²/month, rounded to the fen
+  bool roster = false;   // the 4-week roster excerpt is included
+  double roster_coverage = 0;
+};
+
+struct Document {
+  std::string estate_id;
+  std::string lang; // "zh" or "en"
+  std::string title;
+  std::string subtitle;
+  std::string date; // "" unless given
+  std::vector<std::pair<std::string, std::string>> inputs; // {"norms", "cn-standard"}, ...
+  std::vector<Paragraph> notices;                           // illustrative figures and the like
+  Summary summary;
+  std::vector<Section> sections;
+
+  bool zh() const { return lang == "zh"; }
+  // Depth-first search for a table by id; nullptr when absent.
+  const Table* table(const std::string& id) const;
+};
+
+// Text of a number cell as every renderer shows it: thousands grouped, the column's decimals.
+std::string format_cell(const Cell& c, const Column& col);
+
+} // namespace pm::report

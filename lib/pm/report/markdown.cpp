@@ -1,0 +1,196 @@
+// Markdown: headings, paragraphs, pipe tables and Mermaid diagrams. Written for pandoc (to
+// DOCX) and for Git hosts, so only constructs both read the same way are used.
+
+#include <pm/report/labels.hpp>
+#include <pm/report/render.hpp>
+
+#include <cstdio>
+
+namespace pm::report {
+
+namespace {
+
+bool zh_of(const Document& d) { return d.zh(); }
+
+// Days from 1970-01-01 of an ISO date, and back: Mermaid's gantt ends are exclusive.
+long days_of(const std::string& iso) {
+  int y = 0, m = 0, dd = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &dd) != 3) return 0;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+std::string iso_of(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  return buf;
+}
+
+// Text inside a Mermaid label in double quotes: entity codes for what would end or confuse it.
+std::string mermaid_label(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+    case '"': out += "#quot;"; break;
+    case '<': out += "#lt;"; break;
+    case '>': out += "#gt;"; break;
+    case '#': out += "#35;"; break;
+    case '\n': out += ' '; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+// A gantt task name may not hold ':' (it starts the task's data), '#' or ';'.
+std::string mermaid_task(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == ':' || ch == '#' || ch == ';' || ch == '\n') out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+std::string inline_escape(const std::string& s);
+std::string cell_text(const Cell& c, const Column& col) { return inline_escape(format_cell(c, col)); }
+
+void table(std::string& out, const Table& t) {
+  if (!t.caption.empty()) out += "**" + markdown_escape(t.caption) + "**\n\n";
+  out += "|";
+  for (const auto& c : t.columns) out += " " + markdown_escape(c.label) + " |";
+  out += "\n|";
+  for (const auto& c : t.columns) out += c.align == Align::right ? "---:|" : c.align == Align::center ? ":---:|" : "---|";
+  out += "\n";
+  for (const auto& r : t.rows) {
+    out += "|";
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      std::string v = i < r.cells.size() ? cell_text(r.cells[i], t.columns[i]) : "";
+      if (r.kind != RowKind::body && !v.empty()) v = "**" + v + "**";
+      out += " " + v + " |";
+    }
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void org_chart(std::string& out, const OrgChart& c) {
+  if (!c.caption.empty()) out += "**" + markdown_escape(c.caption) + "**\n\n";
+  out += "```mermaid\nflowchart TD\n";
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) {
+    const auto& n = c.nodes[i];
+    std::string label = "<b>" + mermaid_label(n.title) + "</b>";
+    if (!n.detail.empty()) label += "<br/>" + mermaid_label(n.detail);
+    for (const auto& l : n.lines) label += "<br/>" + mermaid_label(l);
+    out += "  n" + std::to_string(i) + "[\"" + label + "\"]\n";
+  }
+  for (std::size_t i = 0; i < c.nodes.size(); ++i)
+    for (std::size_t j = 0; j < c.nodes.size(); ++j)
+      if (c.nodes[j].parent == c.nodes[i].id && !c.nodes[i].id.empty())
+        out += "  n" + std::to_string(i) + " --> n" + std::to_string(j) + "\n";
+  out += "```\n\n";
+}
+
+void gantt(std::string& out, const Gantt& g) {
+  if (!g.caption.empty()) out += "**" + markdown_escape(g.caption) + "**\n\n";
+  out += "```mermaid\ngantt\n";
+  if (!g.caption.empty()) out += "  title " + mermaid_task(g.caption) + "\n";
+  out += "  dateFormat YYYY-MM-DD\n  axisFormat %Y-%m-%d\n";
+  for (std::size_t i = 0; i < g.tasks.size(); ++i) {
+    const auto& t = g.tasks[i];
+    out += "  " + mermaid_task(t.label) + " :p" + std::to_string(i + 1) + ", " + t.from + ", " + iso_of(days_of(t.to) + 1) + "\n";
+  }
+  out += "```\n\n";
+}
+
+void paragraph(std::string& out, const Paragraph& p, bool zh) {
+  std::string text = markdown_escape(p.text);
+  switch (p.style) {
+  case Style::normal: out += text + "\n\n"; break;
+  case Style::note: out += "> " + text + "\n\n"; break;
+  case Style::warning: out += "> **" + text + "**\n\n"; break;
+  case Style::source: out += "*" + text + "*\n\n"; break;
+  }
+  (void)zh;
+}
+
+void section(std::string& out, const Section& s, int level, bool zh) {
+  out += std::string(static_cast<std::size_t>(level), '#') + " " + s.number + " " + markdown_escape(s.title) + "\n\n";
+  for (const auto& b : s.blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(out, *p, zh);
+    else if (const auto* l = std::get_if<List>(&b)) {
+      int i = 0;
+      for (const auto& item : l->items)
+        out += (l->ordered ? std::to_string(++i) + ". " : std::string("- ")) + markdown_escape(item) + "\n";
+      out += "\n";
+    } else if (const auto* f = std::get_if<Facts>(&b)) {
+      for (const auto& [k, v] : f->items) out += "- **" + markdown_escape(k) + "**" + lbl::colon.get(zh) + markdown_escape(v) + "\n";
+      out += "\n";
+    } else if (const auto* t = std::get_if<Table>(&b)) table(out, *t);
+    else if (const auto* c = std::get_if<OrgChart>(&b)) org_chart(out, *c);
+    else if (const auto* g = std::get_if<Gantt>(&b)) gantt(out, *g);
+  }
+  for (const auto& sub : s.sections) section(out, sub, level < 6 ? level + 1 : 6, zh);
+}
+
+// Escapes markup inside a line; a table cell needs no more.
+std::string inline_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
+    switch (ch) {
+    // ASCII punctuation that CommonMark or pandoc's extensions may read as markup; a backslash
+    // before any ASCII punctuation is a literal in both.
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '#':
+    case '$': case '~': case '^': case '@': case '{': case '}': case '!':
+      out += '\\';
+      out += ch;
+      break;
+    case '\n': case '\r': out += ' '; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string markdown_escape(const std::string& s) {
+  std::string out = inline_escape(s);
+  // A line starting "- ", "+ ", "1. " or "1) " would become a list item.
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
+  std::size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
+  return out;
+}
+
+std::string to_markdown(const Document& d) {
+  bool zh = zh_of(d);
+  std::string out = "# " + markdown_escape(d.title) + "\n\n";
+  out += "*" + markdown_escape(d.subtitle) + "*\n\n";
+  if (!d.date.empty()) out += "- **" + std::string(lbl::doc_date.get(zh)) + "**" + lbl::colon.get(zh) + d.date + "\n";
+  for (const auto& [k, v] : d.inputs) out += "- **" + markdown_escape(k) + "**" + lbl::colon.get(zh) + markdown_escape(v) + "\n";
+  out += "\n";
+  for (const auto& n : d.notices) paragraph(out, n, zh);
+  out += markdown_escape(lbl::doc_generated.get(zh)) + "\n\n";
+  for (const auto& s : d.sections) section(out, s, 2, zh);
+  return out;
+}
+
+} // namespace pm::report

@@ -1,0 +1,167 @@
+#include <doctest/doctest.h>
+
+#include <pm/budget/budget.hpp>
+#include <pm/report/build.hpp>
+#include <pm/report/render.hpp>
+#include <pm/report/roster.hpp>
+#include <pm/staff/inputs.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace pm;
+
+namespace {
+
+struct Built {
+  staff::Inputs in;
+  staff::Staffing staffing;
+  budget::Budget budget;
+  report::RosterOutcome roster;
+  report::Document doc;
+};
+
+Built build(const std::string& example, bool zh, const std::string& date = "") {
+  auto loaded = staff::load_inputs(std::string(PM_SOURCE_DIR) + "/examples/" + example + ".yaml", "", "");
+  REQUIRE(loaded.inputs);
+  Built b{std::move(*loaded.inputs), {}, {}, {}, {}};
+  b.staffing = staff::compute(b.in.estate, b.in.norms, b.in.labor, b.in.roles);
+  diag::Diagnostics d;
+  auto rates = budget::load_rates("", b.in.roles, d);
+  REQUIRE(rates);
+  auto c = budget::compute(b.in.estate, b.staffing, *rates, b.in.roles);
+  REQUIRE(c.budget);
+  b.budget = *c.budget;
+  b.roster = report::make_roster_excerpt(b.in.estate, b.staffing, b.in.labor, date, zh);
+  report::Input input{b.in.estate, b.staffing, b.budget, b.in.roles, b.in.labor, b.in.norms,
+                      b.roster.excerpt ? &*b.roster.excerpt : nullptr, b.roster.refusal, zh, date};
+  b.doc = report::build(input);
+  return b;
+}
+
+std::vector<std::string> ids(const std::vector<report::Section>& s) {
+  std::vector<std::string> out;
+  for (const auto& x : s) out.push_back(x.id);
+  return out;
+}
+
+double number(const report::Table& t, const std::string& key, const std::string& col) {
+  const auto* r = t.row(key);
+  REQUIRE(r);
+  int c = t.column(col);
+  REQUIRE(c >= 0);
+  REQUIRE(r->cells[static_cast<std::size_t>(c)].number);
+  return *r->cells[static_cast<std::size_t>(c)].number;
+}
+
+} // namespace
+
+TEST_CASE("build: plan 1 has every section, numbered, in order") {
+  auto b = build("residential-145k", true);
+  CHECK(ids(b.doc.sections) == std::vector<std::string>{"overview", "organisation", "staffing", "duties", "shifts", "standards",
+                                                        "maintenance", "emergency", "budget"});
+  CHECK(b.doc.sections[0].number == "1");
+  CHECK(b.doc.sections[4].sections[0].id == "roster");
+  CHECK(b.doc.sections[4].sections[0].number == "5.1");
+  CHECK(b.doc.title == "某住宅小区（方案一） — 物业管理服务方案");
+  CHECK(b.doc.notices.size() == 1); // illustrative rates
+}
+
+TEST_CASE("build: tables carry the staffing's and the budget's numbers") {
+  auto b = build("residential-145k", false);
+  const auto* st = b.doc.table("staffing");
+  REQUIRE(st);
+  CHECK(number(*st, "total", "headcount") == b.staffing.total);
+  CHECK(number(*st, "gate_guard", "headcount") == b.staffing.headcount("gate_guard"));
+  CHECK(number(*st, "security", "headcount") == 26);
+  const auto* bi = b.doc.table("budget_items");
+  REQUIRE(bi);
+  CHECK(number(*bi, "total", "annual") == doctest::Approx(b.budget.annual_cost()));
+  CHECK(number(*bi, "total", "monthly") == doctest::Approx(b.budget.monthly_cost()));
+  const auto* fee = b.doc.table("fee");
+  REQUIRE(fee);
+  CHECK(number(*fee, "lump_sum", "per_m2_month") == doctest::Approx(budget::round_cents(b.budget.fee.lump_sum.per_m2_month)));
+  CHECK(b.doc.summary.headcount == b.staffing.total);
+  // Totals are formulas in the workbook.
+  CHECK(st->row("total")->cells[1].formula == "sum:groups");
+  CHECK(bi->row("wages")->cells[1].formula == "sum:children");
+}
+
+TEST_CASE("build: the roster excerpt is pm roster's, the posts' patterns are the roster's") {
+  auto b = build("residential-145k", true, "2026-01-05");
+  REQUIRE(b.roster.excerpt);
+  const auto& x = *b.roster.excerpt;
+  CHECK(x.dated);
+  CHECK(x.first_day == "2026-01-05");
+  CHECK(x.day_labels.size() == 28);
+  CHECK(x.day_labels[0] == "周一 01-05");
+  CHECK(x.coverage == doctest::Approx(100.0));
+  int shifts = 0;
+  for (const auto& p : x.people) shifts += p.shifts;
+  CHECK(shifts == 532); // gate 84 + patrol 168 + control room 168 + HV room 84 + night duty 28
+  const auto* posts = b.doc.table("posts");
+  REQUIRE(posts);
+  CHECK(posts->row("gate")->cells[4].text == "五班三运转");
+  // Without a date: the default start, labelled as a cycle.
+  auto u = build("residential-145k", false);
+  REQUIRE(u.roster.excerpt);
+  CHECK_FALSE(u.roster.excerpt->dated);
+  CHECK(u.roster.excerpt->first_day == report::default_roster_start);
+  CHECK(u.roster.excerpt->day_labels[0] == "W1 Mon");
+  CHECK(u.roster.excerpt->day_labels[27] == "W4 Sun");
+}
+
+TEST_CASE("build: the extra sections of plans 2 to 5") {
+  auto p2 = build("model-estate-campaign", false);
+  CHECK(ids(p2.doc.sections)[1] == "programme");
+  CHECK(p2.doc.table("groups"));
+  CHECK(p2.doc.table("programme")->rows.size() == 6);
+  auto p3 = build("villa-riverside", false);
+  CHECK(p3.doc.table("services_free"));
+  CHECK(p3.doc.table("services_paid"));
+  CHECK(p3.doc.table("security_equipment"));
+  auto p4 = build("institution-centre", false);
+  CHECK(p4.doc.sections[1].title == "Organisation");
+  bool job_descriptions = false;
+  for (const auto& s : p4.doc.sections)
+    if (s.id == "duties") job_descriptions = s.title == "Job descriptions";
+  CHECK(job_descriptions);
+  auto p5 = build("college-dormitories", false);
+  CHECK(p5.doc.table("cleaning_standards"));
+  bool rules = false, committee = false;
+  for (const auto& s : p5.doc.sections) {
+    rules = rules || s.id == "rules";
+    for (const auto& sub : s.sections) committee = committee || sub.id == "committee-committee";
+  }
+  CHECK(rules);
+  CHECK(committee);
+}
+
+TEST_CASE("build: the same inputs give the same document bytes") {
+  auto a = build("villa-riverside", true);
+  auto b = build("villa-riverside", true);
+  CHECK(report::to_markdown(a.doc) == report::to_markdown(b.doc));
+  CHECK(report::to_html(a.doc) == report::to_html(b.doc));
+  CHECK(report::to_json(a.doc).dump() == report::to_json(b.doc).dump());
+}
+
+TEST_CASE("pattern_name: the common names of DOMAIN.md §4 from a post's shape") {
+  staff::Post p;
+  p.shifts = {{480, 960}, {960, 0}, {0, 480}};
+  p.seats = 1;
+  p.people = 4;
+  CHECK(report::pattern_name(p, true).rfind("四班三运转", 0) == 0);
+  p.people = 5;
+  CHECK(report::pattern_name(p, true).rfind("五班三运转", 0) == 0);
+  p.seats = 2;
+  p.people = 6;
+  CHECK(report::pattern_name(p, false).rfind("three shifts", 0) == 0);
+  p.shifts = {{480, 1200}, {1200, 480}};
+  p.seats = 1;
+  p.people = 4;
+  CHECK(report::pattern_name(p, true).rfind("四班两倒", 0) == 0);
+  p.shifts = {{360, 840}, {840, 1320}};
+  CHECK(report::pattern_name(p, false) == "2 shifts of 8 h, 4 people per seat");
+  p.duty = true;
+  CHECK(report::pattern_name(p, false).empty());
+}
