@@ -6,6 +6,7 @@
 #include <cli/reporters.hpp>
 
 #include <pm/budget/budget.hpp>
+#include <pm/estate/check.hpp>
 #include <pm/report/build.hpp>
 #include <pm/report/render.hpp>
 #include <pm/report/roster.hpp>
@@ -40,17 +41,6 @@ std::string format_from_path(const std::string& path) {
   return "";
 }
 
-// A real calendar date written YYYY-MM-DD.
-bool valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  if (m < 1 || m > 12 || d < 1) return false;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
-}
 
 int write_report(const staff::Inputs& in, const Options& o, const std::string& format, const std::string& output,
                  const Global& g);
@@ -71,7 +61,7 @@ int run_report(const Options& o, bool format_given, const Global& g) {
       }
     }
   }
-  if (!o.date.empty() && !valid_date(o.date)) {
+  if (!o.date.empty() && !estate::is_valid_date(o.date)) {
     error(g, "--date '" + o.date + "' is not a date written YYYY-MM-DD", "--date '" + o.date + "' 不是 YYYY-MM-DD 格式的日期");
     return Exit::usage;
   }

@@ -1,6 +1,8 @@
 #include <cli/roster_formats.hpp>
 #include <cli/table.hpp>
 
+#include <pm/report/render.hpp>
+
 #include <pm/roster/rules.hpp>
 #include <pm/util/text.hpp>
 
@@ -267,19 +269,6 @@ std::string roster_ics(const RosterView& v) {
 }
 
 namespace {
-std::string html_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-    case '&': o += "&amp;"; break;
-    case '<': o += "&lt;"; break;
-    case '>': o += "&gt;"; break;
-    case '"': o += "&quot;"; break;
-    default: o += c;
-    }
-  }
-  return o;
-}
 const char* code_class(const std::string& c) {
   if (c == "E" || c == "早") return "e";
   if (c == "M" || c == "中") return "m";
@@ -293,7 +282,7 @@ std::string roster_html(const RosterView& v) {
   const Problem& p = v.p;
   bool zh = v.zh;
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                    html_escape(title(v)) + "</title>\n<style>\n"
+                    report::html_escape(title(v)) + "</title>\n<style>\n"
                     "body{font-family:system-ui,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#222}\n"
                     "h1{font-size:1.2em}h2{font-size:1em;margin-top:1.5em}\n"
                     "table{border-collapse:collapse;margin:.5em 0;font-size:.8em}\n"
@@ -304,10 +293,10 @@ std::string roster_html(const RosterView& v) {
                     "@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}"
                     "td,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
                     "</style>\n</head>\n<body>\n<h1>" +
-                    html_escape(title(v)) + "</h1>\n";
+                    report::html_escape(title(v)) + "</h1>\n";
   for (const auto& b : blocks(v, zh)) {
     const PostDemand& d = p.posts[static_cast<std::size_t>(b.post)];
-    out += "<h2>" + html_escape(post_heading(v, d, zh)) + "</h2>\n<table>\n<tr><th></th>";
+    out += "<h2>" + report::html_escape(post_heading(v, d, zh)) + "</h2>\n<table>\n<tr><th></th>";
     for (int day = 0; day < p.days; ++day) {
       int dn = p.first_day + day;
       Civil c = civil_from_days(dn);
@@ -316,8 +305,8 @@ std::string roster_html(const RosterView& v) {
     }
     out += "</tr>\n";
     for (const auto& r : b.rows) {
-      out += "<tr><td class=\"name\">" + html_escape(p.people[static_cast<std::size_t>(r.person)].name.get(zh)) + "</td>";
-      for (const auto& c : r.codes) out += std::string("<td class=\"") + code_class(c) + "\">" + (c.empty() ? "·" : html_escape(c)) + "</td>";
+      out += "<tr><td class=\"name\">" + report::html_escape(p.people[static_cast<std::size_t>(r.person)].name.get(zh)) + "</td>";
+      for (const auto& c : r.codes) out += std::string("<td class=\"") + code_class(c) + "\">" + (c.empty() ? "·" : report::html_escape(c)) + "</td>";
       out += "</tr>\n";
     }
     out += "</table>\n";
@@ -330,14 +319,14 @@ std::string roster_html(const RosterView& v) {
   for (const auto& x : v.s.people) {
     const Person& who = p.people[static_cast<std::size_t>(x.person)];
     if (x.shifts == 0 && who.home < 0) continue;
-    out += "<tr><td class=\"name\">" + html_escape(who.name.get(zh)) + "</td><td>" +
-           html_escape(who.home < 0 ? "-" : p.posts[static_cast<std::size_t>(who.home)].id) + "</td>";
+    out += "<tr><td class=\"name\">" + report::html_escape(who.name.get(zh)) + "</td><td>" +
+           report::html_escape(who.home < 0 ? "-" : p.posts[static_cast<std::size_t>(who.home)].id) + "</td>";
     for (const std::string& c : {std::to_string(x.shifts), fmt1(x.hours), fmt1(x.weekly_average), fmt1(x.overtime), std::to_string(x.nights),
                                  std::to_string(x.weekends), std::to_string(x.holidays)})
       out += "<td class=\"num\">" + c + "</td>";
     out += "</tr>\n";
   }
-  out += "</table>\n<p>" + html_escape(zh ? "覆盖率 " + fmt1(v.s.coverage()) + "%" : "Coverage " + fmt1(v.s.coverage()) + "%") + "</p>\n</body>\n</html>\n";
+  out += "</table>\n<p>" + report::html_escape(zh ? "覆盖率 " + fmt1(v.s.coverage()) + "%" : "Coverage " + fmt1(v.s.coverage()) + "%") + "</p>\n</body>\n</html>\n";
   return out;
 }
 
