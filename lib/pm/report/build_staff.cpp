@@ -199,7 +199,7 @@ Section shifts(const Ctx& c) {
   t.caption = c(lbl::cap_posts);
   t.columns = {col("post", c(lbl::c_post)),
                col("roles", c(lbl::c_taken_by)),
-               col("shifts", c(lbl::c_shifts), Align::left, 0, true),
+               col("shifts", c(lbl::c_shifts)),
                col("days", c(lbl::c_days)),
                col("pattern", c(lbl::c_pattern)),
                col("seats", c(lbl::c_seats), Align::right),
@@ -207,10 +207,11 @@ Section shifts(const Ctx& c) {
                col("people_per_seat", c(lbl::c_people_per_seat), Align::right, 1),
                col("weekly_hours", c(lbl::c_weekly_hours), Align::right, 1),
                col("hours_per_person", c(lbl::c_hours_per_person), Align::right, 1)};
+  t.columns[2].lines = true;
   bool any_duty = false;
   for (const auto& p : st.posts) {
     std::string shifts_str;
-    for (const auto& sh : p.shifts) shifts_str += (shifts_str.empty() ? "" : c.sep()) + hhmm_range(sh);
+    for (const auto& sh : p.shifts) shifts_str += (shifts_str.empty() ? "" : "\n") + hhmm_range(sh);
     std::string licence;
     if (!p.licence.empty()) {
       const auto* li = c.in.roles.licence(p.licence);

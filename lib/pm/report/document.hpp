@@ -17,7 +17,8 @@ struct Column {
   std::string label; // in the document's language
   Align align = Align::left;
   int decimals = 0;  // for number cells
-  bool wide = false; // long free text (reasons, bases): renderers may shrink it
+  bool wide = false;  // long free text (reasons, bases): renderers may shrink it
+  bool lines = false; // text cells hold lines separated by '\n' (a post's shifts)
 };
 
 // A cell holds text, or a number shown with its column's decimals. `formula` is used by the

@@ -35,6 +35,8 @@ th{background:var(--band);font-weight:600;text-align:left}
 td.r,th.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.c,th.c{text-align:center}
 td.w{font-size:.92em}
+td.pl{white-space:pre}
+table.compact td:first-child{min-width:11em}
 tr.group td{background:#f7f9fb;font-weight:600}
 tr.total td{font-weight:700;border-top:2px solid var(--ink)}
 table.compact{font-size:.72em}
@@ -75,6 +77,7 @@ std::string e(const std::string& s) { return html_escape(s); }
 std::string align_class(const Column& c) {
   if (c.align == Align::right) return "r";
   if (c.align == Align::center) return "c";
+  if (c.lines) return "pl";
   return c.wide ? "w" : "";
 }
 
@@ -90,9 +93,15 @@ void table(std::string& out, const Table& t) {
   for (const auto& r : t.rows) {
     std::string rc = r.kind == RowKind::group ? "group" : r.kind == RowKind::total ? "total" : "";
     out += "<tr" + cls(rc) + (r.key.empty() ? "" : " data-key=\"" + e(r.key) + "\"") + ">";
+    auto text = [&](std::size_t i) { return i < r.cells.size() ? format_cell(r.cells[i], t.columns[i]) : std::string(); };
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      std::string v = i < r.cells.size() ? format_cell(r.cells[i], t.columns[i]) : "";
-      out += "<td" + cls(align_class(t.columns[i])) + ">" + e(v) + "</td>";
+      // A group row's title spans the empty cells after it (a post's name over the days).
+      std::size_t span = 1;
+      if (r.kind == RowKind::group && i == 0)
+        while (i + span < t.columns.size() && text(i + span).empty()) ++span;
+      std::string attrs = cls(span > 1 ? "" : align_class(t.columns[i])) + (span > 1 ? " colspan=\"" + std::to_string(span) + "\"" : "");
+      out += "<td" + attrs + ">" + e(text(i)) + "</td>";
+      i += span - 1;
     }
     out += "</tr>";
   }

@@ -66,7 +66,12 @@ std::string mermaid_task(const std::string& s) {
 }
 
 std::string inline_escape(const std::string& s);
-std::string cell_text(const Cell& c, const Column& col) { return inline_escape(format_cell(c, col)); }
+std::string cell_text(const Cell& c, const Column& col) {
+  std::string text = format_cell(c, col);
+  if (col.lines)
+    for (std::size_t p; (p = text.find('\n')) != std::string::npos;) text.replace(p, 1, "; ");
+  return inline_escape(text);
+}
 
 void table(std::string& out, const Table& t) {
   if (!t.caption.empty()) out += "**" + markdown_escape(t.caption) + "**\n\n";

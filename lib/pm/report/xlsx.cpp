@@ -210,8 +210,11 @@ private:
             widen(c, format_cell(cell, column), false);
           } else if (!cell.text.empty()) {
             worksheet_write_string(ws, xr, xc, cell.text.c_str(),
-                                   fmt(0, false, bold, tot, column.wide, false, column.align == Align::center));
-            widen(c, cell.text, column.wide);
+                                   fmt(0, false, bold, tot, column.wide || column.lines, false, column.align == Align::center));
+            std::size_t from = 0; // each line of a multi-line cell
+            for (std::size_t nl; (nl = cell.text.find('\n', from)) != std::string::npos; from = nl + 1)
+              widen(c, cell.text.substr(from, nl - from), column.wide);
+            widen(c, cell.text.substr(from), column.wide);
           } else if (tot) {
             worksheet_write_blank(ws, xr, xc, fmt(0, false, bold, tot, false));
           }
