@@ -38,6 +38,7 @@ td.w{font-size:.92em}
 td.pl{white-space:pre}
 table.compact td:first-child{min-width:11em}
 tr.group td{background:#f7f9fb;font-weight:600}
+tr.group~tr:not(.group):not(.total)>td:first-child{padding-left:1.4em}
 tr.total td{font-weight:700;border-top:2px solid var(--ink)}
 table.compact{font-size:.72em}
 table.compact th,table.compact td{padding:.15em .25em}
