@@ -57,6 +57,10 @@ const nlohmann::json& Ctx::raw(const char* key) const {
   return it == r.end() ? null : *it;
 }
 
+std::string Ctx::people(int n) const {
+  return n == 1 ? format(lbl::person_count_one, zh, {"1"}) : format(lbl::people_count, zh, {num(n)});
+}
+
 std::string num(double v, int decimals) { return util::group_thousands(v, decimals); }
 double yuan(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 std::string money(std::int64_t cents) { return util::group_thousands(yuan(cents), 2); }

@@ -26,6 +26,7 @@ struct Ctx {
   // "; " or "；".
   std::string sep() const { return zh ? "；" : "; "; }
   const nlohmann::json& raw(const char* key) const; // the estate document's field, or null
+  std::string people(int n) const;                  // "5 人", "5 people", "1 person"
 };
 
 std::string num(double v, int decimals = 0); // 145,000

@@ -256,13 +256,13 @@ Section organisation(const Ctx& c) {
         if (r.id != pm->id && r.headcount > 0) n.lines.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
     chart.nodes.push_back(std::move(n));
   } else {
-    chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.f(lbl::people_count, {num(st.total)}), {}});
+    chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.people(st.total), {}});
   }
   for (const auto& d : st.departments) {
     if (has_pm && d.id == pm->department) continue;
     std::vector<std::string> sup;
     for (const auto* r : supervisors(c, d)) sup.push_back(c.t(r->name));
-    std::string detail = c.f(lbl::people_count, {num(d.headcount)});
+    std::string detail = c.people(d.headcount);
     if (!sup.empty()) detail = c.join(sup) + " · " + detail;
     OrgNode n{"dept_" + d.id, root, c.t(d.name), detail, {}};
     for (const auto& r : d.roles) {
