@@ -13,6 +13,7 @@
 #include <pm/util/text.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -51,7 +52,13 @@ bool valid_date(const std::string& s) {
   return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+int write_report(const staff::Inputs& in, const Options& o, const std::string& format, const std::string& output,
+                 const Global& g);
+int run_report_dir(const Options& o, bool format_given, const Global& g);
+
 int run_report(const Options& o, bool format_given, const Global& g) {
+  std::error_code dir_ec;
+  if (std::filesystem::is_directory(o.estate, dir_ec)) return run_report_dir(o, format_given, g);
   std::string format = o.format;
   if (!format_given) {
     if (o.output.empty() || o.output == "-") format = "md";
@@ -79,6 +86,43 @@ int run_report(const Options& o, bool format_given, const Global& g) {
   int code = Exit::ok;
   auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
   if (!in) return code;
+  return write_report(*in, o, format, o.output, g);
+}
+
+// A directory of estates: one report per estate, written to -o DIRECTORY as <id>.<format>.
+int run_report_dir(const Options& o, bool format_given, const Global& g) {
+  if (o.output.empty() || o.output == "-") {
+    error(g, "for a directory of estates, give -o DIRECTORY: one report per estate is written there",
+          "对小区目录，请用 -o 目录：每个小区的报告写入该目录");
+    return Exit::usage;
+  }
+  std::string format = format_given ? o.format : "md";
+  std::error_code ec;
+  std::filesystem::create_directories(o.output, ec);
+  if (!std::filesystem::is_directory(o.output, ec)) {
+    error(g, "cannot make the directory " + o.output, "无法创建目录 " + o.output);
+    return Exit::usage;
+  }
+  auto set = load_estates(o.estate, o.norms, o.labor, g);
+  int rc = set.rc;
+  for (const auto& in : set.inputs) {
+    std::string path = (std::filesystem::path(o.output) / (in.estate.id + "." + format)).string();
+    for (const auto& f : set.files)
+      if (util::same_file(f, path)) {
+        error(g, "refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path);
+        return Exit::usage;
+      }
+    int one = write_report(in, o, format, path, g);
+    if (one == Exit::ok) std::cerr << (g.zh() ? "已写入 " : "wrote ") << path << "\n";
+    rc = std::max(rc, one);
+  }
+  return rc;
+}
+
+int write_report(const staff::Inputs& in_ref, const Options& o, const std::string& format, const std::string& output,
+                 const Global& g) {
+  const staff::Inputs* in = &in_ref;
+  bool to_stdout = output.empty() || output == "-";
   diag::Diagnostics diags;
   bool io_error = false;
   auto rates = budget::load_rates(o.rates, in->roles, diags, &io_error);
@@ -99,11 +143,11 @@ int run_report(const Options& o, bool format_given, const Global& g) {
                       roster.excerpt ? &*roster.excerpt : nullptr, roster.refusal, zh, o.date};
   report::Document doc = report::build(input);
 
-  std::vector<std::string> inputs = {o.estate};
+  std::vector<std::string> inputs = {in->estate.file};
   if (!rates->file.empty() && !util::starts_with(rates->file, "<builtin>")) inputs.push_back(rates->file);
   if (format == "xlsx") {
     if (!to_stdout) {
-      auto w = report::write_xlsx(doc, o.output, inputs);
+      auto w = report::write_xlsx(doc, output, inputs);
       if (!w) {
         error(g, w.error().en, w.error().zh);
         return Exit::usage;
@@ -121,14 +165,14 @@ int run_report(const Options& o, bool format_given, const Global& g) {
   if (format == "json") text = report::to_json(doc).dump(2) + "\n";
   else if (format == "html") text = report::to_html(doc);
   else text = report::to_markdown(doc);
-  return emit(o.output, text, inputs, g);
+  return emit(output, text, inputs, g);
 }
 
 } // namespace
 
 Action setup_report(CLI::App& app, Global& g) {
   auto o = std::make_shared<Options>();
-  app.add_option("estate", o->estate, "Estate file (- for stdin)")->required();
+  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them (with -o DIRECTORY)")->required();
   app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
       ->default_str(staff::default_norms);
   app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");

@@ -5,6 +5,7 @@
 #include <cli/common.hpp>
 #include <cli/reporters.hpp>
 #include <cli/roster_formats.hpp>
+#include <cli/table.hpp>
 
 #include <pm/roster/build.hpp>
 #include <pm/roster/csv.hpp>
@@ -14,6 +15,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -68,14 +70,71 @@ std::vector<roster::Pattern> patterns_or_die(const Global& g, bool& ok) {
   return all;
 }
 
+// A directory: whether each estate's posts can be rostered lawfully, and why not; the rosters
+// themselves are made one estate at a time.
+int run_roster_dir(const Options& o, const Global& g) {
+  if (o.format != "grid" && o.format != "md" && o.format != "json") {
+    error(g, "for a directory, pm roster prints a summary: use --format grid, md or json",
+          "对目录，pm roster 输出汇总：请用 --format grid、md 或 json");
+    return Exit::usage;
+  }
+  int first = 0;
+  if (!parse_start(o.start, first, g)) return Exit::usage;
+  auto set = load_estates(o.estate, o.norms, o.labor, g);
+  if (set.inputs.empty() && set.rc != Exit::ok) return set.rc;
+  bool ok = true;
+  auto patterns = patterns_or_die(g, ok);
+  if (!ok) return Exit::usage;
+  bool zh = g.lang.empty() ? set.inputs.front().estate.zh() : g.lang == "zh";
+  int rc = set.rc;
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& in : set.inputs) {
+    staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, in.roles);
+    roster::Problem p = roster::build(in.estate, s, in.labor, {first, o.weeks});
+    std::vector<std::string> reasons;
+    bool feasible = true;
+    std::size_t shifts = 0;
+    if (!p.posts.empty()) {
+      roster::Result r = roster::make_roster(p, {o.seed, o.pattern}, patterns);
+      feasible = r.ok;
+      shifts = r.assignments.size();
+      for (const auto& t : r.refusal) reasons.push_back(t.get(zh));
+      if (!r.ok && reasons.empty())
+        for (const auto& v : r.violations) reasons.push_back(v.message.get(zh));
+    }
+    if (!feasible) rc = std::max(rc, static_cast<int>(Exit::invalid));
+    j.push_back({{"estate", in.estate.id}, {"file", in.estate.file}, {"posts", p.posts.size()}, {"people", p.people.size()},
+                 {"feasible", feasible}, {"shifts", feasible ? nlohmann::ordered_json(shifts) : nlohmann::ordered_json(nullptr)},
+                 {"problems", reasons}});
+    std::string result = p.posts.empty() ? (zh ? "无需排班" : "nothing to roster")
+                         : feasible     ? (zh ? "可以排班" : "rostered")
+                                        : (zh ? "无法合法排班：" : "can't be rostered lawfully: ") + reasons.front();
+    rows.push_back({in.estate.id, std::to_string(p.posts.size()), std::to_string(p.people.size()), result});
+  }
+  std::string text;
+  std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "岗位" : "Posts", zh ? "人员" : "People", zh ? "结果" : "Result"};
+  if (o.format == "json") text = nlohmann::ordered_json{{"weeks", o.weeks}, {"estates", j}}.dump(2) + "\n";
+  else if (o.format == "md") text = markdown_table(header, rows, {false, true, true, false});
+  else {
+    Table t(header, {false, true, true, false});
+    for (auto& r : rows) t.row(r);
+    text = t.str();
+  }
+  int w = emit(o.output, text, set.files, g);
+  return w != Exit::ok ? w : rc;
+}
+
 int run_roster(const Options& o, const Global& g) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(o.estate, ec)) return run_roster_dir(o, g);
   int first = 0;
   if (!parse_start(o.start, first, g)) return Exit::usage;
   int code = Exit::ok;
   auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
   if (!in) return code;
   bool zh = output_zh(g, in->estate);
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, catalog::builtin());
+  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
   roster::Problem p = roster::build(in->estate, s, in->labor, {first, o.weeks});
   if (p.posts.empty()) {
     error(g, "the staffing of " + o.estate + " has no covered posts to roster", o.estate + " 的人员配置中没有需要排班的岗位");
@@ -126,7 +185,7 @@ int run_check(const Options& o, const Global& g) {
     error(g, text.error().en, text.error().zh);
     return Exit::usage;
   }
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, catalog::builtin());
+  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
   roster::Problem p = roster::build(in->estate, s, in->labor, {0, 1});
   std::string file = o.csv == "-" ? "<stdin>" : o.csv;
   diag::Diagnostics d;

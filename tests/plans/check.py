@@ -149,6 +149,16 @@ def case_diff():
         check(got.get("indoor_cleaner") == 1 and got.get("gate_guard", 0) > 0, "the change shows cleaners and guards")
         md = run("--lang", "en", "diff", base, new, "--format", "md")
         check("| Gate guard |" in md.stdout and "+" in md.stdout, "md: a table row per changed role with +N")
+        # The budget grows with the staff, as pm budget says.
+        ba = json.loads(run("budget", base, "--format", "json").stdout)
+        bb = json.loads(run("budget", new, "--format", "json").stdout)
+        check(abs(d["budget"]["annual_cost"]["before"] - ba["annual_cost"]) < 0.01 and
+              abs(d["budget"]["annual_cost"]["after"] - bb["annual_cost"]) < 0.01, "diff's costs are pm budget's")
+        check(d["roster"]["before"]["feasible"] and d["roster"]["after"]["feasible"], "cn-standard stays rosterable")
+        # The practice norms can't be rostered: the diff says so, with the reason.
+        p = json.loads(run("--lang", "en", "diff", base, new, "--norms", "cn-practice", "--format", "json").stdout)
+        check(not p["roster"]["after"]["feasible"] and any("add" in x for x in p["roster"]["after"]["problems"]),
+              "cn-practice: not rosterable, with how many to add")
         same = run("diff", base, base)
         check(same.returncode == 0 and ("No role changes" in same.stdout or "不变" in same.stdout), "no change says so")
 
@@ -168,7 +178,40 @@ def case_examples():
     check(any(p["id"] == "dorm_duty" for p in dorm["posts"]), "plan 5: a 24-hour dormitory duty post")
 
 
-{"portfolio": case_portfolio, "init": case_init, "diff": case_diff, "examples": case_examples}[CASE]()
+def case_directories():
+    # Every command that takes an estate also takes a directory.
+    d = "examples"
+    singles = [p for p in sorted(glob.glob(os.path.join(SRC, d, "*.yaml")))]
+    s = run("staff", d, "--format", "json")
+    check(s.returncode == 0, f"staff DIR: {s.stderr}")
+    sd = json.loads(s.stdout)
+    ajv("staffing.schema.json", s.stdout)
+    check(len(sd["estates"]) == len(singles) + 32, "staff DIR: every estate, sub-directories included")
+    check(sd["total"] == sum(e["total"] for e in sd["estates"]), "staff DIR: the total adds up")
+    one = json.loads(run("staff", singles[0], "--format", "json").stdout)
+    check(any(e == one for e in sd["estates"]), "staff DIR: an estate's entry is what pm staff FILE prints")
+    b = run("budget", d, "--format", "json")
+    check(b.returncode == 0, f"budget DIR: {b.stderr}")
+    ajv("budget.schema.json", b.stdout)
+    bd = json.loads(b.stdout)
+    check(abs(bd["annual_cost"] - sum(e["annual_cost"] for e in bd["estates"])) < 0.01, "budget DIR: the total adds up")
+    r = run("roster", d, "--start", "2026-01-05", "--format", "json")
+    check(r.returncode == 0, f"roster DIR with cn-standard: every estate rosters: {r.stdout[-500:]} {r.stderr}")
+    ajv("roster.schema.json", r.stdout)
+    rp = run("--lang", "en", "roster", d, "--start", "2026-01-05", "--norms", "cn-practice")
+    check(rp.returncode == 1 and "add 1 gate guard" in rp.stdout, "roster DIR with cn-practice: refusals with reasons")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "reports")
+        w = run("report", d, "-o", out, "--format", "json")
+        check(w.returncode == 0, f"report DIR: exit {w.returncode}: " +
+              " | ".join(l for l in w.stderr.splitlines() if not l.startswith("wrote")))
+        files = sorted(os.listdir(out)) if os.path.isdir(out) else []
+        check(len(files) == len(singles) + 32, f"report DIR: one report per estate, got {len(files)}")
+        n = run("report", d)
+        check(n.returncode == 2, "report DIR without -o is a usage error")
+
+
+{"directories": case_directories, "portfolio": case_portfolio, "init": case_init, "diff": case_diff, "examples": case_examples}[CASE]()
 for f in failures:
     print("FAIL:", f)
 print(f"{CASE}: {'ok' if not failures else str(len(failures)) + ' failures'}")
