@@ -33,7 +33,7 @@ struct Options {
 };
 
 // The format named by -o FILE's extension, or "" when it names none.
-std::string format_from_path(const std::string& path) {
+std::string format_from_path(const std::string &path) {
   if (util::ends_with(path, ".md") || util::ends_with(path, ".markdown")) return "md";
   if (util::ends_with(path, ".html") || util::ends_with(path, ".htm")) return "html";
   if (util::ends_with(path, ".xlsx")) return "xlsx";
@@ -42,16 +42,17 @@ std::string format_from_path(const std::string& path) {
 }
 
 
-int write_report(const staff::Inputs& in, const Options& o, const std::string& format, const std::string& output,
-                 const Global& g);
-int run_report_dir(const Options& o, bool format_given, const Global& g);
+int write_report(const staff::Inputs &in, const Options &o, const std::string &format, const std::string &output,
+                 const Global &g);
+int run_report_dir(const Options &o, bool format_given, const Global &g);
 
-int run_report(const Options& o, bool format_given, const Global& g) {
+int run_report(const Options &o, bool format_given, const Global &g) {
   std::error_code dir_ec;
   if (std::filesystem::is_directory(o.estate, dir_ec)) return run_report_dir(o, format_given, g);
   std::string format = o.format;
   if (!format_given) {
-    if (o.output.empty() || o.output == "-") format = "md";
+    if (o.output.empty() || o.output == "-")
+      format = "md";
     else {
       format = format_from_path(o.output);
       if (format.empty()) {
@@ -80,7 +81,7 @@ int run_report(const Options& o, bool format_given, const Global& g) {
 }
 
 // A directory of estates: one report per estate, written to -o DIRECTORY as <id>.<format>.
-int run_report_dir(const Options& o, bool format_given, const Global& g) {
+int run_report_dir(const Options &o, bool format_given, const Global &g) {
   if (o.output.empty() || o.output == "-") {
     error(g, "for a directory of estates, give -o DIRECTORY: one report per estate is written there",
           "对小区目录，请用 -o 目录：每个小区的报告写入该目录");
@@ -95,9 +96,9 @@ int run_report_dir(const Options& o, bool format_given, const Global& g) {
   }
   auto set = load_estates(o.estate, o.norms, o.labor, g);
   int rc = set.rc;
-  for (const auto& in : set.inputs) {
+  for (const auto &in : set.inputs) {
     std::string path = (std::filesystem::path(o.output) / (in.estate.id + "." + format)).string();
-    for (const auto& f : set.files)
+    for (const auto &f : set.files)
       if (util::same_file(f, path)) {
         error(g, "refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path);
         return Exit::usage;
@@ -109,9 +110,9 @@ int run_report_dir(const Options& o, bool format_given, const Global& g) {
   return rc;
 }
 
-int write_report(const staff::Inputs& in_ref, const Options& o, const std::string& format, const std::string& output,
-                 const Global& g) {
-  const staff::Inputs* in = &in_ref;
+int write_report(const staff::Inputs &in_ref, const Options &o, const std::string &format, const std::string &output,
+                 const Global &g) {
+  const staff::Inputs *in = &in_ref;
   bool to_stdout = output.empty() || output == "-";
   diag::Diagnostics diags;
   bool io_error = false;
@@ -129,8 +130,16 @@ int write_report(const staff::Inputs& in_ref, const Options& o, const std::strin
   }
   bool zh = output_zh(g, in->estate);
   report::RosterOutcome roster = report::make_roster_excerpt(in->estate, s, in->labor, o.date, zh);
-  report::Input input{in->estate, s, *computed.budget, in->roles, in->labor, in->norms,
-                      roster.excerpt ? &*roster.excerpt : nullptr, roster.refusal, zh, o.date};
+  report::Input input{in->estate,
+                      s,
+                      *computed.budget,
+                      in->roles,
+                      in->labor,
+                      in->norms,
+                      roster.excerpt ? &*roster.excerpt : nullptr,
+                      roster.refusal,
+                      zh,
+                      o.date};
   report::Document doc = report::build(input);
 
   std::vector<std::string> inputs = {in->estate.file};
@@ -152,25 +161,32 @@ int write_report(const staff::Inputs& in_ref, const Options& o, const std::strin
     return emit("", *bytes, inputs, g);
   }
   std::string text;
-  if (format == "json") text = report::to_json(doc).dump(2) + "\n";
-  else if (format == "html") text = report::to_html(doc);
-  else text = report::to_markdown(doc);
+  if (format == "json")
+    text = report::to_json(doc).dump(2) + "\n";
+  else if (format == "html")
+    text = report::to_html(doc);
+  else
+    text = report::to_markdown(doc);
   return emit(output, text, inputs, g);
 }
 
 } // namespace
 
-Action setup_report(CLI::App& app, Global& g) {
+Action setup_report(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
-  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them (with -o DIRECTORY)")->required();
+  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them (with -o DIRECTORY)")
+      ->required();
   app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
       ->default_str(staff::default_norms);
-  app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
+  app.add_option("-l,--labor", o->labor,
+                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
   app.add_option("-r,--rates", o->rates, "Rates: a built-in name (example) or a TOML file (see pm-rates(5))")
       ->default_str(budget::default_rates);
-  auto* fmt = app.add_option("-f,--format", o->format, "Output: md, html, xlsx or json (default: from -o FILE's extension, else md)")
+  auto *fmt = app.add_option("-f,--format", o->format,
+                             "Output: md, html, xlsx or json (default: from -o FILE's extension, else md)")
                   ->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
-  app.add_option("--date", o->date, "Date printed on the proposal (and the XLSX's creation date), YYYY-MM-DD; default: none");
+  app.add_option("--date", o->date,
+                 "Date printed on the proposal (and the XLSX's creation date), YYYY-MM-DD; default: none");
   app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
   return [o, fmt, &g] { return run_report(*o, fmt->count() > 0, g); };
 }

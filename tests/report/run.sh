@@ -229,6 +229,25 @@ EOF
   "$pm" report escaping.yaml -o escaping.md
   grep -qF '\<script\>alert(1)\</script\>' escaping.md
   ;;
+refused)
+  # Under cn-practice (3 people for a round-the-clock seat) pm roster refuses: the report is
+  # still written, says why post by post, has no roster, and its numbers are pm staff's.
+  estate=$src/examples/residential-145k.yaml
+  set +e
+  "$pm" roster "$estate" --norms cn-practice --start "$date" >/dev/null 2>roster.err; rc=$?
+  set -e
+  test $rc -eq 1
+  "$pm" report "$estate" --norms cn-practice --lang en -o report.md
+  grep -q 'No lawful roster can be made' report.md
+  grep -q 'gate: 168 h/week needed, 3 gate guards can lawfully give at most 145 h; add 1 gate guard' report.md
+  "$pm" report "$estate" --norms cn-practice -f json >report.json
+  "$pm" staff "$estate" --norms cn-practice -f json >staff.json
+  "$pm" budget "$estate" --norms cn-practice -f json >budget.json
+  python3 "$here/check_numbers.py" report.json staff.json budget.json
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]["roster"] is False and d["summary"]["headcount"] == 39' report.json
+  "$pm" report "$estate" --norms cn-practice -o report.xlsx
+  unzip -p report.xlsx xl/sharedStrings.xml | grep -q '无法依法排班'
+  ;;
 usage)
   estate=$src/examples/residential-145k.yaml
   # The format must be known: from --format or -o's extension.

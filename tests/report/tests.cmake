@@ -12,7 +12,7 @@ foreach(f IN LISTS PM_REPORT_EXAMPLES)
     set_tests_properties(report/${t}-${name} PROPERTIES SKIP_RETURN_CODE 77)
   endforeach()
 endforeach()
-foreach(t checker-fails usage)
+foreach(t checker-fails refused usage)
   add_test(NAME report/${t} COMMAND bash ${PM_SOURCE}/tests/report/run.sh ${PM_BIN} ${PM_SOURCE}
                                     ${CMAKE_CURRENT_BINARY_DIR}/report/${t} ${t})
 endforeach()

@@ -21,7 +21,7 @@ struct Built {
   report::Document doc;
 };
 
-Built build(const std::string& example, bool zh, const std::string& date = "") {
+Built build(const std::string &example, bool zh, const std::string &date = "") {
   auto loaded = staff::load_inputs(std::string(PM_SOURCE_DIR) + "/examples/" + example + ".yaml", "", "");
   REQUIRE(loaded.inputs);
   Built b{std::move(*loaded.inputs), {}, {}, {}, {}};
@@ -33,20 +33,28 @@ Built build(const std::string& example, bool zh, const std::string& date = "") {
   REQUIRE(c.budget);
   b.budget = *c.budget;
   b.roster = report::make_roster_excerpt(b.in.estate, b.staffing, b.in.labor, date, zh);
-  report::Input input{b.in.estate, b.staffing, b.budget, b.in.roles, b.in.labor, b.in.norms,
-                      b.roster.excerpt ? &*b.roster.excerpt : nullptr, b.roster.refusal, zh, date};
+  report::Input input{b.in.estate,
+                      b.staffing,
+                      b.budget,
+                      b.in.roles,
+                      b.in.labor,
+                      b.in.norms,
+                      b.roster.excerpt ? &*b.roster.excerpt : nullptr,
+                      b.roster.refusal,
+                      zh,
+                      date};
   b.doc = report::build(input);
   return b;
 }
 
-std::vector<std::string> ids(const std::vector<report::Section>& s) {
+std::vector<std::string> ids(const std::vector<report::Section> &s) {
   std::vector<std::string> out;
-  for (const auto& x : s) out.push_back(x.id);
+  for (const auto &x : s) out.push_back(x.id);
   return out;
 }
 
-double number(const report::Table& t, const std::string& key, const std::string& col) {
-  const auto* r = t.row(key);
+double number(const report::Table &t, const std::string &key, const std::string &col) {
+  const auto *r = t.row(key);
   REQUIRE(r);
   int c = t.column(col);
   REQUIRE(c >= 0);
@@ -58,8 +66,8 @@ double number(const report::Table& t, const std::string& key, const std::string&
 
 TEST_CASE("build: plan 1 has every section, numbered, in order") {
   auto b = build("residential-145k", true);
-  CHECK(ids(b.doc.sections) == std::vector<std::string>{"overview", "organisation", "staffing", "duties", "shifts", "standards",
-                                                        "maintenance", "emergency", "budget"});
+  CHECK(ids(b.doc.sections) == std::vector<std::string>{"overview", "organisation", "staffing", "duties", "shifts",
+                                                        "standards", "maintenance", "emergency", "budget"});
   CHECK(b.doc.sections[0].number == "1");
   CHECK(b.doc.sections[4].sections[0].id == "roster");
   CHECK(b.doc.sections[4].sections[0].number == "5.1");
@@ -69,18 +77,19 @@ TEST_CASE("build: plan 1 has every section, numbered, in order") {
 
 TEST_CASE("build: tables carry the staffing's and the budget's numbers") {
   auto b = build("residential-145k", false);
-  const auto* st = b.doc.table("staffing");
+  const auto *st = b.doc.table("staffing");
   REQUIRE(st);
   CHECK(number(*st, "total", "headcount") == b.staffing.total);
   CHECK(number(*st, "gate_guard", "headcount") == b.staffing.headcount("gate_guard"));
   CHECK(number(*st, "security", "headcount") == 26);
-  const auto* bi = b.doc.table("budget_items");
+  const auto *bi = b.doc.table("budget_items");
   REQUIRE(bi);
   CHECK(number(*bi, "total", "annual") == doctest::Approx(b.budget.annual_cost()));
   CHECK(number(*bi, "total", "monthly") == doctest::Approx(b.budget.monthly_cost()));
-  const auto* fee = b.doc.table("fee");
+  const auto *fee = b.doc.table("fee");
   REQUIRE(fee);
-  CHECK(number(*fee, "lump_sum", "per_m2_month") == doctest::Approx(budget::round_cents(b.budget.fee.lump_sum.per_m2_month)));
+  CHECK(number(*fee, "lump_sum", "per_m2_month") ==
+        doctest::Approx(budget::round_cents(b.budget.fee.lump_sum.per_m2_month)));
   CHECK(b.doc.summary.headcount == b.staffing.total);
   // Totals are formulas in the workbook.
   CHECK(st->row("total")->cells[1].formula == "sum:groups");
@@ -90,16 +99,16 @@ TEST_CASE("build: tables carry the staffing's and the budget's numbers") {
 TEST_CASE("build: the roster excerpt is pm roster's, the posts' patterns are the roster's") {
   auto b = build("residential-145k", true, "2026-01-05");
   REQUIRE(b.roster.excerpt);
-  const auto& x = *b.roster.excerpt;
+  const auto &x = *b.roster.excerpt;
   CHECK(x.dated);
   CHECK(x.first_day == "2026-01-05");
   CHECK(x.day_labels.size() == 28);
   CHECK(x.day_labels[0] == "周一 01-05");
   CHECK(x.coverage == doctest::Approx(100.0));
   int shifts = 0;
-  for (const auto& p : x.people) shifts += p.shifts;
+  for (const auto &p : x.people) shifts += p.shifts;
   CHECK(shifts == 532); // gate 84 + patrol 168 + control room 168 + HV room 84 + night duty 28
-  const auto* posts = b.doc.table("posts");
+  const auto *posts = b.doc.table("posts");
   REQUIRE(posts);
   CHECK(posts->row("gate")->cells[4].text == "五班三运转");
   // Without a date: the default start, labelled as a cycle.
@@ -123,15 +132,15 @@ TEST_CASE("build: the extra sections of plans 2 to 5") {
   auto p4 = build("institution-centre", false);
   CHECK(p4.doc.sections[1].title == "Organisation");
   bool job_descriptions = false;
-  for (const auto& s : p4.doc.sections)
+  for (const auto &s : p4.doc.sections)
     if (s.id == "duties") job_descriptions = s.title == "Job descriptions";
   CHECK(job_descriptions);
   auto p5 = build("college-dormitories", false);
   CHECK(p5.doc.table("cleaning_standards"));
   bool rules = false, committee = false;
-  for (const auto& s : p5.doc.sections) {
+  for (const auto &s : p5.doc.sections) {
     rules = rules || s.id == "rules";
-    for (const auto& sub : s.sections) committee = committee || sub.id == "committee-committee";
+    for (const auto &sub : s.sections) committee = committee || sub.id == "committee-committee";
   }
   CHECK(rules);
   CHECK(committee);

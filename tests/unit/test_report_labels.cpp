@@ -8,13 +8,13 @@
 using namespace pm::report;
 
 namespace {
-std::set<std::string> placeholders(const std::string& s) {
+std::set<std::string> placeholders(const std::string &s) {
   std::set<std::string> out;
   for (std::size_t i = 0; i + 2 < s.size(); ++i)
     if (s[i] == '{' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] == '}') out.insert(s.substr(i, 3));
   return out;
 }
-bool has_cjk(const std::string& s) {
+bool has_cjk(const std::string &s) {
   // Any character of three UTF-8 bytes from U+3000 up (CJK, fullwidth punctuation).
   for (std::size_t i = 0; i + 2 < s.size(); ++i)
     if (static_cast<unsigned char>(s[i]) >= 0xE3) return true;
@@ -25,7 +25,7 @@ bool has_cjk(const std::string& s) {
 TEST_CASE("all_labels: every label exists in both languages with the same arguments") {
   std::set<std::string> ids;
   CHECK(all_labels().size() > 200);
-  for (const auto& l : all_labels()) {
+  for (const auto &l : all_labels()) {
     CAPTURE(l.id);
     CHECK(ids.insert(l.id).second);
     CHECK(std::string(l.zh).size() > 0);
@@ -40,7 +40,7 @@ TEST_CASE("all_labels: every label exists in both languages with the same argume
 }
 
 TEST_CASE("all_labels: headings are Chinese in zh") {
-  for (const auto& l : all_labels()) {
+  for (const auto &l : all_labels()) {
     std::string id = l.id;
     if (id.rfind("sec_", 0) == 0 || id.rfind("cap_", 0) == 0 || id.rfind("c_", 0) == 0) {
       CAPTURE(id);

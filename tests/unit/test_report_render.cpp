@@ -19,15 +19,18 @@ Document small() {
   t.id = "staffing";
   t.sheet = "staffing";
   t.caption = "cap";
-  t.columns = {{"role", "Role", Align::left, 0, false}, {"headcount", "People", Align::right, 0, false},
+  t.columns = {{"role", "Role", Align::left, 0, false},
+               {"headcount", "People", Align::right, 0, false},
                {"cost", "Cost", Align::right, 2, false}};
-  t.rows = {{RowKind::group, "sec", {Cell::of("Security"), Cell::num(3, "sum:children"), Cell::num(1234.5, "sum:children")}},
-            {RowKind::body, "gate", {Cell::of("Gate | guard"), Cell::num(2), Cell::num(1000)}},
-            {RowKind::body, "patrol", {Cell::of("Patrol *guard*"), Cell::num(1), Cell::num(234.5)}},
-            {RowKind::total, "total", {Cell::of("Total"), Cell::num(3, "sum:groups"), Cell::num(1234.5, "sum:groups")}}};
+  t.rows = {
+      {RowKind::group, "sec", {Cell::of("Security"), Cell::num(3, "sum:children"), Cell::num(1234.5, "sum:children")}},
+      {RowKind::body, "gate", {Cell::of("Gate | guard"), Cell::num(2), Cell::num(1000)}},
+      {RowKind::body, "patrol", {Cell::of("Patrol *guard*"), Cell::num(1), Cell::num(234.5)}},
+      {RowKind::total, "total", {Cell::of("Total"), Cell::num(3, "sum:groups"), Cell::num(1234.5, "sum:groups")}}};
   s.blocks.push_back(Paragraph{"1. not a list <b>", Style::normal});
   s.blocks.push_back(t);
-  s.blocks.push_back(OrgChart{"org", "Chart", {{"root", "", "Manager \"A\"", "", {}}, {"d1", "root", "Dept", "2 people", {"x × 2"}}}});
+  s.blocks.push_back(
+      OrgChart{"org", "Chart", {{"root", "", "Manager \"A\"", "", {}}, {"d1", "root", "Dept", "2 people", {"x × 2"}}}});
   s.blocks.push_back(Gantt{"g", "Timeline", {{"p1", "Phase: one", "2026-02-17", "2026-03-31"}}});
   d.sections.push_back(s);
   return d;
@@ -90,7 +93,7 @@ TEST_CASE("to_json: numbers stay numbers, rows keep their kind and key") {
   auto j = to_json(small());
   CHECK(j["format"] == 1);
   CHECK(j["date"].is_null());
-  const auto& t = j["sections"][0]["blocks"][1];
+  const auto &t = j["sections"][0]["blocks"][1];
   CHECK(t["type"] == "table");
   CHECK(t["rows"][0]["kind"] == "group");
   CHECK(t["rows"][1]["key"] == "gate");

@@ -7,41 +7,41 @@
 
 namespace pm::report {
 
-int Table::column(const std::string& col_id) const {
+int Table::column(const std::string &col_id) const {
   for (std::size_t i = 0; i < columns.size(); ++i)
     if (columns[i].id == col_id) return static_cast<int>(i);
   return -1;
 }
 
-const Row* Table::row(const std::string& key) const {
-  for (const auto& r : rows)
+const Row *Table::row(const std::string &key) const {
+  for (const auto &r : rows)
     if (r.key == key) return &r;
   return nullptr;
 }
 
 namespace {
-const Table* find_table(const std::vector<Section>& sections, const std::string& id) {
-  for (const auto& s : sections) {
-    for (const auto& b : s.blocks)
-      if (const auto* t = std::get_if<Table>(&b); t && t->id == id) return t;
-    if (const Table* t = find_table(s.sections, id)) return t;
+const Table *find_table(const std::vector<Section> &sections, const std::string &id) {
+  for (const auto &s : sections) {
+    for (const auto &b : s.blocks)
+      if (const auto *t = std::get_if<Table>(&b); t && t->id == id) return t;
+    if (const Table *t = find_table(s.sections, id)) return t;
   }
   return nullptr;
 }
 } // namespace
 
-const Table* Document::table(const std::string& id) const { return find_table(sections, id); }
+const Table *Document::table(const std::string &id) const { return find_table(sections, id); }
 
-std::string format_cell(const Cell& c, const Column& col) {
+std::string format_cell(const Cell &c, const Column &col) {
   if (!c.number) return c.text;
   return util::group_thousands(*c.number, col.decimals);
 }
 
 namespace detail {
 
-std::string Ctx::join(const std::vector<std::string>& parts) const {
+std::string Ctx::join(const std::vector<std::string> &parts) const {
   std::string out;
-  for (const auto& p : parts) {
+  for (const auto &p : parts) {
     if (p.empty()) continue;
     if (!out.empty()) out += zh ? "、" : ", ";
     out += p;
@@ -49,12 +49,16 @@ std::string Ctx::join(const std::vector<std::string>& parts) const {
   return out;
 }
 
-const nlohmann::json& Ctx::raw(const char* key) const {
+const nlohmann::json &Ctx::raw(const char *key) const {
   static const nlohmann::json null;
-  const auto& r = in.estate.raw;
+  const auto &r = in.estate.raw;
   if (!r.is_object()) return null;
   auto it = r.find(key);
   return it == r.end() ? null : *it;
+}
+
+std::string Ctx::people(int n) const {
+  return n == 1 ? format(lbl::person_count_one, zh, {"1"}) : format(lbl::people_count, zh, {num(n)});
 }
 
 std::string num(double v, int decimals) { return util::group_thousands(v, decimals); }
@@ -62,7 +66,7 @@ double yuan(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 std::string money(std::int64_t cents) { return util::group_thousands(yuan(cents), 2); }
 double monthly_yuan(std::int64_t cents) { return budget::round_cents(static_cast<double>(cents) / 1200.0); }
 
-std::string hhmm_range(const staff::Shift& s) {
+std::string hhmm_range(const staff::Shift &s) {
   return staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end == 0 ? 1440 : s.end);
 }
 
@@ -75,9 +79,9 @@ Row total(std::vector<Cell> cells) { return Row{RowKind::total, "total", std::mo
 
 namespace {
 
-void number_sections(std::vector<Section>& sections, const std::string& prefix) {
+void number_sections(std::vector<Section> &sections, const std::string &prefix) {
   int i = 0;
-  for (auto& s : sections) {
+  for (auto &s : sections) {
     s.number = prefix + std::to_string(++i);
     number_sections(s.sections, s.number + ".");
   }
@@ -88,12 +92,12 @@ void number_sections(std::vector<Section>& sections, const std::string& prefix) 
 
 using namespace detail;
 
-std::string pattern_name(const staff::Post& p, bool zh) {
+std::string pattern_name(const staff::Post &p, bool zh) {
   if (p.duty || p.shifts.empty() || p.seats <= 0) return "";
   int minutes = p.shifts.front().minutes();
   bool equal = true;
   int total = 0;
-  for (const auto& s : p.shifts) {
+  for (const auto &s : p.shifts) {
     equal = equal && s.minutes() == minutes;
     total += s.minutes();
   }
@@ -115,7 +119,7 @@ std::string pattern_name(const staff::Post& p, bool zh) {
   return format(lbl::pat_general_mixed, zh, {std::to_string(k), people});
 }
 
-Document build(const Input& in) {
+Document build(const Input &in) {
   Ctx c{in, in.zh};
   Document d;
   d.estate_id = in.estate.id;
@@ -127,9 +131,10 @@ Document build(const Input& in) {
               {c(lbl::in_labor), c.t(in.labor.title) + c.f(lbl::parenthesised, {in.labor.name})},
               {c(lbl::in_rates), c.t(in.budget.rates_title) + c.f(lbl::parenthesised, {in.budget.rates})}};
   if (in.budget.illustrative)
-    d.notices.push_back({c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), in.budget.rates}), Style::note});
+    d.notices.push_back(
+        {c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), in.budget.rates}), Style::note});
 
-  const auto& b = in.budget;
+  const auto &b = in.budget;
   d.summary.headcount = in.staffing.total;
   d.summary.area_total = in.estate.areas.total;
   d.summary.chargeable_area = b.fee.chargeable_area;

@@ -27,7 +27,7 @@ struct RosterExcerpt {
     double hours = 0;               // at this post
   };
   struct Block {
-    std::string post;    // post id
+    std::string post;      // post id
     catalog::Text pattern; // the shift pattern's title, empty when the general solver made it
     std::vector<Line> lines;
   };
@@ -39,8 +39,8 @@ struct RosterExcerpt {
     double hours = 0, weekly_average = 0, overtime = 0;
     int nights = 0, weekends = 0, holidays = 0;
   };
-  bool dated = false;     // false: a cycle shown by week and weekday (no --date)
-  std::string first_day;  // ISO date the roster starts on
+  bool dated = false;    // false: a cycle shown by week and weekday (no --date)
+  std::string first_day; // ISO date the roster starts on
   int days = 28;
   std::vector<std::string> day_labels;
   std::vector<Block> blocks;
@@ -50,22 +50,22 @@ struct RosterExcerpt {
 };
 
 struct Input {
-  const estate::Estate& estate;
-  const staff::Staffing& staffing;
-  const budget::Budget& budget;
-  const catalog::Catalogue& roles; // the built-in catalogue plus the estate's own units and positions
-  const staff::Labor& labor;
-  const staff::NormSet& norms;
-  const RosterExcerpt* roster = nullptr;    // null: no roster (see roster_refusal)
+  const estate::Estate &estate;
+  const staff::Staffing &staffing;
+  const budget::Budget &budget;
+  const catalog::Catalogue &roles; // the built-in catalogue plus the estate's own units and positions
+  const staff::Labor &labor;
+  const staff::NormSet &norms;
+  const RosterExcerpt *roster = nullptr;     // null: no roster (see roster_refusal)
   std::vector<catalog::Text> roster_refusal; // why no lawful roster could be made
   bool zh = true;
   std::string date; // ISO date for the title page, "" for none
 };
 
-Document build(const Input& in);
+Document build(const Input &in);
 
 // The common name of a post's shift pattern from its shape (DOMAIN.md §4): 四班三运转 for
 // 4 people per seat on three 8-hour shifts round the clock, and so on.
-std::string pattern_name(const staff::Post& p, bool zh);
+std::string pattern_name(const staff::Post &p, bool zh);
 
 } // namespace pm::report

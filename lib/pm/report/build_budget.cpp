@@ -25,11 +25,12 @@ double share(std::int64_t part, std::int64_t whole) {
 
 } // namespace
 
-Section budget(const Ctx& c) {
-  const budget::Budget& b = c.in.budget;
+Section budget(const Ctx &c) {
+  const budget::Budget &b = c.in.budget;
   Section s{"budget", "", c(lbl::sec_budget), {}, {}};
   if (b.illustrative)
-    s.blocks.push_back(Paragraph{c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), b.rates}), Style::note});
+    s.blocks.push_back(
+        Paragraph{c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), b.rates}), Style::note});
   s.blocks.push_back(Paragraph{c.f(lbl::budget_intro, {c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
                                                        money(budget::to_cents(b.monthly_cost()))}),
                                Style::normal});
@@ -42,11 +43,12 @@ Section budget(const Ctx& c) {
                col("monthly", c(lbl::c_monthly), Align::right, 2), col("share", c(lbl::c_share), Align::right, 1),
                col("basis", c(lbl::c_basis), Align::left, 0, true)};
   const std::string monthly_f = "ROUND({.annual}/12,2)";
-  for (const auto& it : b.items) {
-    t.rows.push_back(group(it.id, {Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
-                                   Cell::num(monthly_yuan(it.cents), monthly_f),
-                                   Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")}));
-    for (const auto& l : b.lines)
+  for (const auto &it : b.items) {
+    t.rows.push_back(
+        group(it.id, {Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
+                      Cell::num(monthly_yuan(it.cents), monthly_f),
+                      Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")}));
+    for (const auto &l : b.lines)
       if (l.item == it.id)
         t.rows.push_back(body(l.id, {Cell::of(c.t(l.name)), Cell::num(l.annual()), Cell::num(l.monthly(), monthly_f),
                                      Cell::of(""), Cell::of(c.t(l.basis))}));
@@ -61,17 +63,17 @@ Section budget(const Ctx& c) {
   d.caption = c(lbl::cap_budget_departments);
   d.columns = {col("department", c(lbl::c_department)), col("headcount", c(lbl::c_headcount), Align::right),
                col("annual", c(lbl::c_annual), Align::right, 2), col("monthly", c(lbl::c_monthly), Align::right, 2)};
-  for (const auto& dep : b.departments)
+  for (const auto &dep : b.departments)
     d.rows.push_back(body(dep.id.empty() ? "common" : dep.id,
                           {Cell::of(dep.id.empty() ? c(lbl::common_costs) : c.t(dep.name)),
                            dep.id.empty() ? Cell::of("") : Cell::num(dep.headcount), Cell::num(yuan(dep.cents)),
                            Cell::num(monthly_yuan(dep.cents), monthly_f)}));
-  d.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(b.headcount, "sum:body"), Cell::num(b.annual_cost(), "sum:body"),
-                          Cell::num(b.monthly_cost(), monthly_f)}));
+  d.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(b.headcount, "sum:body"),
+                          Cell::num(b.annual_cost(), "sum:body"), Cell::num(b.monthly_cost(), monthly_f)}));
   s.blocks.push_back(std::move(d));
 
   Section fs{"fee", "", c(lbl::sec_fee), {}, {}};
-  const auto& f = b.fee;
+  const auto &f = b.fee;
   fs.blocks.push_back(Paragraph{c.f(lbl::fee_intro, {num(f.chargeable_area)}), Style::normal});
   Table ft;
   ft.id = "fee";
@@ -82,9 +84,9 @@ Section budget(const Ctx& c) {
                 col("basis", c(lbl::c_basis), Align::left, 0, true)};
   const std::string cost = "{budget_items/total.annual}";
   const std::string area = lit(f.chargeable_area);
-  const auto& r = f.rates;
+  const auto &r = f.rates;
   struct Way {
-    const budget::Contract* contract;
+    const budget::Contract *contract;
     std::string revenue;
   };
   const Way ways[] = {
@@ -92,23 +94,25 @@ Section budget(const Ctx& c) {
       {&f.lump_sum_vat, cost + "*(1+" + lit(r.profit_rate) + ")*(1+" + lit(r.vat_rate) + ")"},
       {&f.cost_plus, cost + "*(1+" + lit(r.remuneration_rate) + ")"},
   };
-  for (const auto& w : ways)
-    ft.rows.push_back(body(w.contract->id, {Cell::of(c.t(w.contract->name)),
-                                            Cell::num(budget::round_cents(w.contract->per_m2_month),
-                                                      "ROUND(" + w.revenue + "/12/" + area + ",2)"),
-                                            Cell::num(budget::round_cents(w.contract->annual_revenue), "ROUND(" + w.revenue + ",2)"),
-                                            Cell::of(c.t(w.contract->basis))}));
+  for (const auto &w : ways)
+    ft.rows.push_back(
+        body(w.contract->id,
+             {Cell::of(c.t(w.contract->name)),
+              Cell::num(budget::round_cents(w.contract->per_m2_month), "ROUND(" + w.revenue + "/12/" + area + ",2)"),
+              Cell::num(budget::round_cents(w.contract->annual_revenue), "ROUND(" + w.revenue + ",2)"),
+              Cell::of(c.t(w.contract->basis))}));
   fs.blocks.push_back(std::move(ft));
-  if (!f.lump_sum.source.empty()) fs.blocks.push_back(Paragraph{c(lbl::source_prefix) + f.lump_sum.source, Style::source});
+  if (!f.lump_sum.source.empty())
+    fs.blocks.push_back(Paragraph{c(lbl::source_prefix) + f.lump_sum.source, Style::source});
   s.sections.push_back(std::move(fs));
 
   std::vector<std::string> notes;
-  for (const auto& n : b.notes) notes.push_back(c.t(n));
+  for (const auto &n : b.notes) notes.push_back(c.t(n));
   if (!notes.empty()) {
     s.blocks.push_back(Paragraph{c(lbl::notes_title), Style::normal});
     s.blocks.push_back(List{false, notes});
   }
-  for (const auto& w : b.warnings)
+  for (const auto &w : b.warnings)
     s.blocks.push_back(Paragraph{c(lbl::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   return s;
 }

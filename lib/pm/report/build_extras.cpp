@@ -14,7 +14,7 @@ using nlohmann::json;
 namespace {
 
 // Days from 1970-01-01 of an ISO date (proleptic Gregorian), for phase lengths.
-long days_of(const std::string& iso) {
+long days_of(const std::string &iso) {
   int y = 0, m = 0, d = 0;
   if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return 0;
   y -= m <= 2;
@@ -27,13 +27,15 @@ long days_of(const std::string& iso) {
 
 } // namespace
 
-std::optional<Section> programme(const Ctx& c) {
-  const auto& phases = c.in.estate.phases;
+std::optional<Section> programme(const Ctx &c) {
+  const auto &phases = c.in.estate.phases;
   if (phases.empty()) return std::nullopt;
-  const json& p = c.raw("programme");
+  const json &p = c.raw("programme");
   Section s{"programme", "", c(lbl::sec_programme), {}, {}};
-  if (p.contains("name")) s.blocks.push_back(Paragraph{c(lbl::programme_name) + c.t(estate::text_of(p["name"])), Style::normal});
-  if (p.contains("goal")) s.blocks.push_back(Paragraph{c(lbl::programme_goal) + c.t(estate::text_of(p["goal"])), Style::normal});
+  if (p.contains("name"))
+    s.blocks.push_back(Paragraph{c(lbl::programme_name) + c.t(estate::text_of(p["name"])), Style::normal});
+  if (p.contains("goal"))
+    s.blocks.push_back(Paragraph{c(lbl::programme_goal) + c.t(estate::text_of(p["goal"])), Style::normal});
   Gantt g;
   g.id = "programme_gantt";
   g.caption = c(lbl::cap_gantt);
@@ -42,27 +44,28 @@ std::optional<Section> programme(const Ctx& c) {
   t.caption = c(lbl::cap_programme);
   t.columns = {col("phase", c(lbl::c_phase)), col("from", c(lbl::c_from)), col("to", c(lbl::c_to)),
                col("days", c(lbl::c_days_count), Align::right), col("tasks", c(lbl::c_tasks), Align::left, 0, true)};
-  for (const auto& ph : phases) {
+  for (const auto &ph : phases) {
     g.tasks.push_back({ph.id, c.t(ph.name), ph.from, ph.to});
     std::string tasks;
-    for (const auto& x : ph.tasks) tasks += (tasks.empty() ? "" : c.sep()) + c.t(x);
-    t.rows.push_back(body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
-                                  Cell::num(static_cast<double>(days_of(ph.to) - days_of(ph.from) + 1)), Cell::of(tasks)}));
+    for (const auto &x : ph.tasks) tasks += (tasks.empty() ? "" : c.sep()) + c.t(x);
+    t.rows.push_back(
+        body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
+                     Cell::num(static_cast<double>(days_of(ph.to) - days_of(ph.from) + 1)), Cell::of(tasks)}));
   }
   // Phases without tasks need no empty column.
   bool any_tasks = false;
-  for (const auto& ph : phases) any_tasks = any_tasks || !ph.tasks.empty();
+  for (const auto &ph : phases) any_tasks = any_tasks || !ph.tasks.empty();
   if (!any_tasks) {
     t.columns.pop_back();
-    for (auto& r : t.rows) r.cells.pop_back();
+    for (auto &r : t.rows) r.cells.pop_back();
   }
   s.blocks.push_back(std::move(g));
   s.blocks.push_back(std::move(t));
   return s;
 }
 
-std::optional<Section> services(const Ctx& c) {
-  const json& svc = c.raw("services");
+std::optional<Section> services(const Ctx &c) {
+  const json &svc = c.raw("services");
   if (!svc.is_array() || svc.empty()) return std::nullopt;
   Section s{"services", "", c(lbl::sec_services), {}, {}};
   s.blocks.push_back(Paragraph{c(lbl::services_intro), Style::normal});
@@ -74,14 +77,18 @@ std::optional<Section> services(const Ctx& c) {
     if (paid) t.columns.push_back(col("price", c(lbl::c_price)));
     t.columns.push_back(col("booking", c(lbl::c_booking)));
     int i = 0;
-    for (const auto& x : svc) {
+    for (const auto &x : svc) {
       ++i;
       if (x.value("paid", false) != paid) continue;
       std::string provider = x.value("provider", "");
-      if (const auto* d = c.in.roles.department(provider)) provider = c.t(d->name);
-      else if (const auto* r = c.in.roles.role(provider)) provider = c.t(r->name);
-      Row r = body("service-" + std::to_string(i), {Cell::of(c.t(estate::text_of(x.value("name", json())))), Cell::of(provider)});
-      if (paid) r.cells.push_back(Cell::of(x.contains("price") ? c.t(estate::text_of(x["price"])) : c(lbl::price_agreed)));
+      if (const auto *d = c.in.roles.department(provider))
+        provider = c.t(d->name);
+      else if (const auto *r = c.in.roles.role(provider))
+        provider = c.t(r->name);
+      Row r = body("service-" + std::to_string(i),
+                   {Cell::of(c.t(estate::text_of(x.value("name", json())))), Cell::of(provider)});
+      if (paid)
+        r.cells.push_back(Cell::of(x.contains("price") ? c.t(estate::text_of(x["price"])) : c(lbl::price_agreed)));
       r.cells.push_back(Cell::of(x.value("booking", false) ? c(lbl::booking_needed) : ""));
       t.rows.push_back(std::move(r));
     }
@@ -90,8 +97,8 @@ std::optional<Section> services(const Ctx& c) {
   return s;
 }
 
-std::optional<Section> security_equipment(const Ctx& c) {
-  const json& eq = c.raw("security_equipment");
+std::optional<Section> security_equipment(const Ctx &c) {
+  const json &eq = c.raw("security_equipment");
   if (!eq.is_array() || eq.empty()) return std::nullopt;
   Section s{"security-equipment", "", c(lbl::sec_security_equipment), {}, {}};
   Table t;
@@ -99,7 +106,7 @@ std::optional<Section> security_equipment(const Ctx& c) {
   t.caption = c(lbl::cap_security_equipment);
   t.columns = {col("item", c(lbl::c_item)), col("count", c(lbl::c_count), Align::right), col("notes", c(lbl::c_notes))};
   int i = 0;
-  for (const auto& x : eq) {
+  for (const auto &x : eq) {
     Cell count = x.contains("count") ? Cell::num(x["count"].get<double>()) : Cell::of("");
     t.rows.push_back(body("equipment-" + std::to_string(++i),
                           {Cell::of(c.t(estate::text_of(x.value("name", json())))), count,
@@ -109,23 +116,23 @@ std::optional<Section> security_equipment(const Ctx& c) {
   return s;
 }
 
-std::optional<Section> rules(const Ctx& c) {
-  const json& r = c.raw("rules");
+std::optional<Section> rules(const Ctx &c) {
+  const json &r = c.raw("rules");
   if (!r.is_array() || r.empty()) return std::nullopt;
   Section s{"rules", "", c(lbl::sec_rules), {}, {}};
   s.blocks.push_back(Paragraph{c(lbl::rules_intro), Style::normal});
   std::vector<std::string> items;
-  for (const auto& x : r) items.push_back(c.t(estate::text_of(x)));
+  for (const auto &x : r) items.push_back(c.t(estate::text_of(x)));
   s.blocks.push_back(List{true, items});
   return s;
 }
 
-std::optional<Section> governance(const Ctx& c) {
-  const auto& g = c.in.estate.governance;
+std::optional<Section> governance(const Ctx &c) {
+  const auto &g = c.in.estate.governance;
   if (!g.present) return std::nullopt;
   Section s{"governance", "", c(lbl::sec_governance), {}, {}};
   Facts f;
-  auto yn = [&](const Label& l, const std::optional<bool>& v) {
+  auto yn = [&](const Label &l, const std::optional<bool> &v) {
     if (v) f.items.emplace_back(c(l), *v ? c(lbl::bool_yes) : c(lbl::bool_no));
   };
   if (!g.company.empty()) f.items.emplace_back(c(lbl::gov_company), g.company);
@@ -137,8 +144,9 @@ std::optional<Section> governance(const Ctx& c) {
   yn(lbl::gov_owners_committee, g.owners_committee);
   yn(lbl::gov_eligible_for_committee, g.eligible_for_committee);
   if (g.rectification_open + g.rectification_closed > 0)
-    f.items.emplace_back(c(lbl::gov_rectification), c.f(lbl::gov_rectification_value, {num(g.rectification_closed),
-                                                                                       num(g.rectification_open + g.rectification_closed)}));
+    f.items.emplace_back(c(lbl::gov_rectification),
+                         c.f(lbl::gov_rectification_value,
+                             {num(g.rectification_closed), num(g.rectification_open + g.rectification_closed)}));
   s.blocks.push_back(std::move(f));
   return s;
 }

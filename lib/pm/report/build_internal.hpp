@@ -15,47 +15,48 @@
 namespace pm::report::detail {
 
 struct Ctx {
-  const Input& in;
+  const Input &in;
   bool zh;
 
-  std::string operator()(const Label& l) const { return l.get(zh); }
-  std::string f(const Label& l, std::initializer_list<std::string> args) const { return format(l, zh, args); }
-  std::string t(const catalog::Text& x) const { return x.get(zh); }
+  std::string operator()(const Label &l) const { return l.get(zh); }
+  std::string f(const Label &l, std::initializer_list<std::string> args) const { return format(l, zh, args); }
+  std::string t(const catalog::Text &x) const { return x.get(zh); }
   // A list joined with the language's separator: "、" or ", ".
-  std::string join(const std::vector<std::string>& parts) const;
+  std::string join(const std::vector<std::string> &parts) const;
   // "; " or "；".
   std::string sep() const { return zh ? "；" : "; "; }
-  const nlohmann::json& raw(const char* key) const; // the estate document's field, or null
+  const nlohmann::json &raw(const char *key) const; // the estate document's field, or null
+  std::string people(int n) const;                  // "5 人", "5 people", "1 person"
 };
 
 std::string num(double v, int decimals = 0); // 145,000
 std::string money(std::int64_t cents);       // 6,705,742.58
 double yuan(std::int64_t cents);
 double monthly_yuan(std::int64_t cents); // annual ÷ 12, rounded to the fen
-std::string hhmm_range(const staff::Shift& s);
+std::string hhmm_range(const staff::Shift &s);
 
 Column col(std::string id, std::string label, Align a = Align::left, int decimals = 0, bool wide = false);
 Row body(std::string key, std::vector<Cell> cells);
 Row group(std::string key, std::vector<Cell> cells);
 Row total(std::vector<Cell> cells);
 
-std::string service_name(const Ctx& c, const std::string& service); // outsourced and special services
-std::string grade_name(const Ctx& c, int grade);
+std::string service_name(const Ctx &c, const std::string &service); // outsourced and special services
+std::string grade_name(const Ctx &c, int grade);
 
 // The sections, each in its own file.
-Section overview(const Ctx& c);
-std::optional<Section> programme(const Ctx& c);
-Section organisation(const Ctx& c);
-Section staffing(const Ctx& c);
-Section duties(const Ctx& c);
-Section shifts(const Ctx& c);
-std::optional<Section> services(const Ctx& c);
-Section standards(const Ctx& c);
-Section maintenance(const Ctx& c);
-std::optional<Section> security_equipment(const Ctx& c);
-Section emergency(const Ctx& c);
-std::optional<Section> rules(const Ctx& c);
-std::optional<Section> governance(const Ctx& c);
-Section budget(const Ctx& c);
+Section overview(const Ctx &c);
+std::optional<Section> programme(const Ctx &c);
+Section organisation(const Ctx &c);
+Section staffing(const Ctx &c);
+Section duties(const Ctx &c);
+Section shifts(const Ctx &c);
+std::optional<Section> services(const Ctx &c);
+Section standards(const Ctx &c);
+Section maintenance(const Ctx &c);
+std::optional<Section> security_equipment(const Ctx &c);
+Section emergency(const Ctx &c);
+std::optional<Section> rules(const Ctx &c);
+std::optional<Section> governance(const Ctx &c);
+Section budget(const Ctx &c);
 
 } // namespace pm::report::detail

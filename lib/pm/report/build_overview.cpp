@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string type_name(const Ctx& c, const std::string& type) {
+std::string type_name(const Ctx &c, const std::string &type) {
   if (type == "residential") return c(lbl::type_residential);
   if (type == "villa") return c(lbl::type_villa);
   if (type == "mixed_use") return c(lbl::type_mixed_use);
@@ -22,7 +22,7 @@ std::string type_name(const Ctx& c, const std::string& type) {
   return type;
 }
 
-std::string building_type(const Ctx& c, const std::string& type) {
+std::string building_type(const Ctx &c, const std::string &type) {
   if (type == "high_rise") return c(lbl::bt_high_rise);
   if (type == "mid_rise") return c(lbl::bt_mid_rise);
   if (type == "multi_storey") return c(lbl::bt_multi_storey);
@@ -32,14 +32,14 @@ std::string building_type(const Ctx& c, const std::string& type) {
   return type;
 }
 
-std::string hours_text(const Ctx& c, const std::string& hours) {
+std::string hours_text(const Ctx &c, const std::string &hours) {
   if (hours.empty() || hours == "24h") return c(lbl::hours_24h);
   return hours;
 }
 
 } // namespace
 
-std::string service_name(const Ctx& c, const std::string& service) {
+std::string service_name(const Ctx &c, const std::string &service) {
   if (service == "lift_maintenance") return c(lbl::svc_lift_maintenance);
   if (service == "river_cleaning") return c(lbl::svc_river_cleaning);
   if (service == "municipal_road_cleaning") return c(lbl::svc_municipal_road_cleaning);
@@ -57,27 +57,31 @@ std::string service_name(const Ctx& c, const std::string& service) {
   return service;
 }
 
-std::string grade_name(const Ctx& c, int grade) {
+std::string grade_name(const Ctx &c, int grade) {
   switch (grade) {
-  case 1: return c(lbl::grade_1);
-  case 2: return c(lbl::grade_2);
-  case 3: return c(lbl::grade_3);
-  case 4: return c(lbl::grade_4);
+  case 1:
+    return c(lbl::grade_1);
+  case 2:
+    return c(lbl::grade_2);
+  case 3:
+    return c(lbl::grade_3);
+  case 4:
+    return c(lbl::grade_4);
   }
   return std::to_string(grade);
 }
 
-Section overview(const Ctx& c) {
-  const auto& e = c.in.estate;
+Section overview(const Ctx &c) {
+  const auto &e = c.in.estate;
   Section s{"overview", "", c(lbl::sec_overview), {}, {}};
   Facts f;
-  auto add = [&](const Label& l, std::string v) {
+  auto add = [&](const Label &l, std::string v) {
     if (!v.empty()) f.items.emplace_back(c(l), std::move(v));
   };
-  auto area = [&](const Label& l, double v) {
+  auto area = [&](const Label &l, double v) {
     if (v > 0) add(l, num(v) + " m²");
   };
-  auto count = [&](const Label& l, int v) {
+  auto count = [&](const Label &l, int v) {
     if (v > 0) add(l, num(v));
   };
   add(lbl::f_name, c.t(e.name));
@@ -97,7 +101,7 @@ Section overview(const Ctx& c) {
   area(lbl::area_river_frontage, e.areas.river_frontage);
   count(lbl::f_households, e.households);
   std::vector<std::string> blds;
-  for (const auto& bg : e.buildings) {
+  for (const auto &bg : e.buildings) {
     std::string t = c.f(lbl::building_group, {num(bg.count), building_type(c, bg.type)});
     if (!bg.name.empty() && bg.name != building_type(c, bg.type)) t = bg.name + c(lbl::colon) + t;
     if (bg.floors > 0) t += c.f(lbl::building_floors, {num(bg.floors)});
@@ -115,7 +119,7 @@ Section overview(const Ctx& c) {
   if (e.equipment.access_control) add(lbl::eq_access_control, c(lbl::yes));
   count(lbl::eq_cctv, e.equipment.cctv_cameras);
   std::vector<std::string> ents;
-  for (const auto& en : e.entrances) {
+  for (const auto &en : e.entrances) {
     std::vector<std::string> uses;
     if (en.pedestrians) uses.push_back(c(lbl::ent_pedestrians));
     if (en.vehicles) uses.push_back(c(lbl::ent_vehicles));
@@ -129,7 +133,7 @@ Section overview(const Ctx& c) {
   count(lbl::park_entrances, e.parking_entrances);
   count(lbl::f_patrol_zones, e.patrol_zones);
   std::vector<std::string> outs;
-  for (const auto& o : e.outsourced) {
+  for (const auto &o : e.outsourced) {
     std::string t = service_name(c, o.service);
     std::vector<std::string> parts;
     if (!o.contractor.empty()) parts.push_back(o.contractor);
@@ -139,7 +143,7 @@ Section overview(const Ctx& c) {
   }
   add(lbl::f_outsourced, c.join(outs));
   std::vector<std::string> specials;
-  for (const auto& sp : e.special_services) {
+  for (const auto &sp : e.special_services) {
     std::vector<std::string> parts;
     if (sp.owners > 0) parts.push_back(c.f(lbl::special_owners, {num(sp.owners)}));
     if (sp.owners_per_staff > 0) parts.push_back(c.f(lbl::special_ratio, {util::format_number(sp.owners_per_staff)}));
@@ -150,30 +154,30 @@ Section overview(const Ctx& c) {
   add(lbl::f_special_services, c.join(specials));
   s.blocks.push_back(std::move(f));
 
-  const auto& st = c.in.staffing;
-  const auto& b = c.in.budget;
-  s.blocks.push_back(Paragraph{c.f(lbl::overview_figures,
-                                   {num(st.total), st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—",
-                                    money(b.cents), money(budget::to_cents(b.monthly_cost())),
-                                    num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)}),
-                               Style::normal});
-  const json& notes = c.raw("notes");
+  const auto &st = c.in.staffing;
+  const auto &b = c.in.budget;
+  s.blocks.push_back(Paragraph{
+      c.f(lbl::overview_figures,
+          {num(st.total), st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—", money(b.cents),
+           money(budget::to_cents(b.monthly_cost())), num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)}),
+      Style::normal});
+  const json &notes = c.raw("notes");
   if (notes.is_string()) s.blocks.push_back(Paragraph{notes.get<std::string>(), Style::note});
   return s;
 }
 
 namespace {
 
-std::vector<const catalog::Role*> supervisors(const Ctx& c, const staff::DepartmentLine& d) {
-  std::vector<const catalog::Role*> out;
-  for (const auto& r : d.roles) {
-    const auto* role = c.in.roles.role(r.id);
+std::vector<const catalog::Role *> supervisors(const Ctx &c, const staff::DepartmentLine &d) {
+  std::vector<const catalog::Role *> out;
+  for (const auto &r : d.roles) {
+    const auto *role = c.in.roles.role(r.id);
     if (role && role->supervisor && r.headcount > 0) out.push_back(role);
   }
   return out;
 }
 
-std::string member_text(const Ctx& c, const json& m) {
+std::string member_text(const Ctx &c, const json &m) {
   if (m.is_string()) return m.get<std::string>();
   std::string name = m.value("name", "");
   std::vector<std::string> extra;
@@ -182,14 +186,14 @@ std::string member_text(const Ctx& c, const json& m) {
   return extra.empty() ? name : name + c.f(lbl::parenthesised, {c.join(extra)});
 }
 
-std::string names(const Ctx& c, const json& arr) {
+std::string names(const Ctx &c, const json &arr) {
   std::vector<std::string> out;
   if (arr.is_array())
-    for (const auto& m : arr) out.push_back(member_text(c, m));
+    for (const auto &m : arr) out.push_back(member_text(c, m));
   return c.join(out);
 }
 
-std::string group_kind(const Ctx& c, const std::string& kind) {
+std::string group_kind(const Ctx &c, const std::string &kind) {
   if (kind == "leading_group") return c(lbl::gk_leading);
   if (kind == "working_group") return c(lbl::gk_working);
   if (kind == "sub_group") return c(lbl::gk_sub);
@@ -197,27 +201,27 @@ std::string group_kind(const Ctx& c, const std::string& kind) {
   return kind;
 }
 
-std::vector<std::string> texts(const Ctx& c, const json& arr) {
+std::vector<std::string> texts(const Ctx &c, const json &arr) {
   std::vector<std::string> out;
   if (arr.is_array())
-    for (const auto& x : arr) out.push_back(c.t(estate::text_of(x)));
+    for (const auto &x : arr) out.push_back(c.t(estate::text_of(x)));
   return out;
 }
 
 } // namespace
 
-Section organisation(const Ctx& c) {
-  const auto& st = c.in.staffing;
+Section organisation(const Ctx &c) {
+  const auto &st = c.in.staffing;
   Section s{"organisation", "", c(lbl::sec_organisation), {}, {}};
-  const catalog::Role* pm = c.in.roles.role("project_manager");
+  const catalog::Role *pm = c.in.roles.role("project_manager");
   bool has_pm = pm && st.headcount("project_manager") > 0;
   int departments = 0;
-  for (const auto& d : st.departments)
+  for (const auto &d : st.departments)
     if (!(has_pm && d.id == pm->department && d.roles.size() == 1)) ++departments;
   if (has_pm) {
     s.blocks.push_back(Paragraph{c.f(lbl::org_pm_intro, {c.t(pm->name), num(departments)}), Style::normal});
     std::vector<std::string> duties;
-    for (const auto& d : pm->duties) duties.push_back(c.t(d));
+    for (const auto &d : pm->duties) duties.push_back(c.t(d));
     if (!duties.empty()) {
       s.blocks.push_back(Paragraph{c.f(lbl::org_pm_duties, {c.t(pm->name)}), Style::normal});
       s.blocks.push_back(List{true, duties});
@@ -230,11 +234,12 @@ Section organisation(const Ctx& c) {
   t.id = "departments";
   t.caption = c(lbl::cap_departments);
   t.columns = {col("department", c(lbl::c_department)), col("supervisor", c(lbl::c_supervisor)),
-               col("headcount", c(lbl::c_headcount), Align::right), col("roles", c(lbl::c_roles), Align::left, 0, true)};
-  for (const auto& d : st.departments) {
+               col("headcount", c(lbl::c_headcount), Align::right),
+               col("roles", c(lbl::c_roles), Align::left, 0, true)};
+  for (const auto &d : st.departments) {
     std::vector<std::string> sup, roles;
-    for (const auto* r : supervisors(c, d)) sup.push_back(c.t(r->name));
-    for (const auto& r : d.roles)
+    for (const auto *r : supervisors(c, d)) sup.push_back(c.t(r->name));
+    for (const auto &r : d.roles)
       if (r.headcount > 0) roles.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
     t.rows.push_back(body(d.id, {Cell::of(c.t(d.name)), Cell::of(sup.empty() ? "—" : c.join(sup)),
                                  Cell::num(d.headcount), Cell::of(c.join(roles))}));
@@ -247,26 +252,26 @@ Section organisation(const Ctx& c) {
   chart.caption = c(lbl::cap_org_chart);
   std::string root = "root";
   if (has_pm) {
-    const staff::DepartmentLine* md = nullptr;
-    for (const auto& d : st.departments)
+    const staff::DepartmentLine *md = nullptr;
+    for (const auto &d : st.departments)
       if (d.id == pm->department) md = &d;
     OrgNode n{root, "", c.t(pm->name), md ? c.t(md->name) : "", {}};
     if (md)
-      for (const auto& r : md->roles)
+      for (const auto &r : md->roles)
         if (r.id != pm->id && r.headcount > 0) n.lines.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
     chart.nodes.push_back(std::move(n));
   } else {
-    chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.f(lbl::people_count, {num(st.total)}), {}});
+    chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.people(st.total), {}});
   }
-  for (const auto& d : st.departments) {
+  for (const auto &d : st.departments) {
     if (has_pm && d.id == pm->department) continue;
     std::vector<std::string> sup;
-    for (const auto* r : supervisors(c, d)) sup.push_back(c.t(r->name));
-    std::string detail = c.f(lbl::people_count, {num(d.headcount)});
+    for (const auto *r : supervisors(c, d)) sup.push_back(c.t(r->name));
+    std::string detail = c.people(d.headcount);
     if (!sup.empty()) detail = c.join(sup) + " · " + detail;
     OrgNode n{"dept_" + d.id, root, c.t(d.name), detail, {}};
-    for (const auto& r : d.roles) {
-      const auto* role = c.in.roles.role(r.id);
+    for (const auto &r : d.roles) {
+      const auto *role = c.in.roles.role(r.id);
       if (r.headcount > 0 && !(role && role->supervisor))
         n.lines.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
     }
@@ -275,29 +280,30 @@ Section organisation(const Ctx& c) {
   s.blocks.push_back(std::move(chart));
 
   // The estate's own groups (seed plan 2) and committees (plan 5).
-  const json& groups = c.raw("groups");
+  const json &groups = c.raw("groups");
   if (groups.is_array() && !groups.empty()) {
     std::map<std::string, std::string> group_names;
-    for (const auto& g : groups) group_names[g.value("id", "")] = c.t(estate::text_of(g.value("name", json())));
+    for (const auto &g : groups) group_names[g.value("id", "")] = c.t(estate::text_of(g.value("name", json())));
     Table gt;
     gt.id = "groups";
     gt.caption = c(lbl::cap_groups);
-    gt.columns = {col("group", c(lbl::c_group)),          col("kind", c(lbl::c_kind)),
-                  col("parent", c(lbl::c_parent)),        col("lead", c(lbl::c_lead)),
-                  col("deputies", c(lbl::c_deputies)),    col("members", c(lbl::c_members), Align::left, 0, true),
+    gt.columns = {col("group", c(lbl::c_group)),           col("kind", c(lbl::c_kind)),
+                  col("parent", c(lbl::c_parent)),         col("lead", c(lbl::c_lead)),
+                  col("deputies", c(lbl::c_deputies)),     col("members", c(lbl::c_members), Align::left, 0, true),
                   col("archive", c(lbl::c_archive_owner)), col("duties", c(lbl::c_duties), Align::left, 0, true)};
     std::vector<Section> committees;
-    for (const auto& g : groups) {
+    for (const auto &g : groups) {
       std::string kind = g.value("kind", "");
       std::string parent = g.value("parent", "");
       std::vector<std::string> duties = texts(c, g.value("duties", json()));
       std::string dj;
-      for (const auto& x : duties) dj += (dj.empty() ? "" : c.sep()) + x;
-      gt.rows.push_back(body(g.value("id", ""),
-                             {Cell::of(group_names[g.value("id", "")]), Cell::of(group_kind(c, kind)),
-                              Cell::of(parent.empty() ? "" : group_names[parent]), Cell::of(g.value("lead", "")),
-                              Cell::of(names(c, g.value("deputies", json()))), Cell::of(names(c, g.value("members", json()))),
-                              Cell::of(g.value("archive_owner", "")), Cell::of(dj)}));
+      for (const auto &x : duties) dj += (dj.empty() ? "" : c.sep()) + x;
+      gt.rows.push_back(
+          body(g.value("id", ""),
+               {Cell::of(group_names[g.value("id", "")]), Cell::of(group_kind(c, kind)),
+                Cell::of(parent.empty() ? "" : group_names[parent]), Cell::of(g.value("lead", "")),
+                Cell::of(names(c, g.value("deputies", json()))), Cell::of(names(c, g.value("members", json()))),
+                Cell::of(g.value("archive_owner", "")), Cell::of(dj)}));
       if (kind != "committee") continue;
       Section cs{"committee-" + g.value("id", ""), "", group_names[g.value("id", "")], {}, {}};
       Facts f;
@@ -308,7 +314,7 @@ Section organisation(const Ctx& c) {
       if (g.contains("members") && g["members"].is_array()) {
         cs.blocks.push_back(Paragraph{c(lbl::c_members), Style::normal});
         std::vector<std::string> ms;
-        for (const auto& m : g["members"]) ms.push_back(member_text(c, m));
+        for (const auto &m : g["members"]) ms.push_back(member_text(c, m));
         cs.blocks.push_back(List{false, ms});
       }
       if (!duties.empty()) {
@@ -320,7 +326,7 @@ Section organisation(const Ctx& c) {
     Section gs{"groups", "", c(lbl::sec_groups), {}, {}};
     gs.blocks.push_back(std::move(gt));
     s.sections.push_back(std::move(gs));
-    for (auto& cs : committees) s.sections.push_back(std::move(cs));
+    for (auto &cs : committees) s.sections.push_back(std::move(cs));
   }
   return s;
 }

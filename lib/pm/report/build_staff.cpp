@@ -15,16 +15,16 @@ using nlohmann::json;
 
 namespace {
 
-std::string explanation(const Ctx& c, const staff::RoleLine& r) {
+std::string explanation(const Ctx &c, const staff::RoleLine &r) {
   std::string out;
-  for (const auto& l : r.lines) out += (out.empty() ? "" : c.sep()) + c.t(l.explanation);
+  for (const auto &l : r.lines) out += (out.empty() ? "" : c.sep()) + c.t(l.explanation);
   return out;
 }
 
-std::string sources(const staff::RoleLine& r) {
+std::string sources(const staff::RoleLine &r) {
   std::string out;
   std::set<std::string> seen;
-  for (const auto& l : r.lines)
+  for (const auto &l : r.lines)
     if (!l.source.empty() && seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
   return out;
 }
@@ -36,39 +36,44 @@ double round_to(double v, int decimals) {
 
 } // namespace
 
-Section staffing(const Ctx& c) {
-  const auto& st = c.in.staffing;
+Section staffing(const Ctx &c) {
+  const auto &st = c.in.staffing;
   Section s{"staffing", "", c(lbl::sec_staffing), {}, {}};
-  s.blocks.push_back(Paragraph{c.f(lbl::staffing_intro, {c.t(c.in.norms.title), c.in.norms.name, c.t(c.in.labor.title),
-                                                         num(st.total)}),
-                               Style::normal});
+  s.blocks.push_back(Paragraph{
+      c.f(lbl::staffing_intro, {c.t(c.in.norms.title), c.in.norms.name, c.t(c.in.labor.title), num(st.total)}),
+      Style::normal});
   Table t;
   t.id = "staffing";
   t.sheet = "staffing";
   t.caption = c(lbl::cap_staffing);
   t.columns = {col("role", c(lbl::c_department_role)), col("headcount", c(lbl::c_headcount), Align::right),
-               col("reason", c(lbl::c_reason), Align::left, 0, true), col("source", c(lbl::c_source), Align::left, 0, true)};
-  for (const auto& d : st.departments) {
-    t.rows.push_back(group(d.id, {Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children"), Cell::of(""), Cell::of("")}));
-    for (const auto& r : d.roles)
-      t.rows.push_back(body(r.id, {Cell::of(c.t(r.name)), Cell::num(r.headcount), Cell::of(explanation(c, r)), Cell::of(sources(r))}));
+               col("reason", c(lbl::c_reason), Align::left, 0, true),
+               col("source", c(lbl::c_source), Align::left, 0, true)};
+  for (const auto &d : st.departments) {
+    t.rows.push_back(
+        group(d.id, {Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children"), Cell::of(""), Cell::of("")}));
+    for (const auto &r : d.roles)
+      t.rows.push_back(body(
+          r.id, {Cell::of(c.t(r.name)), Cell::num(r.headcount), Cell::of(explanation(c, r)), Cell::of(sources(r))}));
   }
   t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(st.total, "sum:groups"), Cell::of(""), Cell::of("")}));
   s.blocks.push_back(std::move(t));
 
-  const auto& ind = st.indicators;
+  const auto &ind = st.indicators;
   if (ind.m2_per_person && ind.people_per_10k_m2) {
     std::string text = c.f(lbl::indicators, {num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2)});
     if (ind.band) {
       std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
-      if (ind.band->building_type.empty()) text += c.f(lbl::indicators_band, {range});
-      else text += c.f(lbl::indicators_band_type, {range, c.t(staff::building_type_name(ind.band->building_type))});
+      if (ind.band->building_type.empty())
+        text += c.f(lbl::indicators_band, {range});
+      else
+        text += c.f(lbl::indicators_band_type, {range, c.t(staff::building_type_name(ind.band->building_type))});
     }
     s.blocks.push_back(Paragraph{text, Style::normal});
   } else {
     s.blocks.push_back(Paragraph{c(lbl::indicators_none), Style::normal});
   }
-  for (const auto& w : st.warnings)
+  for (const auto &w : st.warnings)
     s.blocks.push_back(Paragraph{c(lbl::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   return s;
 }
@@ -77,8 +82,8 @@ namespace {
 
 // An estate position's requirements as written in the file (bilingual licences and other
 // conditions, which the typed model keeps in one language or not at all).
-const json* position_json(const Ctx& c, const std::string& id) {
-  const json& units = c.raw("units");
+const json *position_json(const Ctx &c, const std::string &id) {
+  const json &units = c.raw("units");
   if (!units.is_array()) return nullptr;
   // By reference: json::value() returns a copy, and a pointer into it would dangle.
   for (const auto& u : units) {
@@ -89,29 +94,29 @@ const json* position_json(const Ctx& c, const std::string& id) {
   return nullptr;
 }
 
-const estate::Unit* unit_of(const Ctx& c, const std::string& id) {
-  for (const auto& u : c.in.estate.units)
+const estate::Unit *unit_of(const Ctx &c, const std::string &id) {
+  for (const auto &u : c.in.estate.units)
     if (u.id == id) return &u;
   return nullptr;
 }
 
-Facts requirements(const Ctx& c, const catalog::Role& role, const staff::DepartmentLine& d, int headcount) {
+Facts requirements(const Ctx &c, const catalog::Role &role, const staff::DepartmentLine &d, int headcount) {
   Facts f;
   f.items.emplace_back(c(lbl::c_department), c.t(d.name));
   f.items.emplace_back(c(lbl::c_headcount), num(headcount));
-  const catalog::Requirements& q = role.requirements;
+  const catalog::Requirements &q = role.requirements;
   std::vector<std::string> licences, other;
-  const json* pos = position_json(c, role.id);
+  const json *pos = position_json(c, role.id);
   if (pos && pos->contains("requirements")) {
-    const json& r = (*pos)["requirements"];
-    for (const auto& l : r.value("licences", json::array())) licences.push_back(c.t(estate::text_of(l)));
-    for (const auto& o : r.value("other", json::array())) other.push_back(c.t(estate::text_of(o)));
+    const json &r = (*pos)["requirements"];
+    for (const auto &l : r.value("licences", json::array())) licences.push_back(c.t(estate::text_of(l)));
+    for (const auto &o : r.value("other", json::array())) other.push_back(c.t(estate::text_of(o)));
   } else {
-    for (const auto& id : q.licences) {
-      const auto* l = c.in.roles.licence(id);
+    for (const auto &id : q.licences) {
+      const auto *l = c.in.roles.licence(id);
       licences.push_back(l ? c.t(l->name) : id);
     }
-    for (const auto& o : q.other) other.push_back(c.t(o));
+    for (const auto &o : q.other) other.push_back(c.t(o));
   }
   if (q.max_age > 0) f.items.emplace_back(c(lbl::req_age), c.f(lbl::req_age_value, {num(q.max_age)}));
   if (!q.education.empty()) f.items.emplace_back(c(lbl::req_education), c.t(q.education));
@@ -126,19 +131,20 @@ Facts requirements(const Ctx& c, const catalog::Role& role, const staff::Departm
 
 } // namespace
 
-Section duties(const Ctx& c) {
-  const auto& st = c.in.staffing;
+Section duties(const Ctx &c) {
+  const auto &st = c.in.staffing;
   bool all_units = !st.departments.empty();
-  for (const auto& d : st.departments) all_units = all_units && unit_of(c, d.id);
+  for (const auto &d : st.departments) all_units = all_units && unit_of(c, d.id);
   Section s{"duties", "", all_units ? c(lbl::sec_job_descriptions) : c(lbl::sec_duties), {}, {}};
   s.blocks.push_back(Paragraph{all_units ? c(lbl::duties_intro_units) : c(lbl::duties_intro), Style::normal});
-  for (const auto& d : st.departments) {
-    const estate::Unit* unit = unit_of(c, d.id);
+  for (const auto &d : st.departments) {
+    const estate::Unit *unit = unit_of(c, d.id);
     Section ds{"duties-" + d.id, "", c.t(d.name), {}, {}};
-    if (unit && !unit->scope.empty()) ds.blocks.push_back(Paragraph{c(lbl::unit_scope) + c.t(unit->scope), Style::normal});
-    for (const auto& r : d.roles) {
+    if (unit && !unit->scope.empty())
+      ds.blocks.push_back(Paragraph{c(lbl::unit_scope) + c.t(unit->scope), Style::normal});
+    for (const auto &r : d.roles) {
       if (r.headcount <= 0) continue;
-      const catalog::Role* role = c.in.roles.role(r.id);
+      const catalog::Role *role = c.in.roles.role(r.id);
       Section rs{"role-" + r.id, "", c.f(lbl::role_heading, {c.t(r.name), num(r.headcount)}), {}, {}};
       if (!role) {
         ds.sections.push_back(std::move(rs));
@@ -146,7 +152,7 @@ Section duties(const Ctx& c) {
       }
       rs.blocks.push_back(requirements(c, *role, d, r.headcount));
       std::vector<std::string> items;
-      for (const auto& x : role->duties) items.push_back(c.t(x));
+      for (const auto &x : role->duties) items.push_back(c.t(x));
       if (!items.empty()) {
         rs.blocks.push_back(Paragraph{c(lbl::duties_title), Style::normal});
         rs.blocks.push_back(List{true, items});
@@ -165,19 +171,19 @@ Section duties(const Ctx& c) {
 
 namespace {
 
-std::string days_text(const Ctx& c, const std::vector<int>& days) {
+std::string days_text(const Ctx &c, const std::vector<int> &days) {
   if (days.empty()) return c(lbl::every_day);
-  static const Label* names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
+  static const Label *names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
   std::vector<std::string> out;
   for (int d : days)
     if (d >= 1 && d <= 7) out.push_back(c(*names[d - 1]));
   return c.join(out);
 }
 
-std::string roles_text(const Ctx& c, const std::vector<std::string>& ids) {
+std::string roles_text(const Ctx &c, const std::vector<std::string> &ids) {
   std::vector<std::string> out;
-  for (const auto& id : ids) {
-    const auto* r = c.in.roles.role(id);
+  for (const auto &id : ids) {
+    const auto *r = c.in.roles.role(id);
     out.push_back(r ? c.t(r->name) : id);
   }
   return c.join(out);
@@ -185,14 +191,15 @@ std::string roles_text(const Ctx& c, const std::vector<std::string>& ids) {
 
 } // namespace
 
-Section shifts(const Ctx& c) {
-  const auto& st = c.in.staffing;
-  const auto& l = c.in.labor;
+Section shifts(const Ctx &c) {
+  const auto &st = c.in.staffing;
+  const auto &l = c.in.labor;
   Section s{"shifts", "", c(lbl::sec_shifts), {}, {}};
-  s.blocks.push_back(Paragraph{c.f(lbl::labor_intro, {c.t(l.title), util::format_number(l.daily_hours), util::format_number(l.weekly_hours),
-                                                      util::format_number(l.overtime_cap_month),
-                                                      num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())}),
-                               Style::normal});
+  s.blocks.push_back(
+      Paragraph{c.f(lbl::labor_intro, {c.t(l.title), util::format_number(l.daily_hours),
+                                       util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
+                                       num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())}),
+                Style::normal});
   if (!l.source.empty()) s.blocks.push_back(Paragraph{c(lbl::source_prefix) + l.source, Style::source});
 
   std::string pattern_by_roster;
@@ -202,7 +209,7 @@ Section shifts(const Ctx& c) {
   t.caption = c(lbl::cap_posts);
   t.columns = {col("post", c(lbl::c_post)),
                col("roles", c(lbl::c_taken_by)),
-               col("shifts", c(lbl::c_shifts), Align::left, 0, true),
+               col("shifts", c(lbl::c_shifts)),
                col("days", c(lbl::c_days)),
                col("pattern", c(lbl::c_pattern)),
                col("seats", c(lbl::c_seats), Align::right),
@@ -210,13 +217,14 @@ Section shifts(const Ctx& c) {
                col("people_per_seat", c(lbl::c_people_per_seat), Align::right, 1),
                col("weekly_hours", c(lbl::c_weekly_hours), Align::right, 1),
                col("hours_per_person", c(lbl::c_hours_per_person), Align::right, 1)};
+  t.columns[2].lines = true;
   bool any_duty = false;
-  for (const auto& p : st.posts) {
+  for (const auto &p : st.posts) {
     std::string shifts_str;
-    for (const auto& sh : p.shifts) shifts_str += (shifts_str.empty() ? "" : c.sep()) + hhmm_range(sh);
+    for (const auto &sh : p.shifts) shifts_str += (shifts_str.empty() ? "" : "\n") + hhmm_range(sh);
     std::string licence;
     if (!p.licence.empty()) {
-      const auto* li = c.in.roles.licence(p.licence);
+      const auto *li = c.in.roles.licence(p.licence);
       licence = li ? c.t(li->name) : p.licence;
     }
     std::string roles = roles_text(c, p.roles);
@@ -224,32 +232,34 @@ Section shifts(const Ctx& c) {
     // The pattern the roster used, else the common name of the post's shape.
     std::string pattern = pattern_name(p, c.zh);
     if (c.in.roster)
-      for (const auto& b : c.in.roster->blocks)
+      for (const auto &b : c.in.roster->blocks)
         if (b.post == p.id && !b.pattern.empty()) pattern = c.t(b.pattern);
     double weekly = round_to(p.weekly_hours(), 1);
     if (p.duty) {
       any_duty = true;
-      t.rows.push_back(body(p.id, {Cell::of(c.t(p.name)), Cell::of(roles), Cell::of(shifts_str), Cell::of(days_text(c, p.days)),
-                                   Cell::of(c(lbl::pat_duty)), Cell::num(p.seats), Cell::of("—"), Cell::of("—"),
-                                   Cell::num(weekly), Cell::of("—")}));
+      t.rows.push_back(body(p.id, {Cell::of(c.t(p.name)), Cell::of(roles), Cell::of(shifts_str),
+                                   Cell::of(days_text(c, p.days)), Cell::of(c(lbl::pat_duty)), Cell::num(p.seats),
+                                   Cell::of("—"), Cell::of("—"), Cell::num(weekly), Cell::of("—")}));
       continue;
     }
     double per_seat = p.seats > 0 ? static_cast<double>(p.people) / p.seats : 0;
-    t.rows.push_back(body(p.id, {Cell::of(c.t(p.name)), Cell::of(roles), Cell::of(shifts_str), Cell::of(days_text(c, p.days)),
-                                 Cell::of(pattern), Cell::num(p.seats), Cell::num(p.people),
-                                 Cell::num(round_to(per_seat, 1), "ROUND({.people}/{.seats},1)"), Cell::num(weekly),
-                                 Cell::num(round_to(staff::hours_per_person(p.weekly_hours(), p.people), 1),
-                                           "ROUND({.weekly_hours}/{.people},1)")}));
+    t.rows.push_back(
+        body(p.id, {Cell::of(c.t(p.name)), Cell::of(roles), Cell::of(shifts_str), Cell::of(days_text(c, p.days)),
+                    Cell::of(pattern), Cell::num(p.seats), Cell::num(p.people),
+                    Cell::num(round_to(per_seat, 1), "ROUND({.people}/{.seats},1)"), Cell::num(weekly),
+                    Cell::num(round_to(staff::hours_per_person(p.weekly_hours(), p.people), 1),
+                              "ROUND({.weekly_hours}/{.people},1)")}));
   }
   if (st.posts.empty()) {
     s.blocks.push_back(Paragraph{c(lbl::no_posts), Style::normal});
   } else {
-    t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""), Cell::num(0, "sum:body"),
-                            Cell::num(0, "sum:body"), Cell::of(""), Cell::num(0, "sum:body"), Cell::of("")}));
+    t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""),
+                            Cell::num(0, "sum:body"), Cell::num(0, "sum:body"), Cell::of(""), Cell::num(0, "sum:body"),
+                            Cell::of("")}));
     // The totals' cached values, computed as the formulas will.
-    Row& tot = t.rows.back();
+    Row &tot = t.rows.back();
     double seats = 0, people = 0, weekly = 0;
-    for (const auto& r : t.rows)
+    for (const auto &r : t.rows)
       if (r.kind == RowKind::body) {
         seats += r.cells[5].number.value_or(0);
         people += r.cells[6].number.value_or(0);
@@ -270,14 +280,15 @@ Section shifts(const Ctx& c) {
     } else {
       rs.blocks.push_back(Paragraph{c(lbl::roster_refused), Style::warning});
       std::vector<std::string> why;
-      for (const auto& t : c.in.roster_refusal) why.push_back(c.t(t));
+      for (const auto &t : c.in.roster_refusal) why.push_back(c.t(t));
       rs.blocks.push_back(List{false, why});
     }
   } else {
-    const RosterExcerpt& r = *c.in.roster;
-    rs.blocks.push_back(Paragraph{r.dated ? c.f(lbl::roster_intro, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)})
-                                          : c.f(lbl::roster_intro_cycle, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)}),
-                                  Style::normal});
+    const RosterExcerpt &r = *c.in.roster;
+    rs.blocks.push_back(
+        Paragraph{r.dated ? c.f(lbl::roster_intro, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)})
+                          : c.f(lbl::roster_intro_cycle, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)}),
+                  Style::normal});
     Table g;
     g.id = "roster";
     g.sheet = "roster";
@@ -288,21 +299,21 @@ Section shifts(const Ctx& c) {
     g.columns.push_back(col("shifts", c(lbl::c_shift_count), Align::right));
     g.columns.push_back(col("hours", c(lbl::c_hours), Align::right, 1));
     std::map<std::string, std::string> post_names;
-    for (const auto& p : st.posts) post_names[p.id] = c.t(p.name);
+    for (const auto &p : st.posts) post_names[p.id] = c.t(p.name);
     double shifts = 0, hours = 0;
-    for (const auto& b : r.blocks) {
+    for (const auto &b : r.blocks) {
       std::string title = post_names.count(b.post) ? post_names[b.post] : b.post;
       if (!b.pattern.empty()) title += c.f(lbl::parenthesised, {c.t(b.pattern)});
       Row gr = group(b.post, {Cell::of(title)});
       for (std::size_t i = 0; i < r.day_labels.size(); ++i) gr.cells.push_back(Cell::of(""));
       double bs = 0, bh = 0;
-      for (const auto& l : b.lines) bs += l.shifts, bh += l.hours;
+      for (const auto &l : b.lines) bs += l.shifts, bh += l.hours;
       gr.cells.push_back(Cell::num(bs, "sum:children"));
       gr.cells.push_back(Cell::num(round_to(bh, 1), "sum:children"));
       g.rows.push_back(std::move(gr));
-      for (const auto& l : b.lines) {
+      for (const auto &l : b.lines) {
         Row row = body(b.post + "/" + l.person, {Cell::of(c.t(l.name))});
-        for (const auto& code : l.codes) row.cells.push_back(Cell::of(code.empty() ? "·" : code));
+        for (const auto &code : l.codes) row.cells.push_back(Cell::of(code.empty() ? "·" : code));
         row.cells.push_back(Cell::num(l.shifts));
         row.cells.push_back(Cell::num(round_to(l.hours, 1)));
         g.rows.push_back(std::move(row));
@@ -322,21 +333,27 @@ Section shifts(const Ctx& c) {
     pt.id = "roster_people";
     pt.sheet = "roster";
     pt.caption = c(lbl::cap_roster_people);
-    pt.columns = {col("person", c(lbl::c_person)),           col("post", c(lbl::c_home_post)),
-                  col("shifts", c(lbl::c_shift_count), Align::right), col("hours", c(lbl::c_hours), Align::right, 1),
+    pt.columns = {col("person", c(lbl::c_person)),
+                  col("post", c(lbl::c_home_post)),
+                  col("shifts", c(lbl::c_shift_count), Align::right),
+                  col("hours", c(lbl::c_hours), Align::right, 1),
                   col("weekly_average", c(lbl::c_weekly_average), Align::right, 1),
-                  col("overtime", c(lbl::c_overtime), Align::right, 1), col("nights", c(lbl::c_nights), Align::right),
-                  col("weekends", c(lbl::c_weekends), Align::right), col("holidays", c(lbl::c_holidays), Align::right)};
+                  col("overtime", c(lbl::c_overtime), Align::right, 1),
+                  col("nights", c(lbl::c_nights), Align::right),
+                  col("weekends", c(lbl::c_weekends), Align::right),
+                  col("holidays", c(lbl::c_holidays), Align::right)};
     double ts = 0, th = 0;
-    for (const auto& p : r.people) {
-      pt.rows.push_back(body(p.person, {Cell::of(c.t(p.name)), Cell::of(p.home.empty() ? "—" : post_names[p.home]),
-                                        Cell::num(p.shifts), Cell::num(p.hours), Cell::num(p.weekly_average), Cell::num(p.overtime),
-                                        Cell::num(p.nights), Cell::num(p.weekends), Cell::num(p.holidays)}));
+    for (const auto &p : r.people) {
+      pt.rows.push_back(
+          body(p.person, {Cell::of(c.t(p.name)), Cell::of(p.home.empty() ? "—" : post_names[p.home]),
+                          Cell::num(p.shifts), Cell::num(p.hours), Cell::num(p.weekly_average), Cell::num(p.overtime),
+                          Cell::num(p.nights), Cell::num(p.weekends), Cell::num(p.holidays)}));
       ts += p.shifts;
       th += p.hours;
     }
-    pt.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::num(ts, "sum:body"), Cell::num(round_to(th, 1), "sum:body"),
-                             Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
+    pt.rows.push_back(
+        total({Cell::of(c(lbl::total)), Cell::of(""), Cell::num(ts, "sum:body"), Cell::num(round_to(th, 1), "sum:body"),
+               Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
     rs.blocks.push_back(std::move(pt));
   }
   s.sections.push_back(std::move(rs));

@@ -16,8 +16,9 @@ struct Column {
   std::string id;    // stable, for JSON readers and formula references ("annual")
   std::string label; // in the document's language
   Align align = Align::left;
-  int decimals = 0;  // for number cells
-  bool wide = false; // long free text (reasons, bases): renderers may shrink it
+  int decimals = 0;   // for number cells
+  bool wide = false;  // long free text (reasons, bases): renderers may shrink it
+  bool lines = false; // text cells hold lines separated by '\n' (a post's shifts)
 };
 
 // A cell holds text, or a number shown with its column's decimals. `formula` is used by the
@@ -52,8 +53,8 @@ struct Table {
   std::vector<Row> rows;
   std::string sheet; // XLSX sheet it goes to ("staffing", "roster", "budget"), "" for none
 
-  int column(const std::string& col_id) const; // index or -1
-  const Row* row(const std::string& key) const;
+  int column(const std::string &col_id) const; // index or -1
+  const Row *row(const std::string &key) const;
 };
 
 enum class Style { normal, note, warning, source };
@@ -118,7 +119,7 @@ struct Summary {
   double annual_cost = 0;
   double monthly_cost = 0;
   double fee_lump_sum = 0, fee_lump_sum_vat = 0, fee_cost_plus = 0; // 元/m²/month, rounded to the fen
-  bool roster = false;   // the 4-week roster excerpt is included
+  bool roster = false;                                              // the 4-week roster excerpt is included
   double roster_coverage = 0;
 };
 
@@ -127,18 +128,18 @@ struct Document {
   std::string lang; // "zh" or "en"
   std::string title;
   std::string subtitle;
-  std::string date; // "" unless given
+  std::string date;                                        // "" unless given
   std::vector<std::pair<std::string, std::string>> inputs; // {"norms", "cn-standard"}, ...
-  std::vector<Paragraph> notices;                           // illustrative figures and the like
+  std::vector<Paragraph> notices;                          // illustrative figures and the like
   Summary summary;
   std::vector<Section> sections;
 
   bool zh() const { return lang == "zh"; }
   // Depth-first search for a table by id; nullptr when absent.
-  const Table* table(const std::string& id) const;
+  const Table *table(const std::string &id) const;
 };
 
 // Text of a number cell as every renderer shows it: thousands grouped, the column's decimals.
-std::string format_cell(const Cell& c, const Column& col);
+std::string format_cell(const Cell &c, const Column &col);
 
 } // namespace pm::report

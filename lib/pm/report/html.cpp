@@ -9,7 +9,7 @@ namespace pm::report {
 namespace {
 
 // System fonts only: the first that has Chinese glyphs wins on each platform.
-constexpr const char* css = R"css(
+constexpr const char *css = R"css(
 :root{--ink:#1d2733;--muted:#5b6675;--line:#c9d1db;--band:#eef2f6;--accent:#1f5f8b;--warn:#9a3412}
 *{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Helvetica Neue",Arial,sans-serif;color:var(--ink);line-height:1.55;font-size:15px}
@@ -35,7 +35,10 @@ th{background:var(--band);font-weight:600;text-align:left}
 td.r,th.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.c,th.c{text-align:center}
 td.w{font-size:.92em}
+td.pl{white-space:pre}
+table.compact td:first-child{min-width:11em}
 tr.group td{background:#f7f9fb;font-weight:600}
+tr.group~tr:not(.group):not(.total)>td:first-child{padding-left:1.4em}
 tr.total td{font-weight:700;border-top:2px solid var(--ink)}
 table.compact{font-size:.72em}
 table.compact th,table.compact td{padding:.15em .25em}
@@ -70,101 +73,131 @@ th,tr.group td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 
-std::string e(const std::string& s) { return html_escape(s); }
+std::string e(const std::string &s) { return html_escape(s); }
 
-std::string align_class(const Column& c) {
+std::string align_class(const Column &c) {
   if (c.align == Align::right) return "r";
   if (c.align == Align::center) return "c";
+  if (c.lines) return "pl";
   return c.wide ? "w" : "";
 }
 
-std::string cls(const std::string& c) { return c.empty() ? "" : " class=\"" + c + "\""; }
+std::string cls(const std::string &c) { return c.empty() ? "" : " class=\"" + c + "\""; }
 
-void table(std::string& out, const Table& t) {
+void table(std::string &out, const Table &t) {
   bool compact = t.columns.size() > 10;
   out += "<table id=\"t-" + e(t.id) + "\"" + cls(compact ? "compact" : "") + ">";
   if (!t.caption.empty()) out += "<caption>" + e(t.caption) + "</caption>";
   out += "<thead><tr>";
-  for (const auto& c : t.columns) out += "<th" + cls(c.align == Align::left ? "" : align_class(c)) + " scope=\"col\">" + e(c.label) + "</th>";
+  for (const auto &c : t.columns)
+    out += "<th" + cls(c.align == Align::left ? "" : align_class(c)) + " scope=\"col\">" + e(c.label) + "</th>";
   out += "</tr></thead><tbody>";
-  for (const auto& r : t.rows) {
+  for (const auto &r : t.rows) {
     std::string rc = r.kind == RowKind::group ? "group" : r.kind == RowKind::total ? "total" : "";
     out += "<tr" + cls(rc) + (r.key.empty() ? "" : " data-key=\"" + e(r.key) + "\"") + ">";
+    auto text = [&](std::size_t i) {
+      return i < r.cells.size() ? format_cell(r.cells[i], t.columns[i]) : std::string();
+    };
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      std::string v = i < r.cells.size() ? format_cell(r.cells[i], t.columns[i]) : "";
-      out += "<td" + cls(align_class(t.columns[i])) + ">" + e(v) + "</td>";
+      // A group row's title spans the empty cells after it (a post's name over the days).
+      std::size_t span = 1;
+      if (r.kind == RowKind::group && i == 0)
+        while (i + span < t.columns.size() && text(i + span).empty()) ++span;
+      std::string attrs = cls(span > 1 ? "" : align_class(t.columns[i])) +
+                          (span > 1 ? " colspan=\"" + std::to_string(span) + "\"" : "");
+      out += "<td" + attrs + ">" + e(text(i)) + "</td>";
+      i += span - 1;
     }
     out += "</tr>";
   }
   out += "</tbody></table>\n";
 }
 
-void blocks(std::string& out, const std::vector<Block>& bs, bool zh) {
-  for (const auto& b : bs) {
-    if (const auto* p = std::get_if<Paragraph>(&b)) {
-      const char* c = p->style == Style::note ? "note" : p->style == Style::warning ? "warning" : p->style == Style::source ? "source" : "";
+void blocks(std::string &out, const std::vector<Block> &bs, bool zh) {
+  for (const auto &b : bs) {
+    if (const auto *p = std::get_if<Paragraph>(&b)) {
+      const char *c = p->style == Style::note      ? "note"
+                      : p->style == Style::warning ? "warning"
+                      : p->style == Style::source  ? "source"
+                                                   : "";
       out += "<p" + cls(c) + ">" + e(p->text) + "</p>\n";
-    } else if (const auto* l = std::get_if<List>(&b)) {
+    } else if (const auto *l = std::get_if<List>(&b)) {
       out += l->ordered ? "<ol>" : "<ul>";
-      for (const auto& item : l->items) out += "<li>" + e(item) + "</li>";
+      for (const auto &item : l->items) out += "<li>" + e(item) + "</li>";
       out += l->ordered ? "</ol>\n" : "</ul>\n";
-    } else if (const auto* f = std::get_if<Facts>(&b)) {
+    } else if (const auto *f = std::get_if<Facts>(&b)) {
       out += "<dl class=\"facts\">";
-      for (const auto& [k, v] : f->items) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
+      for (const auto &[k, v] : f->items) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
       out += "</dl>\n";
-    } else if (const auto* t = std::get_if<Table>(&b)) {
+    } else if (const auto *t = std::get_if<Table>(&b)) {
       table(out, *t);
-    } else if (const auto* c = std::get_if<OrgChart>(&b)) {
-      out += "<figure id=\"f-" + e(c->id) + "\"><figcaption>" + e(c->caption) + "</figcaption>" + org_chart_svg(*c) + "</figure>\n";
-    } else if (const auto* g = std::get_if<Gantt>(&b)) {
-      out += "<figure id=\"f-" + e(g->id) + "\"><figcaption>" + e(g->caption) + "</figcaption>" + gantt_svg(*g, zh) + "</figure>\n";
+    } else if (const auto *c = std::get_if<OrgChart>(&b)) {
+      out += "<figure id=\"f-" + e(c->id) + "\"><figcaption>" + e(c->caption) + "</figcaption>" + org_chart_svg(*c) +
+             "</figure>\n";
+    } else if (const auto *g = std::get_if<Gantt>(&b)) {
+      out += "<figure id=\"f-" + e(g->id) + "\"><figcaption>" + e(g->caption) + "</figcaption>" + gantt_svg(*g, zh) +
+             "</figure>\n";
     }
   }
 }
 
-void section(std::string& out, const Section& s, int level, bool zh, bool first) {
+void section(std::string &out, const Section &s, int level, bool zh, bool first) {
   std::string h = "h" + std::to_string(level);
   std::string c = level == 2 ? (first ? "top first" : "top") : "";
-  out += "<section id=\"s-" + e(s.id) + "\"" + cls(c) + "><" + h + ">" + e(s.number) + " " + e(s.title) + "</" + h + ">\n";
+  out +=
+      "<section id=\"s-" + e(s.id) + "\"" + cls(c) + "><" + h + ">" + e(s.number) + " " + e(s.title) + "</" + h + ">\n";
   blocks(out, s.blocks, zh);
-  for (const auto& sub : s.sections) section(out, sub, level < 6 ? level + 1 : 6, zh, false);
+  for (const auto &sub : s.sections) section(out, sub, level < 6 ? level + 1 : 6, zh, false);
   out += "</section>\n";
 }
 
 } // namespace
 
-std::string html_escape(const std::string& s) {
+std::string html_escape(const std::string &s) {
   std::string out;
   out.reserve(s.size() + 8);
   for (char ch : s) {
     switch (ch) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += ch;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += ch;
     }
   }
   return out;
 }
 
-std::string to_html(const Document& d) {
+std::string to_html(const Document &d) {
   bool zh = d.zh();
-  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"pm " PM_VERSION "\">\n";
   out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
-  out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1><p class=\"subtitle\">" + e(d.subtitle) + "</p><dl class=\"facts\">";
+  out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1><p class=\"subtitle\">" + e(d.subtitle) +
+         "</p><dl class=\"facts\">";
   if (!d.date.empty()) out += "<dt>" + e(lbl::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
-  for (const auto& [k, v] : d.inputs) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
+  for (const auto &[k, v] : d.inputs) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
   out += "</dl>\n";
-  for (const auto& n : d.notices) out += "<p class=\"note\">" + e(n.text) + "</p>\n";
+  for (const auto &n : d.notices) out += "<p class=\"note\">" + e(n.text) + "</p>\n";
   out += "</header>\n<nav class=\"toc\"><h2>" + e(lbl::doc_contents.get(zh)) + "</h2><ol>";
-  for (const auto& s : d.sections) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
+  for (const auto &s : d.sections) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
   out += "</ol></nav>\n<main>\n";
   bool first = true;
-  for (const auto& s : d.sections) {
+  for (const auto &s : d.sections) {
     section(out, s, 2, zh, first);
     first = false;
   }

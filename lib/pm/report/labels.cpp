@@ -18,9 +18,9 @@ std::string format(std::string_view text, std::initializer_list<std::string> arg
   return out;
 }
 
-std::string format(const Label& l, bool zh, std::initializer_list<std::string> args) { return format(l.get(zh), args); }
+std::string format(const Label &l, bool zh, std::initializer_list<std::string> args) { return format(l.get(zh), args); }
 
-const std::vector<Label>& all_labels() {
+const std::vector<Label> &all_labels() {
   static const std::vector<Label> all = {
 #define PM_REPORT_LABEL(name, zh, en) lbl::name,
 #include <pm/report/labels.inc>

@@ -10,18 +10,18 @@
 namespace pm::report {
 
 struct Label {
-  const char* id;
-  const char* zh;
-  const char* en;
-  const char* get(bool zh_first) const { return zh_first ? zh : en; }
+  const char *id;
+  const char *zh;
+  const char *en;
+  const char *get(bool zh_first) const { return zh_first ? zh : en; }
 };
 
 // Replaces {0}, {1}... in the label's text with the arguments.
-std::string format(const Label& l, bool zh, std::initializer_list<std::string> args);
+std::string format(const Label &l, bool zh, std::initializer_list<std::string> args);
 std::string format(std::string_view text, std::initializer_list<std::string> args);
 
 // All labels, for tests (each exists in both languages, with the same arguments).
-const std::vector<Label>& all_labels();
+const std::vector<Label> &all_labels();
 
 namespace lbl {
 #define PM_REPORT_LABEL(name, zh, en) inline constexpr Label name{#name, zh, en};

@@ -14,27 +14,28 @@ namespace pm::report {
 
 // Markdown with pipe tables (pandoc converts it to DOCX with real tables) and Mermaid
 // diagrams for the org chart and the programme.
-std::string to_markdown(const Document& d);
+std::string to_markdown(const Document &d);
 
 // One self-contained HTML file: inline CSS and SVG, no scripts or external resources, a print
 // stylesheet for A4.
-std::string to_html(const Document& d);
+std::string to_html(const Document &d);
 
 // The org chart and timeline as standalone SVG elements (used by to_html).
-std::string org_chart_svg(const OrgChart& c);
-std::string gantt_svg(const Gantt& g, bool zh);
+std::string org_chart_svg(const OrgChart &c);
+std::string gantt_svg(const Gantt &g, bool zh);
 
 // The document's data as JSON (schemas/report.schema.json).
-nlohmann::ordered_json to_json(const Document& d);
+nlohmann::ordered_json to_json(const Document &d);
 
 // XLSX: sheets staffing, roster and budget, with formulas for totals. `write_xlsx` writes a
 // temporary file beside `path` and renames it over `path`, so a failure leaves nothing behind;
 // it refuses to write over any of `inputs`. `xlsx_bytes` returns the file's bytes (for stdout).
-util::Expected<bool> write_xlsx(const Document& d, const std::string& path, const std::vector<std::string>& inputs = {});
-util::Expected<std::string> xlsx_bytes(const Document& d);
+util::Expected<bool> write_xlsx(const Document &d, const std::string &path,
+                                const std::vector<std::string> &inputs = {});
+util::Expected<std::string> xlsx_bytes(const Document &d);
 
 // Escaping, exposed for tests.
-std::string html_escape(const std::string& s);
-std::string markdown_escape(const std::string& s);
+std::string html_escape(const std::string &s);
+std::string markdown_escape(const std::string &s);
 
 } // namespace pm::report

@@ -22,15 +22,15 @@ std::string two(int v) {
   return buf;
 }
 
-const Label* weekday(int day) {
-  static const Label* names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
+const Label *weekday(int day) {
+  static const Label *names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
   return names[iso_weekday(day) - 1];
 }
 
 } // namespace
 
-RosterOutcome make_roster_excerpt(const estate::Estate& e, const staff::Staffing& s, const staff::Labor& labor,
-                                  const std::string& date, bool zh) {
+RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor,
+                                  const std::string &date, bool zh) {
   RosterOutcome out;
   auto first = parse_date(date.empty() ? default_roster_start : date);
   if (!first) {
@@ -47,7 +47,7 @@ RosterOutcome make_roster_excerpt(const estate::Estate& e, const staff::Staffing
   Result r = make_roster(p, {1, ""}, patterns);
   if (!r.ok) {
     out.refusal = r.refusal;
-    for (const auto& v : r.violations) out.refusal.push_back(v.message);
+    for (const auto &v : r.violations) out.refusal.push_back(v.message);
     return out;
   }
   roster::Summary sum = summarize(p, r.assignments);
@@ -67,27 +67,28 @@ RosterOutcome make_roster_excerpt(const estate::Estate& e, const staff::Staffing
   }
   // One block per post: its home team first, then anyone else who worked there (as pm roster).
   for (int post = 0; post < static_cast<int>(p.posts.size()); ++post) {
-    const PostDemand& dm = p.posts[static_cast<std::size_t>(post)];
+    const PostDemand &dm = p.posts[static_cast<std::size_t>(post)];
     RosterExcerpt::Block b;
     b.post = dm.id;
     if (!dm.pattern.empty())
-      if (const Pattern* pat = find_pattern(patterns, dm.pattern)) b.pattern = pat->title;
+      if (const Pattern *pat = find_pattern(patterns, dm.pattern)) b.pattern = pat->title;
     std::vector<int> who;
     for (int i = 0; i < static_cast<int>(p.people.size()); ++i)
       if (p.people[static_cast<std::size_t>(i)].home == post) who.push_back(i);
-    for (const auto& a : r.assignments)
+    for (const auto &a : r.assignments)
       if (a.post == post && std::find(who.begin(), who.end(), a.person) == who.end()) who.push_back(a.person);
     std::stable_sort(who.begin(), who.end(), [&](int a, int c) {
-      bool ha = p.people[static_cast<std::size_t>(a)].home == post, hc = p.people[static_cast<std::size_t>(c)].home == post;
+      bool ha = p.people[static_cast<std::size_t>(a)].home == post,
+           hc = p.people[static_cast<std::size_t>(c)].home == post;
       return ha != hc ? ha : a < c;
     });
     for (int person : who) {
-      const Person& pp = p.people[static_cast<std::size_t>(person)];
+      const Person &pp = p.people[static_cast<std::size_t>(person)];
       RosterExcerpt::Line line;
       line.person = pp.id;
       line.name = pp.name;
       line.codes.assign(static_cast<std::size_t>(p.days), "");
-      for (const auto& a : r.assignments) {
+      for (const auto &a : r.assignments) {
         if (a.post != post || a.person != person) continue;
         ++line.shifts;
         line.hours += (a.end - a.start) / 60.0;
@@ -101,11 +102,11 @@ RosterOutcome make_roster_excerpt(const estate::Estate& e, const staff::Staffing
     }
     x.blocks.push_back(std::move(b));
   }
-  for (const auto& ps : sum.people) {
-    const Person& who = p.people[static_cast<std::size_t>(ps.person)];
+  for (const auto &ps : sum.people) {
+    const Person &who = p.people[static_cast<std::size_t>(ps.person)];
     if (ps.shifts == 0 && who.home < 0) continue; // as pm roster's summary
-    x.people.push_back({who.id, who.name, who.home < 0 ? "" : p.posts[static_cast<std::size_t>(who.home)].id, ps.shifts, ps.hours,
-                        ps.weekly_average, ps.overtime, ps.nights, ps.weekends, ps.holidays});
+    x.people.push_back({who.id, who.name, who.home < 0 ? "" : p.posts[static_cast<std::size_t>(who.home)].id, ps.shifts,
+                        ps.hours, ps.weekly_average, ps.overtime, ps.nights, ps.weekends, ps.holidays});
   }
   x.coverage = sum.coverage();
   x.legend = {lbl::roster_legend.zh, lbl::roster_legend.en};

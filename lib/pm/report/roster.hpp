@@ -13,7 +13,7 @@ namespace pm::report {
 
 // The first day of the excerpt when the proposal has no --date: Monday 5 January 2026, four
 // weeks without a public holiday, so the cycle shown is the plain rota.
-inline constexpr const char* default_roster_start = "2026-01-05";
+inline constexpr const char *default_roster_start = "2026-01-05";
 
 struct RosterOutcome {
   std::optional<RosterExcerpt> excerpt;
@@ -23,7 +23,7 @@ struct RosterOutcome {
 
 // `date`: the proposal's --date (the roster starts that day), or "" for default_roster_start
 // with days labelled by week and weekday.
-RosterOutcome make_roster_excerpt(const estate::Estate& e, const staff::Staffing& s, const staff::Labor& labor,
-                                  const std::string& date, bool zh);
+RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor,
+                                  const std::string &date, bool zh);
 
 } // namespace pm::report

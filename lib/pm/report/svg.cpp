@@ -16,7 +16,7 @@ namespace {
 
 constexpr double char_px = 6.6; // one display column at the 12 px font of the drawings
 
-double text_px(const std::string& s) { return static_cast<double>(util::display_width(s)) * char_px; }
+double text_px(const std::string &s) { return static_cast<double>(util::display_width(s)) * char_px; }
 
 std::string f1(double v) {
   char buf[32];
@@ -27,16 +27,19 @@ std::string f1(double v) {
 }
 
 // Cuts a label to at most `px` wide, ending it with "…".
-std::string fit(const std::string& s, double px) {
+std::string fit(const std::string &s, double px) {
   if (text_px(s) <= px) return s;
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     std::string next = out + s.substr(i, len);
     if (text_px(next) + 2 * char_px > px) break;
     out = next;
@@ -45,7 +48,7 @@ std::string fit(const std::string& s, double px) {
   return out + "…";
 }
 
-long days_of(const std::string& iso) {
+long days_of(const std::string &iso) {
   int y = 0, m = 0, d = 0;
   if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return 0;
   y -= m <= 2;
@@ -74,40 +77,41 @@ Civil civil_of(long z) {
 
 } // namespace
 
-std::string org_chart_svg(const OrgChart& c) {
+std::string org_chart_svg(const OrgChart &c) {
   if (c.nodes.empty()) return "";
-  const OrgNode& root = c.nodes.front();
-  std::vector<const OrgNode*> kids;
-  for (const auto& n : c.nodes)
+  const OrgNode &root = c.nodes.front();
+  std::vector<const OrgNode *> kids;
+  for (const auto &n : c.nodes)
     if (n.parent == root.id && &n != &root) kids.push_back(&n);
 
   constexpr double line_h = 16, pad = 8, gap = 14, top_h = 40;
-  auto width_of = [&](const OrgNode& n) {
+  auto width_of = [&](const OrgNode &n) {
     double w = text_px(n.title) * 1.1; // bold
     w = std::max(w, text_px(n.detail));
-    for (const auto& l : n.lines) w = std::max(w, text_px(l));
+    for (const auto &l : n.lines) w = std::max(w, text_px(l));
     return std::clamp(w + 2 * pad, 110.0, 280.0);
   };
-  auto height_of = [&](const OrgNode& n) {
-    return pad * 2 + line_h * (1 + (n.detail.empty() ? 0 : 1) + static_cast<double>(n.lines.size())) + (n.lines.empty() ? 0 : 4);
+  auto height_of = [&](const OrgNode &n) {
+    return pad * 2 + line_h * (1 + (n.detail.empty() ? 0 : 1) + static_cast<double>(n.lines.size())) +
+           (n.lines.empty() ? 0 : 4);
   };
   double box_w = 110;
-  for (const auto* k : kids) box_w = std::max(box_w, width_of(*k));
+  for (const auto *k : kids) box_w = std::max(box_w, width_of(*k));
   // Many departments wrap onto further rows, so the chart stays legible on A4.
   std::size_t rows = (kids.size() + 3) / 4;
   std::size_t per_row = rows ? (kids.size() + rows - 1) / rows : 1;
   double row_h = 0;
-  for (const auto* k : kids) row_h = std::max(row_h, height_of(*k));
+  for (const auto *k : kids) row_h = std::max(row_h, height_of(*k));
   double root_w = width_of(root), root_h = height_of(root);
   double width = std::max(root_w, static_cast<double>(per_row) * (box_w + gap) - gap) + 2 * gap;
   double height = gap + root_h + (rows ? static_cast<double>(rows) * (top_h + row_h) : 0) + gap;
 
-  std::string out = "<svg class=\"chart org\" role=\"img\" viewBox=\"0 0 " + f1(width) + " " +
-                    f1(height) + "\" width=\"" + f1(width) + "\" height=\"" + f1(height) + "\"><title>" + html_escape(c.caption) +
+  std::string out = "<svg class=\"chart org\" role=\"img\" viewBox=\"0 0 " + f1(width) + " " + f1(height) +
+                    "\" width=\"" + f1(width) + "\" height=\"" + f1(height) + "\"><title>" + html_escape(c.caption) +
                     "</title>";
-  auto box = [&](const OrgNode& n, double x, double y, double w, double h, bool is_root) {
-    std::string s = "<g class=\"node" + std::string(is_root ? " root" : "") + "\"><rect x=\"" + f1(x) + "\" y=\"" + f1(y) +
-                    "\" width=\"" + f1(w) + "\" height=\"" + f1(h) + "\" rx=\"4\"/>";
+  auto box = [&](const OrgNode &n, double x, double y, double w, double h, bool is_root) {
+    std::string s = "<g class=\"node" + std::string(is_root ? " root" : "") + "\"><rect x=\"" + f1(x) + "\" y=\"" +
+                    f1(y) + "\" width=\"" + f1(w) + "\" height=\"" + f1(h) + "\" rx=\"4\"/>";
     double ty = y + pad + 12;
     s += "<text class=\"t\" x=\"" + f1(x + w / 2) + "\" y=\"" + f1(ty) + "\" text-anchor=\"middle\">" +
          html_escape(fit(n.title, w - pad)) + "</text>";
@@ -118,11 +122,13 @@ std::string org_chart_svg(const OrgChart& c) {
     }
     if (!n.lines.empty()) {
       ty += 4;
-      s += "<line class=\"sep\" x1=\"" + f1(x + pad) + "\" y1=\"" + f1(ty) + "\" x2=\"" + f1(x + w - pad) + "\" y2=\"" + f1(ty) + "\"/>";
+      s += "<line class=\"sep\" x1=\"" + f1(x + pad) + "\" y1=\"" + f1(ty) + "\" x2=\"" + f1(x + w - pad) + "\" y2=\"" +
+           f1(ty) + "\"/>";
     }
-    for (const auto& l : n.lines) {
+    for (const auto &l : n.lines) {
       ty += line_h;
-      s += "<text class=\"l\" x=\"" + f1(x + pad) + "\" y=\"" + f1(ty) + "\">" + html_escape(fit(l, w - 2 * pad)) + "</text>";
+      s += "<text class=\"l\" x=\"" + f1(x + pad) + "\" y=\"" + f1(ty) + "\">" + html_escape(fit(l, w - 2 * pad)) +
+           "</text>";
     }
     return s + "</g>";
   };
@@ -158,11 +164,11 @@ std::string org_chart_svg(const OrgChart& c) {
   return out + "</svg>";
 }
 
-std::string gantt_svg(const Gantt& g, bool zh) {
+std::string gantt_svg(const Gantt &g, bool zh) {
   if (g.tasks.empty()) return "";
   long first = days_of(g.tasks.front().from), last = days_of(g.tasks.front().to);
   double label_w = 0;
-  for (const auto& t : g.tasks) {
+  for (const auto &t : g.tasks) {
     first = std::min(first, days_of(t.from));
     last = std::max(last, days_of(t.to));
     label_w = std::max(label_w, text_px(t.label));
@@ -172,9 +178,9 @@ std::string gantt_svg(const Gantt& g, bool zh) {
   constexpr double chart_w = 640, row_h = 24, head_h = 28, gap = 10;
   double scale = chart_w / static_cast<double>(span);
   double width = gap + label_w + chart_w + gap, height = head_h + row_h * static_cast<double>(g.tasks.size()) + gap;
-  std::string out = "<svg class=\"chart gantt\" role=\"img\" viewBox=\"0 0 " + f1(width) +
-                    " " + f1(height) + "\" width=\"" + f1(width) + "\" height=\"" + f1(height) + "\"><title>" +
-                    html_escape(g.caption) + "</title>";
+  std::string out = "<svg class=\"chart gantt\" role=\"img\" viewBox=\"0 0 " + f1(width) + " " + f1(height) +
+                    "\" width=\"" + f1(width) + "\" height=\"" + f1(height) + "\"><title>" + html_escape(g.caption) +
+                    "</title>";
   double x0 = gap + label_w;
   // Month boundaries: a grid line and the month's label.
   Civil c = civil_of(first);
@@ -188,27 +194,31 @@ std::string gantt_svg(const Gantt& g, bool zh) {
     long next = days_of(buf);
     double xa = x0 + static_cast<double>(std::max(m, first) - first) * scale;
     double xb = x0 + static_cast<double>(std::min(next, last + 1) - first) * scale;
-    if (m >= first) out += "<line class=\"grid\" x1=\"" + f1(xa) + "\" y1=\"" + f1(head_h - 6) + "\" x2=\"" + f1(xa) + "\" y2=\"" + f1(height - gap) + "\"/>";
-    static const Label* names[] = {&lbl::m_1, &lbl::m_2, &lbl::m_3, &lbl::m_4,  &lbl::m_5,  &lbl::m_6,
+    if (m >= first)
+      out += "<line class=\"grid\" x1=\"" + f1(xa) + "\" y1=\"" + f1(head_h - 6) + "\" x2=\"" + f1(xa) + "\" y2=\"" +
+             f1(height - gap) + "\"/>";
+    static const Label *names[] = {&lbl::m_1, &lbl::m_2, &lbl::m_3, &lbl::m_4,  &lbl::m_5,  &lbl::m_6,
                                    &lbl::m_7, &lbl::m_8, &lbl::m_9, &lbl::m_10, &lbl::m_11, &lbl::m_12};
     std::string label = names[mc.m - 1]->get(zh);
     // The year on the first month labelled and on every January.
     if (mc.m == 1 || !labelled) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;
     if (xb - xa >= text_px(label) + 4) {
-      out += "<text class=\"axis\" x=\"" + f1(xa + 3) + "\" y=\"" + f1(head_h - 10) + "\">" + html_escape(label) + "</text>";
+      out += "<text class=\"axis\" x=\"" + f1(xa + 3) + "\" y=\"" + f1(head_h - 10) + "\">" + html_escape(label) +
+             "</text>";
       labelled = true;
     }
     m = next;
   }
   for (std::size_t i = 0; i < g.tasks.size(); ++i) {
-    const auto& t = g.tasks[i];
+    const auto &t = g.tasks[i];
     double y = head_h + row_h * static_cast<double>(i);
     double xa = x0 + static_cast<double>(days_of(t.from) - first) * scale;
     double w = std::max(2.0, static_cast<double>(days_of(t.to) - days_of(t.from) + 1) * scale);
     out += "<g class=\"task\"><title>" + html_escape(t.label + " " + t.from + " – " + t.to) + "</title>";
-    out += "<text class=\"label\" x=\"" + f1(gap) + "\" y=\"" + f1(y + 16) + "\">" + html_escape(fit(t.label, label_w - 8)) + "</text>";
-    out += "<rect class=\"bar\" x=\"" + f1(xa) + "\" y=\"" + f1(y + 5) + "\" width=\"" + f1(w) + "\" height=\"" + f1(row_h - 10) +
-           "\" rx=\"3\"/></g>";
+    out += "<text class=\"label\" x=\"" + f1(gap) + "\" y=\"" + f1(y + 16) + "\">" +
+           html_escape(fit(t.label, label_w - 8)) + "</text>";
+    out += "<rect class=\"bar\" x=\"" + f1(xa) + "\" y=\"" + f1(y + 5) + "\" width=\"" + f1(w) + "\" height=\"" +
+           f1(row_h - 10) + "\" rx=\"3\"/></g>";
   }
   return out + "</svg>";
 }

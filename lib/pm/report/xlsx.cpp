@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 // Where each table of a sheet landed: the worksheet row of its first data row.
 struct Placed {
-  const Table* table = nullptr;
+  const Table *table = nullptr;
   int first_row = 0;
 };
 
@@ -40,7 +40,7 @@ std::string address(int row, int col) { return column_letters(col) + std::to_str
 // A run of consecutive rows as "C5:C9" (or "C5").
 std::string range(int col, int a, int b) { return a == b ? address(a, col) : address(a, col) + ":" + address(b, col); }
 
-std::string sum_of(int col, const std::vector<int>& rows, bool as_runs) {
+std::string sum_of(int col, const std::vector<int> &rows, bool as_runs) {
   if (rows.empty()) return "";
   std::string args;
   std::size_t i = 0;
@@ -54,7 +54,7 @@ std::string sum_of(int col, const std::vector<int>& rows, bool as_runs) {
   return "SUM(" + args + ")";
 }
 
-int row_of(const Placed& p, const std::string& key) {
+int row_of(const Placed &p, const std::string &key) {
   for (std::size_t i = 0; i < p.table->rows.size(); ++i)
     if (p.table->rows[i].key == key) return p.first_row + static_cast<int>(i);
   return -1;
@@ -62,9 +62,9 @@ int row_of(const Placed& p, const std::string& key) {
 
 // Turns a cell's formula spec (document.hpp) into an Excel formula, or "" when it cannot be
 // resolved (the value is written instead).
-std::string resolve(const std::string& spec, const Placed& self, std::size_t row_index, int col,
-                    const std::map<std::string, Placed>& placed) {
-  const auto& rows = self.table->rows;
+std::string resolve(const std::string &spec, const Placed &self, std::size_t row_index, int col,
+                    const std::map<std::string, Placed> &placed) {
+  const auto &rows = self.table->rows;
   auto rows_where = [&](auto pred) {
     std::vector<int> out;
     for (std::size_t i = 0; i < rows.size(); ++i)
@@ -82,7 +82,8 @@ std::string resolve(const std::string& spec, const Placed& self, std::size_t row
     if (!groups.empty()) return sum_of(col, groups, false);
     return sum_of(col, rows_where([&](std::size_t i) { return rows[i].kind == RowKind::body; }), true);
   }
-  if (spec == "sum:body") return sum_of(col, rows_where([&](std::size_t i) { return rows[i].kind == RowKind::body; }), true);
+  if (spec == "sum:body")
+    return sum_of(col, rows_where([&](std::size_t i) { return rows[i].kind == RowKind::body; }), true);
 
   std::string out;
   for (std::size_t i = 0; i < spec.size(); ++i) {
@@ -94,7 +95,7 @@ std::string resolve(const std::string& spec, const Placed& self, std::size_t row
     if (end == std::string::npos) return "";
     std::string ref = spec.substr(i + 1, end - i - 1);
     i = end;
-    const Placed* where = &self;
+    const Placed *where = &self;
     std::size_t slash = ref.find('/');
     if (slash != std::string::npos) {
       auto it = placed.find(ref.substr(0, slash));
@@ -113,32 +114,33 @@ std::string resolve(const std::string& spec, const Placed& self, std::size_t row
   return out;
 }
 
-const Section* find_section(const std::vector<Section>& sections, const std::string& id) {
-  for (const auto& s : sections) {
+const Section *find_section(const std::vector<Section> &sections, const std::string &id) {
+  for (const auto &s : sections) {
     if (s.id == id) return &s;
-    if (const Section* f = find_section(s.sections, id)) return f;
+    if (const Section *f = find_section(s.sections, id)) return f;
   }
   return nullptr;
 }
 
 class Writer {
 public:
-  Writer(lxw_workbook* wb, const Document& d) : m_wb(wb), m_d(d) {}
+  Writer(lxw_workbook *wb, const Document &d) : m_wb(wb), m_d(d) {}
 
   void run() {
     bool zh = m_d.zh();
-    const std::pair<const char*, const Label*> sheets[] = {
+    const std::pair<const char *, const Label *> sheets[] = {
         {"staffing", &lbl::sheet_staffing}, {"roster", &lbl::sheet_roster}, {"budget", &lbl::sheet_budget}};
-    for (const auto& [id, label] : sheets) sheet(id, label->get(zh));
+    for (const auto &[id, label] : sheets) sheet(id, label->get(zh));
   }
 
 private:
-  lxw_format* fmt(int decimals, bool number, bool bold, bool total, bool wrap, bool header = false, bool center = false) {
+  lxw_format *fmt(int decimals, bool number, bool bold, bool total, bool wrap, bool header = false,
+                  bool center = false) {
     std::string key = std::to_string(decimals);
     for (bool b : {number, bold, total, wrap, header, center}) key += b ? '1' : '0';
     auto it = m_formats.find(key);
     if (it != m_formats.end()) return it->second;
-    lxw_format* f = workbook_add_format(m_wb);
+    lxw_format *f = workbook_add_format(m_wb);
     if (number) format_set_num_format(f, decimals <= 0 ? "#,##0" : decimals == 1 ? "#,##0.0" : "#,##0.00");
     if (bold) format_set_bold(f);
     if (total) format_set_top(f, LXW_BORDER_THIN);
@@ -154,64 +156,71 @@ private:
     return f;
   }
 
-  void collect(const std::vector<Section>& sections, const std::string& sheet, std::vector<const Table*>& out) {
-    for (const auto& s : sections) {
-      for (const auto& b : s.blocks)
-        if (const auto* t = std::get_if<Table>(&b); t && t->sheet == sheet) out.push_back(t);
+  void collect(const std::vector<Section> &sections, const std::string &sheet, std::vector<const Table *> &out) {
+    for (const auto &s : sections) {
+      for (const auto &b : s.blocks)
+        if (const auto *t = std::get_if<Table>(&b); t && t->sheet == sheet) out.push_back(t);
       collect(s.sections, sheet, out);
     }
   }
 
-  void sheet(const std::string& id, const std::string& name) {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, name.c_str());
+  void sheet(const std::string &id, const std::string &name) {
+    lxw_worksheet *ws = workbook_add_worksheet(m_wb, name.c_str());
     worksheet_set_paper(ws, 9); // A4
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
-    std::vector<const Table*> tables;
+    std::vector<const Table *> tables;
     collect(m_d.sections, id, tables);
 
     // Lay the tables out first, so formulas may refer to any of them.
     std::map<std::string, Placed> placed;
     int row = 2;
-    for (const auto* t : tables) {
+    for (const auto *t : tables) {
       placed[t->id] = Placed{t, row + 2}; // caption, header, then the rows
       row += 2 + static_cast<int>(t->rows.size()) + 1;
     }
     worksheet_write_string(ws, 0, 0, m_d.title.c_str(), fmt(0, false, true, false, false));
     std::vector<double> widths;
-    auto widen = [&](std::size_t col, const std::string& text, bool wide) {
+    auto widen = [&](std::size_t col, const std::string &text, bool wide) {
       if (widths.size() <= col) widths.resize(col + 1, 6);
       double w = static_cast<double>(util::display_width(text)) + 2;
       widths[col] = std::max(widths[col], std::min(w, wide ? 60.0 : 40.0));
     };
-    for (const auto* t : tables) {
-      const Placed& p = placed[t->id];
+    for (const auto *t : tables) {
+      const Placed &p = placed[t->id];
       int caption_row = p.first_row - 2, header_row = p.first_row - 1;
-      worksheet_write_string(ws, static_cast<lxw_row_t>(caption_row), 0, t->caption.c_str(), fmt(0, false, true, false, false));
+      worksheet_write_string(ws, static_cast<lxw_row_t>(caption_row), 0, t->caption.c_str(),
+                             fmt(0, false, true, false, false));
       for (std::size_t c = 0; c < t->columns.size(); ++c) {
-        const Column& column = t->columns[c];
+        const Column &column = t->columns[c];
         worksheet_write_string(ws, static_cast<lxw_row_t>(header_row), static_cast<lxw_col_t>(c), column.label.c_str(),
                                fmt(0, false, true, false, true, true, column.align == Align::center));
         widen(c, column.label, false);
       }
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
-        const Row& rw = t->rows[r];
+        const Row &rw = t->rows[r];
         bool bold = rw.kind != RowKind::body, tot = rw.kind == RowKind::total;
         auto xr = static_cast<lxw_row_t>(p.first_row + static_cast<int>(r));
         for (std::size_t c = 0; c < t->columns.size() && c < rw.cells.size(); ++c) {
-          const Cell& cell = rw.cells[c];
-          const Column& column = t->columns[c];
+          const Cell &cell = rw.cells[c];
+          const Column &column = t->columns[c];
           auto xc = static_cast<lxw_col_t>(c);
           if (cell.number) {
-            lxw_format* f = fmt(column.decimals, true, bold, tot, false);
+            lxw_format *f = fmt(column.decimals, true, bold, tot, false);
             std::string formula = cell.formula.empty() ? "" : resolve(cell.formula, p, r, static_cast<int>(c), placed);
-            if (formula.empty()) worksheet_write_number(ws, xr, xc, *cell.number, f);
-            else worksheet_write_formula_num(ws, xr, xc, ("=" + formula).c_str(), f, *cell.number);
+            if (formula.empty())
+              worksheet_write_number(ws, xr, xc, *cell.number, f);
+            else
+              worksheet_write_formula_num(ws, xr, xc, ("=" + formula).c_str(), f, *cell.number);
             widen(c, format_cell(cell, column), false);
           } else if (!cell.text.empty()) {
-            worksheet_write_string(ws, xr, xc, cell.text.c_str(),
-                                   fmt(0, false, bold, tot, column.wide, false, column.align == Align::center));
-            widen(c, cell.text, column.wide);
+            worksheet_write_string(
+                ws, xr, xc, cell.text.c_str(),
+                fmt(0, false, bold, tot, column.wide || column.lines, false, column.align == Align::center));
+            std::size_t from = 0; // each line of a multi-line cell
+            for (std::size_t nl; (nl = cell.text.find('\n', from)) != std::string::npos; from = nl + 1)
+              widen(c, cell.text.substr(from, nl - from), column.wide);
+            widen(c, cell.text.substr(from), column.wide);
           } else if (tot) {
             worksheet_write_blank(ws, xr, xc, fmt(0, false, bold, tot, false));
           }
@@ -220,28 +229,31 @@ private:
     }
     // No roster: the sheet says why, in the words of the document.
     if (id == "roster" && !placed.count("roster"))
-      if (const Section* rs = find_section(m_d.sections, "roster"))
-        for (const auto& b : rs->blocks) {
+      if (const Section *rs = find_section(m_d.sections, "roster"))
+        for (const auto &b : rs->blocks) {
           std::vector<std::string> lines;
-          if (const auto* p = std::get_if<Paragraph>(&b)) lines.push_back(p->text);
-          else if (const auto* l = std::get_if<List>(&b)) lines = l->items;
-          for (const auto& text : lines)
-            worksheet_write_string(ws, static_cast<lxw_row_t>(row++), 0, text.c_str(), fmt(0, false, false, false, false));
+          if (const auto *p = std::get_if<Paragraph>(&b))
+            lines.push_back(p->text);
+          else if (const auto *l = std::get_if<List>(&b))
+            lines = l->items;
+          for (const auto &text : lines)
+            worksheet_write_string(ws, static_cast<lxw_row_t>(row++), 0, text.c_str(),
+                                   fmt(0, false, false, false, false));
         }
     for (std::size_t c = 0; c < widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   }
 
-  lxw_workbook* m_wb;
-  const Document& m_d;
-  std::map<std::string, lxw_format*> m_formats;
+  lxw_workbook *m_wb;
+  const Document &m_d;
+  std::map<std::string, lxw_format *> m_formats;
 };
 
 // 1980-01-01T00:00:00Z, the ZIP epoch: the created date when no --date is given, so the same
 // inputs give the same bytes.
 constexpr std::time_t fixed_created = 315532800;
 
-std::time_t created_of(const std::string& date) {
+std::time_t created_of(const std::string &date) {
   int y = 0, m = 0, d = 0;
   if (date.empty() || std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return fixed_created;
   y -= m <= 2;
@@ -253,13 +265,13 @@ std::time_t created_of(const std::string& date) {
   return static_cast<std::time_t>(days) * 86400;
 }
 
-util::Error failure(const std::string& path, const std::string& why) {
+util::Error failure(const std::string &path, const std::string &why) {
   return util::Error{"cannot write " + path + ": " + why, "无法写入 " + path + "：" + why};
 }
 
 // Writes the workbook to `file` (which libxlsxwriter creates or truncates).
-util::Expected<bool> write_to(const Document& d, const std::string& file, const std::string& shown_as) {
-  lxw_workbook* wb = workbook_new(file.c_str());
+util::Expected<bool> write_to(const Document &d, const std::string &file, const std::string &shown_as) {
+  lxw_workbook *wb = workbook_new(file.c_str());
   if (!wb) return failure(shown_as, std::strerror(errno ? errno : EIO));
   std::string title = d.title, subject = d.subtitle, comments = lbl::doc_generated.get(d.zh());
   std::string author = "pm";
@@ -277,7 +289,7 @@ util::Expected<bool> write_to(const Document& d, const std::string& file, const 
 }
 
 // A new, empty file named after `base` with a random suffix; returns its name or "".
-std::string temp_beside(const std::string& base) {
+std::string temp_beside(const std::string &base) {
   std::string tmpl = base + ".tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
@@ -289,8 +301,8 @@ std::string temp_beside(const std::string& base) {
 
 } // namespace
 
-util::Expected<bool> write_xlsx(const Document& d, const std::string& path, const std::vector<std::string>& inputs) {
-  for (const auto& in : inputs)
+util::Expected<bool> write_xlsx(const Document &d, const std::string &path, const std::vector<std::string> &inputs) {
+  for (const auto &in : inputs)
     if (in == path || util::same_file(in, path))
       return util::Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
   fs::path target(path);
@@ -314,8 +326,8 @@ util::Expected<bool> write_xlsx(const Document& d, const std::string& path, cons
   return true;
 }
 
-util::Expected<std::string> xlsx_bytes(const Document& d) {
-  const char* dir = std::getenv("TMPDIR");
+util::Expected<std::string> xlsx_bytes(const Document &d) {
+  const char *dir = std::getenv("TMPDIR");
   std::string base = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-report";
   std::string tmp = temp_beside(base);
   if (tmp.empty()) return failure(base, std::strerror(errno));
