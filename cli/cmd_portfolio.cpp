@@ -7,6 +7,7 @@
 
 #include <pm/report/render.hpp>
 
+#include <pm/budget/budget.hpp>
 #include <pm/estate/check.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/staff/engine.hpp>
@@ -233,6 +234,8 @@ int run_portfolio(const Options& o, const Global& g) {
     return Exit::usage;
   }
 
+  diag::Diagnostics rates_diags;
+  auto rates = budget::load_rates(budget::default_rates, catalog::builtin(), rates_diags, nullptr);
   // One pass: each file is read and checked once; a targets file among them is found by its kind.
   std::string found_targets;
   std::vector<std::string> inputs;
@@ -262,7 +265,14 @@ int run_portfolio(const Options& o, const Global& g) {
       estate::Estate e = estate::from_document(doc);
       auto roles = estate::roles_for(e.raw, catalog::builtin());
       auto s = staff::compute(e, *norms, *labor, roles);
-      r.rows.push_back({f, e.id, e.name, e.areas.total, s.total, std::nullopt, e.governance});
+      // The cost at the built-in (illustrative) rates; an estate that can't be costed has none.
+      std::optional<double> cost;
+      if (rates) {
+        auto b = budget::compute(e, s, *rates, roles);
+        if (b.budget) cost = b.budget->annual_cost();
+      }
+      if (cost) r.total_cost = r.total_cost.value_or(0) + *cost;
+      r.rows.push_back({f, e.id, e.name, e.areas.total, s.total, cost, e.governance});
       r.total_staff += s.total;
       r.total_area += e.areas.total;
     }
