@@ -27,7 +27,11 @@ std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& 
     io_error = true;
     return std::nullopt;
   }
-  yaml::Document doc = estate::load_and_check(*text, path, catalog::builtin());
+  return parse_targets(*text, path, out);
+}
+
+std::optional<Targets> parse_targets(std::string_view text, const std::string& path, diag::Diagnostics& out) {
+  yaml::Document doc = estate::load_and_check(text, path, catalog::builtin());
   if (doc.ok && !estate::is_targets(doc.value))
     doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
                                "this is not a targets file: it needs 'kind: targets'",

@@ -91,12 +91,18 @@ void text(const toml::table& t, const char* key, std::string& target, const std:
 std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out) {
   auto src = data::load_source("labor", name_or_path, out);
   if (!src) return std::nullopt;
+  return parse_labor(src->text, src->file, src->name, out);
+}
+
+std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& file, const std::string& name,
+                                 diag::Diagnostics& out) {
   diag::Diagnostics local;
-  auto tbl = data::parse_toml(src->text, src->file, local);
+  auto tbl = data::parse_toml(toml_text, file, local);
   Labor l;
-  l.name = src->name;
+  l.name = name;
+  l.file = file;
   if (tbl) {
-    const std::string& f = src->file;
+    const std::string& f = file;
     data::check_keys(*tbl, {"meta", "hours", "leave", "rostering", "pay"}, f, local);
     if (auto m = (*tbl)["meta"].as_table()) {
       data::check_keys(*m, {"name", "title_zh", "title_en", "source"}, f, local);

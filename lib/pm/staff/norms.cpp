@@ -404,13 +404,18 @@ std::optional<NormSet> load_norms(const std::string& name_or_path, const catalog
                                   diag::Diagnostics& out) {
   auto src = data::load_source("norms", name_or_path, out);
   if (!src) return std::nullopt;
+  return parse_norms(src->text, src->file, src->name, roles, out);
+}
+
+std::optional<NormSet> parse_norms(std::string_view text, const std::string& file, const std::string& name,
+                                   const catalog::Catalogue& roles, diag::Diagnostics& out) {
   diag::Diagnostics local;
-  auto tbl = data::parse_toml(src->text, src->file, local);
+  auto tbl = data::parse_toml(text, file, local);
   NormSet ns;
-  ns.name = src->name;
-  ns.file = src->file;
+  ns.name = name;
+  ns.file = file;
   if (tbl) {
-    const std::string& f = src->file;
+    const std::string& f = file;
     Reader rd(f, roles, local);
     data::check_keys(*tbl, {"meta", "rule", "band"}, f, local);
     if (auto m = (*tbl)["meta"].as_table()) {
