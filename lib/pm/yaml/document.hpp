@@ -36,7 +36,10 @@ struct Document {
 
 struct Limits {
   std::size_t max_bytes = 16u << 20;    // bigger estate files are certainly a mistake
-  std::size_t max_nodes = 1'000'000;    // after alias expansion: stops "billion laughs"
+  // After alias expansion: stops "billion laughs". An estate has a few thousand values; a
+  // quarter of a million takes pm about half a second (a million took two to four).
+  std::size_t max_nodes = 250'000;
+  std::size_t max_pointer_bytes = 64u << 20; // the JSON Pointers of all values, added up
 };
 
 // The "too-large" diagnostic, for a file over limits.max_bytes that the caller did not read.
