@@ -236,7 +236,7 @@ int run_portfolio(const Options& o, const Global& g) {
   diag::Diagnostics nd;
   auto norms = staff::load_norms(o.norms.empty() ? staff::default_norms : o.norms, catalog::builtin(), nd);
   std::optional<staff::Labor> labor;
-  if (norms) labor = staff::load_labor(o.labor.empty() ? norms->labor : o.labor, nd);
+  if (norms) labor = staff::load_labor(o.labor.empty() ? staff::labor_of(*norms) : o.labor, nd);
   if (!norms || !labor) {
     render_text(std::cerr, nd, zh);
     return Exit::usage;
@@ -304,6 +304,8 @@ int run_portfolio(const Options& o, const Global& g) {
   render_text(std::cerr, diags, zh);
 
   if (!o.targets.empty()) inputs.push_back(o.targets);
+  for (const std::string* f : {&norms->file, &labor->file})
+    if (!f->empty() && !util::starts_with(*f, "<builtin>")) inputs.push_back(*f);
   int rc = emit(o.output, render(r, targets ? &*targets : nullptr, o.format, zh), inputs, g);
   if (rc != Exit::ok) return rc;
   if (io_error) return Exit::usage;

@@ -114,7 +114,7 @@ int run_roster(const Options& o, const Global& g) {
     const char* no_colour = std::getenv("NO_COLOR");
     text = roster_grid(v, to_terminal && !(no_colour && *no_colour));
   }
-  return emit(o.output, text, {o.estate}, g);
+  return emit(o.output, text, in->files, g);
 }
 
 int run_check(const Options& o, const Global& g) {
