@@ -253,7 +253,7 @@ int run_portfolio(const Options& o, const Global& g) {
     const std::string& f = (*files)[i];
     inputs.push_back(f);
     if (!o.targets.empty() && util::same_file(f, o.targets)) continue;
-    auto text = util::read_file(f, 16u << 20);
+    auto text = util::read_file(f, yaml::Limits{}.max_bytes);
     if (!text) {
       diags.push_back({f, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
       io_error = true;

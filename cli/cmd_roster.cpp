@@ -121,7 +121,8 @@ int run_check(const Options& o, const Global& g) {
   int code = Exit::ok;
   auto in = load_or_report(o.check_estate, o.norms, o.labor, g, code);
   if (!in) return code;
-  auto text = util::read_file(o.csv);
+  // Two years of a large estate's roster is a few MB.
+  auto text = util::read_file(o.csv, 16u << 20);
   if (!text) {
     error(g, text.error().en, text.error().zh);
     return Exit::usage;

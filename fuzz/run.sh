@@ -58,7 +58,7 @@ done < <(seeds_of "$target" | sort)
 if [[ $target == estate ]]; then
   for g in "$src"/tests/errors/*.gen; do
     name=$(basename "$g" .gen)
-    # Inputs over the 16 MiB limit are stopped before parsing; libFuzzer caps input length anyway.
+    # Inputs over the 4 MiB limit are stopped before parsing; libFuzzer caps input length anyway.
     [[ $name == too-large ]] && continue
     (cd "$src/tests/errors" && bash "$g") > "$seed_dir/gen-$name.yaml"
   done

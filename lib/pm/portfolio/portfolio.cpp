@@ -21,7 +21,7 @@ catalog::Text target_name(const std::string& id) {
 }
 
 std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error) {
-  auto text = util::read_file(path, 16u << 20);
+  auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
     out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
     io_error = true;

@@ -29,9 +29,15 @@ void number(const toml::table& t, const char* key, double& target, const std::st
   if (!v || !(*v >= min) || *v > 1e6) {
     // Say what was found, so "forty" or -1 is easy to spot.
     std::string got;
-    if (auto s = node->value<std::string>()) got = "\"" + *s + "\"";
+    if (auto s = node->value<std::string>()) got = "\"" + util::abbreviate(*s) + "\"";
     else if (v) got = util::format_number(*v, 6);
     std::string m = util::format_number(min);
+    if (v && *v > 1e6) {
+      out.push_back(data::at(*node, file, "bad-value",
+                             std::string("'") + key + "' must be a number of at most 1000000, not " + got,
+                             std::string("'") + key + "' 必须是不大于 1000000 的数值，而不是 " + got));
+      return;
+    }
     out.push_back(data::at(*node, file, "bad-value",
                            std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
                            std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));

@@ -73,7 +73,17 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Rows on the stack for the usual short words: this runs once per candidate per unknown key.
+  std::size_t stack_prev[64], stack_cur[64];
+  std::vector<std::size_t> heap_prev, heap_cur;
+  std::size_t* prev = stack_prev;
+  std::size_t* cur = stack_cur;
+  if (b.size() + 1 > 64) {
+    heap_prev.resize(b.size() + 1);
+    heap_cur.resize(b.size() + 1);
+    prev = heap_prev.data();
+    cur = heap_cur.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -130,6 +140,12 @@ std::string printf_fixed(double v, int decimals) {
 
 std::string format_number(double v, int max_decimals) {
   if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v < 0 ? "-Infinity" : "Infinity");
+  // Beyond what a double holds exactly, its digits mean nothing: 1e+300, not 301 digits.
+  if (std::fabs(v) >= 1e16) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+  }
   std::string s = printf_fixed(v, max_decimals);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();
@@ -140,7 +156,7 @@ std::string format_number(double v, int max_decimals) {
 }
 
 std::string group_thousands(double v, int decimals) {
-  if (!std::isfinite(v)) return format_number(v);
+  if (!std::isfinite(v) || std::fabs(v) >= 1e16) return format_number(v);
   std::string s = printf_fixed(v, decimals);
   // "-0" and "-0.00" read as zero.
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);

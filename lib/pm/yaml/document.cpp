@@ -215,6 +215,12 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless
+    // value; it is not yet in m_anchors and became null without a word.
+    for (const Frame& f : m_stack)
+      if (f.anchor == anchor)
+        throw SyntaxError{mark, "this alias refers to the list or mapping that holds it, which would never end",
+                          "此别名引用了包含它自身的列表或映射，将无穷无尽"};
     auto it = m_anchors.find(anchor);
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
     std::size_t nodes = it == m_anchors.end() ? 1 : it->second.nodes;

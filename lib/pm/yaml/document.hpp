@@ -35,10 +35,11 @@ struct Document {
 };
 
 struct Limits {
-  std::size_t max_bytes = 16u << 20;    // bigger estate files are certainly a mistake
-  // After alias expansion: stops "billion laughs". An estate has a few thousand values; a
-  // quarter of a million takes pm about half a second (a million took two to four).
-  std::size_t max_nodes = 250'000;
+  // The examples are under 10 kB and hold a few hundred values; an estate naming thousands of
+  // staff is a few hundred kB. The limits leave ten times that, and keep the worst file to
+  // well under a second (yaml-cpp reads about 12 MB/s; a million values took 2-4 s).
+  std::size_t max_bytes = 4u << 20;
+  std::size_t max_nodes = 100'000; // after alias expansion: stops "billion laughs"
   std::size_t max_pointer_bytes = 64u << 20; // the JSON Pointers of all values, added up
 };
 
