@@ -286,7 +286,7 @@ int run_budget(const Options& o, bool format_given, const Global& g) {
     if (b.illustrative) std::cerr << "pm: " << (zh ? "注意" : "note") << ": " << notice(b, zh) << "\n";
     for (const auto& w : b.warnings) std::cerr << o.estate << ": warning: " << w.message.get(zh) << " [" << w.code << "]\n";
   }
-  std::vector<std::string> inputs = {o.estate};
+  std::vector<std::string> inputs = in->files;
   if (!rates->file.empty() && !util::starts_with(rates->file, "<builtin>")) inputs.push_back(rates->file);
   return emit(o.output, text, inputs, g);
 }

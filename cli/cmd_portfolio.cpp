@@ -228,7 +228,7 @@ int run_portfolio(const Options& o, const Global& g) {
   diag::Diagnostics nd;
   auto norms = staff::load_norms(o.norms.empty() ? staff::default_norms : o.norms, catalog::builtin(), nd);
   std::optional<staff::Labor> labor;
-  if (norms) labor = staff::load_labor(o.labor.empty() ? norms->labor : o.labor, nd);
+  if (norms) labor = staff::load_labor(o.labor.empty() ? staff::labor_of(*norms) : o.labor, nd);
   if (!norms || !labor) {
     render_text(std::cerr, nd, zh);
     return Exit::usage;
@@ -247,7 +247,7 @@ int run_portfolio(const Options& o, const Global& g) {
     const std::string& f = (*files)[i];
     inputs.push_back(f);
     if (!o.targets.empty() && util::same_file(f, o.targets)) continue;
-    auto text = util::read_file(f, 16u << 20);
+    auto text = util::read_file(f, yaml::Limits{}.max_bytes);
     if (!text) {
       diags.push_back({f, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
       io_error = true;
@@ -305,6 +305,8 @@ int run_portfolio(const Options& o, const Global& g) {
   render_text(std::cerr, diags, zh);
 
   if (!o.targets.empty()) inputs.push_back(o.targets);
+  for (const std::string* f : {&norms->file, &labor->file})
+    if (!f->empty() && !util::starts_with(*f, "<builtin>")) inputs.push_back(*f);
   int rc = emit(o.output, render(r, targets ? &*targets : nullptr, o.format, zh), inputs, g);
   if (rc != Exit::ok) return rc;
   if (io_error) return Exit::usage;

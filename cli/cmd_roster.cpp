@@ -173,14 +173,15 @@ int run_roster(const Options& o, const Global& g) {
     const char* no_colour = std::getenv("NO_COLOR");
     text = roster_grid(v, to_terminal && !(no_colour && *no_colour));
   }
-  return emit(o.output, text, {o.estate}, g);
+  return emit(o.output, text, in->files, g);
 }
 
 int run_check(const Options& o, const Global& g) {
   int code = Exit::ok;
   auto in = load_or_report(o.check_estate, o.norms, o.labor, g, code);
   if (!in) return code;
-  auto text = util::read_file(o.csv);
+  // Two years of a large estate's roster is a few MB.
+  auto text = util::read_file(o.csv, 16u << 20);
   if (!text) {
     error(g, text.error().en, text.error().zh);
     return Exit::usage;

@@ -139,11 +139,8 @@ int run_one(const Options& o, const Global& g) {
   if (o.format == "csv")
     for (const auto& w : s.warnings)
       std::cerr << o.estate << ": warning: " << w.message.get(zh) << " [" << w.code << "]\n";
-  // -o must not overwrite any file read: the estate, and a norm or labour file given by path.
-  std::vector<std::string> inputs = {o.estate};
-  for (const auto* f : {&o.norms, &o.labor})
-    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
-  int rc = emit(o.output, text, inputs, g);
+  // -o must not overwrite any file read: the estate, and a norm or labour file.
+  int rc = emit(o.output, text, in->files, g);
   if (rc != Exit::ok) return rc;
   return (o.strict && !s.warnings.empty()) ? Exit::invalid : Exit::ok;
 }
@@ -198,10 +195,7 @@ int run_dir(const Options& o, const Global& g) {
       text += (zh ? "汇总\n\n" : "Summary\n\n") + t.str();
     }
   }
-  std::vector<std::string> inputs = set.files;
-  for (const auto* f : {&o.norms, &o.labor})
-    if (f->find('/') != std::string::npos || util::ends_with(*f, ".toml")) inputs.push_back(*f);
-  int rc = emit(o.output, text, inputs, g);
+  int rc = emit(o.output, text, set.files, g);
   if (rc != Exit::ok) return rc;
   if (set.rc != Exit::ok) return set.rc;
   bool warned = false;

@@ -35,8 +35,7 @@ int run_validate(const Options& o, const Global& g) {
   auto check = [&](const std::string& path) {
     std::string name = path == "-" ? "<stdin>" : path;
     // A file over the size limit is an invalid estate (too-large, exit 1), not an I/O error:
-    // look at its size before reading it. Standard input is read up to four times the limit,
-    // so that the parser can say the same of it.
+    // look at its size before reading it. Standard input is read up to the limit and no further.
     std::error_code ec;
     if (path != "-" && std::filesystem::is_regular_file(path, ec)) {
       auto size = std::filesystem::file_size(path, ec);
@@ -47,9 +46,15 @@ int run_validate(const Options& o, const Global& g) {
         return;
       }
     }
-    auto text = util::read_file(path, 4 * limits.max_bytes);
+    auto text = util::read_file(path, limits.max_bytes);
     if (!text) {
-      io_error(name, text.error());
+      if (text.error().too_large) {
+        ++files;
+        ++invalid;
+        all.push_back(yaml::too_large(name, limits));
+      } else {
+        io_error(name, text.error());
+      }
       return;
     }
     ++files;

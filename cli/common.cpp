@@ -41,6 +41,8 @@ EstateSet load_estates(const std::string& dir, const std::string& norms, const s
       set.rc = std::max(set.rc, loaded.io_error ? static_cast<int>(Exit::usage) : static_cast<int>(Exit::invalid));
       continue;
     }
+    for (const auto& extra : loaded.inputs->files)
+      if (std::find(set.files.begin(), set.files.end(), extra) == set.files.end()) set.files.push_back(extra);
     set.inputs.push_back(std::move(*loaded.inputs));
   }
   if (set.inputs.empty() && set.rc == Exit::ok) {

@@ -26,14 +26,20 @@ std::string one_line(const std::string& s) {
 } // namespace
 
 void render_text(std::ostream& out, const diag::Diagnostics& d, bool zh) {
+  // Built whole, then written at once: std::cerr is unbuffered, and a file with 200,000
+  // unknown keys took 5 s in a million small writes.
+  std::string text;
   for (const auto& x : d) {
-    out << one_line(x.file);
+    text += one_line(x.file);
     if (x.line > 0) {
-      out << ':' << x.line;
-      if (x.column > 0) out << ':' << x.column;
+      text += ':' + std::to_string(x.line);
+      if (x.column > 0) text += ':' + std::to_string(x.column);
     }
-    out << ": " << diag::to_string(x.severity) << ": " << one_line(x.text(zh)) << " [" << x.code << "]\n";
+    text += ": ";
+    text += diag::to_string(x.severity);
+    text += ": " + one_line(x.text(zh)) + " [" + x.code + "]\n";
   }
+  out << text;
 }
 
 void render_json(std::ostream& out, const diag::Diagnostics& d, bool zh) {

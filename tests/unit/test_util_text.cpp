@@ -42,3 +42,22 @@ TEST_CASE("number formatting") {
   CHECK(group_thousands(-0.001, 2) == "0.00");
   CHECK(group_thousands(999) == "999");
 }
+
+TEST_CASE("numbers of any size print whole, the huge ones in exponent form") {
+  CHECK(format_number(1e300) == "1e+300");
+  CHECK(format_number(-1e20) == "-1e+20");
+  CHECK(group_thousands(1e300) == "1e+300");
+  CHECK(group_thousands(123456789012345.0) == "123,456,789,012,345");
+}
+
+TEST_CASE("abbreviate keeps short text and cuts long text at a character") {
+  CHECK(abbreviate("short", 10) == "short");
+  CHECK(abbreviate("abcdef", 3) == "abc…(+3)");
+  CHECK(abbreviate("小区小区", 2) == "小区…(+2)");
+  CHECK(abbreviate(std::string(5'000'000, 'a')).size() < 100);
+}
+
+TEST_CASE("did_you_mean on a word of megabytes is quick and finds nothing") {
+  std::vector<std::string> keys = {"residential", "commercial", "green"};
+  CHECK_FALSE(did_you_mean(std::string(2'000'000, 'g'), keys).has_value());
+}

@@ -62,3 +62,33 @@ TEST_CASE("parse refuses hostile input with a located message") {
   CHECK(nf.diagnostics[0].code == "not-finite");
   CHECK(nf.diagnostics[0].pointer == "/a");
 }
+
+TEST_CASE("hostile scalars: megabytes of digits, integers beyond double, long lines") {
+  // std::regex overflowed the stack on this (a scalar of 3 MB of digits).
+  auto d = parse("a: " + std::string(3'000'000, '1') + "\n", "t");
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].code == "not-finite");
+  CHECK(d.diagnostics[0].message.size() < 200);
+  // An integer too long for a double is not silently infinity.
+  CHECK(parse("a: 1" + std::string(400, '0') + "\n", "t").diagnostics.at(0).code == "not-finite");
+  CHECK(parse("a: 0x" + std::string(300, 'f') + "\n", "t").diagnostics.at(0).code == "not-finite");
+  // 50,000 values on one line: columns are right at the end of it.
+  std::string line = "a: [";
+  for (int i = 0; i < 50'000; ++i) line += i ? ", 1" : "1";
+  line += ", x]\n";
+  auto l = parse(line, "t");
+  REQUIRE(l.ok);
+  CHECK(l.position("/a/50000").column == static_cast<int>(line.size()) - 2);
+}
+
+TEST_CASE("long keys over many values stop at the bound on paths (too-complex)") {
+  std::string key(8192, 'k');
+  std::string text = "a: ";
+  for (int i = 0; i < 8; ++i) text += "{? " + key + std::to_string(i) + " : ";
+  text += "[";
+  for (int i = 0; i < 2000; ++i) text += "1, ";
+  text += "1]" + std::string(8, '}') + "\n";
+  auto d = parse(text, "t");
+  REQUIRE_FALSE(d.ok);
+  CHECK(d.diagnostics.at(0).code == "too-complex");
+}

@@ -56,6 +56,11 @@ public:
       }
     if (ok) return v;
     std::string k = std::string("'") + key + "'";
+    if (v && std::isfinite(*v) && *v > 1e12) {
+      err(*n, "bad-value", k + " must be at most 1000000000000, not " + util::format_number(*v),
+          k + " 不能大于 1000000000000，而不是 " + util::format_number(*v));
+      return std::nullopt;
+    }
     switch (range) {
     case Range::money:
       err(*n, "bad-value", k + " must be a number of 0 or more", k + " 必须是大于等于 0 的数值");

@@ -79,7 +79,9 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
     out.push_back({name, 0, 0, diag::Severity::error, "unknown-name", en, zh, ""});
     return std::nullopt;
   }
-  auto text = util::read_file(name);
+  // The built-in files are under 40 kB: a data file of more than 1 MiB is a mistake (and a
+  // TOML file of 2 MB of unknown keys took seconds to report).
+  auto text = util::read_file(name, 1u << 20);
   if (!text) {
     out.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
     return std::nullopt;

@@ -121,8 +121,8 @@ private:
         if (!fresh) {
           yaml::Position first = m_doc.position("/staff/" + std::to_string(it->second) + "/id");
           report(base + "/id", false, "duplicate-id",
-                 "staff id '" + it->first + "' is already used at line " + std::to_string(first.line),
-                 "员工编号 '" + it->first + "' 已在第 " + std::to_string(first.line) + " 行使用");
+                 "staff id '" + util::abbreviate(it->first) + "' is already used at line " + std::to_string(first.line),
+                 "员工编号 '" + util::abbreviate(it->first) + "' 已在第 " + std::to_string(first.line) + " 行使用");
         }
       }
       const json* role = get(p, "role");
@@ -131,8 +131,8 @@ private:
         std::string rid = role->get<std::string>();
         r = m_roles.role(rid);
         if (!r) {
-          std::string en = "unknown role '" + rid + "'";
-          std::string zh = "未知的岗位 '" + rid + "'";
+          std::string en = "unknown role '" + util::abbreviate(rid) + "'";
+          std::string zh = "未知的岗位 '" + util::abbreviate(rid) + "'";
           if (auto best = util::did_you_mean(rid, role_ids)) {
             en += "; did you mean '" + *best + "'?";
             zh += "；您是否想写 '" + *best + "'？";
@@ -193,8 +193,8 @@ private:
       if (!fresh) {
         yaml::Position first = m_doc.position(pointer + "/" + std::to_string(it->second) + "/" + key);
         report(pointer + "/" + std::to_string(i) + "/" + key, false, code,
-               what + " '" + it->first + "' is already listed at line " + std::to_string(first.line),
-               "'" + it->first + "' 已在第 " + std::to_string(first.line) + " 行列出");
+               what + " '" + util::abbreviate(it->first) + "' is already listed at line " + std::to_string(first.line),
+               "'" + util::abbreviate(it->first) + "' 已在第 " + std::to_string(first.line) + " 行列出");
       }
     }
   }

@@ -2,6 +2,9 @@
 #include <pm/estate/estate.hpp>
 #include <pm/util/file.hpp>
 
+#include <limits>
+#include <type_traits>
+
 namespace pm::estate {
 
 using nlohmann::json;
@@ -18,11 +21,28 @@ int Estate::buildings_of(const std::string& t) const {
 }
 
 namespace {
+// A member of the type asked for, else `def`. roles_for runs on documents that may not have
+// passed the schema, so a wrong type (or a number out of an int's range, whose conversion
+// would be undefined) must not throw or worse (found by fuzzing).
 template <typename T> T get(const json& o, const char* key, T def) {
   if (!o.is_object()) return def;
   auto it = o.find(key);
   if (it == o.end() || it->is_null()) return def;
-  return it->get<T>();
+  if constexpr (std::is_same_v<T, bool>) {
+    return it->is_boolean() ? it->get<bool>() : def;
+  } else if constexpr (std::is_integral_v<T>) {
+    if (!it->is_number()) return def;
+    double d = it->get<double>();
+    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) && d <= static_cast<double>(std::numeric_limits<T>::max())))
+      return def;
+    return it->is_number_float() ? static_cast<T>(d) : it->get<T>();
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return it->is_number() ? it->get<T>() : def;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return it->is_string() ? it->get<std::string>() : def;
+  } else {
+    return it->get<T>();
+  }
 }
 } // namespace
 
@@ -212,8 +232,14 @@ Estate from_document(const yaml::Document& doc) {
 Loaded load(const std::string& path) {
   Loaded out;
   std::string name = path == "-" ? "<stdin>" : path;
-  auto text = util::read_file(path, 16u << 20);
+  const yaml::Limits limits;
+  auto text = util::read_file(path, limits.max_bytes);
   if (!text) {
+    // Too large is an invalid estate, as pm validate says; anything else could not be read.
+    if (text.error().too_large) {
+      out.diagnostics.push_back(yaml::too_large(name, limits));
+      return out;
+    }
     out.diagnostics.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
     out.io_error = true;
     return out;

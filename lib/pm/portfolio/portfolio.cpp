@@ -21,13 +21,17 @@ catalog::Text target_name(const std::string& id) {
 }
 
 std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error) {
-  auto text = util::read_file(path, 16u << 20);
+  auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
     out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
     io_error = true;
     return std::nullopt;
   }
-  yaml::Document doc = estate::load_and_check(*text, path, catalog::builtin());
+  return parse_targets(*text, path, out);
+}
+
+std::optional<Targets> parse_targets(std::string_view text, const std::string& path, diag::Diagnostics& out) {
+  yaml::Document doc = estate::load_and_check(text, path, catalog::builtin());
   if (doc.ok && !estate::is_targets(doc.value))
     doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
                                "this is not a targets file: it needs 'kind: targets'",

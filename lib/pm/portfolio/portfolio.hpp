@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pm::portfolio {
@@ -28,6 +29,8 @@ struct Targets {
 
 // Reads a targets file (kind: targets); located diagnostics on failure.
 std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error);
+// The same from a targets file's text (`path` names it in messages).
+std::optional<Targets> parse_targets(std::string_view text, const std::string& path, diag::Diagnostics& out);
 
 // The name of each target in both languages.
 catalog::Text target_name(const std::string& id);

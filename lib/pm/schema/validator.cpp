@@ -136,7 +136,7 @@ std::string describe_type(const json& v) {
   case json::value_t::number_integer:
   case json::value_t::number_unsigned: return "the whole number " + v.dump();
   case json::value_t::number_float: return "the number " + number_text(v);
-  case json::value_t::string: return "the text \"" + v.get<std::string>() + "\"";
+  case json::value_t::string: return "the text \"" + util::abbreviate(v.get<std::string>()) + "\"";
   case json::value_t::array: return "a list";
   case json::value_t::object: return "a mapping";
   default: return "a value";
@@ -149,7 +149,7 @@ std::string describe_type_zh(const json& v) {
   case json::value_t::number_integer:
   case json::value_t::number_unsigned: return "整数 " + v.dump();
   case json::value_t::number_float: return "数值 " + number_text(v);
-  case json::value_t::string: return "文字 \"" + v.get<std::string>() + "\"";
+  case json::value_t::string: return "文字 \"" + util::abbreviate(v.get<std::string>()) + "\"";
   case json::value_t::array: return "列表";
   case json::value_t::object: return "映射";
   default: return "值";
@@ -397,8 +397,8 @@ void Validator::validate(yaml::Document& doc) const {
       out.code = "unknown-key";
       at_key = true;
       auto names = property_names(sub);
-      out.message = "unknown key '" + key + "'";
-      out.message_zh = "未知的键 '" + key + "'";
+      out.message = "unknown key '" + util::abbreviate(key) + "'";
+      out.message_zh = "未知的键 '" + util::abbreviate(key) + "'";
       if (auto best = util::did_you_mean(key, names)) {
         out.message += "; did you mean '" + *best + "'?";
         out.message_zh += "；您是否想写 '" + *best + "'？";

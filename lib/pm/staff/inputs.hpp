@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pm::staff {
 
@@ -17,6 +18,9 @@ struct Inputs {
   NormSet norms;
   Labor labor;
   catalog::Catalogue roles; // the built-in catalogue plus the estate's own units and positions
+  // The files read: the estate and any norm or labour file (not the built-in ones), so that
+  // output never goes over one of them.
+  std::vector<std::string> files;
 };
 
 struct LoadedInputs {
@@ -24,6 +28,10 @@ struct LoadedInputs {
   diag::Diagnostics diagnostics; // errors, and warnings even on success
   bool io_error = false;
 };
+
+// The labour profile a norm set names, as a name or a path (a relative path is relative to
+// the norm file).
+std::string labor_of(const NormSet& ns);
 
 // `norms` is a built-in name or a path ("" for the default); `labor` likewise ("" for the
 // norm set's own labour profile).

@@ -29,9 +29,15 @@ void number(const toml::table& t, const char* key, double& target, const std::st
   if (!v || !(*v >= min) || *v > 1e6) {
     // Say what was found, so "forty" or -1 is easy to spot.
     std::string got;
-    if (auto s = node->value<std::string>()) got = "\"" + *s + "\"";
+    if (auto s = node->value<std::string>()) got = "\"" + util::abbreviate(*s) + "\"";
     else if (v) got = util::format_number(*v, 6);
     std::string m = util::format_number(min);
+    if (v && *v > 1e6) {
+      out.push_back(data::at(*node, file, "bad-value",
+                             std::string("'") + key + "' must be a number of at most 1000000, not " + got,
+                             std::string("'") + key + "' 必须是不大于 1000000 的数值，而不是 " + got));
+      return;
+    }
     out.push_back(data::at(*node, file, "bad-value",
                            std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
                            std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));
@@ -91,12 +97,18 @@ void text(const toml::table& t, const char* key, std::string& target, const std:
 std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out) {
   auto src = data::load_source("labor", name_or_path, out);
   if (!src) return std::nullopt;
+  return parse_labor(src->text, src->file, src->name, out);
+}
+
+std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& file, const std::string& name,
+                                 diag::Diagnostics& out) {
   diag::Diagnostics local;
-  auto tbl = data::parse_toml(src->text, src->file, local);
+  auto tbl = data::parse_toml(toml_text, file, local);
   Labor l;
-  l.name = src->name;
+  l.name = name;
+  l.file = file;
   if (tbl) {
-    const std::string& f = src->file;
+    const std::string& f = file;
     data::check_keys(*tbl, {"meta", "hours", "leave", "rostering", "pay"}, f, local);
     if (auto m = (*tbl)["meta"].as_table()) {
       data::check_keys(*m, {"name", "title_zh", "title_en", "source"}, f, local);

@@ -6,11 +6,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace pm::staff {
 
 struct Labor {
   std::string name;
+  std::string file; // "<builtin>/data/labor/NAME.toml" or the path it was read from
   catalog::Text title;
   std::string source;
   double daily_hours = 8, weekly_hours = 40, work_days_per_week = 5;
@@ -31,5 +33,8 @@ struct Labor {
 };
 
 std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out);
+// The same from a labour file's text; `file` names it in messages, `name` is the profile's name.
+std::optional<Labor> parse_labor(std::string_view text, const std::string& file, const std::string& name,
+                                 diag::Diagnostics& out);
 
 } // namespace pm::staff

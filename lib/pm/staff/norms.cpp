@@ -98,7 +98,10 @@ public:
       std::string what_en = whole ? "a whole number" : "a number";
       std::string what_zh = whole ? "整数" : "数值";
       std::string en, zh;
-      if (min > 0) {
+      if (v && std::isfinite(*v) && *v > 1e9) {
+        en = what_en + " of at most 1000000000";
+        zh = "不大于 1000000000 的" + what_zh;
+      } else if (min > 0) {
         en = what_en + " of at least " + util::format_number(min);
         zh = "不小于 " + util::format_number(min) + " 的" + what_zh;
       } else if (positive) {
@@ -117,7 +120,7 @@ public:
 
   // ", not X" for a bad value, so the message says what was found.
   static std::string got(const toml::node& n) {
-    if (auto s = n.value<std::string>()) return ", not \"" + *s + "\"";
+    if (auto s = n.value<std::string>()) return ", not \"" + util::abbreviate(*s) + "\"";
     if (n.is_number()) return ", not " + util::format_number(*n.value<double>(), 6);
     if (n.is_boolean()) return std::string(", not ") + (*n.value<bool>() ? "true" : "false");
     return "";
@@ -404,13 +407,18 @@ std::optional<NormSet> load_norms(const std::string& name_or_path, const catalog
                                   diag::Diagnostics& out) {
   auto src = data::load_source("norms", name_or_path, out);
   if (!src) return std::nullopt;
+  return parse_norms(src->text, src->file, src->name, roles, out);
+}
+
+std::optional<NormSet> parse_norms(std::string_view text, const std::string& file, const std::string& name,
+                                   const catalog::Catalogue& roles, diag::Diagnostics& out) {
   diag::Diagnostics local;
-  auto tbl = data::parse_toml(src->text, src->file, local);
+  auto tbl = data::parse_toml(text, file, local);
   NormSet ns;
-  ns.name = src->name;
-  ns.file = src->file;
+  ns.name = name;
+  ns.file = file;
   if (tbl) {
-    const std::string& f = src->file;
+    const std::string& f = file;
     Reader rd(f, roles, local);
     data::check_keys(*tbl, {"meta", "rule", "band"}, f, local);
     if (auto m = (*tbl)["meta"].as_table()) {

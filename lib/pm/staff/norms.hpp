@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pm::staff {
@@ -83,6 +84,9 @@ struct NormSet {
 // Loads a norm set by built-in name ("cn-standard") or path; checks roles against `roles`.
 std::optional<NormSet> load_norms(const std::string& name_or_path, const catalog::Catalogue& roles,
                                   diag::Diagnostics& out);
+// The same from a norm file's text; `file` names it in messages, `name` is the set's name.
+std::optional<NormSet> parse_norms(std::string_view text, const std::string& file, const std::string& name,
+                                   const catalog::Catalogue& roles, diag::Diagnostics& out);
 
 const char* to_string(RuleKind k);
 const char* to_string(Rounding r);

@@ -22,19 +22,31 @@ Error sys_error(const std::string& path, const char* what_en, const char* what_z
 
 Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   int fd = 0;
-  if (path != "-") {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return sys_error(path, "cannot read", "无法读取", errno);
-    // Opening a FIFO would block until someone writes: refuse anything but a regular file.
-    if (S_ISDIR(st.st_mode)) return Error{path + " is a directory", path + " 是目录"};
-    if (!S_ISREG(st.st_mode)) return Error{path + " is not a regular file", path + " 不是普通文件"};
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return sys_error(path, "cannot read", "无法读取", errno);
-  }
   std::string out;
+  if (path != "-") {
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer. What was opened is then
+    // checked (not the name, which could change in between): only a regular file is read.
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return sys_error(path, "cannot read", "无法读取", errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      int err = errno;
+      ::close(fd);
+      return sys_error(path, "cannot read", "无法读取", err);
+    }
+    if (!S_ISREG(st.st_mode)) {
+      ::close(fd);
+      if (S_ISDIR(st.st_mode)) return Error{path + " is a directory", path + " 是目录"};
+      return Error{path + " is not a regular file", path + " 不是普通文件"};
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    out.reserve(std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
+  }
   char buf[65536];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    // Never read more than one byte past the limit: standard input may be endless.
+    std::size_t want = std::min(sizeof buf, max_bytes + 1 - out.size());
+    ssize_t n = ::read(fd, buf, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -47,8 +59,10 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) 
       if (fd != 0) ::close(fd);
       std::string name = path == "-" ? "<stdin>" : path;
       std::string mib = std::to_string(max_bytes >> 20);
-      return Error{name + " is larger than " + mib + " MiB; an estate or data file is far smaller",
-                   name + " 大于 " + mib + " MiB；小区文件或数据文件不应这么大"};
+      Error e{name + " is larger than " + mib + " MiB; an estate or data file is far smaller",
+              name + " 大于 " + mib + " MiB；小区文件或数据文件不应这么大"};
+      e.too_large = true;
+      return e;
     }
   }
   if (fd != 0) ::close(fd);
@@ -61,39 +75,82 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-Expected<bool> write_file_atomic(const std::string& path, std::string_view data, const std::vector<std::string>& inputs) {
-  for (const auto& in : inputs)
-    if (in == path || same_file(in, path))
-      return Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) return sys_error(path, "cannot write", "无法写入", errno);
+namespace {
+// Writes all of `data` to `fd`; false with errno set on failure.
+bool write_all(int fd, std::string_view data) {
   std::size_t off = 0;
   while (off < data.size()) {
     ssize_t n = ::write(fd, data.data() + off, data.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(name.data());
-      return sys_error(path, "cannot write", "无法写入", err);
+      return false;
     }
     off += static_cast<std::size_t>(n);
   }
-  // Keep the permissions a new file would get from the umask (mkstemp makes it 0600).
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  return true;
+}
+} // namespace
+
+Expected<bool> write_file_atomic(const std::string& path, std::string_view data, const std::vector<std::string>& inputs) {
+  for (const auto& in : inputs)
+    if (in == path || same_file(in, path))
+      return Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
+  fs::path target(path);
+  std::error_code ec;
+  // Through a symbolic link, write the file it names (as the shell's > does), not over the link.
+  if (fs::is_symlink(target, ec)) {
+    fs::path resolved = fs::weakly_canonical(target, ec);
+    if (!ec) target = resolved;
+  }
+  struct stat st {};
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return Error{path + " is a directory", path + " 是目录"};
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device, a FIFO (/dev/null, /dev/stdout, a pipe): write into it; renaming a file over
+    // it would replace it.
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return sys_error(path, "cannot write", "无法写入", errno);
+    bool ok = write_all(fd, data);
+    int err = errno;
+    if (::close(fd) != 0 && ok) ok = false, err = errno;
+    if (!ok) return sys_error(path, "cannot write", "无法写入", err);
+    return true;
+  }
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) return Error{"cannot write " + path + ": the directory " + dir.string() + " does not exist",
+                                    "无法写入 " + path + "：目录 " + dir.string() + " 不存在"};
+    return sys_error(path, "cannot write", "无法写入", err);
+  }
+  auto fail = [&](int err) {
+    ::close(fd);
+    ::unlink(name.data());
+    return sys_error(path, "cannot write", "无法写入", err);
+  };
+  if (!write_all(fd, data)) return fail(errno);
+  // mkstemp makes the file 0600: give it the mode of the file it replaces, or else the mode a
+  // new file would get from the umask.
+  mode_t mode = 0;
+  if (exists) {
+    mode = st.st_mode & 07777;
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0) return fail(errno);
+  if (::fsync(fd) != 0) return fail(errno);
+  if (::close(fd) != 0) {
     int err = errno;
     ::unlink(name.data());
     return sys_error(path, "cannot write", "无法写入", err);
   }
-  if (::rename(name.data(), path.c_str()) != 0) {
+  if (::rename(name.data(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(name.data());
     return sys_error(path, "cannot write", "无法写入", err);

@@ -12,6 +12,7 @@ namespace pm::util {
 struct Error {
   std::string en;
   std::string zh;
+  bool too_large = false; // read_file stopped at its limit
 };
 
 template <typename T> class Expected {
@@ -28,7 +29,8 @@ private:
   std::variant<T, Error> m_v;
 };
 
-// Reads a whole regular file (or stdin for "-"), refusing anything over `max_bytes`.
+// Reads a whole regular file (or stdin for "-"), refusing anything over `max_bytes` after
+// reading at most one byte more. Directories, FIFOs and devices are refused without waiting.
 Expected<std::string> read_file(const std::string& path, std::size_t max_bytes = 64u << 20);
 
 // Writes `data` to a temporary file beside `path` and renames it over `path`, so that a

@@ -73,7 +73,17 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Rows on the stack for the usual short words: this runs once per candidate per unknown key.
+  std::size_t stack_prev[64], stack_cur[64];
+  std::vector<std::size_t> heap_prev, heap_cur;
+  std::size_t* prev = stack_prev;
+  std::size_t* cur = stack_cur;
+  if (b.size() + 1 > 64) {
+    heap_prev.resize(b.size() + 1);
+    heap_cur.resize(b.size() + 1);
+    prev = heap_prev.data();
+    cur = heap_cur.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -87,23 +97,56 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  // A third of the word's length, at least 1 and at most 3 edits, reads as a typo.
+  std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
   std::size_t best_d = 0;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in length: skip what can't be close, so that
+    // a key of megabytes costs no megabytes × candidates of work.
+    std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap > limit) continue;
     std::size_t d = edit_distance(word, c);
     if (!best || d < best_d) { best = c; best_d = d; }
   }
-  // A third of the word's length, at least 1 and at most 3 edits, reads as a typo.
-  std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   if (best && best_d <= limit) return best;
   return std::nullopt;
 }
 
+std::string abbreviate(std::string_view s, std::size_t max_chars) {
+  std::size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue; // inside a character
+    if (chars == max_chars) break;
+    ++chars;
+  }
+  if (i >= s.size()) return std::string(s);
+  std::size_t rest = 0;
+  for (std::size_t j = i; j < s.size(); ++j)
+    if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) ++rest;
+  return std::string(s.substr(0, i)) + "…(+" + std::to_string(rest) + ")";
+}
+
+namespace {
+// "%.*f" of any finite double: up to 309 digits before the point, which a fixed buffer of 64
+// would cut short (a number as large as 1e300 in a data file printed as its first 63 digits).
+std::string printf_fixed(double v, int decimals) {
+  // The largest double has 309 digits before the point; decimals are kept to 20.
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 20), v);
+  return buf;
+}
+} // namespace
+
 std::string format_number(double v, int max_decimals) {
   if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v < 0 ? "-Infinity" : "Infinity");
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
-  std::string s = buf;
+  // Beyond what a double holds exactly, its digits mean nothing: 1e+300, not 301 digits.
+  if (std::fabs(v) >= 1e16) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+  }
+  std::string s = printf_fixed(v, max_decimals);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
@@ -113,9 +156,8 @@ std::string format_number(double v, int max_decimals) {
 }
 
 std::string group_thousands(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  if (!std::isfinite(v) || std::fabs(v) >= 1e16) return format_number(v);
+  std::string s = printf_fixed(v, decimals);
   // "-0" and "-0.00" read as zero.
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   std::size_t dot = s.find('.');

@@ -27,6 +27,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, if close enough to be a likely misspelling.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// The first `max_chars` characters of s and, when it is longer, "…(+N)" for the N left out:
+// so that a value of megabytes quoted in a message stays readable.
+std::string abbreviate(std::string_view s, std::size_t max_chars = 80);
+
 // Formats a number without trailing zeros ("145000", "0.5", "2.43").
 std::string format_number(double v, int max_decimals = 2);
 // Groups thousands with commas: 145000 -> "145,000".

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -42,7 +41,8 @@ namespace {
 
 struct LimitExceeded {
   std::string what;
-  YAML::Mark mark; // the value that went over the limit
+  YAML::Mark mark;       // the value that went over the limit
+  bool pointers = false; // the paths to the values, not their number, went over
 };
 
 // A syntax error yaml-cpp itself lets through.
@@ -70,41 +70,100 @@ bool quote_closed(std::string_view text, std::size_t pos) {
 
 enum class NonFinite { no, nan, infinite, too_large };
 
+// Character-class matchers for the YAML 1.2 core schema. Hand-written, not std::regex:
+// libstdc++'s regex recurses once per character and overflows the stack on a scalar of a
+// few megabytes of digits (found by fuzzing).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+std::size_t skip_sign(std::string_view v) { return !v.empty() && (v[0] == '-' || v[0] == '+') ? 1 : 0; }
+
+// ^[-+]?[0-9]+$
+bool is_int(std::string_view v) {
+  std::size_t i = skip_sign(v);
+  if (i == v.size()) return false;
+  for (; i < v.size(); ++i)
+    if (!is_digit(v[i])) return false;
+  return true;
+}
+
+// ^0x[0-9a-fA-F]+$
+bool is_hex_int(std::string_view v) {
+  if (v.size() < 3 || v[0] != '0' || v[1] != 'x') return false;
+  for (std::size_t i = 2; i < v.size(); ++i)
+    if (!is_hex(v[i])) return false;
+  return true;
+}
+
+// ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool is_float(std::string_view v) {
+  std::size_t i = skip_sign(v), n = v.size();
+  auto digits = [&] {
+    std::size_t start = i;
+    while (i < n && is_digit(v[i])) ++i;
+    return i - start;
+  };
+  if (i < n && v[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  } else {
+    if (digits() == 0) return false;
+    if (i < n && v[i] == '.') {
+      ++i;
+      digits();
+    }
+  }
+  if (i < n && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < n && (v[i] == '-' || v[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == n;
+}
+
+// ^[-+]?\.(inf|Inf|INF)$
+bool is_inf(std::string_view v) {
+  v.remove_prefix(skip_sign(v));
+  return v == ".inf" || v == ".Inf" || v == ".INF";
+}
+
+// ^\.(nan|NaN|NAN)$
+bool is_nan(std::string_view v) { return v == ".nan" || v == ".NaN" || v == ".NAN"; }
+
 // Resolves a plain scalar by the YAML 1.2 core schema; quoted scalars stay strings.
 json resolve_plain(const std::string& v, NonFinite& non_finite) {
   non_finite = NonFinite::no;
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return nullptr;
   if (v == "true" || v == "True" || v == "TRUE") return true;
   if (v == "false" || v == "False" || v == "FALSE") return false;
-  static const std::regex int_re("^[-+]?[0-9]+$");
-  static const std::regex hex_re("^0x[0-9a-fA-F]+$");
-  static const std::regex float_re(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
-  static const std::regex inf_re(R"(^[-+]?\.(inf|Inf|INF)$)");
-  static const std::regex nan_re(R"(^\.(nan|NaN|NAN)$)");
-  if (std::regex_match(v, int_re)) {
+  if (is_int(v)) {
     errno = 0;
     char* end = nullptr;
     long long n = std::strtoll(v.c_str(), &end, 10);
     if (errno != ERANGE) return n;
     // Too big for an integer: keep it as a (still integral) double so range checks see it.
-    return std::strtod(v.c_str(), nullptr);
-  }
-  if (std::regex_match(v, hex_re)) {
-    errno = 0;
-    long long n = std::strtoll(v.c_str(), nullptr, 16);
-    if (errno != ERANGE) return n;
-    return std::strtod(v.c_str(), nullptr); // strtod reads hex too
-  }
-  if (std::regex_match(v, float_re)) {
     double d = std::strtod(v.c_str(), nullptr);
     if (!std::isfinite(d)) non_finite = NonFinite::too_large;
     return d;
   }
-  if (std::regex_match(v, inf_re)) {
+  if (is_hex_int(v)) {
+    errno = 0;
+    long long n = std::strtoll(v.c_str(), nullptr, 16);
+    if (errno != ERANGE) return n;
+    double d = std::strtod(v.c_str(), nullptr); // strtod reads hex too
+    if (!std::isfinite(d)) non_finite = NonFinite::too_large;
+    return d;
+  }
+  if (is_float(v)) {
+    double d = std::strtod(v.c_str(), nullptr);
+    if (!std::isfinite(d)) non_finite = NonFinite::too_large;
+    return d;
+  }
+  if (is_inf(v)) {
     non_finite = NonFinite::infinite;
     return v[0] == '-' ? -HUGE_VAL : HUGE_VAL;
   }
-  if (std::regex_match(v, nan_re)) {
+  if (is_nan(v)) {
     non_finite = NonFinite::nan;
     return std::nan("");
   }
@@ -133,9 +192,20 @@ public:
     if (line >= m_line_starts.size() || m.pos < 0) return {m.line + 1, m.column + 1};
     std::size_t start = m_line_starts[line];
     std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(m.pos), m_text.size());
+    if (end < start) end = start;
+    // Marks mostly move forward along a line: count on from the last one, so that a long
+    // line of many values ([1, 1, 1, ...] on one line) costs linear time, not quadratic.
+    std::size_t from = start;
     int col = 1;
-    for (std::size_t i = start; i < end; ++i)
+    if (m_col_line == line && m_col_pos >= start && m_col_pos <= end) {
+      from = m_col_pos;
+      col = m_col;
+    }
+    for (std::size_t i = from; i < end; ++i)
       if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col;
+    m_col_line = line;
+    m_col_pos = end;
+    m_col = col;
     return {m.line + 1, col};
   }
 
@@ -145,6 +215,12 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless
+    // value; it is not yet in m_anchors and became null without a word.
+    for (const Frame& f : m_stack)
+      if (f.anchor == anchor)
+        throw SyntaxError{mark, "this alias refers to the list or mapping that holds it, which would never end",
+                          "此别名引用了包含它自身的列表或映射，将无穷无尽"};
     auto it = m_anchors.find(anchor);
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
     std::size_t nodes = it == m_anchors.end() ? 1 : it->second.nodes;
@@ -179,8 +255,8 @@ public:
       auto first = f.seen.find(value);
       if (first != f.seen.end()) {
         error(pos, "duplicate-key",
-              "duplicate key '" + value + "' (first given at line " + std::to_string(first->second.line) + ")",
-              "重复的键 '" + value + "'（第一次出现在第 " + std::to_string(first->second.line) + " 行）");
+              "duplicate key '" + util::abbreviate(value) + "' (first given at line " + std::to_string(first->second.line) + ")",
+              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + std::to_string(first->second.line) + " 行）");
         f.duplicate = true;
       } else {
         f.seen.emplace(value, pos);
@@ -201,8 +277,8 @@ public:
           error(pos, "not-finite", "'" + value + "' means infinity; write an ordinary number",
                 "'" + value + "' 表示无穷大；请填写普通数字");
         else
-          error(pos, "not-finite", "the number " + value + " is too large to use; write an ordinary number",
-                "数值 " + value + " 过大，无法使用；请填写普通数字");
+          error(pos, "not-finite", "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
+                "数值 " + util::abbreviate(value) + " 过大，无法使用；请填写普通数字");
         m_doc.diagnostics.back().pointer = child_pointer();
         m_bad_pointers.push_back(child_pointer());
       }
@@ -252,6 +328,7 @@ private:
   };
 
   void count(std::size_t n, const YAML::Mark& mark) {
+    m_last_mark = mark;
     m_nodes += n;
     if (m_nodes > m_limits.max_nodes)
       throw LimitExceeded{"more than " + std::to_string(m_limits.max_nodes) + " values", mark};
@@ -269,8 +346,8 @@ private:
     std::size_t after = pos + key.size();
     while (after < m_text.size() && (m_text[after] == ' ' || m_text[after] == '\t')) ++after;
     if (after < m_text.size() && m_text[after] == ':') return;
-    throw SyntaxError{mark, "'" + key + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
-                      "'" + key + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
+    throw SyntaxError{mark, "'" + util::abbreviate(key) + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
+                      "'" + util::abbreviate(key) + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
   }
 
   void error(Position p, std::string code, std::string en, std::string zh) {
@@ -278,11 +355,17 @@ private:
         {m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
   }
 
-  std::string child_pointer() const {
+  std::string child_pointer() {
     if (m_stack.empty()) return "";
     const Frame& f = m_stack.back();
-    if (f.is_map) return f.pointer + "/" + pointer_token(f.key);
-    return f.pointer + "/" + std::to_string(f.value.size());
+    std::string p = f.is_map ? f.pointer + "/" + pointer_token(f.key) : f.pointer + "/" + std::to_string(f.value.size());
+    // Every value remembers its JSON Pointer, so long keys nested deep above many values cost
+    // their length once per value: bound the total, or a 4 kB chain of keys over a million
+    // short values would take gigabytes (found while hardening).
+    m_pointer_bytes += p.size();
+    if (m_pointer_bytes > m_limits.max_pointer_bytes)
+      throw LimitExceeded{"keys nested too long", m_last_mark, true};
+    return p;
   }
 
   // A non-scalar in key position: YAML allows it, JSON does not.
@@ -362,11 +445,16 @@ private:
   std::string_view m_text;
   const Limits& m_limits;
   std::vector<std::size_t> m_line_starts;
+  // The last position to_position worked out, to go on from.
+  mutable std::size_t m_col_line = static_cast<std::size_t>(-1), m_col_pos = 0;
+  mutable int m_col = 1;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Anchored> m_anchors;
   std::vector<std::string> m_bad_pointers;
   json m_root;
   std::size_t m_nodes = 0;
+  std::size_t m_pointer_bytes = 0;
+  YAML::Mark m_last_mark; // of the last event, for a limit exceeded between marks
   bool m_done = false;
   int m_documents = 0;
 };
@@ -512,6 +600,13 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
   } catch (const LimitExceeded& e) {
     doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
+    if (e.pointers) {
+      std::string mib = std::to_string(limits.max_pointer_bytes >> 20);
+      return fail(p.line, p.column, "too-complex",
+                  "the paths to the values (keys within keys, down to each value) add up to more than " + mib +
+                      " MiB; are there very long keys above many values?",
+                  "从根到各个值的路径（层层嵌套的键）合计超过 " + mib + " MiB；是否在大量的值之上有很长的键？");
+    }
     return fail(p.line, p.column, "too-many-values",
                 "the document expands to " + e.what + " (an alias bomb?); an estate needs far fewer",
                 "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
