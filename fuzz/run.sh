@@ -37,7 +37,7 @@ seeds_of() {
   labor) find lib/data/labor tests -name '*.toml' ;;
   rates) find lib/data/rates tests/budget -name '*.toml' ;;
   targets) find examples tests -name '*targets*.yaml' ;;
-  roster_csv) find fuzz/seeds/roster_csv tests -name '*.csv' ;;
+  roster_csv) ;; # generated below
   *) echo "fuzz/run.sh: unknown target '$1'" >&2; exit 2 ;;
   esac
 }
@@ -64,6 +64,20 @@ if [[ $target == estate ]]; then
   done
 fi
 
+# Roster CSVs as pm roster writes them for the fuzz target's estate (pm init's residential
+# template), over one and four weeks, by pattern and by the solver alone.
+if [[ $target == roster_csv ]]; then
+  pm=$build/pm
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  "$pm" init --type residential "$tmp/e.yaml" > /dev/null 2>&1
+  for args in "--weeks 1" "--weeks 4" "--weeks 2 --pattern none" "--weeks 1 --seed 7"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the options are meant to split
+    "$pm" roster "$tmp/e.yaml" --start 2026-03-02 $args -f csv > "$seed_dir/$n-roster.csv" || true
+  done
+fi
+
 log="$build/fuzz-$target.log"
 # -timeout: an input that takes longer is a finding (pm must answer any file in well under 2 s
 # without sanitizers; with them it runs several times slower). -rss_limit_mb: likewise memory.
@@ -77,12 +91,12 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
   -print_final_stats=1 -artifact_prefix="$findings/" "$@" "$corpus" "$seed_dir" > "$log" 2>&1
 rc=$?
 set -e
-execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
+execs=$(grep -aoE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
 if ((rc == 0)); then
   result="no finding"
 else
   result="FINDING (exit $rc): $(ls -t "$findings" | head -n 1); see $log"
-  grep -m 3 -E 'ERROR|runtime error|SUMMARY' "$log" >&2 || tail -n 20 "$log" >&2
+  grep -a -m 3 -E 'ERROR|runtime error|SUMMARY' "$log" >&2 || tail -n 20 "$log" >&2
 fi
 printf '%-10s %5ss %10s execs  %s  (%d seeds)\n' "$target" "$seconds" "${execs:-?}" "$result" "$n"
 exit $rc
