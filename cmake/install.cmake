@@ -57,8 +57,14 @@ set(CPACK_PACKAGE_NAME pm)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${PM_PACKAGE_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "staffing plans for property management")
-set(CPACK_PACKAGE_DESCRIPTION
-  "pm turns a YAML description of an estate (a housing estate, villas, college dormitories, an institution's service centre, a city's portfolio) into what a property-management plan needs: a validated estate file, the headcount by department and role with the reasons, lawful shift rosters, the cost budget and fee per square metre, and the written staffing proposal (Markdown, HTML, XLSX, JSON). Messages in English and Chinese.")
+# Debian wants the long description in lines of at most 80 characters.
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+  "pm turns a YAML description of an estate (a housing estate, villas, college\n"
+  "dormitories, an institution's service centre, a city's portfolio) into what a\n"
+  "property-management plan needs: a validated estate file, the headcount by\n"
+  "department and role with the reasons, lawful shift rosters, the cost budget\n"
+  "and fee per square metre, and the written staffing proposal (Markdown, HTML,\n"
+  "XLSX, JSON). Messages in English and Chinese.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

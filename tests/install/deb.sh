@@ -32,6 +32,9 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [[ $(field Maintainer) == *?'<'*@*'>' ]] || fail "Maintainer is '$(field Maintainer)'"
 [[ $(field Description) == "staffing plans for property management"$'\n'*' pm turns a YAML '* ]] ||
   fail "Description is '$(field Description)'"
+if field Description | awk 'length > 80 { bad = 1 } END { exit !bad }'; then
+  fail "Description has lines over 80 characters (Debian policy)"
+fi
 # Depends: what dpkg-shlibdeps found pm to link, each with a minimum version, and every one a
 # package installed here (where pm was built and runs).
 depends=$(field Depends)
