@@ -3,9 +3,9 @@
 # bookworm (--variant=minbase: Essential packages and apt, like the debian:12 image) from
 # the Debian mirror, `apt-get install ./pm_VERSION_ARCH.deb` resolves Depends from that
 # mirror, then pm --version, pm validate and pm staff run on shipped examples, and the man
-# page and completions are where man, bash and zsh look. It needs the network and about a
-# minute, and root (or unprivileged user namespaces). ctest runs it as install/deb-clean in CI
-# (CI=true) or with PM_DEB_CLEAN=1; the README records a run.
+# page and completions are where man, bash and zsh look. It needs the network, a minute or
+# two, and root (or unprivileged user namespaces), so it is a manual step (also
+# `PM_DEB_CLEAN=1 ctest -R install/deb-clean`); the README records a run.
 # usage: tests/install/deb-clean.sh [PM_DEB]   (default: the newest build/pm_*.deb)
 #   MIRROR=http://deb.debian.org/debian (default)   KEEP=1 keeps the chroot, and says where
 set -euo pipefail

@@ -2,7 +2,7 @@
 # installed pm runs (layout.sh); CPack's .deb has the right control fields, Depends and files
 # (deb.sh). Both read the whole build directory, so they don't run beside each other.
 # install/deb-clean installs the .deb on a clean Debian 12 (deb-clean.sh); it needs a Debian
-# mirror and about a minute, so it runs in CI (CI=true) or with PM_DEB_CLEAN=1, else skips.
+# mirror and 40-100 s, so it runs only with PM_DEB_CLEAN=1 (the README records a run).
 add_test(NAME install/layout
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/layout.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PM_SOURCE} ${PROJECT_VERSION})
 add_test(NAME install/deb
