@@ -5,7 +5,8 @@
 #
 # usage: run.sh PM SOURCE_DIR WORK_DIR NAME
 # With PM_SANITIZED=1 (an ASan build, which reserves terabytes of address space and runs
-# several times slower) the memory cap is left out and the time limit is 20 s.
+# several times slower) the memory cap is left out and the time limit is 20 s; with
+# PM_DEBUG_BUILD=1 (unoptimised) the time limit is 10 s.
 set -uo pipefail
 pm_bin=$(realpath "$1")
 src=$(realpath "$2")
@@ -23,6 +24,10 @@ chmod 755 "$work" "$work/bin" "$work/run" # a case may run pm as an unprivileged
 
 limit_s=2
 cap=(prlimit --as=500000000 --)
+if [[ ${PM_DEBUG_BUILD:-} == 1 ]]; then
+  limit_s=10
+  echo "note: unoptimised build: $limit_s s time limit"
+fi
 if [[ ${PM_SANITIZED:-} == 1 ]]; then
   limit_s=20
   cap=()
