@@ -23,12 +23,11 @@ struct Options {
 int run_validate(const Options& o, const Global& g) {
   bool zh = g.zh();
   diag::Diagnostics all;
-  bool io_failed = false;
-  int files = 0, invalid = 0;
+  int files = 0, invalid = 0, unreadable = 0;
 
   auto io_error = [&](const std::string& file, const util::Error& e) {
     all.push_back({file, 0, 0, diag::Severity::error, "io", e.en, e.zh, ""});
-    io_failed = true;
+    ++unreadable;
   };
 
   const yaml::Limits limits;
@@ -85,11 +84,16 @@ int run_validate(const Options& o, const Global& g) {
   if (o.format == "json") render_json(std::cout, all, zh);
   else if (o.format == "github") render_github(std::cout, all, zh);
   else render_text(std::cerr, all, zh);
-  if (o.verbose)
+  if (o.verbose) {
     std::cerr << (zh ? "已检查 " + std::to_string(files) + " 个文件，" + std::to_string(invalid) + " 个无效"
-                     : std::to_string(files) + " file(s) checked, " + std::to_string(invalid) + " invalid")
-              << "\n";
-  if (io_failed) return Exit::usage;
+                     : std::to_string(files) + " file(s) checked, " + std::to_string(invalid) + " invalid");
+    // A path that couldn't be read was not checked: say so, or the summary looks clean.
+    if (unreadable)
+      std::cerr << (zh ? "，" + std::to_string(unreadable) + " 个路径无法读取"
+                       : ", " + std::to_string(unreadable) + " path(s) could not be read");
+    std::cerr << "\n";
+  }
+  if (unreadable) return Exit::usage;
   return invalid ? Exit::invalid : Exit::ok;
 }
 
