@@ -612,7 +612,11 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
                 "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
   }
   doc.value = builder.take_root();
-  for (const auto& p : builder.bad_pointers()) doc.value[nlohmann::json::json_pointer(p)] = nullptr;
+  for (const auto& p : builder.bad_pointers()) {
+    nlohmann::json::json_pointer ptr(p);
+    // A value under a repeated key was dropped with that key (found by fuzzing): skip it.
+    if (doc.value.contains(ptr)) doc.value[ptr] = nullptr;
+  }
   doc.ok = true;
   return doc;
 }
