@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of pm roster (not a test): one year for 40 round-the-clock seats and the staff
 # they need. usage: bench/roster/run.sh [PM]   (default: build-release/pm, built if missing)
+# PM_BENCH_WEEKS=N rosters N weeks instead of 52 (bench/run.sh --smoke uses 2).
 #
 # Three cases, each timed with /usr/bin/time -v (wall time and peak memory):
 #   patterns  40 staffed 24 h gates, 5 guards each: 五班三运转 on every gate
@@ -16,6 +17,7 @@ if [[ -z $pm ]]; then
   cmake --build "$root/build-release" -j2 --target pm > /dev/null
   pm=$root/build-release/pm
 fi
+weeks=${PM_BENCH_WEEKS:-52}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -64,7 +66,7 @@ run() { # NAME CHECK-ARGS -- ROSTER-ARGS
   local check=()
   while [[ $1 != -- ]]; do check+=("$1"); shift; done
   shift
-  /usr/bin/time -v "$pm" roster "$@" --start 2026-01-05 --weeks 52 -f csv -o "$work/$name.csv" 2> "$work/$name.time"
+  /usr/bin/time -v "$pm" roster "$@" --start 2026-01-05 --weeks "$weeks" -f csv -o "$work/$name.csv" 2> "$work/$name.time"
   local wall mem rows
   wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}')
   mem=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
@@ -73,7 +75,7 @@ run() { # NAME CHECK-ARGS -- ROSTER-ARGS
   "$pm" roster check "$work/$name.csv" "${check[@]}" 2> /dev/null || { echo "$name: the roster fails pm roster check" >&2; exit 1; }
 }
 
-echo "pm roster, 52 weeks from 2026-01-05, $(nproc) cores"
+echo "pm roster, $weeks weeks from 2026-01-05, $(nproc) cores"
 run patterns "$work/gates.yaml" -- "$work/gates.yaml"
 run solver "$work/gates.yaml" -- "$work/gates.yaml" --pattern none
 run one-post "$work/one-post.yaml" --norms "$work/one-post.toml" -- "$work/one-post.yaml" --norms "$work/one-post.toml"
