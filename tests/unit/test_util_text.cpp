@@ -26,6 +26,18 @@ TEST_CASE("find_bad_utf8 locates invalid bytes and NULs") {
   CHECK(find_bad_utf8("\xED\xA0\x80").has_value()); // surrogate
 }
 
+TEST_CASE("edit_distance, whole and bounded") {
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("flaw", "lawn") == 2);
+  CHECK(edit_distance("same", "same") == 0);
+  // Within the bound the answer is exact; beyond it, anything above the bound.
+  CHECK(edit_distance("kitten", "sitting", 3) == 3);
+  CHECK(edit_distance("kitten", "sitting", 2) > 2);
+  CHECK(edit_distance("abcdefgh", "zyxwvuts", 1) > 1);
+  CHECK(edit_distance("households", "housholds", 1) == 1);
+}
+
 TEST_CASE("did_you_mean suggests close candidates only") {
   std::vector<std::string> keys = {"residential", "commercial", "green"};
   CHECK(did_you_mean("residental", keys) == "residential");

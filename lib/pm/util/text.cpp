@@ -72,7 +72,7 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
   return right ? fill + std::string(s) : std::string(s) + fill;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
   // Rows on the stack for the usual short words: this runs once per candidate per unknown key.
   std::size_t stack_prev[64], stack_cur[64];
   std::vector<std::size_t> heap_prev, heap_cur;
@@ -87,10 +87,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
+    std::size_t row_min = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      std::size_t d = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      if (prev[j] + 1 < d) d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d) d = cur[j - 1] + 1;
+      cur[j] = d;
+      if (d < row_min) row_min = d;
     }
+    // Rows never decrease their minimum: once it passes the bound, so will the distance.
+    if (row_min > bound) return bound + 1;
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -106,7 +112,7 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
     // a key of megabytes costs no megabytes × candidates of work.
     std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
     if (gap > limit) continue;
-    std::size_t d = edit_distance(word, c);
+    std::size_t d = edit_distance(word, c, limit);
     if (!best || d < best_d) { best = c; best_d = d; }
   }
   if (best && best_d <= limit) return best;

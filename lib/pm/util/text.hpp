@@ -2,6 +2,7 @@
 // Text helpers that know nothing of property management.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,8 @@ std::size_t display_width(std::string_view s);
 // Pads s with spaces to `width` columns (left aligned, or right aligned).
 std::string pad(std::string_view s, std::size_t width, bool right = false);
 
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Levenshtein distance; a distance above `bound` may be reported as bound + 1 (work stops there).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound = SIZE_MAX);
 // The candidate closest to `word`, if close enough to be a likely misspelling.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
