@@ -11,8 +11,8 @@ namespace pm::cli {
 
 bool Global::zh() const {
   if (!lang.empty()) return lang == "zh";
-  for (const char* var : {"PM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
+  for (const char *var : {"PM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char *v = std::getenv(var);
     if (v && *v) return util::starts_with(v, "zh");
   }
   return false;
@@ -20,8 +20,8 @@ bool Global::zh() const {
 
 namespace {
 struct Command {
-  const char* name;
-  const char* description;
+  const char *name;
+  const char *description;
   Setup setup;
 };
 // The subcommand table: `pm help` lists these in this order.
@@ -38,39 +38,40 @@ const Command commands[] = {
 };
 } // namespace
 
-void error(const Global& g, const std::string& en, const std::string& zh) {
+void error(const Global &g, const std::string &en, const std::string &zh) {
   std::cerr << "pm: " << (g.zh() ? "错误: " + zh : "error: " + en) << "\n";
 }
 
-int run(int argc, char** argv) {
+int run(int argc, char **argv) {
   Global g;
   CLI::App app{"pm — staffing, rosters and budgets for property management (物业管理人员配置)", "pm"};
   app.set_version_flag("-V,--version", std::string("pm ") + PM_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--lang", g.lang, "Language of messages and output: zh or en (default: the estate's locale, else $LANG)")
+  app.add_option("--lang", g.lang,
+                 "Language of messages and output: zh or en (default: the estate's locale, else $LANG)")
       ->check(CLI::IsMember({"zh", "en"}));
   app.footer("Run 'pm COMMAND --help' for a command's options; 'man pm' for the manual.\n"
              "Exit status: 0 ok, 1 invalid data or a failed check, 2 usage or I/O error.");
 
-  std::map<CLI::App*, Action> actions;
-  for (const auto& c : commands) {
-    CLI::App* sub = app.add_subcommand(c.name, c.description);
+  std::map<CLI::App *, Action> actions;
+  for (const auto &c : commands) {
+    CLI::App *sub = app.add_subcommand(c.name, c.description);
     actions[sub] = c.setup(*sub, g);
   }
-  CLI::App* help = app.add_subcommand("help", "Show help for pm or for one command");
+  CLI::App *help = app.add_subcommand("help", "Show help for pm or for one command");
   std::string help_topic;
   help->add_option("command", help_topic, "Command to describe");
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::CallForHelp &e) {
     return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
+  } catch (const CLI::CallForAllHelp &e) {
     return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
+  } catch (const CLI::CallForVersion &e) {
     return app.exit(e);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     std::cerr << "pm: " << (g.zh() ? "用法错误: " : "usage error: ") << e.what() << "\n"
               << (g.zh() ? "运行 'pm --help' 查看用法。" : "Run 'pm --help' for usage.") << "\n";
     return Exit::usage;
@@ -83,7 +84,7 @@ int run(int argc, char** argv) {
       std::cout << app.help();
       return Exit::ok;
     }
-    for (auto* sub : app.get_subcommands({}))
+    for (auto *sub : app.get_subcommands({}))
       if (sub->get_name() == help_topic) {
         std::cout << sub->help();
         return Exit::ok;
@@ -92,9 +93,9 @@ int run(int argc, char** argv) {
     return Exit::usage;
   }
   try {
-    for (auto& [sub, action] : actions)
+    for (auto &[sub, action] : actions)
       if (sub->parsed()) return action();
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     // Only defects reach here: expected failures are returned as values.
     error(g, std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what());
     return Exit::usage;

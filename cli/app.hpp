@@ -20,22 +20,22 @@ struct Global {
 
 // A subcommand's setup adds its options to `app` and returns the action run when it is chosen.
 using Action = std::function<int()>;
-using Setup = Action (*)(CLI::App& app, Global& g);
+using Setup = Action (*)(CLI::App &app, Global &g);
 
 // One per cmd_*.cpp; the table in app.cpp lists them.
-Action setup_validate(CLI::App& app, Global& g);
-Action setup_staff(CLI::App& app, Global& g);
-Action setup_norms(CLI::App& app, Global& g);
-Action setup_init(CLI::App& app, Global& g);
-Action setup_portfolio(CLI::App& app, Global& g);
-Action setup_diff(CLI::App& app, Global& g);
-Action setup_budget(CLI::App& app, Global& g);
-Action setup_roster(CLI::App& app, Global& g);
-Action setup_report(CLI::App& app, Global& g);
+Action setup_validate(CLI::App &app, Global &g);
+Action setup_staff(CLI::App &app, Global &g);
+Action setup_norms(CLI::App &app, Global &g);
+Action setup_init(CLI::App &app, Global &g);
+Action setup_portfolio(CLI::App &app, Global &g);
+Action setup_diff(CLI::App &app, Global &g);
+Action setup_budget(CLI::App &app, Global &g);
+Action setup_roster(CLI::App &app, Global &g);
+Action setup_report(CLI::App &app, Global &g);
 
-int run(int argc, char** argv);
+int run(int argc, char **argv);
 
 // Prints "pm: error: ..." on stderr in the chosen language.
-void error(const Global& g, const std::string& en, const std::string& zh);
+void error(const Global &g, const std::string &en, const std::string &zh);
 
 } // namespace pm::cli

@@ -38,11 +38,11 @@ std::string signed_int(int v) { return (v > 0 ? "+" : "") + std::to_string(v); }
 
 // Whether the posts can be covered lawfully (pm roster's capacity check, over 4 weeks), and
 // the reasons they can't.
-std::vector<catalog::Text> roster_problems(const staff::Inputs& in, const staff::Staffing& s) {
+std::vector<catalog::Text> roster_problems(const staff::Inputs &in, const staff::Staffing &s) {
   roster::Period period{*roster::parse_date("2026-01-05"), 4};
   roster::Problem p = roster::build(in.estate, s, in.labor, period);
   std::vector<catalog::Text> out = roster::impossible_posts(p);
-  for (const auto& f : roster::shortfalls(p)) out.push_back(f.message);
+  for (const auto &f : roster::shortfalls(p)) out.push_back(f.message);
   return out;
 }
 
@@ -50,7 +50,7 @@ struct Money {
   std::optional<double> annual, fee;
 };
 
-Money cost_of(const staff::Inputs& in, const staff::Staffing& s, const budget::Rates& rates) {
+Money cost_of(const staff::Inputs &in, const staff::Staffing &s, const budget::Rates &rates) {
   auto c = budget::compute(in.estate, s, rates, in.roles);
   if (!c.budget) return {};
   return {c.budget->annual_cost(), c.budget->fee.lump_sum.per_m2_month};
@@ -63,7 +63,7 @@ std::string signed_money(std::optional<double> a, std::optional<double> b, int d
   return (d > 0 ? "+" : "") + util::group_thousands(d, decimals);
 }
 
-int run_diff(const Options& o, const Global& g) {
+int run_diff(const Options &o, const Global &g) {
   int code = Exit::ok;
   auto a = load_or_report(o.old_path, o.norms, o.labor, g, code);
   if (!a) return code;
@@ -76,9 +76,9 @@ int run_diff(const Options& o, const Global& g) {
   // Roles in the order they appear, new ones after.
   std::vector<RoleChange> changes;
   std::map<std::string, std::size_t> index;
-  auto collect = [&](const staff::Staffing& s, bool after) {
-    for (const auto& d : s.departments)
-      for (const auto& r : d.roles) {
+  auto collect = [&](const staff::Staffing &s, bool after) {
+    for (const auto &d : s.departments)
+      for (const auto &r : d.roles) {
         auto it = index.find(r.id);
         if (it == index.end()) {
           index[r.id] = changes.size();
@@ -91,7 +91,7 @@ int run_diff(const Options& o, const Global& g) {
   collect(sa, false);
   collect(sb, true);
   std::vector<RoleChange> changed;
-  for (const auto& c : changes)
+  for (const auto &c : changes)
     if (c.before != c.after) changed.push_back(c);
   auto ra = roster_problems(*a, sa), rb = roster_problems(*b, sb);
   diag::Diagnostics rd;
@@ -110,18 +110,24 @@ int run_diff(const Options& o, const Global& g) {
     j["new"] = o.new_path;
     j["staffing"] = {{"before", sa.total}, {"after", sb.total}, {"change", sb.total - sa.total}};
     nlohmann::ordered_json roles = nlohmann::ordered_json::array();
-    for (const auto& c : changed)
-      roles.push_back({{"department", c.department}, {"role", c.role}, {"name", c.name.get(zh)}, {"before", c.before},
-                       {"after", c.after}, {"change", c.after - c.before}});
+    for (const auto &c : changed)
+      roles.push_back({{"department", c.department},
+                       {"role", c.role},
+                       {"name", c.name.get(zh)},
+                       {"before", c.before},
+                       {"after", c.after},
+                       {"change", c.after - c.before}});
     j["staffing"]["roles"] = std::move(roles);
-    auto problems = [&](const std::vector<catalog::Text>& v) {
+    auto problems = [&](const std::vector<catalog::Text> &v) {
       nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-      for (const auto& t : v) arr.push_back(t.get(zh));
+      for (const auto &t : v) arr.push_back(t.get(zh));
       return arr;
     };
     j["roster"] = {{"before", {{"feasible", ra.empty()}, {"problems", problems(ra)}}},
                    {"after", {{"feasible", rb.empty()}, {"problems", problems(rb)}}}};
-    auto num = [](std::optional<double> v) { return v ? nlohmann::ordered_json(std::round(*v * 100) / 100) : nlohmann::ordered_json(nullptr); };
+    auto num = [](std::optional<double> v) {
+      return v ? nlohmann::ordered_json(std::round(*v * 100) / 100) : nlohmann::ordered_json(nullptr);
+    };
     j["budget"] = {{"rates", rates->name},
                    {"annual_cost", {{"before", num(ma.annual)}, {"after", num(mb.annual)}}},
                    {"fee_per_m2_month", {{"before", num(ma.fee)}, {"after", num(mb.fee)}}}};
@@ -135,28 +141,32 @@ int run_diff(const Options& o, const Global& g) {
                   signed_int(sb.total - sa.total) + ")\n\n"
             : title + ": " + std::to_string(sa.total) + " → " + std::to_string(sb.total) + " (" +
                   signed_int(sb.total - sa.total) + ")\n";
-  if (changed.empty()) out += zh ? "各岗位人数不变。\n" : "No role changes.\n";
+  if (changed.empty())
+    out += zh ? "各岗位人数不变。\n" : "No role changes.\n";
   else if (md) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : changed)
-      rows.push_back({c.name.get(zh), std::to_string(c.before), std::to_string(c.after), signed_int(c.after - c.before)});
-    out += markdown_table({zh ? "岗位" : "Role", zh ? "原" : "Before", zh ? "新" : "After", zh ? "变化" : "Change"}, rows,
-                          {false, true, true, true});
+    for (const auto &c : changed)
+      rows.push_back(
+          {c.name.get(zh), std::to_string(c.before), std::to_string(c.after), signed_int(c.after - c.before)});
+    out += markdown_table({zh ? "岗位" : "Role", zh ? "原" : "Before", zh ? "新" : "After", zh ? "变化" : "Change"},
+                          rows, {false, true, true, true});
   } else {
     Table t({zh ? "岗位" : "Role", zh ? "原" : "Before", zh ? "新" : "After", zh ? "变化" : "Change"},
             {false, true, true, true});
-    for (const auto& c : changed)
+    for (const auto &c : changed)
       t.row({c.name.get(zh), std::to_string(c.before), std::to_string(c.after), signed_int(c.after - c.before)});
     out += t.str();
   }
-  auto feasible = [&](const std::vector<catalog::Text>& v) {
+  auto feasible = [&](const std::vector<catalog::Text> &v) {
     return v.empty() ? std::string(zh ? "可以合法排班" : "can be rostered lawfully")
                      : std::string(zh ? "无法合法排班" : "can't be rostered lawfully");
   };
-  out += md ? std::string("\n### ") + (zh ? "排班" : "Roster") + "\n\n" : std::string("\n") + (zh ? "排班：" : "Roster: ");
+  out +=
+      md ? std::string("\n### ") + (zh ? "排班" : "Roster") + "\n\n" : std::string("\n") + (zh ? "排班：" : "Roster: ");
   out += (md ? "" : "") + feasible(ra) + " → " + feasible(rb) + "\n";
-  for (const auto& t : rb) out += (md ? "- " : "  ") + t.get(zh) + "\n";
-  out += md ? std::string("\n### ") + (zh ? "费用" : "Budget") + "\n\n" : std::string("\n") + (zh ? "费用：" : "Budget: ");
+  for (const auto &t : rb) out += (md ? "- " : "  ") + t.get(zh) + "\n";
+  out +=
+      md ? std::string("\n### ") + (zh ? "费用" : "Budget") + "\n\n" : std::string("\n") + (zh ? "费用：" : "Budget: ");
   out += (zh ? "年度成本 " : "annual cost ") + money(ma.annual, 2) + " → " + money(mb.annual, 2) + " (" +
          signed_money(ma.annual, mb.annual, 2) + ")" + (md ? "; " : "; ") + (zh ? "包干制物业费 " : "lump-sum fee ") +
          money(ma.fee, 2) + " → " + money(mb.fee, 2) + (zh ? " 元/m²·月" : " yuan/m²/month") + " (" +
@@ -168,7 +178,7 @@ int run_diff(const Options& o, const Global& g) {
 
 } // namespace
 
-Action setup_diff(CLI::App& app, Global& g) {
+Action setup_diff(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.add_option("old", o->old_path, "The estate file before the change")->required();
   app.add_option("new", o->new_path, "The estate file after the change")->required();

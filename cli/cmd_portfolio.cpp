@@ -46,12 +46,12 @@ std::string yes_no(std::optional<bool> b, bool zh) {
   return *b ? (zh ? "是" : "yes") : (zh ? "否" : "no");
 }
 
-nlohmann::ordered_json to_json(const portfolio::Result& r, const portfolio::Targets* t, bool zh) {
+nlohmann::ordered_json to_json(const portfolio::Result &r, const portfolio::Targets *t, bool zh) {
   nlohmann::ordered_json j;
   j["targets_file"] = t ? nlohmann::ordered_json(t->file) : nlohmann::ordered_json(nullptr);
   j["lang"] = zh ? "zh" : "en";
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (const auto& e : r.rows) {
+  for (const auto &e : r.rows) {
     nlohmann::ordered_json x;
     x["id"] = e.id;
     x["name"] = e.name.get(zh);
@@ -60,7 +60,7 @@ nlohmann::ordered_json to_json(const portfolio::Result& r, const portfolio::Targ
     x["staff"] = e.staff;
     x["annual_cost"] = e.annual_cost ? nlohmann::ordered_json(*e.annual_cost) : nlohmann::ordered_json(nullptr);
     if (e.governance.present) {
-      const auto& g = e.governance;
+      const auto &g = e.governance;
       auto b = [](std::optional<bool> v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
       x["governance"] = {{"company", g.company},
                          {"new_estate", b(g.new_estate)},
@@ -78,12 +78,13 @@ nlohmann::ordered_json to_json(const portfolio::Result& r, const portfolio::Targ
   }
   j["estates"] = std::move(rows);
   nlohmann::ordered_json ts = nlohmann::ordered_json::array();
-  for (const auto& tr : r.targets) {
+  for (const auto &tr : r.targets) {
     nlohmann::ordered_json x;
     x["id"] = tr.target.id;
     x["name"] = portfolio::target_name(tr.target.id).get(zh);
     x["goal"] = tr.target.goal;
-    x["rate"] = tr.rate ? nlohmann::ordered_json(std::round(*tr.rate * 10000.0) / 10000.0) : nlohmann::ordered_json(nullptr);
+    x["rate"] =
+        tr.rate ? nlohmann::ordered_json(std::round(*tr.rate * 10000.0) / 10000.0) : nlohmann::ordered_json(nullptr);
     x["numerator"] = tr.numerator;
     x["denominator"] = tr.denominator;
     x["met"] = tr.met;
@@ -91,80 +92,98 @@ nlohmann::ordered_json to_json(const portfolio::Result& r, const portfolio::Targ
     ts.push_back(std::move(x));
   }
   j["targets"] = std::move(ts);
-  j["totals"] = {{"estates", r.rows.size()},
-                 {"invalid", r.invalid_files},
-                 {"area", r.total_area},
-                 {"staff", r.total_staff},
-                 {"annual_cost", r.total_cost ? nlohmann::ordered_json(*r.total_cost) : nlohmann::ordered_json(nullptr)}};
+  j["totals"] = {
+      {"estates", r.rows.size()},
+      {"invalid", r.invalid_files},
+      {"area", r.total_area},
+      {"staff", r.total_staff},
+      {"annual_cost", r.total_cost ? nlohmann::ordered_json(*r.total_cost) : nlohmann::ordered_json(nullptr)}};
   j["all_met"] = r.all_met();
   return j;
 }
 
 std::vector<std::string> estate_header(bool zh) {
-  return {zh ? "编号" : "Id", zh ? "名称" : "Name", zh ? "面积 m²" : "Area m²", zh ? "人数" : "Staff",
-          zh ? "招标" : "Tendered", zh ? "合同" : "Contract", zh ? "资质" : "Licensed", zh ? "经理持证" : "Certified",
+  return {zh ? "编号" : "Id",          zh ? "名称" : "Name",
+          zh ? "面积 m²" : "Area m²",  zh ? "人数" : "Staff",
+          zh ? "招标" : "Tendered",    zh ? "合同" : "Contract",
+          zh ? "资质" : "Licensed",    zh ? "经理持证" : "Certified",
           zh ? "业委会" : "Committee", zh ? "整改 已/总" : "Rectified"};
 }
 
-std::vector<std::string> estate_cells(const portfolio::EstateRow& e, bool zh) {
-  const auto& g = e.governance;
+std::vector<std::string> estate_cells(const portfolio::EstateRow &e, bool zh) {
+  const auto &g = e.governance;
   std::string rect = g.present ? std::to_string(g.rectification_closed) + "/" +
                                      std::to_string(g.rectification_open + g.rectification_closed)
                                : "—";
-  return {e.id, e.name.get(zh), util::group_thousands(e.area), std::to_string(e.staff),
-          g.new_estate == true ? yes_no(g.tendered, zh) : "—", yes_no(g.contract_signed, zh), yes_no(g.company_licensed, zh),
-          yes_no(g.manager_certified, zh), yes_no(g.owners_committee, zh), rect};
+  return {e.id,
+          e.name.get(zh),
+          util::group_thousands(e.area),
+          std::to_string(e.staff),
+          g.new_estate == true ? yes_no(g.tendered, zh) : "—",
+          yes_no(g.contract_signed, zh),
+          yes_no(g.company_licensed, zh),
+          yes_no(g.manager_certified, zh),
+          yes_no(g.owners_committee, zh),
+          rect};
 }
 
 std::vector<std::string> target_header(bool zh) {
-  return {zh ? "目标" : "Target", zh ? "要求" : "Goal", zh ? "实际" : "Actual", zh ? "计数" : "Count",
-          zh ? "结果" : "Result", zh ? "未达标的小区" : "Estates short of it"};
+  return {zh ? "目标" : "Target", zh ? "要求" : "Goal",   zh ? "实际" : "Actual",
+          zh ? "计数" : "Count",  zh ? "结果" : "Result", zh ? "未达标的小区" : "Estates short of it"};
 }
 
-std::vector<std::string> target_cells(const portfolio::TargetResult& t, bool zh) {
+std::vector<std::string> target_cells(const portfolio::TargetResult &t, bool zh) {
   std::string missing;
   for (std::size_t i = 0; i < t.missing.size(); ++i) {
     if (i == 10) {
-      missing += zh ? " 等 " + std::to_string(t.missing.size()) + " 个" : " and " + std::to_string(t.missing.size() - 10) + " more";
+      missing += zh ? " 等 " + std::to_string(t.missing.size()) + " 个"
+                    : " and " + std::to_string(t.missing.size() - 10) + " more";
       break;
     }
     missing += (i ? ", " : "") + t.missing[i];
   }
-  return {portfolio::target_name(t.target.id).get(zh), "≥ " + pct(t.target.goal), pct(t.rate),
+  return {portfolio::target_name(t.target.id).get(zh),
+          "≥ " + pct(t.target.goal),
+          pct(t.rate),
           std::to_string(t.numerator) + "/" + std::to_string(t.denominator),
-          t.met ? (zh ? "达标" : "met") : (zh ? "未达标" : "MISSED"), missing};
+          t.met ? (zh ? "达标" : "met") : (zh ? "未达标" : "MISSED"),
+          missing};
 }
 
-std::string totals_line(const portfolio::Result& r, bool zh) {
+std::string totals_line(const portfolio::Result &r, bool zh) {
   std::string s = zh ? "合计：" + std::to_string(r.rows.size()) + " 个小区，" + util::group_thousands(r.total_area) +
                            " m²，" + std::to_string(r.total_staff) + " 人"
                      : "Totals: " + std::to_string(r.rows.size()) + " estates, " + util::group_thousands(r.total_area) +
                            " m², " + std::to_string(r.total_staff) + " staff";
-  if (r.total_cost) s += zh ? "，年成本 " + util::group_thousands(*r.total_cost) + " 元" : ", annual cost " + util::group_thousands(*r.total_cost) + " yuan";
-  if (r.invalid_files) s += zh ? "（" + std::to_string(r.invalid_files) + " 个文件无效，未计入）" : " (" + std::to_string(r.invalid_files) + " invalid files left out)";
+  if (r.total_cost)
+    s += zh ? "，年成本 " + util::group_thousands(*r.total_cost) + " 元"
+            : ", annual cost " + util::group_thousands(*r.total_cost) + " yuan";
+  if (r.invalid_files)
+    s += zh ? "（" + std::to_string(r.invalid_files) + " 个文件无效，未计入）"
+            : " (" + std::to_string(r.invalid_files) + " invalid files left out)";
   return s + "\n";
 }
 
-
-std::string render(const portfolio::Result& r, const portfolio::Targets* t, const std::string& format, bool zh) {
+std::string render(const portfolio::Result &r, const portfolio::Targets *t, const std::string &format, bool zh) {
   if (format == "json") return to_json(r, t, zh).dump(2) + "\n";
   if (format == "csv") {
-    std::string out = csv_row({"id", "name", "file", "area", "staff", "new_estate", "tendered", "contract_signed",
-                               "company_licensed", "manager_certified", "owners_committee", "rectification_open",
-                               "rectification_closed"});
+    std::string out =
+        csv_row({"id", "name", "file", "area", "staff", "new_estate", "tendered", "contract_signed", "company_licensed",
+                 "manager_certified", "owners_committee", "rectification_open", "rectification_closed"});
     auto b = [](std::optional<bool> v) { return v ? (*v ? "true" : "false") : ""; };
-    for (const auto& e : r.rows) {
-      const auto& g = e.governance;
-      out += csv_row({e.id, e.name.get(zh), e.file, util::format_number(e.area), std::to_string(e.staff), b(g.new_estate),
-                      b(g.tendered), b(g.contract_signed), b(g.company_licensed), b(g.manager_certified),
-                      b(g.owners_committee), g.present ? std::to_string(g.rectification_open) : "",
-                      g.present ? std::to_string(g.rectification_closed) : ""});
+    for (const auto &e : r.rows) {
+      const auto &g = e.governance;
+      out +=
+          csv_row({e.id, e.name.get(zh), e.file, util::format_number(e.area), std::to_string(e.staff), b(g.new_estate),
+                   b(g.tendered), b(g.contract_signed), b(g.company_licensed), b(g.manager_certified),
+                   b(g.owners_committee), g.present ? std::to_string(g.rectification_open) : "",
+                   g.present ? std::to_string(g.rectification_closed) : ""});
     }
     return out;
   }
   std::vector<std::vector<std::string>> erows, trows;
-  for (const auto& e : r.rows) erows.push_back(estate_cells(e, zh));
-  for (const auto& x : r.targets) trows.push_back(target_cells(x, zh));
+  for (const auto &e : r.rows) erows.push_back(estate_cells(e, zh));
+  for (const auto &x : r.targets) trows.push_back(target_cells(x, zh));
   std::string title = t && !t->name.get(zh).empty() ? t->name.get(zh) : (zh ? "小区组合" : "Portfolio");
   if (format == "md") {
     std::string out = "# " + title + "\n\n";
@@ -173,7 +192,7 @@ std::string render(const portfolio::Result& r, const portfolio::Targets* t, cons
       out += markdown_table(target_header(zh), trows) + "\n";
       if (!t->phases.empty()) {
         out += zh ? "## 阶段\n\n" : "## Phases\n\n";
-        for (const auto& p : t->phases) out += "- " + p.name.get(zh) + ": " + p.from + " – " + p.to + "\n";
+        for (const auto &p : t->phases) out += "- " + p.name.get(zh) + ": " + p.from + " – " + p.to + "\n";
         out += "\n";
       }
     }
@@ -182,23 +201,27 @@ std::string render(const portfolio::Result& r, const portfolio::Targets* t, cons
     return out;
   }
   if (format == "html") {
-    auto table = [&](const std::vector<std::string>& h, const std::vector<std::vector<std::string>>& rows) {
+    auto table = [&](const std::vector<std::string> &h, const std::vector<std::vector<std::string>> &rows) {
       std::string o = "<table><thead><tr>";
-      for (const auto& c : h) o += "<th>" + report::html_escape(c) + "</th>";
+      for (const auto &c : h) o += "<th>" + report::html_escape(c) + "</th>";
       o += "</tr></thead><tbody>\n";
-      for (const auto& row : rows) {
+      for (const auto &row : rows) {
         o += "<tr>";
-        for (const auto& c : row) o += "<td" + std::string(c == "MISSED" || c == "未达标" ? " class=\"miss\"" : "") + ">" + report::html_escape(c) + "</td>";
+        for (const auto &c : row)
+          o += "<td" + std::string(c == "MISSED" || c == "未达标" ? " class=\"miss\"" : "") + ">" +
+               report::html_escape(c) + "</td>";
         o += "</tr>\n";
       }
       return o + "</tbody></table>\n";
     };
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") +
-                      "\"><head><meta charset=\"utf-8\"><title>" + report::html_escape(title) +
-                      "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em}"
-                      "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.2em .5em}"
-                      "th{background:#eee}.miss{color:#b00;font-weight:bold}@media print{body{margin:0}}</style></head><body>\n<h1>" +
-                      report::html_escape(title) + "</h1>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") +
+        "\"><head><meta charset=\"utf-8\"><title>" + report::html_escape(title) +
+        "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft "
+        "YaHei\",sans-serif;margin:2em}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.2em .5em}"
+        "th{background:#eee}.miss{color:#b00;font-weight:bold}@media print{body{margin:0}}</style></head><body>\n<h1>" +
+        report::html_escape(title) + "</h1>\n";
     if (t) out += "<h2>" + std::string(zh ? "目标" : "Targets") + "</h2>\n" + table(target_header(zh), trows);
     out += "<h2>" + std::string(zh ? "小区" : "Estates") + "</h2>\n" + table(estate_header(zh), erows);
     out += "<p>" + report::html_escape(totals_line(r, zh)) + "</p>\n</body></html>\n";
@@ -207,16 +230,16 @@ std::string render(const portfolio::Result& r, const portfolio::Targets* t, cons
   std::string out = title + "\n\n";
   if (t) {
     Table tt(target_header(zh));
-    for (auto& row : trows) tt.row(row);
+    for (auto &row : trows) tt.row(row);
     out += tt.str() + "\n";
   }
   Table et(estate_header(zh), {false, false, true, true});
-  for (auto& row : erows) et.row(row);
+  for (auto &row : erows) et.row(row);
   out += et.str() + "\n" + totals_line(r, zh);
   return out;
 }
 
-int run_portfolio(const Options& o, const Global& g) {
+int run_portfolio(const Options &o, const Global &g) {
   bool zh = g.zh();
   auto files = util::find_yaml_files(o.dir);
   if (!files) {
@@ -244,7 +267,7 @@ int run_portfolio(const Options& o, const Global& g) {
   auto start = std::chrono::steady_clock::now();
   auto last = start;
   for (std::size_t i = 0; i < files->size(); ++i) {
-    const std::string& f = (*files)[i];
+    const std::string &f = (*files)[i];
     inputs.push_back(f);
     if (!o.targets.empty() && util::same_file(f, o.targets)) continue;
     auto text = util::read_file(f, yaml::Limits{}.max_bytes);
@@ -305,7 +328,7 @@ int run_portfolio(const Options& o, const Global& g) {
   render_text(std::cerr, diags, zh);
 
   if (!o.targets.empty()) inputs.push_back(o.targets);
-  for (const std::string* f : {&norms->file, &labor->file})
+  for (const std::string *f : {&norms->file, &labor->file})
     if (!f->empty() && !util::starts_with(*f, "<builtin>")) inputs.push_back(*f);
   int rc = emit(o.output, render(r, targets ? &*targets : nullptr, o.format, zh), inputs, g);
   if (rc != Exit::ok) return rc;
@@ -315,7 +338,7 @@ int run_portfolio(const Options& o, const Global& g) {
 
 } // namespace
 
-Action setup_portfolio(CLI::App& app, Global& g) {
+Action setup_portfolio(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.add_option("dir", o->dir, "Directory of estate files (searched recursively)")->required();
   app.add_option("-t,--targets", o->targets, "Targets file (kind: targets); default: the one found in DIR, if any");

@@ -41,7 +41,6 @@ std::string format_from_path(const std::string &path) {
   return "";
 }
 
-
 int write_report(const staff::Inputs &in, const Options &o, const std::string &format, const std::string &output,
                  const Global &g);
 int run_report_dir(const Options &o, bool format_given, const Global &g);
@@ -63,7 +62,8 @@ int run_report(const Options &o, bool format_given, const Global &g) {
     }
   }
   if (!o.date.empty() && !estate::is_valid_date(o.date)) {
-    error(g, "--date '" + o.date + "' is not a date written YYYY-MM-DD", "--date '" + o.date + "' 不是 YYYY-MM-DD 格式的日期");
+    error(g, "--date '" + o.date + "' is not a date written YYYY-MM-DD",
+          "--date '" + o.date + "' 不是 YYYY-MM-DD 格式的日期");
     return Exit::usage;
   }
   bool to_stdout = o.output.empty() || o.output == "-";

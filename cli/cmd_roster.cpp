@@ -48,7 +48,7 @@ int this_monday() {
   return day - (roster::iso_weekday(day) - 1);
 }
 
-bool parse_start(const std::string& s, int& day, const Global& g) {
+bool parse_start(const std::string &s, int &day, const Global &g) {
   if (s.empty()) {
     day = this_monday();
     return true;
@@ -62,7 +62,7 @@ bool parse_start(const std::string& s, int& day, const Global& g) {
   return true;
 }
 
-std::vector<roster::Pattern> patterns_or_die(const Global& g, bool& ok) {
+std::vector<roster::Pattern> patterns_or_die(const Global &g, bool &ok) {
   diag::Diagnostics d;
   auto all = roster::builtin_patterns(d);
   render_text(std::cerr, d, g.zh());
@@ -72,7 +72,7 @@ std::vector<roster::Pattern> patterns_or_die(const Global& g, bool& ok) {
 
 // A directory: whether each estate's posts can be rostered lawfully, and why not; the rosters
 // themselves are made one estate at a time.
-int run_roster_dir(const Options& o, const Global& g) {
+int run_roster_dir(const Options &o, const Global &g) {
   if (o.format != "grid" && o.format != "md" && o.format != "json") {
     error(g, "for a directory, pm roster prints a summary: use --format grid, md or json",
           "对目录，pm roster 输出汇总：请用 --format grid、md 或 json");
@@ -89,7 +89,7 @@ int run_roster_dir(const Options& o, const Global& g) {
   int rc = set.rc;
   nlohmann::ordered_json j = nlohmann::ordered_json::array();
   std::vector<std::vector<std::string>> rows;
-  for (const auto& in : set.inputs) {
+  for (const auto &in : set.inputs) {
     staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, in.roles);
     roster::Problem p = roster::build(in.estate, s, in.labor, {first, o.weeks});
     std::vector<std::string> reasons;
@@ -99,33 +99,40 @@ int run_roster_dir(const Options& o, const Global& g) {
       roster::Result r = roster::make_roster(p, {o.seed, o.pattern}, patterns);
       feasible = r.ok;
       shifts = r.assignments.size();
-      for (const auto& t : r.refusal) reasons.push_back(t.get(zh));
+      for (const auto &t : r.refusal) reasons.push_back(t.get(zh));
       if (!r.ok && reasons.empty())
-        for (const auto& v : r.violations) reasons.push_back(v.message.get(zh));
+        for (const auto &v : r.violations) reasons.push_back(v.message.get(zh));
     }
     if (!feasible) rc = std::max(rc, static_cast<int>(Exit::invalid));
-    j.push_back({{"estate", in.estate.id}, {"file", in.estate.file}, {"posts", p.posts.size()}, {"people", p.people.size()},
-                 {"feasible", feasible}, {"shifts", feasible ? nlohmann::ordered_json(shifts) : nlohmann::ordered_json(nullptr)},
+    j.push_back({{"estate", in.estate.id},
+                 {"file", in.estate.file},
+                 {"posts", p.posts.size()},
+                 {"people", p.people.size()},
+                 {"feasible", feasible},
+                 {"shifts", feasible ? nlohmann::ordered_json(shifts) : nlohmann::ordered_json(nullptr)},
                  {"problems", reasons}});
     std::string result = p.posts.empty() ? (zh ? "无需排班" : "nothing to roster")
-                         : feasible     ? (zh ? "可以排班" : "rostered")
-                                        : (zh ? "无法合法排班：" : "can't be rostered lawfully: ") + reasons.front();
+                         : feasible      ? (zh ? "可以排班" : "rostered")
+                                    : (zh ? "无法合法排班：" : "can't be rostered lawfully: ") + reasons.front();
     rows.push_back({in.estate.id, std::to_string(p.posts.size()), std::to_string(p.people.size()), result});
   }
   std::string text;
-  std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "岗位" : "Posts", zh ? "人员" : "People", zh ? "结果" : "Result"};
-  if (o.format == "json") text = nlohmann::ordered_json{{"weeks", o.weeks}, {"estates", j}}.dump(2) + "\n";
-  else if (o.format == "md") text = markdown_table(header, rows, {false, true, true, false});
+  std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "岗位" : "Posts", zh ? "人员" : "People",
+                                     zh ? "结果" : "Result"};
+  if (o.format == "json")
+    text = nlohmann::ordered_json{{"weeks", o.weeks}, {"estates", j}}.dump(2) + "\n";
+  else if (o.format == "md")
+    text = markdown_table(header, rows, {false, true, true, false});
   else {
     Table t(header, {false, true, true, false});
-    for (auto& r : rows) t.row(r);
+    for (auto &r : rows) t.row(r);
     text = t.str();
   }
   int w = emit(o.output, text, set.files, g);
   return w != Exit::ok ? w : rc;
 }
 
-int run_roster(const Options& o, const Global& g) {
+int run_roster(const Options &o, const Global &g) {
   std::error_code ec;
   if (std::filesystem::is_directory(o.estate, ec)) return run_roster_dir(o, g);
   int first = 0;
@@ -137,7 +144,8 @@ int run_roster(const Options& o, const Global& g) {
   staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
   roster::Problem p = roster::build(in->estate, s, in->labor, {first, o.weeks});
   if (p.posts.empty()) {
-    error(g, "the staffing of " + o.estate + " has no covered posts to roster", o.estate + " 的人员配置中没有需要排班的岗位");
+    error(g, "the staffing of " + o.estate + " has no covered posts to roster",
+          o.estate + " 的人员配置中没有需要排班的岗位");
     return Exit::invalid;
   }
   bool ok = true;
@@ -147,36 +155,40 @@ int run_roster(const Options& o, const Global& g) {
   if (!r.ok) {
     std::string file = o.estate == "-" ? "<stdin>" : o.estate;
     if (r.usage_error) {
-      for (const auto& t : r.refusal) error(g, t.en, t.zh);
+      for (const auto &t : r.refusal) error(g, t.en, t.zh);
       return Exit::usage;
     }
     std::cerr << (g.zh() ? "pm: 无法依法排班，未输出排班表：\n" : "pm: no lawful roster, so none is printed:\n");
     diag::Diagnostics d;
     if (!r.violations.empty())
-      for (const auto& v : r.violations)
-        d.push_back({file, 0, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
+      for (const auto &v : r.violations) d.push_back({file, 0, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
     else
-      for (const auto& t : r.refusal) d.push_back({file, 0, 0, diag::Severity::error, "unrosterable", t.en, t.zh, ""});
+      for (const auto &t : r.refusal) d.push_back({file, 0, 0, diag::Severity::error, "unrosterable", t.en, t.zh, ""});
     render_text(std::cerr, d, g.zh());
     return Exit::invalid;
   }
   roster::Summary sum = roster::summarize(p, r.assignments);
   RosterView v{p, r.assignments, sum, zh, o.seed};
   std::string text;
-  if (o.format == "csv") text = roster_csv(v);
-  else if (o.format == "json") text = roster_json(v);
-  else if (o.format == "ics") text = roster_ics(v);
-  else if (o.format == "html") text = roster_html(v);
-  else if (o.format == "md") text = roster_md(v);
+  if (o.format == "csv")
+    text = roster_csv(v);
+  else if (o.format == "json")
+    text = roster_json(v);
+  else if (o.format == "ics")
+    text = roster_ics(v);
+  else if (o.format == "html")
+    text = roster_html(v);
+  else if (o.format == "md")
+    text = roster_md(v);
   else {
     bool to_terminal = (o.output.empty() || o.output == "-") && isatty(STDOUT_FILENO);
-    const char* no_colour = std::getenv("NO_COLOR");
+    const char *no_colour = std::getenv("NO_COLOR");
     text = roster_grid(v, to_terminal && !(no_colour && *no_colour));
   }
   return emit(o.output, text, in->files, g);
 }
 
-int run_check(const Options& o, const Global& g) {
+int run_check(const Options &o, const Global &g) {
   int code = Exit::ok;
   auto in = load_or_report(o.check_estate, o.norms, o.labor, g, code);
   if (!in) return code;
@@ -213,14 +225,14 @@ int run_check(const Options& o, const Global& g) {
   p.first_day = first;
   p.days = std::max(days, 0);
   if (p.days > 0)
-    for (const auto& v : roster::check(p, a)) {
+    for (const auto &v : roster::check(p, a)) {
       int line = v.assignment >= 0 ? a[static_cast<std::size_t>(v.assignment)].line : 0;
       d.push_back({file, line, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
     }
   else if (a.empty() && !diag::has_errors(d))
     d.push_back({file, 0, 0, diag::Severity::error, "empty", "the roster has no shifts", "排班表中没有班次", ""});
   // Located problems in line order, then the gaps, which have no line.
-  std::stable_sort(d.begin(), d.end(), [](const diag::Diagnostic& x, const diag::Diagnostic& y) {
+  std::stable_sort(d.begin(), d.end(), [](const diag::Diagnostic &x, const diag::Diagnostic &y) {
     return (x.line == 0 ? INT32_MAX : x.line) < (y.line == 0 ? INT32_MAX : y.line);
   });
   render_text(std::cerr, d, g.zh());
@@ -229,29 +241,33 @@ int run_check(const Options& o, const Global& g) {
 
 } // namespace
 
-Action setup_roster(CLI::App& app, Global& g) {
+Action setup_roster(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.add_option("estate", o->estate, "Estate file (- for stdin)");
   app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
       ->default_str(staff::default_norms);
-  app.add_option("-l,--labor", o->labor, "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
+  app.add_option("-l,--labor", o->labor,
+                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
   app.add_option("--start", o->start, "First day, YYYY-MM-DD (default: the Monday of the current week)");
   app.add_option("--weeks", o->weeks, "Weeks to roster (1-106)")->check(CLI::Range(1, 106))->default_val(4);
-  app.add_option("--pattern", o->pattern,
-                 "Use this shift pattern where it fits (four-three, five-three, four-two...), or none for the solver alone; "
-                 "default: a pattern wherever a team fits one");
+  app.add_option(
+      "--pattern", o->pattern,
+      "Use this shift pattern where it fits (four-three, five-three, four-two...), or none for the solver alone; "
+      "default: a pattern wherever a team fits one");
   app.add_option("--seed", o->seed, "Seed of the solver's tie-breaking (same seed, same roster)")->default_val(1);
   app.add_option("-f,--format", o->format, "Output: grid, csv, json, ics, html or md")
       ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
   app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
 
-  CLI::App* check = app.add_subcommand("check", "Re-check a roster CSV (e.g. edited in a spreadsheet) against the hard rules");
+  CLI::App *check =
+      app.add_subcommand("check", "Re-check a roster CSV (e.g. edited in a spreadsheet) against the hard rules");
   check->add_option("roster", o->csv, "Roster CSV with columns staff_id, post, start, end")->required();
   check->add_option("estate", o->check_estate, "Estate file the roster is for")->required();
   check->add_option("-n,--norms", o->norms, "Norm set (as for pm roster)")->default_str(staff::default_norms);
   check->add_option("-l,--labor", o->labor, "Labour profile (as for pm roster)");
   check->add_option("--start", o->start, "First day of the period (default: the first day in the CSV)");
-  check->add_option("--weeks", o->weeks, "Weeks in the period (default: as many days as the CSV spans)")->check(CLI::Range(1, 106));
+  check->add_option("--weeks", o->weeks, "Weeks in the period (default: as many days as the CSV spans)")
+      ->check(CLI::Range(1, 106));
 
   return [o, check, &app, &g] {
     if (check->parsed()) {

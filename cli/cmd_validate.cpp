@@ -20,18 +20,18 @@ struct Options {
   bool verbose = false;
 };
 
-int run_validate(const Options& o, const Global& g) {
+int run_validate(const Options &o, const Global &g) {
   bool zh = g.zh();
   diag::Diagnostics all;
   int files = 0, invalid = 0, unreadable = 0;
 
-  auto io_error = [&](const std::string& file, const util::Error& e) {
+  auto io_error = [&](const std::string &file, const util::Error &e) {
     all.push_back({file, 0, 0, diag::Severity::error, "io", e.en, e.zh, ""});
     ++unreadable;
   };
 
   const yaml::Limits limits;
-  auto check = [&](const std::string& path) {
+  auto check = [&](const std::string &path) {
     std::string name = path == "-" ? "<stdin>" : path;
     // A file over the size limit is an invalid estate (too-large, exit 1), not an I/O error:
     // look at its size before reading it. Standard input is read up to the limit and no further.
@@ -58,12 +58,14 @@ int run_validate(const Options& o, const Global& g) {
     }
     ++files;
     yaml::Document doc = estate::load_and_check(*text, name, catalog::builtin());
-    if (diag::has_errors(doc.diagnostics)) ++invalid;
-    else if (o.verbose) std::cerr << name << ": " << (zh ? "通过" : "ok") << "\n";
+    if (diag::has_errors(doc.diagnostics))
+      ++invalid;
+    else if (o.verbose)
+      std::cerr << name << ": " << (zh ? "通过" : "ok") << "\n";
     all.insert(all.end(), doc.diagnostics.begin(), doc.diagnostics.end());
   };
 
-  for (const auto& p : o.paths) {
+  for (const auto &p : o.paths) {
     std::error_code ec;
     if (p != "-" && std::filesystem::is_directory(p, ec)) {
       auto found = util::find_yaml_files(p);
@@ -75,15 +77,18 @@ int run_validate(const Options& o, const Global& g) {
         io_error(p, {"no *.yaml or *.yml files under " + p, p + " 下没有 *.yaml 或 *.yml 文件"});
         continue;
       }
-      for (const auto& f : *found) check(f);
+      for (const auto &f : *found) check(f);
     } else {
       check(p);
     }
   }
 
-  if (o.format == "json") render_json(std::cout, all, zh);
-  else if (o.format == "github") render_github(std::cout, all, zh);
-  else render_text(std::cerr, all, zh);
+  if (o.format == "json")
+    render_json(std::cout, all, zh);
+  else if (o.format == "github")
+    render_github(std::cout, all, zh);
+  else
+    render_text(std::cerr, all, zh);
   if (o.verbose) {
     std::cerr << (zh ? "已检查 " + std::to_string(files) + " 个文件，" + std::to_string(invalid) + " 个无效"
                      : std::to_string(files) + " file(s) checked, " + std::to_string(invalid) + " invalid");
@@ -99,7 +104,7 @@ int run_validate(const Options& o, const Global& g) {
 
 } // namespace
 
-Action setup_validate(CLI::App& app, Global& g) {
+Action setup_validate(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.add_option("paths", o->paths, "Estate files, directories (searched for *.yaml, *.yml) or - for stdin")
       ->required();

@@ -8,8 +8,8 @@
 
 namespace pm::cli {
 
-std::optional<staff::Inputs> load_or_report(const std::string& estate, const std::string& norms,
-                                            const std::string& labor, const Global& g, int& exit_code) {
+std::optional<staff::Inputs> load_or_report(const std::string &estate, const std::string &norms,
+                                            const std::string &labor, const Global &g, int &exit_code) {
   auto loaded = staff::load_inputs(estate, norms, labor);
   diag::sort(loaded.diagnostics);
   render_text(std::cerr, loaded.diagnostics, g.zh());
@@ -20,7 +20,7 @@ std::optional<staff::Inputs> load_or_report(const std::string& estate, const std
   return std::move(loaded.inputs);
 }
 
-EstateSet load_estates(const std::string& dir, const std::string& norms, const std::string& labor, const Global& g) {
+EstateSet load_estates(const std::string &dir, const std::string &norms, const std::string &labor, const Global &g) {
   EstateSet set;
   auto files = util::find_yaml_files(dir);
   if (!files) {
@@ -28,12 +28,12 @@ EstateSet load_estates(const std::string& dir, const std::string& norms, const s
     set.rc = Exit::usage;
     return set;
   }
-  for (const auto& f : *files) {
+  for (const auto &f : *files) {
     auto loaded = staff::load_inputs(f, norms, labor);
     set.files.push_back(f);
     // A targets file beside the estates belongs to pm portfolio: skip it quietly.
     bool targets = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                               [](const diag::Diagnostic& d) { return d.code == "not-an-estate"; });
+                               [](const diag::Diagnostic &d) { return d.code == "not-an-estate"; });
     if (targets) continue;
     diag::sort(loaded.diagnostics);
     render_text(std::cerr, loaded.diagnostics, g.zh());
@@ -41,7 +41,7 @@ EstateSet load_estates(const std::string& dir, const std::string& norms, const s
       set.rc = std::max(set.rc, loaded.io_error ? static_cast<int>(Exit::usage) : static_cast<int>(Exit::invalid));
       continue;
     }
-    for (const auto& extra : loaded.inputs->files)
+    for (const auto &extra : loaded.inputs->files)
       if (std::find(set.files.begin(), set.files.end(), extra) == set.files.end()) set.files.push_back(extra);
     set.inputs.push_back(std::move(*loaded.inputs));
   }
@@ -52,13 +52,13 @@ EstateSet load_estates(const std::string& dir, const std::string& norms, const s
   return set;
 }
 
-bool output_zh(const Global& g, const estate::Estate& e) {
+bool output_zh(const Global &g, const estate::Estate &e) {
   if (!g.lang.empty()) return g.lang == "zh";
   return e.zh();
 }
 
-int emit(const std::string& out_path, const std::string& data, const std::vector<std::string>& inputs,
-         const Global& g) {
+int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs,
+         const Global &g) {
   if (out_path.empty() || out_path == "-") {
     std::cout << data;
     std::cout.flush();

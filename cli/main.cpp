@@ -1,3 +1,3 @@
 #include <cli/app.hpp>
 
-int main(int argc, char** argv) { return pm::cli::run(argc, argv); }
+int main(int argc, char **argv) { return pm::cli::run(argc, argv); }

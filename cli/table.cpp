@@ -31,9 +31,9 @@ void Table::note(std::string text) {
 std::string Table::str() const {
   std::vector<std::size_t> w(m_header.size(), 0);
   for (std::size_t i = 0; i < m_header.size(); ++i) w[i] = util::display_width(m_header[i]);
-  for (const auto& r : m_rows)
+  for (const auto &r : m_rows)
     for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], util::display_width(r[i]));
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string> &cells) {
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       bool last = i + 1 == cells.size();
@@ -48,30 +48,35 @@ std::string Table::str() const {
   std::string sep(total > 2 ? total - 2 : 0, '-');
   std::string out = line(m_header) + sep + "\n";
   for (std::size_t i = 0; i < m_rows.size(); ++i) {
-    if (!m_notes[i].empty()) out += m_notes[i] + "\n";
-    else out += m_rows[i].empty() ? sep + "\n" : line(m_rows[i]);
+    if (!m_notes[i].empty())
+      out += m_notes[i] + "\n";
+    else
+      out += m_rows[i].empty() ? sep + "\n" : line(m_rows[i]);
   }
   return out;
 }
 
-std::string markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                           const std::vector<bool>& right_aligned) {
-  auto esc = [](const std::string& s) {
+std::string markdown_table(const std::vector<std::string> &header, const std::vector<std::vector<std::string>> &rows,
+                           const std::vector<bool> &right_aligned) {
+  auto esc = [](const std::string &s) {
     std::string o;
     for (char c : s) {
-      if (c == '|') o += "\\|";
-      else if (c == '\n') o += ' ';
-      else o += c;
+      if (c == '|')
+        o += "\\|";
+      else if (c == '\n')
+        o += ' ';
+      else
+        o += c;
     }
     return o;
   };
   std::string out = "|";
-  for (const auto& h : header) out += " " + esc(h) + " |";
+  for (const auto &h : header) out += " " + esc(h) + " |";
   out += "\n|";
   for (std::size_t i = 0; i < header.size(); ++i)
     out += (i < right_aligned.size() && right_aligned[i]) ? "---:|" : "---|";
   out += "\n";
-  for (const auto& r : rows) {
+  for (const auto &r : rows) {
     out += "|";
     for (std::size_t i = 0; i < header.size(); ++i) out += " " + esc(i < r.size() ? r[i] : "") + " |";
     out += "\n";
@@ -79,17 +84,19 @@ std::string markdown_table(const std::vector<std::string>& header, const std::ve
   return out;
 }
 
-std::string csv_field(const std::string& s) {
+std::string csv_field(const std::string &s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string o = "\"";
   for (char c : s) {
-    if (c == '"') o += "\"\"";
-    else o += c;
+    if (c == '"')
+      o += "\"\"";
+    else
+      o += c;
   }
   return o + "\"";
 }
 
-std::string csv_row(const std::vector<std::string>& cells) {
+std::string csv_row(const std::vector<std::string> &cells) {
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
   return out + "\r\n";

@@ -10,7 +10,7 @@ class Table {
 public:
   explicit Table(std::vector<std::string> header, std::vector<bool> right_aligned = {});
   void row(std::vector<std::string> cells);
-  void rule();                  // a horizontal line between rows
+  void rule();                 // a horizontal line between rows
   void note(std::string text); // a full-width line that does not widen the columns
   std::string str() const;
 
@@ -22,10 +22,10 @@ private:
 };
 
 // Markdown table with escaped pipes.
-std::string markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                           const std::vector<bool>& right_aligned = {});
+std::string markdown_table(const std::vector<std::string> &header, const std::vector<std::vector<std::string>> &rows,
+                           const std::vector<bool> &right_aligned = {});
 // One CSV field, quoted as RFC 4180 requires.
-std::string csv_field(const std::string& s);
-std::string csv_row(const std::vector<std::string>& cells);
+std::string csv_field(const std::string &s);
+std::string csv_row(const std::vector<std::string> &cells);
 
 } // namespace pm::cli

@@ -9,7 +9,7 @@
 
 using namespace pm;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   yaml::Document doc = estate::load_and_check(fuzz::text_of(data, size), "fuzz.yaml", catalog::builtin());
   if (!doc.ok || diag::has_errors(doc.diagnostics) || estate::is_targets(doc.value)) return 0;
   estate::Estate e = estate::from_document(doc);

@@ -13,9 +13,9 @@
 
 using namespace pm;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   static const roster::Problem problem = [] {
-    const estate::Estate& e = fuzz::fixture_estate();
+    const estate::Estate &e = fuzz::fixture_estate();
     staff::Staffing s = staff::compute(e, fuzz::fixture_norms(), fuzz::fixture_labor(), catalog::builtin());
     return roster::build(e, s, fuzz::fixture_labor(), {0, 1});
   }();

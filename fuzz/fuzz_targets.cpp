@@ -7,7 +7,7 @@
 
 using namespace pm;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   diag::Diagnostics d;
   auto t = portfolio::parse_targets(fuzz::text_of(data, size), "fuzz.yaml", d);
   if (!t) return 0;

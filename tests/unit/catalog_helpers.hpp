@@ -16,7 +16,7 @@ namespace pm::test {
 // as a path, not as a built-in name.
 class TempToml {
 public:
-  explicit TempToml(const std::string& text) {
+  explicit TempToml(const std::string &text) {
     static std::atomic<int> counter{0};
     m_path = std::filesystem::temp_directory_path() /
              ("pm-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".toml");
@@ -26,24 +26,25 @@ public:
     std::error_code ec;
     std::filesystem::remove(m_path, ec);
   }
-  TempToml(const TempToml&) = delete;
-  TempToml& operator=(const TempToml&) = delete;
+  TempToml(const TempToml &) = delete;
+  TempToml &operator=(const TempToml &) = delete;
   std::string path() const { return m_path.string(); }
 
 private:
   std::filesystem::path m_path;
 };
 
-inline const diag::Diagnostic* find_code(const diag::Diagnostics& d, const std::string& code) {
-  for (const auto& x : d)
+inline const diag::Diagnostic *find_code(const diag::Diagnostics &d, const std::string &code) {
+  for (const auto &x : d)
     if (x.code == code) return &x;
   return nullptr;
 }
 
-inline std::string dump(const diag::Diagnostics& d) {
+inline std::string dump(const diag::Diagnostics &d) {
   std::string s;
-  for (const auto& x : d)
-    s += x.file + ":" + std::to_string(x.line) + ":" + std::to_string(x.column) + ": " + x.message + " [" + x.code + "]\n";
+  for (const auto &x : d)
+    s += x.file + ":" + std::to_string(x.line) + ":" + std::to_string(x.column) + ": " + x.message + " [" + x.code +
+         "]\n";
   return s;
 }
 

@@ -17,7 +17,7 @@
 
 namespace staff_test {
 
-inline const pm::staff::NormSet& norms(const std::string& name) {
+inline const pm::staff::NormSet &norms(const std::string &name) {
   static std::map<std::string, pm::staff::NormSet> cache;
   auto it = cache.find(name);
   if (it == cache.end()) {
@@ -29,7 +29,7 @@ inline const pm::staff::NormSet& norms(const std::string& name) {
   return it->second;
 }
 
-inline const pm::staff::Labor& cn() {
+inline const pm::staff::Labor &cn() {
   static const pm::staff::Labor l = [] {
     pm::diag::Diagnostics d;
     auto x = pm::staff::load_labor("cn", d);
@@ -39,18 +39,18 @@ inline const pm::staff::Labor& cn() {
   return l;
 }
 
-inline pm::estate::Estate example(const std::string& name) {
+inline pm::estate::Estate example(const std::string &name) {
   auto loaded = pm::estate::load(std::string(PM_SOURCE_DIR) + "/examples/" + name + ".yaml");
   REQUIRE_MESSAGE(loaded.estate.has_value(), "example " << name << " does not load");
   return *loaded.estate;
 }
 
-inline const std::vector<std::string>& example_names() {
+inline const std::vector<std::string> &example_names() {
   static const std::vector<std::string> n = {"residential-145k", "villa-riverside"};
   return n;
 }
 
-inline pm::staff::Staffing compute(const pm::estate::Estate& e, const pm::staff::NormSet& ns) {
+inline pm::staff::Staffing compute(const pm::estate::Estate &e, const pm::staff::NormSet &ns) {
   return pm::staff::compute(e, ns, cn(), pm::catalog::builtin());
 }
 
@@ -67,24 +67,24 @@ public:
   // A whole number in [lo, hi].
   int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
   bool chance(int percent) { return between(1, 100) <= percent; }
-  template <class T> const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
+  template <class T> const T &pick(const std::vector<T> &v) { return v[next() % v.size()]; }
 
 private:
   std::uint64_t m_state;
 };
 
-inline const std::vector<std::string>& entrance_hours() {
+inline const std::vector<std::string> &entrance_hours() {
   static const std::vector<std::string> h = {"24h", "24h", "06:00-22:00", "07:00-19:00", "22:00-06:00", "08:00-20:00"};
   return h;
 }
 
 // An estate of any size and kind: every field the norm sets read is drawn at random.
-inline pm::estate::Estate generate(Rng& rng) {
+inline pm::estate::Estate generate(Rng &rng) {
   pm::estate::Estate e;
   e.id = "generated";
   e.name = {"生成的小区", "Generated estate"};
   e.grade = rng.between(1, 4);
-  auto& a = e.areas;
+  auto &a = e.areas;
   a.total = rng.between(1, 600) * 1000 + rng.between(0, 999);
   a.residential = a.total * rng.between(0, 90) / 100;
   a.green = rng.chance(85) ? a.total * rng.between(0, 40) / 100 : 0;
@@ -113,7 +113,7 @@ inline pm::estate::Estate generate(Rng& rng) {
   e.parking_spaces = rng.between(0, 2000);
   e.parking_entrances = rng.between(0, 3);
   e.patrol_zones = rng.between(0, 6);
-  for (const char* s : {"lift_maintenance", "river_cleaning", "municipal_road_cleaning"})
+  for (const char *s : {"lift_maintenance", "river_cleaning", "municipal_road_cleaning"})
     if (rng.chance(30)) e.outsourced.push_back({s, "contractor", 0});
   if (rng.chance(30)) {
     pm::estate::SpecialService b;
@@ -126,14 +126,14 @@ inline pm::estate::Estate generate(Rng& rng) {
 }
 
 // Roles sum to their department, departments to the total; nothing is empty.
-inline void check_sums(const pm::staff::Staffing& s) {
+inline void check_sums(const pm::staff::Staffing &s) {
   int total = 0;
-  for (const auto& d : s.departments) {
+  for (const auto &d : s.departments) {
     int sum = 0;
     CHECK_FALSE(d.roles.empty());
-    for (const auto& r : d.roles) {
+    for (const auto &r : d.roles) {
       int lines = 0;
-      for (const auto& l : r.lines) lines += l.people;
+      for (const auto &l : r.lines) lines += l.people;
       CHECK_MESSAGE(lines == r.headcount, "role " << r.id);
       CHECK(r.headcount > 0);
       CHECK(r.department == d.id);

@@ -11,7 +11,7 @@ using namespace pm::budget;
 
 namespace {
 
-const char* const fee_rates = R"(
+const char *const fee_rates = R"(
 [fee]
 profit_rate = 0.1
 tax_rate = 0.055
@@ -20,7 +20,7 @@ remuneration_rate = 0.1
 source = "fee source"
 )";
 
-const char* const staff_rates = R"(
+const char *const staff_rates = R"(
 [meta]
 illustrative = true
 [wages]
@@ -52,10 +52,10 @@ source = "uniform source"
 security = 1000
 )";
 
-Rates rates(const std::string& text) {
+Rates rates(const std::string &text) {
   diag::Diagnostics d;
   auto r = parse_rates(text, "r.toml", "r.toml", catalog::builtin(), d);
-  for (const auto& x : d) MESSAGE(x.line, ":", x.column, ": ", x.message);
+  for (const auto &x : d) MESSAGE(x.line, ":", x.column, ": ", x.message);
   REQUIRE(r);
   return *r;
 }
@@ -87,15 +87,15 @@ estate::Estate small_estate() {
   return e;
 }
 
-const Line* find(const Budget& b, const std::string& id) {
-  for (const auto& l : b.lines)
+const Line *find(const Budget &b, const std::string &id) {
+  for (const auto &l : b.lines)
     if (l.id == id) return &l;
   return nullptr;
 }
 
-Budget run(const estate::Estate& e, const staff::Staffing& s, const Rates& r) {
+Budget run(const estate::Estate &e, const staff::Staffing &s, const Rates &r) {
   auto c = compute(e, s, r, catalog::builtin());
-  for (const auto& x : c.diagnostics) MESSAGE(x.code, ": ", x.message);
+  for (const auto &x : c.diagnostics) MESSAGE(x.code, ": ", x.message);
   REQUIRE(c.budget);
   return *c.budget;
 }
@@ -104,7 +104,7 @@ Budget run(const estate::Estate& e, const staff::Staffing& s, const Rates& r) {
 
 TEST_CASE("compute costs wages by role × headcount, with the department's default") {
   Budget b = run(small_estate(), security_staffing(), rates(std::string(staff_rates) + fee_rates));
-  const Line* w = find(b, "wages.security");
+  const Line *w = find(b, "wages.security");
   REQUIRE(w);
   CHECK(w->annual() == (6000 + 2 * 4000) * 12);
   CHECK(w->monthly() == 14000);
@@ -126,8 +126,8 @@ TEST_CASE("compute charges social insurance, housing fund and levies on wages") 
   Budget b = run(small_estate(), security_staffing(), rates(std::string(staff_rates) + fee_rates));
   double wages = 168000;
   CHECK(find(b, "social_insurance.security")->annual() == 43344); // × (16 + 8 + 0.5 + 0.8 + 0.5) %
-  CHECK(find(b, "social_insurance.security")->basis.en ==
-        "wages 168,000.00 × 25.8 % (pension 16 % + medical 8 % + unemployment 0.5 % + maternity 0.8 % + work injury 0.5 %)");
+  CHECK(find(b, "social_insurance.security")->basis.en == "wages 168,000.00 × 25.8 % (pension 16 % + medical 8 % + "
+                                                          "unemployment 0.5 % + maternity 0.8 % + work injury 0.5 %)");
   CHECK(find(b, "housing_fund.security")->annual() == wages * 0.10);
   CHECK(find(b, "welfare.security")->annual() == doctest::Approx(wages * 0.14));
   CHECK(find(b, "union.security")->annual() == doctest::Approx(wages * 0.02));
@@ -195,17 +195,17 @@ rate = 1000
 source = "x"
 )";
   Budget b = run(small_estate(), security_staffing(), rates(text));
-  const Line* lifts = find(b, "energy.lifts");
+  const Line *lifts = find(b, "energy.lifts");
   REQUIRE(lifts);
   CHECK(lifts->annual() == 4 * 1000 * 0.5);
   CHECK(lifts->basis.en == "4 lifts × 1,000 kWh a year × 0.5 元/kWh");
   CHECK(lifts->department.empty());
-  const Line* bags = find(b, "cleaning_materials.bags");
+  const Line *bags = find(b, "cleaning_materials.bags");
   REQUIRE(bags);
   CHECK(bags->annual() == doctest::Approx(1000 * 0.1 * 12));
   CHECK(bags->department == "environment");
   CHECK_FALSE(find(b, "greening_materials.plants")); // no green area: no line
-  REQUIRE(find(b, "plant_upkeep.lifts")); // lift maintenance is not contracted out here
+  REQUIRE(find(b, "plant_upkeep.lifts"));            // lift maintenance is not contracted out here
   CHECK(find(b, "plant_upkeep.lifts")->annual() == 4 * 500);
   CHECK(find(b, "plant_upkeep.lifts")->department == "maintenance");
   CHECK(find(b, "insurance.common_parts")->annual() == doctest::Approx(1000 * 0.05));
@@ -214,7 +214,8 @@ source = "x"
   CHECK(find(b, "office.per_head")->basis.en == "3 people × 100 元 a year");
   // The department breakdown holds maintenance (no staff, one line) and the common costs.
   bool maintenance = false;
-  for (const auto& d : b.departments) maintenance = maintenance || (d.id == "maintenance" && d.headcount == 0 && d.cents == 200000);
+  for (const auto &d : b.departments)
+    maintenance = maintenance || (d.id == "maintenance" && d.headcount == 0 && d.cents == 200000);
   CHECK(maintenance);
   CHECK(b.departments.back().id.empty());
   CHECK(find(b, "other.events")->annual() == 1000);
@@ -236,7 +237,7 @@ source = "p"
 )";
   Budget b = run(e, security_staffing(), rates(text));
   CHECK_FALSE(find(b, "plant_upkeep.lifts"));
-  const Line* o = find(b, "outsourced.lift_maintenance");
+  const Line *o = find(b, "outsourced.lift_maintenance");
   REQUIRE(o);
   CHECK(o->annual() == 48000);
   CHECK(o->basis.en == "contract value 48,000 元 a year (Lifts Ltd)");
@@ -245,7 +246,7 @@ source = "p"
   REQUIRE(b.warnings.size() == 1);
   CHECK(b.warnings[0].code == "no-contract-value");
   bool noted = false;
-  for (const auto& n : b.notes) noted = noted || n.en.find("'Lift upkeep' left out") != std::string::npos;
+  for (const auto &n : b.notes) noted = noted || n.en.find("'Lift upkeep' left out") != std::string::npos;
   CHECK(noted);
 }
 
@@ -288,17 +289,17 @@ rate = 0.05
 source = "oh"
 )";
   Budget b = run(small_estate(), security_staffing(), rates(text));
-  const Line* oh = find(b, "overhead");
+  const Line *oh = find(b, "overhead");
   REQUIRE(oh);
   std::int64_t before = 0;
-  for (const auto& l : b.lines)
+  for (const auto &l : b.lines)
     if (l.item != "overhead") before += l.cents;
   CHECK(oh->cents == to_cents(static_cast<double>(before) / 100.0 * 0.05));
   CHECK(b.lines.back().id == "overhead");
   std::int64_t sum = 0, items = 0, deps = 0;
-  for (const auto& l : b.lines) sum += l.cents;
-  for (const auto& i : b.items) items += i.cents;
-  for (const auto& d : b.departments) deps += d.cents;
+  for (const auto &l : b.lines) sum += l.cents;
+  for (const auto &i : b.items) items += i.cents;
+  for (const auto &d : b.departments) deps += d.cents;
   CHECK(sum == b.cents);
   CHECK(items == b.cents);
   CHECK(deps == b.cents);
@@ -314,7 +315,7 @@ TEST_CASE("compute gives the fee for each contract from the budget's total") {
   CHECK(b.fee.cost_plus.per_m2_month == doctest::Approx(fee_cost_plus(cost, 800, 0.1)));
   CHECK(b.illustrative);
   bool repairs = false;
-  for (const auto& n : b.notes) repairs = repairs || n.en.find("special maintenance fund") != std::string::npos;
+  for (const auto &n : b.notes) repairs = repairs || n.en.find("special maintenance fund") != std::string::npos;
   CHECK(repairs);
 }
 
@@ -324,8 +325,9 @@ TEST_CASE("compute reproduces the textbook fee through the whole budget") {
   e.areas.total = 250000;
   e.areas.chargeable = 200000;
   staff::Staffing nobody;
-  Rates r = rates(std::string("[meta]\n[[other]]\nid = \"cost\"\nen = \"Annual cost\"\nrate = 5000000\nsource = \"t\"\n") +
-                  fee_rates);
+  Rates r =
+      rates(std::string("[meta]\n[[other]]\nid = \"cost\"\nen = \"Annual cost\"\nrate = 5000000\nsource = \"t\"\n") +
+            fee_rates);
   Budget b = run(e, nobody, r);
   CHECK(b.annual_cost() == 5'000'000);
   CHECK(round_cents(b.fee.lump_sum.per_m2_month) == 2.43);
@@ -347,8 +349,8 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
     CHECK(c.diagnostics[0].message.find("gate_guard") != std::string::npos);
   }
   SUBCASE("no social insurance table") {
-    auto c = compute(small_estate(), security_staffing(), rates(std::string("[meta]\n[wages]\nsource = \"w\"\n") + fee_rates),
-                     catalog::builtin());
+    auto c = compute(small_estate(), security_staffing(),
+                     rates(std::string("[meta]\n[wages]\nsource = \"w\"\n") + fee_rates), catalog::builtin());
     CHECK_FALSE(c.budget);
     CHECK(c.diagnostics.size() == 3); // social_insurance, housing_fund, levies
     CHECK(c.diagnostics[0].code == "missing-key");
@@ -366,7 +368,7 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
 TEST_CASE("compute on the plan 1 example: JSON lines add up to annual_cost") {
   auto loaded = staff::load_inputs(PM_SOURCE_DIR "/examples/residential-145k.yaml", "", "");
   REQUIRE(loaded.inputs);
-  const auto& in = *loaded.inputs;
+  const auto &in = *loaded.inputs;
   staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, catalog::builtin());
   diag::Diagnostics d;
   auto r = load_rates("example", catalog::builtin(), d);
@@ -375,10 +377,10 @@ TEST_CASE("compute on the plan 1 example: JSON lines add up to annual_cost") {
   CHECK(b.headcount == s.total);
   auto j = to_json(b, true);
   std::int64_t sum = 0;
-  for (const auto& l : j["lines"]) sum += to_cents(l["annual"].get<double>());
+  for (const auto &l : j["lines"]) sum += to_cents(l["annual"].get<double>());
   CHECK(sum == to_cents(j["annual_cost"].get<double>()));
   CHECK(j["illustrative"] == true);
   CHECK(j["notice"] == "示意数字——请替换为您自己的费率");
   // Every department of the staffing has a wages line whose headcount matches.
-  for (const auto& dep : s.departments) CHECK(find(b, "wages." + dep.id));
+  for (const auto &dep : s.departments) CHECK(find(b, "wages." + dep.id));
 }

@@ -9,7 +9,7 @@ using namespace pm::budget;
 
 namespace {
 
-const char* const fee = R"(
+const char *const fee = R"(
 [fee]
 profit_rate = 0.1
 tax_rate = 0.055
@@ -23,14 +23,14 @@ struct Parsed {
   diag::Diagnostics d;
 };
 
-Parsed parse(const std::string& text) {
+Parsed parse(const std::string &text) {
   Parsed p;
   p.rates = parse_rates(text, "r.toml", "r.toml", catalog::builtin(), p.d);
   return p;
 }
 
-const diag::Diagnostic* find(const Parsed& p, const std::string& code) {
-  for (const auto& d : p.d)
+const diag::Diagnostic *find(const Parsed &p, const std::string &code) {
+  for (const auto &d : p.d)
     if (d.code == code) return &d;
   return nullptr;
 }
@@ -51,7 +51,7 @@ TEST_CASE("load_rates reads the built-in example cleanly") {
   CHECK(r->fee.vat_rate == 0.06);
   CHECK_FALSE(r->section("energy").empty());
   // Every role of the catalogue gets a wage, from its role or its department.
-  for (const auto& role : catalog::builtin().roles)
+  for (const auto &role : catalog::builtin().roles)
     CHECK_MESSAGE((r->wages.by_role.count(role.id) || r->wages.by_department.count(role.department)), role.id);
 }
 
@@ -66,9 +66,12 @@ TEST_CASE("load_rates reports an unknown built-in name as an I/O error with did-
 }
 
 TEST_CASE("parse_rates locates an unknown key and suggests the right one") {
-  auto p = parse(std::string("[meta]\ntitle_en = \"t\"\n\n[levies]\nwelfare = 0.14\nunon = 0.02\ntraining = 0.015\nsource = \"s\"\n") + fee);
+  auto p = parse(
+      std::string(
+          "[meta]\ntitle_en = \"t\"\n\n[levies]\nwelfare = 0.14\nunon = 0.02\ntraining = 0.015\nsource = \"s\"\n") +
+      fee);
   CHECK_FALSE(p.rates);
-  auto* d = find(p, "unknown-key");
+  auto *d = find(p, "unknown-key");
   REQUIRE(d);
   CHECK(d->file == "r.toml");
   CHECK(d->line == 6);
@@ -76,7 +79,7 @@ TEST_CASE("parse_rates locates an unknown key and suggests the right one") {
   CHECK(d->message == "unknown key 'unon'; did you mean 'union'?");
   CHECK(d->message_zh.find("union") != std::string::npos);
   // The misspelt key leaves 'union' missing, reported at its table.
-  auto* m = find(p, "missing-key");
+  auto *m = find(p, "missing-key");
   REQUIRE(m);
   CHECK(m->line == 4);
 }
@@ -84,7 +87,7 @@ TEST_CASE("parse_rates locates an unknown key and suggests the right one") {
 TEST_CASE("parse_rates rejects a percentage written as a whole number") {
   auto p = parse(std::string("[meta]\n[housing_fund]\nrate = 12\nsource = \"s\"\n") + fee);
   CHECK_FALSE(p.rates);
-  auto* d = find(p, "bad-value");
+  auto *d = find(p, "bad-value");
   REQUIRE(d);
   CHECK(d->line == 3);
   CHECK(d->column == 8);
@@ -94,49 +97,53 @@ TEST_CASE("parse_rates rejects a percentage written as a whole number") {
 TEST_CASE("parse_rates requires a source for every table of figures") {
   auto p = parse(std::string("[meta]\n[uniforms]\nper_head_year = 800\n") + fee);
   CHECK_FALSE(p.rates);
-  auto* d = find(p, "missing-source");
+  auto *d = find(p, "missing-source");
   REQUIRE(d);
   CHECK(d->line == 2);
   CHECK(d->column == 1);
 }
 
 TEST_CASE("parse_rates checks entries: quantity names, one rate, kWh price, departments") {
-  auto p = parse(std::string("[meta]\n"
-                             "[[energy]]\nid = \"a\"\nen = \"A\"\nquantity = \"lift\"\nkwh = 1\nsource = \"s\"\n"     // 2-7
-                             "[[energy]]\nid = \"b\"\nen = \"B\"\nrate = 1\nrate_month = 1\nsource = \"s\"\n"       // 8-13
-                             "[[office]]\nid = \"c\"\nen = \"C\"\nrate = 1\ndepartment = \"securty\"\nsource = \"s\"\n" // 14-19
-                             "[[office]]\nid = \"c\"\nen = \"C2\"\nrate = 1\nsource = \"s\"\n") +                      // 20-24
-                 fee);
+  auto p = parse(
+      std::string("[meta]\n"
+                  "[[energy]]\nid = \"a\"\nen = \"A\"\nquantity = \"lift\"\nkwh = 1\nsource = \"s\"\n"       // 2-7
+                  "[[energy]]\nid = \"b\"\nen = \"B\"\nrate = 1\nrate_month = 1\nsource = \"s\"\n"           // 8-13
+                  "[[office]]\nid = \"c\"\nen = \"C\"\nrate = 1\ndepartment = \"securty\"\nsource = \"s\"\n" // 14-19
+                  "[[office]]\nid = \"c\"\nen = \"C2\"\nrate = 1\nsource = \"s\"\n") +                       // 20-24
+      fee);
   CHECK_FALSE(p.rates);
-  auto* q = find(p, "unknown-quantity");
+  auto *q = find(p, "unknown-quantity");
   REQUIRE(q);
   CHECK(q->line == 5);
   CHECK(q->message == "unknown quantity 'lift'; did you mean 'lifts'?");
-  auto* price = find(p, "missing-key");
+  auto *price = find(p, "missing-key");
   REQUIRE(price);
   CHECK(price->line == 2);
   CHECK(price->message.find("price") != std::string::npos);
-  auto* both = find(p, "contradiction");
+  auto *both = find(p, "contradiction");
   REQUIRE(both);
   CHECK(both->line == 8);
-  auto* dep = find(p, "unknown-department");
+  auto *dep = find(p, "unknown-department");
   REQUIRE(dep);
   CHECK(dep->line == 18);
   CHECK(dep->message.find("did you mean 'security'") != std::string::npos);
-  auto* dup = find(p, "duplicate-id");
+  auto *dup = find(p, "duplicate-id");
   REQUIRE(dup);
   CHECK(dup->line == 21);
 }
 
 TEST_CASE("parse_rates checks wage tables against the role catalogue") {
-  auto p = parse(std::string("[meta]\n[wages]\nsource = \"s\"\n[wages.role]\ngate_gaurd = 4800\n[wages.department]\nsecurity = -1\n") + fee);
+  auto p = parse(
+      std::string(
+          "[meta]\n[wages]\nsource = \"s\"\n[wages.role]\ngate_gaurd = 4800\n[wages.department]\nsecurity = -1\n") +
+      fee);
   CHECK_FALSE(p.rates);
-  auto* r = find(p, "unknown-role");
+  auto *r = find(p, "unknown-role");
   REQUIRE(r);
   CHECK(r->line == 5);
   CHECK(r->column == 1);
   CHECK(r->message == "unknown role 'gate_gaurd'; did you mean 'gate_guard'?");
-  auto* b = find(p, "bad-value");
+  auto *b = find(p, "bad-value");
   REQUIRE(b);
   CHECK(b->line == 7);
 }
@@ -147,22 +154,24 @@ TEST_CASE("parse_rates needs [fee] and reports TOML syntax errors with their pos
   CHECK(find(p, "missing-key"));
   auto s = parse("[meta]\nx = = 1\n");
   CHECK_FALSE(s.rates);
-  auto* d = find(s, "toml-syntax");
+  auto *d = find(s, "toml-syntax");
   REQUIRE(d);
   CHECK(d->line == 2);
 }
 
 TEST_CASE("parse_rates reads entries, assets and the electricity price") {
-  auto p = parse(std::string("[meta]\nillustrative = true\n"
-                             "[electricity]\nprice = 0.5\nsource = \"e\"\n"
-                             "[[energy]]\nid = \"lifts\"\nzh = \"电梯\"\nen = \"Lifts\"\nquantity = \"lifts\"\nkwh = 100\nsource = \"s\"\n"
-                             "[depreciation]\nsalvage_rate = 0.04\nsource = \"d\"\n"
-                             "[[depreciation.asset]]\nid = \"pc\"\nen = \"PC\"\ncost = 1000\nlife_years = 3\nsource = \"a\"\n") +
-                 fee);
+  auto p = parse(
+      std::string(
+          "[meta]\nillustrative = true\n"
+          "[electricity]\nprice = 0.5\nsource = \"e\"\n"
+          "[[energy]]\nid = \"lifts\"\nzh = \"电梯\"\nen = \"Lifts\"\nquantity = \"lifts\"\nkwh = 100\nsource = \"s\"\n"
+          "[depreciation]\nsalvage_rate = 0.04\nsource = \"d\"\n"
+          "[[depreciation.asset]]\nid = \"pc\"\nen = \"PC\"\ncost = 1000\nlife_years = 3\nsource = \"a\"\n") +
+      fee);
   REQUIRE(p.rates);
   CHECK(p.rates->illustrative);
   REQUIRE(p.rates->section("energy").size() == 1);
-  const Entry& e = p.rates->section("energy")[0];
+  const Entry &e = p.rates->section("energy")[0];
   CHECK(e.kind == RateKind::kwh);
   CHECK(e.price == 0.5);
   CHECK(e.quantity == "lifts");

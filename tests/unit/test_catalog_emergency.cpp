@@ -12,7 +12,7 @@ using pm::test::TempToml;
 TEST_CASE("load_emergency_procedures: every built-in file loads without any diagnostic") {
   auto names = data::embedded_names("standards/emergency");
   REQUIRE_FALSE(names.empty());
-  for (const auto& n : names) {
+  for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
     auto e = catalog::load_emergency_procedures(n, d);
@@ -23,27 +23,27 @@ TEST_CASE("load_emergency_procedures: every built-in file loads without any diag
 }
 
 TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps and a chain") {
-  const auto& ep = catalog::emergency_procedures();
-  for (const char* id : {"fire", "flooding", "lift_entrapment", "power_cut", "violence", "theft"}) {
+  const auto &ep = catalog::emergency_procedures();
+  for (const char *id : {"fire", "flooding", "lift_entrapment", "power_cut", "violence", "theft"}) {
     CAPTURE(id);
-    const auto* p = ep.procedure(id);
+    const auto *p = ep.procedure(id);
     REQUIRE(p);
     CHECK_FALSE(p->name.zh.empty());
     CHECK_FALSE(p->name.en.empty());
     CHECK(p->source.find("Seed plan 1") != std::string::npos);
     CHECK(p->steps.size() >= 3);
-    for (const auto& s : p->steps) {
+    for (const auto &s : p->steps) {
       CHECK_FALSE(s.text.zh.empty());
       CHECK_FALSE(s.text.en.empty());
       CHECK_FALSE(s.source.empty());
     }
     CHECK(p->escalation.size() >= 3);
-    for (const auto& c : p->calls) CHECK(ep.contact(c));
+    for (const auto &c : p->calls) CHECK(ep.contact(c));
   }
 }
 
 TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty manager's decision") {
-  const auto& ep = catalog::emergency_procedures();
+  const auto &ep = catalog::emergency_procedures();
   REQUIRE(ep.escalation.size() == 4);
   CHECK(ep.escalation.front().source.find("Seed plan 3") != std::string::npos);
   CHECK(ep.escalation.back().who.en == "Duty manager");
@@ -51,7 +51,7 @@ TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty man
   // The step the seed lost is labelled as reconstructed.
   CHECK(catalog::illustrative(ep.escalation[1].source));
   // Fire departs from it: anyone calls 119 at once.
-  const auto* fire = ep.procedure("fire");
+  const auto *fire = ep.procedure("fire");
   CHECK(fire->escalation_note.zh.find("119") != std::string::npos);
   CHECK_FALSE(fire->escalation_note_source.empty());
   CHECK(ep.contact("fire")->number == "119");
@@ -59,11 +59,11 @@ TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty man
 }
 
 TEST_CASE("for_estate: no lift entrapment procedure without lifts") {
-  const auto& ep = catalog::emergency_procedures();
+  const auto &ep = catalog::emergency_procedures();
   estate::Estate e;
   auto without = ep.for_estate(&e);
   CHECK(without.size() == ep.procedures.size() - 1);
-  for (const auto* p : without) CHECK(p->id != "lift_entrapment");
+  for (const auto *p : without) CHECK(p->id != "lift_entrapment");
   e.equipment.lifts = 2;
   CHECK(ep.for_estate(&e).size() == ep.procedures.size());
 }
@@ -103,7 +103,7 @@ source = "test"
   INFO(test::dump(d));
   REQUIRE(ep.has_value());
   CHECK(d.empty());
-  const auto* p = ep->procedure("gas");
+  const auto *p = ep->procedure("gas");
   REQUIRE(p);
   REQUIRE(p->escalation.size() == 1);
   CHECK(p->escalation[0].who.en == "Gas company");
@@ -140,16 +140,16 @@ source = "test"
   auto ep = catalog::load_emergency_procedures(f.path(), d);
   INFO(test::dump(d));
   CHECK_FALSE(ep.has_value());
-  const auto* who = test::find_code(d, "missing-key");
+  const auto *who = test::find_code(d, "missing-key");
   REQUIRE(who);
   CHECK(who->line == 6);
   CHECK(who->message.find("who_en") != std::string::npos);
-  const auto* call = test::find_code(d, "unknown-contact");
+  const auto *call = test::find_code(d, "unknown-contact");
   REQUIRE(call);
   CHECK(call->line == 17);
   CHECK(call->message.find("did you mean 'police'") != std::string::npos);
   // The procedure has no steps.
   bool steps = false;
-  for (const auto& x : d) steps = steps || (x.code == "missing-key" && x.message.find("'step'") != std::string::npos);
+  for (const auto &x : d) steps = steps || (x.code == "missing-key" && x.message.find("'step'") != std::string::npos);
   CHECK(steps);
 }

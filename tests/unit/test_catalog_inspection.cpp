@@ -12,7 +12,7 @@ using pm::test::TempToml;
 TEST_CASE("load_inspection_rounds: every built-in file loads without any diagnostic") {
   auto names = data::embedded_names("standards/inspection");
   REQUIRE_FALSE(names.empty());
-  for (const auto& n : names) {
+  for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
     auto r = catalog::load_inspection_rounds(n, d);
@@ -23,17 +23,17 @@ TEST_CASE("load_inspection_rounds: every built-in file loads without any diagnos
 }
 
 TEST_CASE("inspection_rounds: seed plan 5's twice-daily round of utilities with its checklist") {
-  const auto& ir = catalog::inspection_rounds();
-  const auto* u = ir.round("utilities");
+  const auto &ir = catalog::inspection_rounds();
+  const auto *u = ir.round("utilities");
   REQUIRE(u);
   CHECK(u->times_per_day == 2);
   CHECK(u->source.find("Seed plan 5") != std::string::npos);
   CHECK(u->checks.size() == 6);
-  for (const auto& r : ir.rounds) {
+  for (const auto &r : ir.rounds) {
     CAPTURE(r.id);
     CHECK_FALSE(r.frequency.zh.empty());
     CHECK_FALSE(r.frequency.en.empty());
-    for (const auto& c : r.checks) {
+    for (const auto &c : r.checks) {
       CHECK_FALSE(c.item.zh.empty());
       CHECK_FALSE(c.item.en.empty());
       CHECK_FALSE(c.action.zh.empty());
@@ -44,12 +44,12 @@ TEST_CASE("inspection_rounds: seed plan 5's twice-daily round of utilities with 
 }
 
 TEST_CASE("for_estate: plant checks only for the plant the estate has") {
-  const auto& ir = catalog::inspection_rounds();
+  const auto &ir = catalog::inspection_rounds();
   estate::Estate bare;
-  for (const auto* r : ir.for_estate(&bare)) CHECK(r->id != "plant_rooms");
+  for (const auto *r : ir.for_estate(&bare)) CHECK(r->id != "plant_rooms");
   estate::Estate e;
   e.equipment.booster_pump_rooms = 1;
-  const auto* plant = ir.round("plant_rooms");
+  const auto *plant = ir.round("plant_rooms");
   REQUIRE(plant);
   auto checks = plant->checks_for(&e);
   REQUIRE(checks.size() == 1);
@@ -83,17 +83,17 @@ equipment = ["lift"]
   auto r = catalog::load_inspection_rounds(f.path(), d);
   INFO(test::dump(d));
   CHECK_FALSE(r.has_value());
-  const auto* id = test::find_code(d, "bad-format");
+  const auto *id = test::find_code(d, "bad-format");
   REQUIRE(id);
   CHECK(id->line == 7);
-  const auto* range = test::find_code(d, "out-of-range");
+  const auto *range = test::find_code(d, "out-of-range");
   REQUIRE(range);
   CHECK(range->line == 12);
-  const auto* q = test::find_code(d, "unknown-quantity");
+  const auto *q = test::find_code(d, "unknown-quantity");
   REQUIRE(q);
   CHECK(q->line == 20);
   CHECK(q->message.find("did you mean 'lifts'") != std::string::npos);
-  const auto* m = test::find_code(d, "missing-key");
+  const auto *m = test::find_code(d, "missing-key");
   REQUIRE(m);
   CHECK(m->message.find("action_en") != std::string::npos);
 }

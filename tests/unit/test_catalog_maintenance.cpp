@@ -27,19 +27,21 @@ estate::Estate plan1() {
   return e;
 }
 
-std::vector<std::string> ids(const std::vector<const catalog::MaintenanceTask*>& tasks) {
+std::vector<std::string> ids(const std::vector<const catalog::MaintenanceTask *> &tasks) {
   std::vector<std::string> out;
-  for (const auto* t : tasks) out.push_back(t->id);
+  for (const auto *t : tasks) out.push_back(t->id);
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string> &v, const std::string &s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 } // namespace
 
 TEST_CASE("load_maintenance_calendar: every built-in file loads without any diagnostic") {
   auto names = data::embedded_names("standards/maintenance");
   REQUIRE_FALSE(names.empty());
-  for (const auto& n : names) {
+  for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
     auto c = catalog::load_maintenance_calendar(n, d);
@@ -50,9 +52,9 @@ TEST_CASE("load_maintenance_calendar: every built-in file loads without any diag
 }
 
 TEST_CASE("maintenance_calendar: every task is complete, in both languages, with a source") {
-  const auto& cal = catalog::maintenance_calendar();
+  const auto &cal = catalog::maintenance_calendar();
   CHECK(cal.tasks.size() >= 10);
-  for (const auto& t : cal.tasks) {
+  for (const auto &t : cal.tasks) {
     CAPTURE(t.id);
     CHECK_FALSE(t.name.zh.empty());
     CHECK_FALSE(t.name.en.empty());
@@ -65,8 +67,8 @@ TEST_CASE("maintenance_calendar: every task is complete, in both languages, with
 }
 
 TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in April and October") {
-  const auto& cal = catalog::maintenance_calendar();
-  const auto* t = cal.task("plant_inspection");
+  const auto &cal = catalog::maintenance_calendar();
+  const auto *t = cal.task("plant_inspection");
   REQUIRE(t);
   CHECK(t->months == std::vector<int>{4, 10});
   CHECK(t->source.find("Seed plan 1") != std::string::npos);
@@ -78,13 +80,13 @@ TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in Ap
   CHECK(has(ids(cal.in_month(10)), "plant_inspection"));
   CHECK_FALSE(has(ids(cal.in_month(5)), "plant_inspection"));
   // Water tanks are cleaned twice a year.
-  const auto* w = cal.task("water_tank_cleaning");
+  const auto *w = cal.task("water_tank_cleaning");
   REQUIRE(w);
   CHECK(w->months.size() == 2);
 }
 
 TEST_CASE("for_estate: only the tasks for the plant the estate has") {
-  const auto& cal = catalog::maintenance_calendar();
+  const auto &cal = catalog::maintenance_calendar();
   auto e = plan1();
   auto with = ids(cal.for_estate(&e));
   CHECK(has(with, "lift_servicing"));
@@ -96,21 +98,21 @@ TEST_CASE("for_estate: only the tasks for the plant the estate has") {
   estate::Estate bare;
   auto without = ids(cal.for_estate(&bare));
   CHECK(has(without, "plant_inspection"));
-  for (const char* id : {"lift_servicing", "lift_periodic_inspection", "heating_start", "heating_end",
+  for (const char *id : {"lift_servicing", "lift_periodic_inspection", "heating_start", "heating_end",
                          "hv_preventive_test", "water_tank_cleaning", "cctv_check", "pest_control"}) {
     CAPTURE(id);
     CHECK_FALSE(has(without, id));
   }
   // Every month of a bare estate still has something only if a task applies to it.
   for (int m = 1; m <= 12; ++m)
-    for (const auto* t : cal.in_month(m, &bare)) CHECK(t->applies_to.holds(bare));
+    for (const auto *t : cal.in_month(m, &bare)) CHECK(t->applies_to.holds(bare));
   // Without an estate, everything.
   CHECK(cal.for_estate(nullptr).size() == cal.tasks.size());
 }
 
 TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the contractor") {
-  const auto& cal = catalog::maintenance_calendar();
-  const auto* t = cal.task("lift_servicing");
+  const auto &cal = catalog::maintenance_calendar();
+  const auto *t = cal.task("lift_servicing");
   REQUIRE(t);
   CHECK(t->every_month());
   auto e = plan1();
@@ -160,17 +162,17 @@ sorce = "test"
   INFO(test::dump(d));
   CHECK_FALSE(c.has_value());
   struct Want {
-    const char* code;
+    const char *code;
     int line;
-    const char* hint;
+    const char *hint;
   };
-  for (const Want& w : {Want{"out-of-range", 12, ""}, Want{"unknown-department", 13, "did you mean 'maintenance'"},
-                        Want{"unknown-quantity", 14, "did you mean 'booster_pump_rooms'"}, Want{"bad-condition", 15, ""},
-                        Want{"unknown-service", 16, "did you mean 'lift_maintenance'"}, Want{"duplicate-id", 20, ""},
-                        Want{"bad-value", 25, ""}, Want{"unknown-key", 27, "did you mean 'source'"},
-                        Want{"missing-source", 19, ""}}) {
+  for (const Want &w :
+       {Want{"out-of-range", 12, ""}, Want{"unknown-department", 13, "did you mean 'maintenance'"},
+        Want{"unknown-quantity", 14, "did you mean 'booster_pump_rooms'"}, Want{"bad-condition", 15, ""},
+        Want{"unknown-service", 16, "did you mean 'lift_maintenance'"}, Want{"duplicate-id", 20, ""},
+        Want{"bad-value", 25, ""}, Want{"unknown-key", 27, "did you mean 'source'"}, Want{"missing-source", 19, ""}}) {
     CAPTURE(w.code);
-    const auto* x = test::find_code(d, w.code);
+    const auto *x = test::find_code(d, w.code);
     REQUIRE(x);
     CHECK(x->line == w.line);
     CHECK(x->file == f.path());
@@ -192,7 +194,7 @@ source = "test"
 )");
   diag::Diagnostics d;
   CHECK_FALSE(catalog::load_maintenance_calendar(f.path(), d).has_value());
-  const auto* m = test::find_code(d, "missing-key");
+  const auto *m = test::find_code(d, "missing-key");
   REQUIRE(m);
   CHECK(m->message.find("[meta]") != std::string::npos);
 }

@@ -20,12 +20,12 @@ TEST_CASE("load: the built-in role catalogue loads without any diagnostic") {
 }
 
 TEST_CASE("load: every role has 3 to 6 duties in both languages, a source and requirements") {
-  const auto& c = catalog::builtin();
-  for (const auto& r : c.roles) {
+  const auto &c = catalog::builtin();
+  for (const auto &r : c.roles) {
     CAPTURE(r.id);
     CHECK(r.duties.size() >= 3);
     CHECK(r.duties.size() <= 6);
-    for (const auto& d : r.duties) {
+    for (const auto &d : r.duties) {
       CHECK_FALSE(d.zh.empty());
       CHECK_FALSE(d.en.empty());
       CHECK(d.zh != d.en);
@@ -39,19 +39,19 @@ TEST_CASE("load: every role has 3 to 6 duties in both languages, a source and re
     if (!r.licence.empty())
       CHECK(std::find(r.requirements.licences.begin(), r.requirements.licences.end(), r.licence) !=
             r.requirements.licences.end());
-    for (const auto& l : r.requirements.licences) CHECK(c.licence(l) != nullptr);
+    for (const auto &l : r.requirements.licences) CHECK(c.licence(l) != nullptr);
   }
 }
 
 TEST_CASE("load: seed plan 4's terms reach the supervisors") {
-  const auto& c = catalog::builtin();
-  const auto* m = c.role("maintenance_supervisor");
+  const auto &c = catalog::builtin();
+  const auto *m = c.role("maintenance_supervisor");
   REQUIRE(m);
   CHECK(m->requirements.max_age == 45);
   CHECK(m->requirements.experience_years == 10);
   CHECK(m->requirements.education.zh == "大专及以上");
   CHECK(m->requirements.source.find("Seed plan 4") != std::string::npos);
-  const auto* s = c.role("security_supervisor");
+  const auto *s = c.role("security_supervisor");
   REQUIRE(s);
   CHECK(s->requirements.experience_years == 5);
   CHECK(s->requirements.licences == std::vector<std::string>{"security_guard"});
@@ -65,11 +65,11 @@ TEST_CASE("load: the licence ids are those of the estate format") {
   auto j = nlohmann::json::parse(*schema);
   auto ids = j["properties"]["staff"]["items"]["properties"]["licences"]["items"]["enum"];
   REQUIRE(ids.is_array());
-  const auto& c = catalog::builtin();
+  const auto &c = catalog::builtin();
   CHECK(c.licences.size() == ids.size());
-  for (const auto& id : ids) {
+  for (const auto &id : ids) {
     CAPTURE(id.get<std::string>());
-    const auto* l = c.licence(id.get<std::string>());
+    const auto *l = c.licence(id.get<std::string>());
     REQUIRE(l);
     CHECK_FALSE(l->name.zh.empty());
     CHECK_FALSE(l->name.en.empty());
@@ -84,7 +84,7 @@ TEST_CASE("roles_of: lists a department's roles in file order") {
 }
 
 namespace {
-const char* const good_head = R"([meta]
+const char *const good_head = R"([meta]
 title_zh = "t"
 title_en = "t"
 source = "test"
@@ -127,19 +127,19 @@ source = "test"
   auto c = catalog::load(f.path(), d);
   INFO(test::dump(d));
   CHECK_FALSE(c.has_value());
-  const auto* lic = test::find_code(d, "unknown-licence");
+  const auto *lic = test::find_code(d, "unknown-licence");
   REQUIRE(lic);
   CHECK(lic->line == 22);
   CHECK(lic->column == 11);
   CHECK(lic->message.find("did you mean 'driver'") != std::string::npos);
   CHECK(lic->file == f.path());
-  const auto* missing = test::find_code(d, "missing-key");
+  const auto *missing = test::find_code(d, "missing-key");
   REQUIRE(missing);
   CHECK(missing->line == 26); // the duty without English
-  const auto* type = test::find_code(d, "wrong-type");
+  const auto *type = test::find_code(d, "wrong-type");
   REQUIRE(type);
   CHECK(type->line == 30);
-  const auto* key = test::find_code(d, "unknown-key");
+  const auto *key = test::find_code(d, "unknown-key");
   REQUIRE(key);
   CHECK(key->line == 33);
   CHECK(key->message.find("did you mean 'licences'") != std::string::npos);

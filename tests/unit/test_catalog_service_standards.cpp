@@ -13,7 +13,7 @@ using pm::test::TempToml;
 TEST_CASE("load_service_standards: every built-in file loads without any diagnostic") {
   auto names = data::embedded_names("standards/service");
   REQUIRE_FALSE(names.empty());
-  for (const auto& n : names) {
+  for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
     auto s = catalog::load_service_standards(n, d);
@@ -24,13 +24,13 @@ TEST_CASE("load_service_standards: every built-in file loads without any diagnos
 }
 
 TEST_CASE("standards_for: every grade has every item, both languages and a source") {
-  const auto& s = catalog::service_standards();
+  const auto &s = catalog::service_standards();
   CHECK_FALSE(s.meta.source.empty());
   for (int g = catalog::min_grade; g <= catalog::max_grade; ++g) {
     CAPTURE(g);
     auto lines = s.standards_for(g);
     CHECK(lines.size() == s.items.size());
-    for (const auto& l : lines) {
+    for (const auto &l : lines) {
       CAPTURE(l.id);
       CHECK_FALSE(l.item.zh.empty());
       CHECK_FALSE(l.item.en.empty());
@@ -45,39 +45,39 @@ TEST_CASE("standards_for: every grade has every item, both languages and a sourc
 }
 
 TEST_CASE("standards_for: the categories the proposal needs are there, grouped in order") {
-  const auto& s = catalog::service_standards();
-  for (const char* c : {"patrol", "cleaning_frequency", "cleanliness", "response", "kpi"}) {
+  const auto &s = catalog::service_standards();
+  for (const char *c : {"patrol", "cleaning_frequency", "cleanliness", "response", "kpi"}) {
     CAPTURE(c);
     CHECK(s.category(c));
   }
   auto lines = s.standards_for(2);
   // Categories come in blocks, in the order of s.categories.
   std::size_t ci = 0;
-  for (const auto& l : lines) {
+  for (const auto &l : lines) {
     while (ci < s.categories.size() && s.categories[ci].id != l.category) ++ci;
     CHECK(ci < s.categories.size());
   }
 }
 
 TEST_CASE("standards_for: the seed's and DOMAIN.md's figures") {
-  const auto& s = catalog::service_standards();
-  const auto* sat = s.item("satisfaction");
+  const auto &s = catalog::service_standards();
+  const auto *sat = s.item("satisfaction");
   REQUIRE(sat);
   REQUIRE(sat->for_grade(1));
   CHECK(sat->for_grade(1)->value.zh.find("80%") != std::string::npos);
   CHECK(sat->for_grade(1)->source.find("DOMAIN.md §6") != std::string::npos);
-  const auto* litter = s.item("criteria_litter");
+  const auto *litter = s.item("criteria_litter");
   REQUIRE(litter);
   for (int g = 1; g <= 4; ++g) {
     REQUIRE(litter->for_grade(g));
     CHECK(litter->for_grade(g)->value.en.find("2 scraps of paper per 100 m²") != std::string::npos);
     CHECK(litter->for_grade(g)->source.find("Seed plan 5") != std::string::npos);
   }
-  const auto* bins = s.item("criteria_bins");
+  const auto *bins = s.item("criteria_bins");
   REQUIRE(bins);
   CHECK(bins->for_grade(3)->value.zh.find("离垃圾箱 2 m 无臭味") != std::string::npos);
   // A figure with no verified source says it is illustrative.
-  const auto* rt = s.item("repair_timeliness");
+  const auto *rt = s.item("repair_timeliness");
   REQUIRE(rt);
   CHECK(catalog::illustrative(rt->for_grade(1)->source));
   CHECK_FALSE(catalog::illustrative(sat->for_grade(1)->source));
@@ -115,18 +115,18 @@ en = "6"
   auto s = catalog::load_service_standards(f.path(), d);
   INFO(test::dump(d));
   CHECK_FALSE(s.has_value());
-  const auto* cat = test::find_code(d, "unknown-category");
+  const auto *cat = test::find_code(d, "unknown-category");
   REQUIRE(cat);
   CHECK(cat->line == 13);
   CHECK(cat->message.find("did you mean 'patrol'") != std::string::npos);
   CHECK_FALSE(cat->message_zh.empty());
-  const auto* range = test::find_code(d, "out-of-range");
+  const auto *range = test::find_code(d, "out-of-range");
   REQUIRE(range);
   CHECK(range->line == 24);
-  const auto* dup = test::find_code(d, "duplicate-grade");
+  const auto *dup = test::find_code(d, "duplicate-grade");
   REQUIRE(dup);
   CHECK(dup->line == 24);
-  const auto* src = test::find_code(d, "missing-source");
+  const auto *src = test::find_code(d, "missing-source");
   REQUIRE(src);
   CHECK(src->line == 23);
 }
@@ -158,7 +158,7 @@ en = "≥ 80 %"
   auto s = catalog::load_service_standards(f.path(), d);
   REQUIRE(s.has_value());
   CHECK(d.size() == 3);
-  for (const auto& x : d) {
+  for (const auto &x : d) {
     CHECK(x.code == "missing-grade");
     CHECK(x.severity == diag::Severity::warning);
   }

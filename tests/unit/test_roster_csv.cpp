@@ -6,7 +6,9 @@ using namespace pm::roster;
 
 TEST_CASE("parse_csv: RFC 4180 quoting, CRLF, BOM and embedded newlines") {
   pm::diag::Diagnostics d;
-  auto r = parse_csv("\xEF\xBB\xBF" "a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n", "t.csv", d);
+  auto r = parse_csv("\xEF\xBB\xBF"
+                     "a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n",
+                     "t.csv", d);
   CHECK(d.empty());
   REQUIRE(r.size() == 3);
   CHECK(r[0].fields[0] == "a");

@@ -32,7 +32,7 @@ Problem small(int people, int days = 7) {
   return p;
 }
 
-Assignment on(const Problem& p, int person, int day, int shift) {
+Assignment on(const Problem &p, int person, int day, int shift) {
   Assignment a;
   a.person = person;
   a.post = 0;
@@ -41,14 +41,14 @@ Assignment on(const Problem& p, int person, int day, int shift) {
   return a;
 }
 
-int count(const std::vector<Violation>& v, const std::string& rule) {
-  return static_cast<int>(std::count_if(v.begin(), v.end(), [&](const Violation& x) { return x.rule == rule; }));
+int count(const std::vector<Violation> &v, const std::string &rule) {
+  return static_cast<int>(std::count_if(v.begin(), v.end(), [&](const Violation &x) { return x.rule == rule; }));
 }
 
 // Every slot covered by the five-crew cycle EEMMNN----, which breaks no rule.
-std::vector<Assignment> clean(const Problem& p) {
+std::vector<Assignment> clean(const Problem &p) {
   std::vector<Assignment> a;
-  const char* cycle = "EEMMNN----";
+  const char *cycle = "EEMMNN----";
   for (int day = 0; day < p.days; ++day)
     for (int crew = 0; crew < 5; ++crew) {
       char c = cycle[(day + crew * 2) % 10];

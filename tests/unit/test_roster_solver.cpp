@@ -40,9 +40,9 @@ std::vector<Pattern> patterns() {
   return all;
 }
 
-bool clean(const Problem& p, const std::vector<Assignment>& a) {
+bool clean(const Problem &p, const std::vector<Assignment> &a) {
   auto v = check(p, a);
-  for (const auto& x : v) MESSAGE(x.rule << ": " << x.message.en);
+  for (const auto &x : v) MESSAGE(x.rule << ": " << x.message.en);
   return v.empty();
 }
 
@@ -51,12 +51,12 @@ bool clean(const Problem& p, const std::vector<Assignment>& a) {
 TEST_CASE("builtin_patterns: the classic rotations, each with its source") {
   auto all = patterns();
   REQUIRE(all.size() == 5);
-  const Pattern* four = find_pattern(all, "四班三运转");
+  const Pattern *four = find_pattern(all, "四班三运转");
   REQUIRE(four);
   CHECK(four->name == "four-three");
   CHECK(four->average_weekly_hours == 42);
   CHECK_FALSE(find_pattern(all, "three-three")->lawful);
-  for (const auto& p : all) CHECK_FALSE(p.source.empty());
+  for (const auto &p : all) CHECK_FALSE(p.source.empty());
 }
 
 TEST_CASE("parse_pattern: a cycle that leaves a shift uncovered is refused") {
@@ -103,11 +103,12 @@ TEST_CASE("solve: uneven teams, deterministic by seed") {
   auto b = make_roster(q, {7, "none"}, all);
   REQUIRE(b.ok);
   REQUIRE(a.assignments.size() == b.assignments.size());
-  CHECK(std::equal(a.assignments.begin(), a.assignments.end(), b.assignments.begin(),
-                   [](const Assignment& x, const Assignment& y) { return x.person == y.person && x.start == y.start; }));
+  CHECK(
+      std::equal(a.assignments.begin(), a.assignments.end(), b.assignments.begin(),
+                 [](const Assignment &x, const Assignment &y) { return x.person == y.person && x.start == y.start; }));
   // Fair shares: hours differ by at most two shifts.
   std::vector<int> shifts(6, 0);
-  for (const auto& x : a.assignments) ++shifts[static_cast<std::size_t>(x.person)];
+  for (const auto &x : a.assignments) ++shifts[static_cast<std::size_t>(x.person)];
   CHECK(*std::max_element(shifts.begin(), shifts.end()) - *std::min_element(shifts.begin(), shifts.end()) <= 2);
 }
 
@@ -120,7 +121,7 @@ TEST_CASE("solve: unavailable dates and part-timers are respected") {
   REQUIRE(r.ok);
   CHECK(clean(p, r.assignments));
   double part = 0;
-  for (const auto& x : r.assignments) {
+  for (const auto &x : r.assignments) {
     if (x.person == 1) {
       int day = first_calendar_day(x.start);
       CHECK((day < p.first_day + 3 || day > p.first_day + 9));
@@ -139,7 +140,7 @@ TEST_CASE("solve: licensed seats go only to licence holders") {
   auto r = make_roster(p, {}, all);
   REQUIRE(r.ok);
   CHECK(clean(p, r.assignments));
-  for (const auto& x : r.assignments) CHECK((x.person != 2 && x.person != 4));
+  for (const auto &x : r.assignments) CHECK((x.person != 2 && x.person != 4));
   // Without enough licence holders the refusal says so.
   for (int i = 0; i < 4; ++i) p.people[static_cast<std::size_t>(i)].licences.clear();
   r = make_roster(p, {}, all);

@@ -8,13 +8,13 @@
 
 namespace {
 
-std::vector<std::string> codes(const pm::diag::Diagnostics& ds) {
+std::vector<std::string> codes(const pm::diag::Diagnostics &ds) {
   std::vector<std::string> out;
-  for (const auto& d : ds) out.push_back(d.code + " " + d.pointer);
+  for (const auto &d : ds) out.push_back(d.code + " " + d.pointer);
   return out;
 }
 
-std::vector<std::string> check(const pm::schema::Validator& v, const char* text) {
+std::vector<std::string> check(const pm::schema::Validator &v, const char *text) {
   auto doc = pm::yaml::parse(text, "t.yaml");
   REQUIRE(doc.ok);
   v.validate(doc);
@@ -45,9 +45,9 @@ TEST_CASE("a validator used again and again judges every document by every patte
 }
 
 TEST_CASE("the embedded estate validator applies its patterns to each file in turn") {
-  const auto& v = pm::schema::embedded("estate");
-  const char* good = "format: 1\nid: a-1\nname: {zh: 甲}\ntype: residential\nareas: {total: 1000}\n";
-  const char* bad = "format: 1\nid: A 1\nname: {zh: 甲}\ntype: residential\nareas: {total: 1000}\n";
+  const auto &v = pm::schema::embedded("estate");
+  const char *good = "format: 1\nid: a-1\nname: {zh: 甲}\ntype: residential\nareas: {total: 1000}\n";
+  const char *bad = "format: 1\nid: A 1\nname: {zh: 甲}\ntype: residential\nareas: {total: 1000}\n";
   for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
     CHECK(check(v, good).empty());

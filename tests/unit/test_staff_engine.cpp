@@ -11,20 +11,20 @@ using pm::staff::Staffing;
 
 namespace {
 
-std::map<std::string, int> departments(const Staffing& s) {
+std::map<std::string, int> departments(const Staffing &s) {
   std::map<std::string, int> out;
-  for (const auto& d : s.departments) out[d.id] = d.headcount;
+  for (const auto &d : s.departments) out[d.id] = d.headcount;
   return out;
 }
 
-bool has_warning(const Staffing& s, const std::string& code, const std::string& post = "") {
-  for (const auto& w : s.warnings)
+bool has_warning(const Staffing &s, const std::string &code, const std::string &post = "") {
+  for (const auto &w : s.warnings)
     if (w.code == code && (post.empty() || w.post == post)) return true;
   return false;
 }
 
-const pm::staff::Post* post(const Staffing& s, const std::string& id) {
-  for (const auto& p : s.posts)
+const pm::staff::Post *post(const Staffing &s, const std::string &id) {
+  for (const auto &p : s.posts)
     if (p.id == id) return &p;
   return nullptr;
 }
@@ -34,24 +34,35 @@ const pm::staff::Post* post(const Staffing& s, const std::string& id) {
 TEST_CASE("compute: cn-practice reproduces plan 1 (39 people)") {
   Staffing s = compute(example("residential-145k"), norms("cn-practice"));
   CHECK(s.total == 39);
-  CHECK(departments(s) == std::map<std::string, int>{{"management", 1},
-                                                      {"customer_service", 5},
-                                                      {"maintenance", 8},
-                                                      {"security", 13},
-                                                      {"environment", 12}});
+  CHECK(departments(s) ==
+        std::map<std::string, int>{
+            {"management", 1}, {"customer_service", 5}, {"maintenance", 8}, {"security", 13}, {"environment", 12}});
   // The roles of DOMAIN.md §1, first row.
-  const std::map<std::string, int> roles = {
-      {"project_manager", 1}, {"cs_supervisor", 1},   {"receptionist", 1},     {"cashier", 1},
-      {"storekeeper", 1},     {"admin_clerk", 1},     {"maintenance_supervisor", 1}, {"electrician", 2},
-      {"plumber", 2},         {"lift_technician", 1}, {"hv_duty_electrician", 2},    {"security_supervisor", 1},
-      {"gate_guard", 3},      {"patrol_guard", 6},    {"control_room_operator", 3},  {"environment_supervisor", 1},
-      {"indoor_cleaner", 5},  {"outdoor_cleaner", 3}, {"gardener", 3}};
+  const std::map<std::string, int> roles = {{"project_manager", 1},
+                                            {"cs_supervisor", 1},
+                                            {"receptionist", 1},
+                                            {"cashier", 1},
+                                            {"storekeeper", 1},
+                                            {"admin_clerk", 1},
+                                            {"maintenance_supervisor", 1},
+                                            {"electrician", 2},
+                                            {"plumber", 2},
+                                            {"lift_technician", 1},
+                                            {"hv_duty_electrician", 2},
+                                            {"security_supervisor", 1},
+                                            {"gate_guard", 3},
+                                            {"patrol_guard", 6},
+                                            {"control_room_operator", 3},
+                                            {"environment_supervisor", 1},
+                                            {"indoor_cleaner", 5},
+                                            {"outdoor_cleaner", 3},
+                                            {"gardener", 3}};
   std::map<std::string, int> got;
-  for (const auto& d : s.departments)
-    for (const auto& r : d.roles) got[r.id] = r.headcount;
+  for (const auto &d : s.departments)
+    for (const auto &r : d.roles) got[r.id] = r.headcount;
   CHECK(got == roles);
   // Indoor cleaners: 3 for 9 high-rise buildings + 2 for 6 multi-storey ones.
-  const auto* cleaners = s.role("indoor_cleaner");
+  const auto *cleaners = s.role("indoor_cleaner");
   REQUIRE(cleaners != nullptr);
   REQUIRE(cleaners->lines.size() == 2);
   CHECK(cleaners->lines[0].explanation.en == "9 high-rise buildings ÷ 3 per person = 3");
@@ -62,7 +73,7 @@ TEST_CASE("compute: cn-practice reproduces plan 1 (39 people)") {
 TEST_CASE("compute: cn-practice warns that 3 people for a round-the-clock seat work 56 h a week") {
   Staffing s = compute(example("residential-145k"), norms("cn-practice"));
   REQUIRE(has_warning(s, "unlawful-cover", "control_room"));
-  for (const auto& w : s.warnings) {
+  for (const auto &w : s.warnings) {
     if (w.post != "control_room") continue;
     CHECK(w.message.en.find("3 people for a round-the-clock seat = 56 h/week each; limit 40 h + 36 h/month overtime") !=
           std::string::npos);
@@ -85,7 +96,7 @@ TEST_CASE("compute: cn-standard staffs round-the-clock posts lawfully, 2 per shi
   Staffing practice = compute(e, norms("cn-practice"));
   Staffing standard = compute(e, norms("cn-standard"));
   CHECK_FALSE(has_warning(standard, "unlawful-cover"));
-  const auto* cr = post(standard, "control_room");
+  const auto *cr = post(standard, "control_room");
   REQUIRE(cr != nullptr);
   CHECK(cr->seats == 2);
   CHECK(cr->shifts.size() == 3);
@@ -95,38 +106,39 @@ TEST_CASE("compute: cn-standard staffs round-the-clock posts lawfully, 2 per shi
   // People per 24/7 seat come from the labour profile: 8,760 h ÷ 1,942 h = 4.51 → 5.
   CHECK(standard.headcount("gate_guard") == 5);
   CHECK(standard.headcount("control_room_operator") == 10);
-  for (const auto& p : standard.posts) {
+  for (const auto &p : standard.posts) {
     if (p.duty) continue;
     CHECK_MESSAGE(pm::staff::hours_per_person(p.weekly_hours(), p.people) <= cn().lawful_max_weekly_hours(),
                   "post " << p.id);
   }
   // Every line is explained, with its arithmetic and its source.
-  for (const auto& d : standard.departments)
-    for (const auto& r : d.roles)
-      for (const auto& l : r.lines) {
+  for (const auto &d : standard.departments)
+    for (const auto &r : d.roles)
+      for (const auto &l : r.lines) {
         CHECK_MESSAGE(!l.explanation.en.empty(), r.id);
         CHECK_MESSAGE(!l.explanation.zh.empty(), r.id);
         CHECK_MESSAGE(!l.source.empty(), r.id);
-        if (l.kind != pm::staff::RuleKind::fixed) CHECK_MESSAGE(l.explanation.en.find(" = ") != std::string::npos, r.id);
+        if (l.kind != pm::staff::RuleKind::fixed)
+          CHECK_MESSAGE(l.explanation.en.find(" = ") != std::string::npos, r.id);
       }
   check_sums(standard);
 }
 
 TEST_CASE("compute: the explanation's arithmetic adds up") {
   Staffing s = compute(example("residential-145k"), norms("cn-standard"));
-  const auto* gate = s.role("gate_guard");
+  const auto *gate = s.role("gate_guard");
   REQUIRE(gate != nullptr);
   CHECK(gate->lines.at(0).explanation.en ==
         "主入口: 1 seat × 168 h/week (round the clock) = 8,760 h/year ÷ 1,942 h a person works a year (242.71 days × "
         "8 h, after rest days, 13 public holidays and 5 days' leave) = 4.51 → 5");
-  const auto* green = s.role("gardener");
+  const auto *green = s.role("gardener");
   REQUIRE(green != nullptr);
   CHECK(green->lines.at(0).explanation.en == "17,000 m² green ÷ 6,000 per person = 2.83 → 3");
 }
 
 TEST_CASE("compute: lift technicians are dropped when lift upkeep is outsourced, HV duty without an HV room") {
   auto e = example("residential-145k");
-  for (const char* name : {"cn-practice", "cn-standard"}) {
+  for (const char *name : {"cn-practice", "cn-standard"}) {
     CAPTURE(name);
     auto out = e;
     out.outsourced.push_back({"lift_maintenance", "x", 0});
@@ -140,8 +152,8 @@ TEST_CASE("compute: lift technicians are dropped when lift upkeep is outsourced,
 }
 
 TEST_CASE("compute: roles sum to departments and departments to the total, on examples and generated estates") {
-  for (const auto& name : example_names())
-    for (const char* ns : {"cn-practice", "cn-standard"}) {
+  for (const auto &name : example_names())
+    for (const char *ns : {"cn-practice", "cn-standard"}) {
       CAPTURE(name);
       CAPTURE(ns);
       check_sums(compute(example(name), norms(ns)));
@@ -149,7 +161,7 @@ TEST_CASE("compute: roles sum to departments and departments to the total, on ex
   Rng rng(20260301);
   for (int i = 0; i < 300; ++i) {
     auto e = generate(rng);
-    for (const char* ns : {"cn-practice", "cn-standard"}) {
+    for (const char *ns : {"cn-practice", "cn-standard"}) {
       CAPTURE(i);
       CAPTURE(ns);
       check_sums(compute(e, norms(ns)));
@@ -159,14 +171,14 @@ TEST_CASE("compute: roles sum to departments and departments to the total, on ex
 
 namespace {
 
-using Grow = std::function<void(pm::estate::Estate&, Rng&, bool big)>;
+using Grow = std::function<void(pm::estate::Estate &, Rng &, bool big)>;
 
 // How to grow each quantity a norm set may use. A quantity the shipped norm sets use that has
 // no entry here (nor in `not_growth`) fails the test, so a new rule can't escape it.
 std::map<std::string, Grow> growers() {
   std::map<std::string, Grow> g;
   auto area = [](double pm::estate::Areas::*field) {
-    return [field](pm::estate::Estate& e, Rng& r, bool big) { e.areas.*field += big ? r.between(1, 200000) : 1; };
+    return [field](pm::estate::Estate &e, Rng &r, bool big) { e.areas.*field += big ? r.between(1, 200000) : 1; };
   };
   g["area.total"] = area(&pm::estate::Areas::total);
   g["area.green"] = area(&pm::estate::Areas::green);
@@ -174,15 +186,15 @@ std::map<std::string, Grow> growers() {
   g["area.hard_landscape"] = area(&pm::estate::Areas::hard_landscape);
   g["area.river_frontage"] = area(&pm::estate::Areas::river_frontage);
   g["area.municipal_roads"] = area(&pm::estate::Areas::municipal_roads);
-  g["households"] = [](pm::estate::Estate& e, Rng& r, bool big) { e.households += big ? r.between(1, 3000) : 1; };
-  g["lifts"] = [](pm::estate::Estate& e, Rng& r, bool big) { e.equipment.lifts += big ? r.between(1, 60) : 1; };
-  g["high_voltage_rooms"] = [](pm::estate::Estate& e, Rng&, bool) { e.equipment.high_voltage_rooms += 1; };
-  g["control_room"] = [](pm::estate::Estate& e, Rng&, bool) { e.equipment.control_room = true; };
-  g["fire_control_room"] = [](pm::estate::Estate& e, Rng&, bool) { e.equipment.fire_control_room = true; };
-  for (const auto& t : pm::staff::building_types())
-    g["buildings." + t] = [t](pm::estate::Estate& e, Rng& r, bool big) {
+  g["households"] = [](pm::estate::Estate &e, Rng &r, bool big) { e.households += big ? r.between(1, 3000) : 1; };
+  g["lifts"] = [](pm::estate::Estate &e, Rng &r, bool big) { e.equipment.lifts += big ? r.between(1, 60) : 1; };
+  g["high_voltage_rooms"] = [](pm::estate::Estate &e, Rng &, bool) { e.equipment.high_voltage_rooms += 1; };
+  g["control_room"] = [](pm::estate::Estate &e, Rng &, bool) { e.equipment.control_room = true; };
+  g["fire_control_room"] = [](pm::estate::Estate &e, Rng &, bool) { e.equipment.fire_control_room = true; };
+  for (const auto &t : pm::staff::building_types())
+    g["buildings." + t] = [t](pm::estate::Estate &e, Rng &r, bool big) {
       int more = big ? r.between(1, 20) : 1;
-      for (auto& b : e.buildings)
+      for (auto &b : e.buildings)
         if (b.type == t) {
           b.count += more;
           return;
@@ -190,8 +202,8 @@ std::map<std::string, Grow> growers() {
       e.buildings.push_back({"new", t, more, 6, 0});
     };
   // Staffed entrances are what per-entrance cover rules count.
-  g["entrances.staffed"] = [](pm::estate::Estate& e, Rng& r, bool) {
-    for (auto& x : e.entrances)
+  g["entrances.staffed"] = [](pm::estate::Estate &e, Rng &r, bool) {
+    for (auto &x : e.entrances)
       if (!x.staffed) {
         x.staffed = true;
         return;
@@ -201,8 +213,8 @@ std::map<std::string, Grow> growers() {
     x.hours = r.pick(entrance_hours());
     e.entrances.push_back(x);
   };
-  g["special.butler"] = [](pm::estate::Estate& e, Rng& r, bool) {
-    for (const auto& s : e.special_services)
+  g["special.butler"] = [](pm::estate::Estate &e, Rng &r, bool) {
+    for (const auto &s : e.special_services)
       if (s.service == "butler") return;
     pm::estate::SpecialService s;
     s.service = "butler";
@@ -210,8 +222,8 @@ std::map<std::string, Grow> growers() {
     s.owners_per_staff = r.between(2, 6);
     e.special_services.push_back(s);
   };
-  g["special.butler.owners"] = [](pm::estate::Estate& e, Rng& r, bool big) {
-    for (auto& s : e.special_services)
+  g["special.butler.owners"] = [](pm::estate::Estate &e, Rng &r, bool big) {
+    for (auto &s : e.special_services)
       if (s.service == "butler") {
         s.owners += big ? r.between(1, 50) : 1;
         return;
@@ -222,27 +234,27 @@ std::map<std::string, Grow> growers() {
 
 // Quantities whose growth is meant to lower a headcount: outsourcing a service removes its
 // staff; a capacity per person (owners per butler) divides.
-bool not_growth(const std::string& q) {
+bool not_growth(const std::string &q) {
   return pm::util::starts_with(q, "outsourced.") || pm::util::ends_with(q, ".owners_per_staff");
 }
 
-std::set<std::string> used_quantities(const pm::staff::NormSet& ns) {
+std::set<std::string> used_quantities(const pm::staff::NormSet &ns) {
   std::set<std::string> used;
-  for (const auto& r : ns.rules) {
-    for (const auto* q : {&r.quantity, &r.per_quantity, &r.seats_quantity})
+  for (const auto &r : ns.rules) {
+    for (const auto *q : {&r.quantity, &r.per_quantity, &r.seats_quantity})
       if (!q->empty()) used.insert(*q);
-    for (const auto& c : r.when) used.insert(c.name);
+    for (const auto &c : r.when) used.insert(c.name);
     if (r.per_entrance) used.insert("entrances.staffed");
   }
   return used;
 }
 
 // One assertion per comparison (not per role): thousands of comparisons stay fast.
-void check_not_fewer(const Staffing& before, const Staffing& after) {
+void check_not_fewer(const Staffing &before, const Staffing &after) {
   std::string fell;
   if (after.total < before.total) fell += " total " + std::to_string(before.total) + "→" + std::to_string(after.total);
-  for (const auto& d : before.departments)
-    for (const auto& r : d.roles)
+  for (const auto &d : before.departments)
+    for (const auto &r : d.roles)
       if (after.headcount(r.id) < r.headcount)
         fell += " " + r.id + " " + std::to_string(r.headcount) + "→" + std::to_string(after.headcount(r.id));
   CHECK_MESSAGE(fell.empty(), "headcount fell:" << fell);
@@ -252,10 +264,10 @@ void check_not_fewer(const Staffing& before, const Staffing& after) {
 
 TEST_CASE("compute: headcount never falls when an area or a count grows (generated estates)") {
   auto grow = growers();
-  for (const char* name : {"cn-practice", "cn-standard"}) {
-    const auto& ns = norms(name);
+  for (const char *name : {"cn-practice", "cn-standard"}) {
+    const auto &ns = norms(name);
     std::vector<std::string> quantities;
-    for (const auto& q : used_quantities(ns)) {
+    for (const auto &q : used_quantities(ns)) {
       if (not_growth(q)) continue;
       REQUIRE_MESSAGE(grow.count(q) == 1, name << " uses " << q << ", which this test doesn't grow yet");
       quantities.push_back(q);
@@ -265,7 +277,7 @@ TEST_CASE("compute: headcount never falls when an area or a count grows (generat
     for (int i = 0; i < 60; ++i) {
       auto e = generate(rng);
       Staffing before = compute(e, ns);
-      for (const auto& q : quantities)
+      for (const auto &q : quantities)
         for (bool big : {false, true}) {
           auto grown = e;
           grow[q](grown, rng, big);
@@ -277,7 +289,7 @@ TEST_CASE("compute: headcount never falls when an area or a count grows (generat
         }
       // Several at once, too.
       auto grown = e;
-      for (const auto& q : quantities)
+      for (const auto &q : quantities)
         if (rng.chance(50)) grow[q](grown, rng, true);
       CAPTURE(i);
       check_not_fewer(before, compute(grown, ns));
@@ -288,48 +300,52 @@ TEST_CASE("compute: headcount never falls when an area or a count grows (generat
 TEST_CASE("compute: changing one rule changes exactly the lines it makes") {
   using pm::staff::RuleKind;
   std::vector<pm::estate::Estate> estates;
-  for (const auto& n : example_names()) estates.push_back(example(n));
+  for (const auto &n : example_names()) estates.push_back(example(n));
   Rng rng(7);
   for (int i = 0; i < 20; ++i) estates.push_back(generate(rng));
-  auto same = [](const pm::staff::Line& a, const pm::staff::Line& b) {
+  auto same = [](const pm::staff::Line &a, const pm::staff::Line &b) {
     return a.people == b.people && a.explanation.en == b.explanation.en && a.explanation.zh == b.explanation.zh &&
            a.source == b.source && a.post == b.post;
   };
-  auto lines = [](const Staffing& s) {
+  auto lines = [](const Staffing &s) {
     std::map<int, std::vector<pm::staff::Line>> by_rule;
-    for (const auto& d : s.departments)
-      for (const auto& r : d.roles)
-        for (const auto& l : r.lines) by_rule[l.rule_line].push_back(l);
+    for (const auto &d : s.departments)
+      for (const auto &r : d.roles)
+        for (const auto &l : r.lines) by_rule[l.rule_line].push_back(l);
     return by_rule;
   };
-  for (const char* name : {"cn-practice", "cn-standard"}) {
-    const auto& base = norms(name);
+  for (const char *name : {"cn-practice", "cn-standard"}) {
+    const auto &base = norms(name);
     for (std::size_t k = 0; k < base.rules.size(); ++k) {
       auto changed = base;
-      auto& r = changed.rules[k];
-      if (r.kind == RuleKind::ratio && r.per_quantity.empty()) r.per = r.per / 2;
-      else if (r.kind == RuleKind::fixed) r.count += 1;
-      else if (r.kind == RuleKind::cover && r.seats_quantity.empty()) r.seats += 1;
-      else continue;
+      auto &r = changed.rules[k];
+      if (r.kind == RuleKind::ratio && r.per_quantity.empty())
+        r.per = r.per / 2;
+      else if (r.kind == RuleKind::fixed)
+        r.count += 1;
+      else if (r.kind == RuleKind::cover && r.seats_quantity.empty())
+        r.seats += 1;
+      else
+        continue;
       CAPTURE(name);
       CAPTURE(r.line);
       bool changed_somewhere = false;
-      for (const auto& e : estates) {
+      for (const auto &e : estates) {
         auto a = lines(compute(e, base));
         auto b = lines(compute(e, changed));
-        for (const auto& entry : a) {
+        for (const auto &entry : a) {
           // Not a structured binding: clang 14 can't capture one in CHECK_MESSAGE's lambda.
           const auto rule_line = entry.first;
-          const auto& la = entry.second;
+          const auto &la = entry.second;
           if (rule_line == r.line) continue;
           REQUIRE(b.count(rule_line) == 1);
-          const auto& lb = b.at(rule_line);
+          const auto &lb = b.at(rule_line);
           REQUIRE(la.size() == lb.size());
           for (std::size_t j = 0; j < la.size(); ++j) CHECK_MESSAGE(same(la[j], lb[j]), "rule at line " << rule_line);
         }
         if (a.count(r.line) && b.count(r.line)) {
-          const auto& la = a.at(r.line);
-          const auto& lb = b.at(r.line);
+          const auto &la = a.at(r.line);
+          const auto &lb = b.at(r.line);
           for (std::size_t j = 0; j < std::min(la.size(), lb.size()); ++j)
             if (!same(la[j], lb[j])) changed_somewhere = true;
         }

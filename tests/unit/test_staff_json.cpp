@@ -14,9 +14,9 @@ TEST_CASE("to_json: the documented fields, in one language, summing up") {
     CHECK(j["lang"] == (zh ? "zh" : "en"));
     CHECK(j["total"] == 39);
     int total = 0;
-    for (const auto& d : j["departments"]) {
+    for (const auto &d : j["departments"]) {
       int sum = 0;
-      for (const auto& r : d["roles"]) {
+      for (const auto &r : d["roles"]) {
         sum += r["headcount"].get<int>();
         CHECK_FALSE(r["explanation"].get<std::string>().empty());
         CHECK_FALSE(r["source"].get<std::string>().empty());
@@ -31,15 +31,15 @@ TEST_CASE("to_json: the documented fields, in one language, summing up") {
   }
   auto j = pm::staff::to_json(s, false);
   // Two rules make the indoor cleaners: both explanations and both sources, in order.
-  const auto& env = j["departments"][4];
+  const auto &env = j["departments"][4];
   REQUIRE(env["id"] == "environment");
-  const auto& cleaners = env["roles"][1];
+  const auto &cleaners = env["roles"][1];
   CHECK(cleaners["explanation"] ==
         "9 high-rise buildings ÷ 3 per person = 3; 6 multi-storey buildings ÷ 3 per person = 2");
   CHECK(cleaners["lines"].size() == 2);
   // A duty has no people of its own and no hours per person.
   bool duty = false;
-  for (const auto& p : j["posts"])
+  for (const auto &p : j["posts"])
     if (p["duty"] == true) {
       duty = true;
       CHECK(p["people"] == 0);

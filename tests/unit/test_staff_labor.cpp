@@ -7,7 +7,7 @@
 using namespace staff_test;
 
 namespace {
-pm::diag::Diagnostics load_text(const std::string& text) {
+pm::diag::Diagnostics load_text(const std::string &text) {
   static const std::filesystem::path dir = [] {
     std::string tmpl = (std::filesystem::temp_directory_path() / "pm-unit-labor-XXXXXX").string();
     REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
@@ -20,18 +20,18 @@ pm::diag::Diagnostics load_text(const std::string& text) {
   return d;
 }
 
-bool has(const pm::diag::Diagnostics& d, const std::string& code, int line) {
-  for (const auto& x : d)
+bool has(const pm::diag::Diagnostics &d, const std::string &code, int line) {
+  for (const auto &x : d)
     if (x.code == code && x.line == line) return true;
   return false;
 }
 
-const char* good = "[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n[leave]\npublic_holidays = 13\n"
+const char *good = "[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n[leave]\npublic_holidays = 13\n"
                    "annual_leave_days = 5\n";
 } // namespace
 
 TEST_CASE("Labor: the cn profile gives DOMAIN.md §3's figures") {
-  const auto& l = cn();
+  const auto &l = cn();
   CHECK(l.weekly_hours == 40);
   CHECK(l.overtime_cap_month == 36);
   CHECK(l.public_holidays == 13);

@@ -17,19 +17,20 @@ struct Loaded {
   std::optional<pm::staff::NormSet> ns;
   pm::diag::Diagnostics d;
   std::string file;
-  bool has(const std::string& code, int line = 0) const {
-    for (const auto& x : d)
+  bool has(const std::string &code, int line = 0) const {
+    for (const auto &x : d)
       if (x.code == code && (line == 0 || x.line == line)) return true;
     return false;
   }
   std::string all() const {
     std::string s;
-    for (const auto& x : d) s += std::to_string(x.line) + ":" + std::to_string(x.column) + " " + x.message + " [" + x.code + "]\n";
+    for (const auto &x : d)
+      s += std::to_string(x.line) + ":" + std::to_string(x.column) + " " + x.message + " [" + x.code + "]\n";
     return s;
   }
 };
 
-std::string temp_file(const std::string& name, const std::string& text) {
+std::string temp_file(const std::string &name, const std::string &text) {
   static const std::filesystem::path dir = [] {
     std::string tmpl = (std::filesystem::temp_directory_path() / "pm-unit-XXXXXX").string();
     REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
@@ -40,21 +41,21 @@ std::string temp_file(const std::string& name, const std::string& text) {
   return p.string();
 }
 
-const char* meta = "[meta]\nsource = \"test\"\n";
+const char *meta = "[meta]\nsource = \"test\"\n";
 
-Loaded norms_from(const std::string& text) {
+Loaded norms_from(const std::string &text) {
   Loaded l;
   l.file = temp_file("n.toml", text);
   l.ns = load_norms(l.file, pm::catalog::builtin(), l.d);
   return l;
 }
 
-Loaded rule(const std::string& body) { return norms_from(std::string(meta) + "[[rule]]\n" + body); }
+Loaded rule(const std::string &body) { return norms_from(std::string(meta) + "[[rule]]\n" + body); }
 
 } // namespace
 
 TEST_CASE("load_norms: the shipped norm sets load cleanly and cite a source for every rule") {
-  for (const auto& name : pm::data::embedded_names("norms")) {
+  for (const auto &name : pm::data::embedded_names("norms")) {
     CAPTURE(name);
     pm::diag::Diagnostics d;
     auto ns = load_norms(name, pm::catalog::builtin(), d);
@@ -62,8 +63,8 @@ TEST_CASE("load_norms: the shipped norm sets load cleanly and cite a source for 
     CHECK(d.empty());
     CHECK_FALSE(ns->source.empty());
     CHECK_FALSE(ns->rules.empty());
-    for (const auto& r : ns->rules) CHECK_MESSAGE(!r.source.empty(), "rule at line " << r.line);
-    for (const auto& b : ns->bands) CHECK_FALSE(b.source.empty());
+    for (const auto &r : ns->rules) CHECK_MESSAGE(!r.source.empty(), "rule at line " << r.line);
+    for (const auto &b : ns->bands) CHECK_FALSE(b.source.empty());
   }
   CHECK(norms("cn-practice").cover_method == pm::staff::CoverMethod::per_shift);
   CHECK(norms("cn-standard").cover_method == pm::staff::CoverMethod::labour);
@@ -80,14 +81,14 @@ TEST_CASE("load_norms: a good rule of each kind") {
   INFO(l.all());
   REQUIRE(l.ns.has_value());
   REQUIRE(l.ns->rules.size() == 4);
-  const auto& g = l.ns->rules[0];
+  const auto &g = l.ns->rules[0];
   CHECK(g.rounding == pm::staff::Rounding::round);
   CHECK(*g.min == 1);
   CHECK(*g.max == 9);
   REQUIRE(g.when.size() == 1);
   CHECK(g.when[0].op == ">");
   CHECK(g.line == 3); // the [[rule]] header
-  const auto& c = l.ns->rules[1];
+  const auto &c = l.ns->rules[1];
   REQUIRE(c.shifts.size() == 2); // 16 hours in 8-hour shifts
   CHECK(pm::staff::format_hhmm(c.shifts[0].start) == "06:00");
   CHECK(pm::staff::format_hhmm(c.shifts[1].end) == "22:00");
@@ -112,7 +113,8 @@ TEST_CASE("load_norms: errors are located and named") {
   SUBCASE("missing source") {
     auto l = rule("role = \"gardener\"\nkind = \"fixed\"\ncount = 1\n");
     CHECK(l.has("missing-source", 3));
-    auto m = norms_from("[meta]\ntitle_en = \"x\"\n[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\nsource = \"s\"\n");
+    auto m = norms_from(
+        "[meta]\ntitle_en = \"x\"\n[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\nsource = \"s\"\n");
     CHECK(m.has("missing-source", 1));
   }
   SUBCASE("unknown role, with did-you-mean") {
@@ -140,27 +142,33 @@ TEST_CASE("load_norms: errors are located and named") {
     CHECK(l.has("not-for-kind", 7));
   }
   SUBCASE("two ways of saying the same thing") {
-    auto l = rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nseats = 1\nseats_quantity = \"lifts\"\nsource = \"s\"\n");
+    auto l = rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nseats = 1\nseats_quantity = "
+                  "\"lifts\"\nsource = \"s\"\n");
     CHECK(l.has("conflicting-keys"));
   }
   SUBCASE("fractional limits and seats") {
     CHECK(rule("role = \"gardener\"\nkind = \"fixed\"\ncount = 1\nmin = 1.5\nsource = \"s\"\n").has("bad-value", 7));
-    CHECK(rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nseats = 1.5\nsource = \"s\"\n").has("bad-value", 7));
-    CHECK(rule("role = \"gardener\"\nkind = \"fixed\"\ncount = 1\nmin = 3\nmax = 2\nsource = \"s\"\n").has("bad-value", 8));
+    CHECK(rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nseats = 1.5\nsource = \"s\"\n")
+              .has("bad-value", 7));
+    CHECK(rule("role = \"gardener\"\nkind = \"fixed\"\ncount = 1\nmin = 3\nmax = 2\nsource = \"s\"\n")
+              .has("bad-value", 8));
   }
   SUBCASE("shift_hours that don't divide the day") {
-    auto l = rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nper_entrance = true\nshift_hours = 7\nsource = \"s\"\n");
+    auto l = rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nper_entrance = true\nshift_hours = 7\nsource "
+                  "= \"s\"\n");
     CHECK(l.has("bad-value", 8));
     auto h = rule("role = \"gate_guard\"\nkind = \"cover\"\npost = \"g\"\nhours = \"9-5\"\nsource = \"s\"\n");
     CHECK(h.has("bad-value", 7));
   }
   SUBCASE("meta.labor names an unknown labour profile") {
-    auto l = norms_from("[meta]\nsource = \"x\"\nlabor = \"cnn\"\n[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\n"
-                        "source = \"s\"\n");
+    auto l = norms_from(
+        "[meta]\nsource = \"x\"\nlabor = \"cnn\"\n[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\n"
+        "source = \"s\"\n");
     CHECK(l.has("unknown-labor", 3));
   }
   SUBCASE("bands") {
-    auto l = norms_from(std::string(meta) + "[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\nsource = \"s\"\n"
+    auto l = norms_from(std::string(meta) +
+                        "[[rule]]\nrole = \"gardener\"\nkind = \"fixed\"\ncount = 1\nsource = \"s\"\n"
                         "[[band]]\nbuilding_type = \"highrise\"\nmin_m2_per_person = 4000\nmax_m2_per_person = 3000\n");
     CHECK(l.has("bad-value", 9));      // unknown building type
     CHECK(l.has("bad-value", 11));     // max below min

@@ -9,7 +9,7 @@ using namespace staff_test;
 
 TEST_CASE("quantity: every named quantity has a value, a label in both languages, and a unit") {
   auto e = example("villa-riverside");
-  for (const auto& q : pm::staff::quantities()) {
+  for (const auto &q : pm::staff::quantities()) {
     CAPTURE(q.name);
     CHECK(pm::staff::quantity(e, q.name).has_value());
     CHECK_FALSE(q.label.en.empty());
@@ -23,7 +23,7 @@ TEST_CASE("quantity: every named quantity has a value, a label in both languages
 
 TEST_CASE("quantity: values read from the estate") {
   auto e = example("villa-riverside");
-  auto q = [&](const char* n) { return *pm::staff::quantity(e, n); };
+  auto q = [&](const char *n) { return *pm::staff::quantity(e, n); };
   CHECK(q("area.total") == 60000);
   CHECK(q("area.outdoor") == 30000 + 12000 + 3000);
   CHECK(q("buildings.villa") == 48);
@@ -45,7 +45,7 @@ TEST_CASE("quantities: pm-norms(5) documents every one") {
   std::ifstream in(std::string(PM_SOURCE_DIR) + "/man/pm-norms.5");
   REQUIRE(in.good());
   std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (const auto& q : pm::staff::quantities()) {
+  for (const auto &q : pm::staff::quantities()) {
     CAPTURE(q.name);
     // As a tagged item of the list: ".It Cm NAME".
     CHECK(page.find(".It Cm " + q.name + "\n") != std::string::npos);

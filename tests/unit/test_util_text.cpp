@@ -22,7 +22,7 @@ TEST_CASE("find_bad_utf8 locates invalid bytes and NULs") {
   auto nul = find_bad_utf8(std::string_view("ab\0", 3));
   REQUIRE(nul.has_value());
   CHECK(nul->nul);
-  CHECK(find_bad_utf8("\xC0\x80").has_value()); // overlong
+  CHECK(find_bad_utf8("\xC0\x80").has_value());     // overlong
   CHECK(find_bad_utf8("\xED\xA0\x80").has_value()); // surrogate
 }
 

@@ -36,7 +36,9 @@ TEST_CASE("parse reports duplicate keys, which yaml-cpp alone accepts") {
 }
 
 TEST_CASE("parse accepts a byte-order mark and CRLF line ends") {
-  auto d = parse("\xEF\xBB\xBF" "a: 1\r\nb: x\r\n", "t.yaml");
+  auto d = parse("\xEF\xBB\xBF"
+                 "a: 1\r\nb: x\r\n",
+                 "t.yaml");
   CHECK(d.ok);
   CHECK(d.diagnostics.empty());
   CHECK(d.value["b"] == "x");

@@ -8,7 +8,7 @@
 
 namespace pm::budget {
 
-const std::vector<ItemInfo>& items() {
+const std::vector<ItemInfo> &items() {
   // The cost items of 物业服务定价成本监审办法 (2007) and 物业服务收费管理办法 art. 11, in order.
   static const std::vector<ItemInfo> list = {
       {"wages", {"人员工资", "Wages"}},
@@ -32,8 +32,8 @@ const std::vector<ItemInfo>& items() {
   return list;
 }
 
-const ItemInfo* item_info(const std::string& id) {
-  for (const auto& i : items())
+const ItemInfo *item_info(const std::string &id) {
+  for (const auto &i : items())
     if (id == i.id) return &i;
   return nullptr;
 }
@@ -43,7 +43,8 @@ double Budget::monthly_cost() const {
   return static_cast<double>(to_cents(static_cast<double>(cents) / 1200.0)) / 100.0;
 }
 
-const catalog::Text illustrative_notice = {"示意数字——请替换为您自己的费率", "illustrative figures — replace with your own rates"};
+const catalog::Text illustrative_notice = {"示意数字——请替换为您自己的费率",
+                                           "illustrative figures — replace with your own rates"};
 
 namespace {
 
@@ -62,7 +63,7 @@ std::string people(int n) { return std::to_string(n) + (n == 1 ? " person" : " p
 std::string pct(double r, bool zh) { return util::format_number(r * 100, 4) + (zh ? "%" : " %"); }
 
 struct Outsourced {
-  const char* id;
+  const char *id;
   Text name;
 };
 const Outsourced outsourced_names[] = {
@@ -76,20 +77,20 @@ const Outsourced outsourced_names[] = {
     {"waste_removal", {"垃圾清运", "Waste removal"}},
     {"pest_control", {"消杀", "Pest control"}},
 };
-Text outsourced_name(const std::string& id) {
-  for (const auto& o : outsourced_names)
+Text outsourced_name(const std::string &id) {
+  for (const auto &o : outsourced_names)
     if (id == o.id) return o.name;
   return {id, id};
 }
 
 class Builder {
 public:
-  Builder(const estate::Estate& e, const staff::Staffing& s, const Rates& r, const catalog::Catalogue& roles)
+  Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles)
       : m_e(e), m_s(s), m_r(r), m_roles(roles) {}
 
   Computed run() {
     Computed out;
-    Budget& b = m_b;
+    Budget &b = m_b;
     b.estate_id = m_e.id;
     b.estate_name = m_e.name;
     b.rates = m_r.name;
@@ -120,14 +121,14 @@ public:
   }
 
 private:
-  void error(const Position& p, const std::string& code, const std::string& en, const std::string& zh) {
+  void error(const Position &p, const std::string &code, const std::string &en, const std::string &zh) {
     m_diags.push_back({m_r.file, p.line, p.line ? p.column : 0, diag::Severity::error, code, en, zh, ""});
   }
 
   void add(Line l) { m_b.lines.push_back(std::move(l)); }
 
-  const catalog::Department* dept(const std::string& id) const { return m_roles.department(id); }
-  Text dept_name(const std::string& id) const {
+  const catalog::Department *dept(const std::string &id) const { return m_roles.department(id); }
+  Text dept_name(const std::string &id) const {
     if (auto d = dept(id)) return d->name;
     return {id, id};
   }
@@ -136,7 +137,7 @@ private:
   void staff_costs() {
     if (m_s.total == 0) return;
     struct Missing {
-      const char* key;
+      const char *key;
       bool present;
     };
     for (Missing m : {Missing{"wages", m_r.wages.present}, Missing{"social_insurance", m_r.social_insurance.present},
@@ -149,28 +150,31 @@ private:
     }
     if (diag::has_errors(m_diags)) return;
 
-    const Wages& w = m_r.wages;
-    const Contributions& si = m_r.social_insurance;
-    const Contributions& hf = m_r.housing_fund;
-    const Levies& lv = m_r.levies;
+    const Wages &w = m_r.wages;
+    const Contributions &si = m_r.social_insurance;
+    const Contributions &hf = m_r.housing_fund;
+    const Levies &lv = m_r.levies;
     std::string months = util::format_number(w.months, 2);
     std::vector<Line> wages, social, housing, welfare, union_dues, training, uniforms;
 
-    for (const auto& d : m_s.departments) {
+    for (const auto &d : m_s.departments) {
       if (d.headcount == 0) continue;
       double monthly = 0, si_base = 0, hf_base = 0;
       std::string terms_en, terms_zh;
-      for (const auto& role : d.roles) {
+      for (const auto &role : d.roles) {
         if (role.headcount == 0) continue;
         std::optional<double> wage;
         // A position the estate file prices itself (seed plan 4) comes first.
-        for (const auto& u : m_e.units)
-          for (const auto& p : u.positions)
+        for (const auto &u : m_e.units)
+          for (const auto &p : u.positions)
             if (p.id == role.id && p.monthly_wage > 0) wage = p.monthly_wage;
         if (wage) {
-        } else if (auto it = w.by_role.find(role.id); it != w.by_role.end()) wage = it->second;
-        else if (auto it2 = w.by_department.find(d.id); it2 != w.by_department.end()) wage = it2->second;
-        else if (w.default_wage) wage = *w.default_wage;
+        } else if (auto it = w.by_role.find(role.id); it != w.by_role.end())
+          wage = it->second;
+        else if (auto it2 = w.by_department.find(d.id); it2 != w.by_department.end())
+          wage = it2->second;
+        else if (w.default_wage)
+          wage = *w.default_wage;
         if (!wage) {
           error(w.pos, "no-wage",
                 "no wage for the role '" + role.id + "' (department '" + d.id + "'): add " + role.id +
@@ -183,7 +187,7 @@ private:
         monthly += *wage * hc;
         // The contribution base is the average monthly pay, within the city's floor and ceiling.
         double avg = *wage * w.months / 12.0;
-        auto bounded = [&](const Contributions& c) {
+        auto bounded = [&](const Contributions &c) {
           double v = avg;
           if (c.base_min) v = std::max(v, *c.base_min);
           if (c.base_max) v = std::min(v, *c.base_max);
@@ -204,8 +208,8 @@ private:
       double wages_amount = wl.annual();
       wages.push_back(std::move(wl));
 
-      auto contribution = [&](const Contributions& c, double base, double rate, const std::string& parts_zh,
-                              const std::string& parts_en) {
+      auto contribution = [&](const Contributions &c, double base, double rate, const std::string &parts_zh,
+                              const std::string &parts_en) {
         bool bounded = c.base_min || c.base_max;
         // Without floor or ceiling the base is the wages line itself, so the line reads as on paper.
         double b = bounded ? base : wages_amount;
@@ -213,23 +217,25 @@ private:
         std::string be = bounded ? "contribution base " + money(to_cents(b)) + " (each person's monthly pay " +
                                        bounds(c, false) + ")"
                                  : wages_en;
-        return std::pair<double, Text>{b * rate, {bz + " × " + pct(rate, true) + parts_zh, be + " × " + pct(rate, false) + parts_en}};
+        return std::pair<double, Text>{
+            b * rate, {bz + " × " + pct(rate, true) + parts_zh, be + " × " + pct(rate, false) + parts_en}};
       };
       if (si.social_total() > 0) {
-        auto [v, basis] = contribution(
-            si, si_base, si.social_total(),
-            "（养老 " + pct(si.pension, true) + " + 医疗 " + pct(si.medical, true) + " + 失业 " + pct(si.unemployment, true) +
-                " + 生育 " + pct(si.maternity, true) + " + 工伤 " + pct(si.work_injury, true) + "）",
-            " (pension " + pct(si.pension, false) + " + medical " + pct(si.medical, false) + " + unemployment " +
-                pct(si.unemployment, false) + " + maternity " + pct(si.maternity, false) + " + work injury " +
-                pct(si.work_injury, false) + ")");
+        auto [v, basis] =
+            contribution(si, si_base, si.social_total(),
+                         "（养老 " + pct(si.pension, true) + " + 医疗 " + pct(si.medical, true) + " + 失业 " +
+                             pct(si.unemployment, true) + " + 生育 " + pct(si.maternity, true) + " + 工伤 " +
+                             pct(si.work_injury, true) + "）",
+                         " (pension " + pct(si.pension, false) + " + medical " + pct(si.medical, false) +
+                             " + unemployment " + pct(si.unemployment, false) + " + maternity " +
+                             pct(si.maternity, false) + " + work injury " + pct(si.work_injury, false) + ")");
         social.push_back(line("social_insurance", d.id, d.name, v, basis, si.source));
       }
       if (hf.rate > 0) {
         auto [v, basis] = contribution(hf, hf_base, hf.rate, "", "");
         housing.push_back(line("housing_fund", d.id, d.name, v, basis, hf.source));
       }
-      auto levy = [&](std::vector<Line>& list, const char* item, double rate) {
+      auto levy = [&](std::vector<Line> &list, const char *item, double rate) {
         if (rate <= 0) return;
         list.push_back(line(item, d.id, d.name, wages_amount * rate,
                             {wages_zh + " × " + pct(rate, true), wages_en + " × " + pct(rate, false)}, lv.source));
@@ -248,11 +254,11 @@ private:
                                   m_r.uniforms.source));
       }
     }
-    for (auto* list : {&wages, &social, &housing, &welfare, &union_dues, &training, &uniforms})
-      for (auto& l : *list) add(std::move(l));
+    for (auto *list : {&wages, &social, &housing, &welfare, &union_dues, &training, &uniforms})
+      for (auto &l : *list) add(std::move(l));
   }
 
-  static std::string bounds(const Contributions& c, bool zh) {
+  static std::string bounds(const Contributions &c, bool zh) {
     std::string lo = c.base_min ? amount(*c.base_min) : "", hi = c.base_max ? amount(*c.base_max) : "";
     if (zh) {
       if (c.base_min && c.base_max) return "按 " + lo + "–" + hi + " 元封顶保底";
@@ -262,8 +268,8 @@ private:
     return c.base_min ? "at least " + lo + " 元" : "at most " + hi + " 元";
   }
 
-  Line line(const std::string& item, const std::string& department, const Text& name, double annual, Text basis,
-            const std::string& source) {
+  Line line(const std::string &item, const std::string &department, const Text &name, double annual, Text basis,
+            const std::string &source) {
     Line l;
     l.item = item;
     l.department = department;
@@ -275,23 +281,23 @@ private:
     return l;
   }
 
-  std::optional<double> quantity(const std::string& name) const {
+  std::optional<double> quantity(const std::string &name) const {
     if (name == "fixed") return 1;
     if (name == "headcount") return m_s.total;
     return staff::quantity(m_e, name);
   }
 
   // "25 lifts" / "电梯 25 部"
-  Text counted(const std::string& qname, double q) const {
+  Text counted(const std::string &qname, double q) const {
     if (qname == "headcount") return {std::string("人员 ") + amount(q) + " 人", people(static_cast<int>(q))};
-    const staff::QuantityInfo* info = staff::quantity_info(qname);
+    const staff::QuantityInfo *info = staff::quantity_info(qname);
     if (!info) return {amount(q), amount(q)};
     std::string unit_zh = info->unit.zh.empty() ? "" : " " + info->unit.zh;
     return {info->label.zh + " " + amount(q) + unit_zh, amount(q) + " " + info->label.en};
   }
 
-  void entries(const std::string& section) {
-    for (const Entry& en : m_r.section(section)) {
+  void entries(const std::string &section) {
+    for (const Entry &en : m_r.section(section)) {
       if (!en.unless_outsourced.empty() && m_e.is_outsourced(en.unless_outsourced)) {
         Text svc = outsourced_name(en.unless_outsourced);
         std::string svc_en = svc.en;
@@ -328,7 +334,8 @@ private:
         break;
       }
       std::string src = en.source;
-      if (en.kind == RateKind::kwh && !m_r.electricity_source.empty() && src.find(m_r.electricity_source) == std::string::npos)
+      if (en.kind == RateKind::kwh && !m_r.electricity_source.empty() &&
+          src.find(m_r.electricity_source) == std::string::npos)
         src += "; electricity price: " + m_r.electricity_source;
       Line l = line(section, en.department, en.name, v, basis, src);
       l.id = section + "." + en.id;
@@ -338,7 +345,7 @@ private:
 
   void outsourced() {
     for (std::size_t i = 0; i < m_e.outsourced.size(); ++i) {
-      const auto& o = m_e.outsourced[i];
+      const auto &o = m_e.outsourced[i];
       Text name = outsourced_name(o.service);
       std::string who = o.contractor.empty() ? "" : "（" + o.contractor + "）";
       std::string who_en = o.contractor.empty() ? "" : " (" + o.contractor + ")";
@@ -346,7 +353,8 @@ private:
                     "contract value " + amount(o.annual_cost) + " 元 a year" + who_en};
       if (o.annual_cost == 0) {
         basis = {"估算文件未给出合同价（outsourced[" + std::to_string(i) + "].annual_cost），按 0 计",
-                 "no contract value in the estate file (outsourced[" + std::to_string(i) + "].annual_cost): counted as 0"};
+                 "no contract value in the estate file (outsourced[" + std::to_string(i) +
+                     "].annual_cost): counted as 0"};
         m_b.warnings.push_back(
             {"no-contract-value",
              {"外包服务“" + name.zh + "”没有合同价（annual_cost），预算按 0 计",
@@ -361,7 +369,7 @@ private:
   }
 
   void depreciation() {
-    for (const Asset& a : m_r.assets) {
+    for (const Asset &a : m_r.assets) {
       double q = quantity(a.quantity).value_or(0);
       if (q == 0) continue;
       double original = a.cost * q;
@@ -372,7 +380,8 @@ private:
       std::string orig_en = a.quantity == "fixed" ? "original value " + amount(a.cost) + " 元"
                                                   : counted(a.quantity, q).en + " × " + amount(a.cost) + " 元";
       Text basis = {orig_zh + " × (1 − 残值率 " + pct(a.salvage_rate, true) + ") ÷ " + years + " 年（年限平均法）",
-                    orig_en + " × (1 − salvage " + pct(a.salvage_rate, false) + ") ÷ " + years + " years (straight line)"};
+                    orig_en + " × (1 − salvage " + pct(a.salvage_rate, false) + ") ÷ " + years +
+                        " years (straight line)"};
       std::string src = a.source;
       if (!m_r.depreciation_source.empty()) src += "; depreciation rule: " + m_r.depreciation_source;
       Line l = line("depreciation", a.department, a.name, v, basis, src);
@@ -384,7 +393,7 @@ private:
   void overhead() {
     if (!m_r.overhead_present || m_r.overhead_rate <= 0) return;
     std::int64_t base = 0;
-    for (const auto& l : m_b.lines) base += l.cents;
+    for (const auto &l : m_b.lines) base += l.cents;
     double b = static_cast<double>(base) / 100.0;
     Line l = line("overhead", "", {"总部管理费", "Head-office overhead"}, b * m_r.overhead_rate,
                   {"以上各项合计 " + money(base) + " × " + pct(m_r.overhead_rate, true),
@@ -395,58 +404,59 @@ private:
   }
 
   void totals() {
-    Budget& b = m_b;
+    Budget &b = m_b;
     b.cents = 0;
-    for (const auto& l : b.lines) b.cents += l.cents;
-    for (const auto& info : items()) {
+    for (const auto &l : b.lines) b.cents += l.cents;
+    for (const auto &info : items()) {
       ItemTotal t{info.id, info.name, 0};
       bool any = false;
-      for (const auto& l : b.lines)
+      for (const auto &l : b.lines)
         if (l.item == info.id) t.cents += l.cents, any = true;
       if (any) b.items.push_back(t);
     }
     // Departments in catalogue order: those with staff, and those a line is charged to.
     std::set<std::string> seen;
-    for (const auto& d : m_s.departments)
+    for (const auto &d : m_s.departments)
       if (d.headcount > 0) seen.insert(d.id);
-    for (const auto& l : b.lines)
+    for (const auto &l : b.lines)
       if (!l.department.empty()) seen.insert(l.department);
-    for (const auto& d : m_roles.departments) {
+    for (const auto &d : m_roles.departments) {
       if (!seen.count(d.id)) continue;
       DepartmentTotal t{d.id, d.name, 0, 0};
-      for (const auto& sd : m_s.departments)
+      for (const auto &sd : m_s.departments)
         if (sd.id == d.id) t.headcount = sd.headcount;
-      for (const auto& l : b.lines)
+      for (const auto &l : b.lines)
         if (l.department == d.id) t.cents += l.cents;
       b.departments.push_back(t);
     }
     DepartmentTotal common{"", {"公共费用（不分部门）", "Common costs (not by department)"}, 0, 0};
     bool any = false;
-    for (const auto& l : b.lines)
+    for (const auto &l : b.lines)
       if (l.department.empty()) common.cents += l.cents, any = true;
     if (any) b.departments.push_back(common);
   }
 
   void fee() {
-    Fee& f = m_b.fee;
+    Fee &f = m_b.fee;
     f.chargeable_area = m_e.areas.chargeable;
     f.rates = m_r.fee;
     if (f.chargeable_area <= 0) {
-      m_diags.push_back({m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
-                         "the estate has no chargeable area (areas.chargeable or areas.total): no fee per m² can be set",
-                         "该项目没有收费面积（areas.chargeable 或 areas.total），无法测算每平方米物业费", ""});
+      m_diags.push_back(
+          {m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
+           "the estate has no chargeable area (areas.chargeable or areas.total): no fee per m² can be set",
+           "该项目没有收费面积（areas.chargeable 或 areas.total），无法测算每平方米物业费", ""});
       return;
     }
     double cost = m_b.annual_cost();
-    const FeeRates& r = m_r.fee;
+    const FeeRates &r = m_r.fee;
     std::string c = money(m_b.cents), a = amount(f.chargeable_area);
     std::string src = r.source + "; 物业服务收费管理办法 art. 11";
     f.lump_sum = {"lump_sum",
                   {"包干制（税费含在物业费内）", "Lump sum (taxes included)"},
                   fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate),
                   cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                  {"年成本 " + c + " × (1 + 利润率 " + pct(r.profit_rate, true) + ") ÷ (1 − 税率 " + pct(r.tax_rate, true) +
-                       ") ÷ 12 ÷ 收费面积 " + a + " m²",
+                  {"年成本 " + c + " × (1 + 利润率 " + pct(r.profit_rate, true) + ") ÷ (1 − 税率 " +
+                       pct(r.tax_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
                    "annual cost " + c + " × (1 + profit " + pct(r.profit_rate, false) + ") ÷ (1 − tax " +
                        pct(r.tax_rate, false) + ") ÷ 12 ÷ " + a + " m² chargeable"},
                   src};
@@ -459,33 +469,36 @@ private:
                        "annual cost " + c + " × (1 + profit " + pct(r.profit_rate, false) + ") × (1 + VAT " +
                            pct(r.vat_rate, false) + ") ÷ 12 ÷ " + a + " m² chargeable"},
                       src};
-    f.cost_plus = {"cost_plus",
-                   {"酬金制", "Cost plus (remuneration)"},
-                   fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate),
-                   cost * (1 + r.remuneration_rate),
-                   {"年支出 " + c + " × (1 + 酬金比例 " + pct(r.remuneration_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
-                    "annual expenditure " + c + " × (1 + remuneration " + pct(r.remuneration_rate, false) + ") ÷ 12 ÷ " +
-                        a + " m² chargeable"},
-                   src};
+    f.cost_plus = {
+        "cost_plus",
+        {"酬金制", "Cost plus (remuneration)"},
+        fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate),
+        cost * (1 + r.remuneration_rate),
+        {"年支出 " + c + " × (1 + 酬金比例 " + pct(r.remuneration_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
+         "annual expenditure " + c + " × (1 + remuneration " + pct(r.remuneration_rate, false) + ") ÷ 12 ÷ " + a +
+             " m² chargeable"},
+        src};
   }
 
   void notes() {
-    auto& n = m_b.notes;
+    auto &n = m_b.notes;
     n.push_back({"大中修及设施设备更新改造费用由专项维修资金列支，不计入物业服务费（物业服务收费管理办法第十一条）。",
                  "Major repairs and the renewal of common parts and plant are paid from the special maintenance fund "
                  "(专项维修资金), not from the property fee (物业服务收费管理办法 art. 11)."});
     if (!m_e.outsourced.empty())
-      n.push_back({"外包服务按估算文件中的合同价计入（物业服务定价成本监审办法）。",
-                   "Outsourced services are costed at their contract value from the estate file (物业服务定价成本监审办法)."});
+      n.push_back(
+          {"外包服务按估算文件中的合同价计入（物业服务定价成本监审办法）。",
+           "Outsourced services are costed at their contract value from the estate file (物业服务定价成本监审办法)."});
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
-    n.push_back({"每行金额四舍五入到分；合计为各行之和；月度金额 = 年度金额 ÷ 12。",
-                 "Each line is rounded to the fen (0.01 元); totals are the sums of the lines; monthly = annual ÷ 12."});
+    n.push_back(
+        {"每行金额四舍五入到分；合计为各行之和；月度金额 = 年度金额 ÷ 12。",
+         "Each line is rounded to the fen (0.01 元); totals are the sums of the lines; monthly = annual ÷ 12."});
   }
 
-  const estate::Estate& m_e;
-  const staff::Staffing& m_s;
-  const Rates& m_r;
-  const catalog::Catalogue& m_roles;
+  const estate::Estate &m_e;
+  const staff::Staffing &m_s;
+  const Rates &m_r;
+  const catalog::Catalogue &m_roles;
   Budget m_b;
   diag::Diagnostics m_diags;
   std::vector<Text> m_skipped;
@@ -493,7 +506,7 @@ private:
 
 } // namespace
 
-Computed compute(const estate::Estate& e, const staff::Staffing& s, const Rates& r, const catalog::Catalogue& roles) {
+Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles) {
   return Builder(e, s, r, roles).run();
 }
 

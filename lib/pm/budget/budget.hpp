@@ -18,11 +18,11 @@ namespace pm::budget {
 
 // Cost items, in the order of the budget (ids as in JSON "item").
 struct ItemInfo {
-  const char* id;
+  const char *id;
   catalog::Text name;
 };
-const std::vector<ItemInfo>& items();
-const ItemInfo* item_info(const std::string& id);
+const std::vector<ItemInfo> &items();
+const ItemInfo *item_info(const std::string &id);
 
 // One line of the budget. Amounts are whole fen, so lines add up exactly.
 struct Line {
@@ -101,6 +101,6 @@ struct Computed {
 };
 
 // Costs the staffing of an estate at the given rates.
-Computed compute(const estate::Estate& e, const staff::Staffing& s, const Rates& r, const catalog::Catalogue& roles);
+Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles);
 
 } // namespace pm::budget

@@ -8,7 +8,7 @@ namespace {
 double cents(std::int64_t c) { return static_cast<double>(c) / 100.0; }
 double monthly(std::int64_t c) { return round_cents(static_cast<double>(c) / 1200.0); }
 
-ordered_json contract(const Contract& c, bool zh) {
+ordered_json contract(const Contract &c, bool zh) {
   ordered_json j;
   j["id"] = c.id;
   j["name"] = c.name.get(zh);
@@ -20,7 +20,7 @@ ordered_json contract(const Contract& c, bool zh) {
 }
 } // namespace
 
-ordered_json to_json(const Budget& b, bool zh) {
+ordered_json to_json(const Budget &b, bool zh) {
   ordered_json j;
   j["estate"] = b.estate_id;
   j["estate_name"] = b.estate_name.get(zh);
@@ -50,12 +50,13 @@ ordered_json to_json(const Budget& b, bool zh) {
   j["fee"] = std::move(fee);
 
   ordered_json items = ordered_json::array();
-  for (const auto& i : b.items)
-    items.push_back({{"id", i.id}, {"name", i.name.get(zh)}, {"annual", cents(i.cents)}, {"monthly", monthly(i.cents)}});
+  for (const auto &i : b.items)
+    items.push_back(
+        {{"id", i.id}, {"name", i.name.get(zh)}, {"annual", cents(i.cents)}, {"monthly", monthly(i.cents)}});
   j["items"] = std::move(items);
 
   ordered_json deps = ordered_json::array();
-  for (const auto& d : b.departments) {
+  for (const auto &d : b.departments) {
     ordered_json dj;
     dj["id"] = d.id.empty() ? ordered_json(nullptr) : ordered_json(d.id);
     dj["name"] = d.name.get(zh);
@@ -67,7 +68,7 @@ ordered_json to_json(const Budget& b, bool zh) {
   j["departments"] = std::move(deps);
 
   ordered_json lines = ordered_json::array();
-  for (const auto& l : b.lines) {
+  for (const auto &l : b.lines) {
     ordered_json lj;
     lj["id"] = l.id;
     lj["item"] = l.item;
@@ -83,10 +84,10 @@ ordered_json to_json(const Budget& b, bool zh) {
   j["lines"] = std::move(lines);
 
   ordered_json notes = ordered_json::array();
-  for (const auto& n : b.notes) notes.push_back(n.get(zh));
+  for (const auto &n : b.notes) notes.push_back(n.get(zh));
   j["notes"] = std::move(notes);
   ordered_json warnings = ordered_json::array();
-  for (const auto& w : b.warnings) warnings.push_back({{"code", w.code}, {"message", w.message.get(zh)}});
+  for (const auto &w : b.warnings) warnings.push_back({{"code", w.code}, {"message", w.message.get(zh)}});
   j["warnings"] = std::move(warnings);
   return j;
 }

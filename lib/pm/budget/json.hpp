@@ -7,6 +7,6 @@
 
 namespace pm::budget {
 
-nlohmann::ordered_json to_json(const Budget& b, bool zh);
+nlohmann::ordered_json to_json(const Budget &b, bool zh);
 
 } // namespace pm::budget

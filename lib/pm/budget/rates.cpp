@@ -8,19 +8,19 @@
 
 namespace pm::budget {
 
-const std::vector<Entry>& Rates::section(const std::string& id) const {
+const std::vector<Entry> &Rates::section(const std::string &id) const {
   static const std::vector<Entry> none;
   auto it = entries.find(id);
   return it == entries.end() ? none : it->second;
 }
 
-bool is_rate_quantity(const std::string& name) {
+bool is_rate_quantity(const std::string &name) {
   return name == "fixed" || name == "headcount" || staff::quantity_info(name) != nullptr;
 }
 
 namespace {
 
-Position pos_of(const toml::node& n) {
+Position pos_of(const toml::node &n) {
   return {static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
 }
 
@@ -28,18 +28,20 @@ enum class Range { money, ratio, below_one, positive };
 
 class Reader {
 public:
-  Reader(const std::string& file, const catalog::Catalogue& roles, diag::Diagnostics& out)
+  Reader(const std::string &file, const catalog::Catalogue &roles, diag::Diagnostics &out)
       : m_file(file), m_roles(roles), m_out(out) {}
 
-  void err(const toml::node& n, const std::string& code, const std::string& en, const std::string& zh) {
+  void err(const toml::node &n, const std::string &code, const std::string &en, const std::string &zh) {
     m_out.push_back(data::at(n, m_file, code, en, zh));
   }
 
-  void keys(const toml::table& t, const std::vector<std::string>& allowed) { data::check_keys(t, allowed, m_file, m_out); }
+  void keys(const toml::table &t, const std::vector<std::string> &allowed) {
+    data::check_keys(t, allowed, m_file, m_out);
+  }
 
   // A number in the range the key needs: money (≥ 0), a ratio (0 to 1), a ratio below 1, or a
   // positive number. Ratios are fractions: 16 % is 0.16, and "16" is caught here.
-  std::optional<double> num(const toml::table& t, const char* key, Range range, bool required = false) {
+  std::optional<double> num(const toml::table &t, const char *key, Range range, bool required = false) {
     auto n = t.get(key);
     if (!n) {
       if (required)
@@ -49,10 +51,18 @@ public:
     auto v = n->value<double>();
     bool ok = v && std::isfinite(*v) && *v <= 1e12;
     if (ok) switch (range) {
-      case Range::money: ok = *v >= 0; break;
-      case Range::ratio: ok = *v >= 0 && *v <= 1; break;
-      case Range::below_one: ok = *v >= 0 && *v < 1; break;
-      case Range::positive: ok = *v > 0; break;
+      case Range::money:
+        ok = *v >= 0;
+        break;
+      case Range::ratio:
+        ok = *v >= 0 && *v <= 1;
+        break;
+      case Range::below_one:
+        ok = *v >= 0 && *v < 1;
+        break;
+      case Range::positive:
+        ok = *v > 0;
+        break;
       }
     if (ok) return v;
     std::string k = std::string("'") + key + "'";
@@ -66,7 +76,8 @@ public:
       err(*n, "bad-value", k + " must be a number of 0 or more", k + " 必须是大于等于 0 的数值");
       break;
     case Range::ratio:
-      err(*n, "bad-value", k + " must be a ratio from 0 to 1 (write 16 % as 0.16)", k + " 必须是 0 至 1 之间的比例（16% 写作 0.16）");
+      err(*n, "bad-value", k + " must be a ratio from 0 to 1 (write 16 % as 0.16)",
+          k + " 必须是 0 至 1 之间的比例（16% 写作 0.16）");
       break;
     case Range::below_one:
       err(*n, "bad-value", k + " must be a ratio from 0 to less than 1 (write 5.5 % as 0.055)",
@@ -79,7 +90,7 @@ public:
     return std::nullopt;
   }
 
-  std::string str(const toml::table& t, const char* key) {
+  std::string str(const toml::table &t, const char *key) {
     auto n = t.get(key);
     if (!n) return "";
     auto v = n->value<std::string>();
@@ -90,7 +101,7 @@ public:
     return *v;
   }
 
-  std::string source(const toml::table& t, const std::string& what_en, const std::string& what_zh) {
+  std::string source(const toml::table &t, const std::string &what_en, const std::string &what_zh) {
     std::string s = str(t, "source");
     if (s.empty())
       err(t, "missing-source",
@@ -99,7 +110,7 @@ public:
     return s;
   }
 
-  const toml::table* table(const toml::table& parent, const char* key) {
+  const toml::table *table(const toml::table &parent, const char *key) {
     auto n = parent.get(key);
     if (!n) return nullptr;
     if (auto t = n->as_table()) return t;
@@ -109,13 +120,13 @@ public:
   }
 
   // An id that names one of `known`; unknown ones get "did you mean".
-  bool known(const toml::node& at, const std::string& what_en, const std::string& what_zh, const std::string& code,
-             const std::string& id, const std::vector<std::string>& ids) {
+  bool known(const toml::node &at, const std::string &what_en, const std::string &what_zh, const std::string &code,
+             const std::string &id, const std::vector<std::string> &ids) {
     return known(at.source(), what_en, what_zh, code, id, ids);
   }
-  bool known(const toml::source_region& at, const std::string& what_en, const std::string& what_zh, const std::string& code,
-             const std::string& id, const std::vector<std::string>& ids) {
-    for (const auto& k : ids)
+  bool known(const toml::source_region &at, const std::string &what_en, const std::string &what_zh,
+             const std::string &code, const std::string &id, const std::vector<std::string> &ids) {
+    for (const auto &k : ids)
       if (k == id) return true;
     std::string en = "unknown " + what_en + " '" + id + "'", zh = "未知的" + what_zh + " '" + id + "'";
     if (auto best = util::did_you_mean(id, ids)) {
@@ -128,55 +139,57 @@ public:
 
   std::vector<std::string> department_ids() const {
     std::vector<std::string> ids;
-    for (const auto& d : m_roles.departments) ids.push_back(d.id);
+    for (const auto &d : m_roles.departments) ids.push_back(d.id);
     return ids;
   }
 
   // A table of id = money, e.g. [wages.role] or [uniforms.department].
-  std::map<std::string, double> money_map(const toml::table& t, bool roles) {
+  std::map<std::string, double> money_map(const toml::table &t, bool roles) {
     std::map<std::string, double> out;
     std::vector<std::string> ids = roles ? m_roles.role_ids() : department_ids();
-    for (const auto& [k, v] : t) {
+    for (const auto &[k, v] : t) {
       std::string id(k.str());
-      if (!known(k.source(), roles ? "role" : "department", roles ? "岗位" : "部门", roles ? "unknown-role" : "unknown-department",
-                 id, ids))
+      if (!known(k.source(), roles ? "role" : "department", roles ? "岗位" : "部门",
+                 roles ? "unknown-role" : "unknown-department", id, ids))
         continue;
       if (auto x = num(t, id.c_str(), Range::money)) out[id] = *x;
     }
     return out;
   }
 
-  std::string quantity(const toml::table& t) {
+  std::string quantity(const toml::table &t) {
     auto n = t.get("quantity");
     if (!n) return "fixed";
     std::string q = str(t, "quantity");
     if (q.empty() || is_rate_quantity(q)) return q.empty() ? "fixed" : q;
     std::vector<std::string> names = {"fixed", "headcount"};
-    for (const auto& i : staff::quantities()) names.push_back(i.name);
+    for (const auto &i : staff::quantities()) names.push_back(i.name);
     known(*n, "quantity", "数量", "unknown-quantity", q, names);
     return "fixed";
   }
 
-  std::string department(const toml::table& t) {
+  std::string department(const toml::table &t) {
     std::string d = str(t, "department");
     if (!d.empty() && !known(*t.get("department"), "department", "部门", "unknown-department", d, department_ids()))
       return "";
     return d;
   }
 
-  std::string outsourced(const toml::table& t) {
+  std::string outsourced(const toml::table &t) {
     std::string s = str(t, "unless_outsourced");
     if (s.empty()) return s;
     std::vector<std::string> services;
-    for (const auto& q : staff::quantities())
+    for (const auto &q : staff::quantities())
       if (util::starts_with(q.name, "outsourced.")) services.push_back(q.name.substr(11));
-    if (!known(*t.get("unless_outsourced"), "outsourced service", "外包服务", "unknown-service", s, services)) return "";
+    if (!known(*t.get("unless_outsourced"), "outsourced service", "外包服务", "unknown-service", s, services))
+      return "";
     return s;
   }
 
-  void name_and_id(const toml::table& t, std::string& id, catalog::Text& name, std::set<std::string>& seen) {
+  void name_and_id(const toml::table &t, std::string &id, catalog::Text &name, std::set<std::string> &seen) {
     id = str(t, "id");
-    if (id.empty()) err(t, "missing-key", "missing key 'id'", "缺少键 'id'");
+    if (id.empty())
+      err(t, "missing-key", "missing key 'id'", "缺少键 'id'");
     else if (id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
       err(*t.get("id"), "bad-value", "an id is lowercase letters, digits, '_' and '-': not '" + id + "'",
           "id 只能由小写字母、数字、'_' 和 '-' 组成，而不是 '" + id + "'");
@@ -185,12 +198,13 @@ public:
           "id '" + id + "' 在本节中重复");
     name = {str(t, "zh"), str(t, "en")};
     if (name.zh.empty() && name.en.empty()) {
-      err(t, "missing-key", "an entry needs a name: zh = \"...\" and en = \"...\"", "条目需要名称：zh = \"...\" 和 en = \"...\"");
+      err(t, "missing-key", "an entry needs a name: zh = \"...\" and en = \"...\"",
+          "条目需要名称：zh = \"...\" 和 en = \"...\"");
       name = {id, id};
     }
   }
 
-  Entry entry(const toml::table& t, const std::string& section, std::set<std::string>& seen) {
+  Entry entry(const toml::table &t, const std::string &section, std::set<std::string> &seen) {
     keys(t, {"id", "zh", "en", "quantity", "rate", "rate_month", "kwh", "price", "department", "unless_outsourced",
              "source"});
     Entry e;
@@ -201,20 +215,22 @@ public:
     if (auto v = num(t, "rate", Range::money)) e.kind = RateKind::per_year, e.rate = *v;
     if (auto v = num(t, "rate_month", Range::money)) e.kind = RateKind::per_month, e.rate = *v;
     if (auto v = num(t, "kwh", Range::money)) e.kind = RateKind::kwh, e.rate = *v;
-    for (const char* k : {"rate", "rate_month", "kwh"}) given += t.get(k) ? 1 : 0;
+    for (const char *k : {"rate", "rate_month", "kwh"}) given += t.get(k) ? 1 : 0;
     if (given != 1)
       err(t, given ? "contradiction" : "missing-key",
           "give exactly one of rate (元 per unit a year), rate_month (元 per unit a month) or kwh (per unit a year)",
           "rate（每单位每年元）、rate_month（每单位每月元）、kwh（每单位每年千瓦时）三者必须且只能给出一个");
     if (auto v = num(t, "price", Range::money)) {
       if (e.kind != RateKind::kwh)
-        err(*t.get("price"), "not-allowed", "price (元 per kWh) goes with kwh only", "price（元/千瓦时）只能与 kwh 一起使用");
+        err(*t.get("price"), "not-allowed", "price (元 per kWh) goes with kwh only",
+            "price（元/千瓦时）只能与 kwh 一起使用");
       e.price = *v;
     } else if (e.kind == RateKind::kwh) {
       if (!m_electricity_price)
         err(t, "missing-key", "an entry in kWh needs price = 元 per kWh, or an [electricity] price",
             "以千瓦时计的条目需要 price（元/千瓦时），或在 [electricity] 中给出 price");
-      else e.price = *m_electricity_price;
+      else
+        e.price = *m_electricity_price;
     }
     e.department = department(t);
     e.unless_outsourced = outsourced(t);
@@ -222,14 +238,15 @@ public:
     return e;
   }
 
-  Asset asset(const toml::table& t, double default_salvage, std::set<std::string>& seen) {
+  Asset asset(const toml::table &t, double default_salvage, std::set<std::string> &seen) {
     keys(t, {"id", "zh", "en", "cost", "unit_cost", "quantity", "life_years", "salvage_rate", "department", "source"});
     Asset a;
     a.pos = pos_of(t);
     name_and_id(t, a.id, a.name, seen);
     bool has_cost = t.get("cost"), has_unit = t.get("unit_cost");
     if (has_cost == has_unit)
-      err(t, has_cost ? "contradiction" : "missing-key", "give either cost (the original value) or unit_cost with quantity",
+      err(t, has_cost ? "contradiction" : "missing-key",
+          "give either cost (the original value) or unit_cost with quantity",
           "cost（原值）与 unit_cost（单价，配合 quantity）必须且只能给出一个");
     if (auto v = num(t, has_cost ? "cost" : "unit_cost", Range::money)) a.cost = *v;
     if (t.get("quantity") && !has_unit)
@@ -242,7 +259,7 @@ public:
     return a;
   }
 
-  void contribution_bases(const toml::table& t, Contributions& c) {
+  void contribution_bases(const toml::table &t, Contributions &c) {
     c.base_min = num(t, "base_min", Range::money);
     c.base_max = num(t, "base_max", Range::money);
     if (c.base_min && c.base_max && *c.base_min > *c.base_max)
@@ -253,14 +270,14 @@ public:
 
 private:
   std::string m_file;
-  const catalog::Catalogue& m_roles;
-  diag::Diagnostics& m_out;
+  const catalog::Catalogue &m_roles;
+  diag::Diagnostics &m_out;
 };
 
 } // namespace
 
-std::optional<Rates> parse_rates(const std::string& text, const std::string& file, const std::string& name,
-                                 const catalog::Catalogue& roles, diag::Diagnostics& out) {
+std::optional<Rates> parse_rates(const std::string &text, const std::string &file, const std::string &name,
+                                 const catalog::Catalogue &roles, diag::Diagnostics &out) {
   diag::Diagnostics local;
   auto tbl = data::parse_toml(text, file, local);
   Rates r;
@@ -268,9 +285,9 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
   r.file = file;
   if (tbl) {
     Reader rd(file, roles, local);
-    std::vector<std::string> top = {"meta",      "wages",    "social_insurance", "housing_fund", "levies",
-                                    "uniforms",  "electricity", "depreciation",  "overhead",     "fee"};
-    for (const char* s : entry_sections) top.push_back(s);
+    std::vector<std::string> top = {"meta",     "wages",       "social_insurance", "housing_fund", "levies",
+                                    "uniforms", "electricity", "depreciation",     "overhead",     "fee"};
+    for (const char *s : entry_sections) top.push_back(s);
     rd.keys(*tbl, top);
 
     if (auto m = rd.table(*tbl, "meta")) {
@@ -278,8 +295,10 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
       r.title = {rd.str(*m, "title_zh"), rd.str(*m, "title_en")};
       r.source = rd.str(*m, "source");
       if (auto n = m->get("illustrative")) {
-        if (auto b = n->value<bool>(); b && n->is_boolean()) r.illustrative = *b;
-        else rd.err(*n, "bad-value", "'illustrative' must be true or false", "'illustrative' 必须是 true 或 false");
+        if (auto b = n->value<bool>(); b && n->is_boolean())
+          r.illustrative = *b;
+        else
+          rd.err(*n, "bad-value", "'illustrative' must be true or false", "'illustrative' 必须是 true 或 false");
       }
     } else if (!tbl->get("meta")) {
       local.push_back(data::at(*tbl, file, "missing-key", "a rates file needs a [meta] table (title, illustrative)",
@@ -298,7 +317,7 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
     }
     if (auto s = rd.table(*tbl, "social_insurance")) {
       rd.keys(*s, {"pension", "medical", "unemployment", "maternity", "work_injury", "base_min", "base_max", "source"});
-      auto& c = r.social_insurance;
+      auto &c = r.social_insurance;
       c.present = true;
       c.pos = pos_of(*s);
       c.pension = rd.num(*s, "pension", Range::ratio, true).value_or(0);
@@ -311,7 +330,7 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
     }
     if (auto s = rd.table(*tbl, "housing_fund")) {
       rd.keys(*s, {"rate", "base_min", "base_max", "source"});
-      auto& c = r.housing_fund;
+      auto &c = r.housing_fund;
       c.present = true;
       c.pos = pos_of(*s);
       c.rate = rd.num(*s, "rate", Range::ratio, true).value_or(0);
@@ -341,7 +360,7 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
       rd.m_electricity_price = r.electricity_price;
       r.electricity_source = rd.source(*s, "[electricity]", "[electricity] ");
     }
-    for (const char* sec : entry_sections) {
+    for (const char *sec : entry_sections) {
       auto n = tbl->get(sec);
       if (!n) continue;
       auto arr = n->as_array();
@@ -351,8 +370,8 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
         continue;
       }
       std::set<std::string> seen;
-      auto& list = r.entries[sec];
-      for (auto& e : *arr) list.push_back(rd.entry(*e.as_table(), sec, seen));
+      auto &list = r.entries[sec];
+      for (auto &e : *arr) list.push_back(rd.entry(*e.as_table(), sec, seen));
     }
     if (auto s = rd.table(*tbl, "depreciation")) {
       rd.keys(*s, {"salvage_rate", "asset", "source"});
@@ -365,7 +384,7 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
                  "'asset' 必须是条目列表（[[depreciation.asset]]）");
         } else {
           std::set<std::string> seen;
-          for (auto& a : *arr) r.assets.push_back(rd.asset(*a.as_table(), r.salvage_rate, seen));
+          for (auto &a : *arr) r.assets.push_back(rd.asset(*a.as_table(), r.salvage_rate, seen));
         }
       }
     }
@@ -394,8 +413,8 @@ std::optional<Rates> parse_rates(const std::string& text, const std::string& fil
   return r;
 }
 
-std::optional<Rates> load_rates(const std::string& name_or_path, const catalog::Catalogue& roles,
-                                diag::Diagnostics& out, bool* io_error) {
+std::optional<Rates> load_rates(const std::string &name_or_path, const catalog::Catalogue &roles,
+                                diag::Diagnostics &out, bool *io_error) {
   auto src = data::load_source("rates", name_or_path.empty() ? default_rates : name_or_path, out);
   if (!src) {
     if (io_error) *io_error = true;

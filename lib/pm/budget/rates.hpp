@@ -11,7 +11,7 @@
 
 namespace pm::budget {
 
-inline constexpr const char* default_rates = "example";
+inline constexpr const char *default_rates = "example";
 
 // Where a table or entry stands in its rates file, for diagnostics raised when computing.
 struct Position {
@@ -65,8 +65,8 @@ struct Entry {
   catalog::Text name;
   std::string quantity = "fixed"; // "fixed", "headcount" or an estate quantity (pm-norms(5))
   RateKind kind = RateKind::per_year;
-  double rate = 0;  // 元 per unit a year or a month; kWh per unit a year for `kwh`
-  double price = 0; // 元 per kWh, for `kwh`
+  double rate = 0;               // 元 per unit a year or a month; kWh per unit a year for `kwh`
+  double price = 0;              // 元 per kWh, for `kwh`
   std::string department;        // "" when the cost is common
   std::string unless_outsourced; // skip when the estate contracts this service out
   std::string source;
@@ -94,8 +94,8 @@ struct FeeRates {
 };
 
 // The sections of entries, in the order their lines appear.
-inline const char* const entry_sections[] = {"energy", "cleaning_materials", "greening_materials", "plant_upkeep",
-                                             "insurance", "office", "other"};
+inline const char *const entry_sections[] = {
+    "energy", "cleaning_materials", "greening_materials", "plant_upkeep", "insurance", "office", "other"};
 
 struct Rates {
   std::string name; // built-in name or path
@@ -111,7 +111,7 @@ struct Rates {
   std::optional<double> electricity_price;
   std::string electricity_source;
   std::map<std::string, std::vector<Entry>> entries; // by section (entry_sections)
-  double salvage_rate = 0.05;                         // default for assets
+  double salvage_rate = 0.05;                        // default for assets
   std::string depreciation_source;
   std::vector<Asset> assets;
   double overhead_rate = 0;
@@ -119,19 +119,19 @@ struct Rates {
   bool overhead_present = false;
   FeeRates fee;
 
-  const std::vector<Entry>& section(const std::string& id) const;
+  const std::vector<Entry> &section(const std::string &id) const;
 };
 
 // Names an entry's `quantity` may take besides the estate quantities: "fixed" (1) and
 // "headcount" (the staffing's total).
-bool is_rate_quantity(const std::string& name);
+bool is_rate_quantity(const std::string &name);
 
 // Parses a rates file's text; problems (located, with "did you mean") go to `out`.
-std::optional<Rates> parse_rates(const std::string& text, const std::string& file, const std::string& name,
-                                 const catalog::Catalogue& roles, diag::Diagnostics& out);
+std::optional<Rates> parse_rates(const std::string &text, const std::string &file, const std::string &name,
+                                 const catalog::Catalogue &roles, diag::Diagnostics &out);
 // Loads rates by built-in name ("example") or from a TOML file. `io_error` is set when the file
 // cannot be read or no built-in has that name.
-std::optional<Rates> load_rates(const std::string& name_or_path, const catalog::Catalogue& roles,
-                                diag::Diagnostics& out, bool* io_error = nullptr);
+std::optional<Rates> load_rates(const std::string &name_or_path, const catalog::Catalogue &roles,
+                                diag::Diagnostics &out, bool *io_error = nullptr);
 
 } // namespace pm::budget

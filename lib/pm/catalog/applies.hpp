@@ -16,7 +16,7 @@ struct AppliesTo {
   std::vector<std::string> when;      // conditions ("not outsourced.lift_maintenance"); all must hold
 
   bool always() const { return equipment.empty() && when.empty(); }
-  bool holds(const estate::Estate& e) const;
+  bool holds(const estate::Estate &e) const;
 };
 
 } // namespace pm::catalog

@@ -5,29 +5,31 @@
 
 namespace pm::catalog {
 
-const Procedure* EmergencyProcedures::procedure(const std::string& id) const {
-  for (const auto& p : procedures) if (p.id == id) return &p;
+const Procedure *EmergencyProcedures::procedure(const std::string &id) const {
+  for (const auto &p : procedures)
+    if (p.id == id) return &p;
   return nullptr;
 }
 
-const Contact* EmergencyProcedures::contact(const std::string& id) const {
-  for (const auto& c : contacts) if (c.id == id) return &c;
+const Contact *EmergencyProcedures::contact(const std::string &id) const {
+  for (const auto &c : contacts)
+    if (c.id == id) return &c;
   return nullptr;
 }
 
-std::vector<const Procedure*> EmergencyProcedures::for_estate(const estate::Estate* e) const {
-  std::vector<const Procedure*> out;
-  for (const auto& p : procedures)
+std::vector<const Procedure *> EmergencyProcedures::for_estate(const estate::Estate *e) const {
+  std::vector<const Procedure *> out;
+  for (const auto &p : procedures)
     if (!e || p.applies_to.holds(*e)) out.push_back(&p);
   return out;
 }
 
 namespace {
 
-std::vector<EscalationStep> read_chain(detail::Reader& rd, const toml::array& arr) {
+std::vector<EscalationStep> read_chain(detail::Reader &rd, const toml::array &arr) {
   std::vector<EscalationStep> out;
-  for (auto& n : arr) {
-    const auto& t = *n.as_table();
+  for (auto &n : arr) {
+    const auto &t = *n.as_table();
     rd.keys(t, {"who_zh", "who_en", "action_zh", "action_en", "source"});
     EscalationStep s;
     s.who = rd.text(t, "who_zh", "who_en");
@@ -40,7 +42,7 @@ std::vector<EscalationStep> read_chain(detail::Reader& rd, const toml::array& ar
 
 } // namespace
 
-std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &name_or_path, diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/emergency", name_or_path, out);
   if (!src) return std::nullopt;
@@ -54,8 +56,8 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& 
 
   std::set<std::string> contact_ids;
   if (auto contacts = rd.tables(*tbl, "contact"))
-    for (auto& n : *contacts) {
-      const auto& t = *n.as_table();
+    for (auto &n : *contacts) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "number", "zh", "en", "source"});
       Contact c;
       c.id = rd.id(t, contact_ids, "contact", "联系方");
@@ -67,8 +69,8 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& 
 
   std::set<std::string> ids;
   if (auto procs = rd.tables(*tbl, "procedure", Need::required))
-    for (auto& n : *procs) {
-      const auto& t = *n.as_table();
+    for (auto &n : *procs) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "source", "equipment", "when", "calls", "escalation_note_zh", "escalation_note_en",
                   "escalation_note_source", "step", "escalation"});
       Procedure p;
@@ -78,39 +80,43 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& 
       p.applies_to = rd.applies_to(t);
       p.calls = rd.strings(t, "calls");
       if (auto arr = t["calls"].as_array())
-        for (auto& c : *arr)
+        for (auto &c : *arr)
           if (auto s = c.value_exact<std::string>(); s && !ep.contact(*s))
             rd.unknown(c, "unknown-contact", "contact", "联系方", *s,
                        std::vector<std::string>(contact_ids.begin(), contact_ids.end()));
       p.escalation_note = rd.text(t, "escalation_note_zh", "escalation_note_en", Need::optional);
       if (!p.escalation_note.empty()) {
         if (p.escalation_note.zh.empty() || p.escalation_note.en.empty())
-          rd.err(t, "missing-key", "give the escalation note in both languages", "escalation_note_zh 和 _en 须同时给出");
+          rd.err(t, "missing-key", "give the escalation note in both languages",
+                 "escalation_note_zh 和 _en 须同时给出");
         p.escalation_note_source = rd.str(t, "escalation_note_source");
         if (p.escalation_note_source.empty()) p.escalation_note_source = p.source;
       }
       if (auto steps = rd.tables(t, "step", Need::required))
-        for (auto& sn : *steps) {
-          const auto& st = *sn.as_table();
+        for (auto &sn : *steps) {
+          const auto &st = *sn.as_table();
           rd.keys(st, {"zh", "en", "source"});
           ProcedureStep step;
           step.text = rd.text(st, "zh", "en");
           step.source = rd.source(st, &p.source);
           p.steps.push_back(std::move(step));
         }
-      if (auto own = rd.tables(t, "escalation")) p.escalation = read_chain(rd, *own);
-      else p.escalation = ep.escalation;
+      if (auto own = rd.tables(t, "escalation"))
+        p.escalation = read_chain(rd, *own);
+      else
+        p.escalation = ep.escalation;
       ep.procedures.push_back(std::move(p));
     }
   if (rd.failed()) return std::nullopt;
   return ep;
 }
 
-const EmergencyProcedures& emergency_procedures() {
+const EmergencyProcedures &emergency_procedures() {
   static const EmergencyProcedures e = [] {
     diag::Diagnostics d;
     auto loaded = load_emergency_procedures("cn", d);
-    if (!loaded) throw std::runtime_error("built-in emergency procedures are broken: " + (d.empty() ? "" : d[0].message));
+    if (!loaded)
+      throw std::runtime_error("built-in emergency procedures are broken: " + (d.empty() ? "" : d[0].message));
     return *loaded;
   }();
   return e;

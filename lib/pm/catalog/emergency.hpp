@@ -43,7 +43,7 @@ struct Procedure {
   std::vector<EscalationStep> escalation; // its own chain, or the file's default chain
   Text escalation_note;                   // a departure from the chain (fire: call 119 at once); may be empty
   std::string escalation_note_source;
-  std::vector<std::string> calls;         // Contact ids, in order
+  std::vector<std::string> calls; // Contact ids, in order
   std::string source;
 };
 
@@ -51,16 +51,16 @@ struct EmergencyProcedures {
   Meta meta;
   std::vector<EscalationStep> escalation; // the default chain (seed plan 3)
   std::vector<Contact> contacts;
-  std::vector<Procedure> procedures;      // in file order
+  std::vector<Procedure> procedures; // in file order
 
-  const Procedure* procedure(const std::string& id) const;
-  const Contact* contact(const std::string& id) const;
+  const Procedure *procedure(const std::string &id) const;
+  const Contact *contact(const std::string &id) const;
   // The procedures that apply to an estate (all when `e` is null), in file order.
-  std::vector<const Procedure*> for_estate(const estate::Estate* e) const;
+  std::vector<const Procedure *> for_estate(const estate::Estate *e) const;
 };
 
-std::optional<EmergencyProcedures> load_emergency_procedures(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &name_or_path, diag::Diagnostics &out);
 // The built-in "cn" procedures; tested to load cleanly.
-const EmergencyProcedures& emergency_procedures();
+const EmergencyProcedures &emergency_procedures();
 
 } // namespace pm::catalog

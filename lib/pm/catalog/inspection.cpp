@@ -5,26 +5,27 @@
 
 namespace pm::catalog {
 
-std::vector<const InspectionCheck*> InspectionRound::checks_for(const estate::Estate* e) const {
-  std::vector<const InspectionCheck*> out;
-  for (const auto& c : checks)
+std::vector<const InspectionCheck *> InspectionRound::checks_for(const estate::Estate *e) const {
+  std::vector<const InspectionCheck *> out;
+  for (const auto &c : checks)
     if (!e || c.applies_to.holds(*e)) out.push_back(&c);
   return out;
 }
 
-const InspectionRound* InspectionRounds::round(const std::string& id) const {
-  for (const auto& r : rounds) if (r.id == id) return &r;
+const InspectionRound *InspectionRounds::round(const std::string &id) const {
+  for (const auto &r : rounds)
+    if (r.id == id) return &r;
   return nullptr;
 }
 
-std::vector<const InspectionRound*> InspectionRounds::for_estate(const estate::Estate* e) const {
-  std::vector<const InspectionRound*> out;
-  for (const auto& r : rounds)
+std::vector<const InspectionRound *> InspectionRounds::for_estate(const estate::Estate *e) const {
+  std::vector<const InspectionRound *> out;
+  for (const auto &r : rounds)
     if (!e || (r.applies_to.holds(*e) && !r.checks_for(e).empty())) out.push_back(&r);
   return out;
 }
 
-std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/inspection", name_or_path, out);
   if (!src) return std::nullopt;
@@ -36,8 +37,8 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_o
   ir.meta = rd.meta(*tbl, src->name);
   std::set<std::string> ids;
   if (auto rounds = rd.tables(*tbl, "round", Need::required))
-    for (auto& n : *rounds) {
-      const auto& t = *n.as_table();
+    for (auto &n : *rounds) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "frequency_zh", "frequency_en", "times_per_day", "department", "equipment", "when",
                   "source", "check"});
       InspectionRound r;
@@ -49,8 +50,8 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_o
       r.applies_to = rd.applies_to(t);
       r.source = rd.source(t);
       if (auto checks = rd.tables(t, "check", Need::required))
-        for (auto& cn : *checks) {
-          const auto& ct = *cn.as_table();
+        for (auto &cn : *checks) {
+          const auto &ct = *cn.as_table();
           rd.keys(ct, {"zh", "en", "action_zh", "action_en", "equipment", "when", "source"});
           InspectionCheck c;
           c.item = rd.text(ct, "zh", "en");
@@ -65,7 +66,7 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_o
   return ir;
 }
 
-const InspectionRounds& inspection_rounds() {
+const InspectionRounds &inspection_rounds() {
   static const InspectionRounds r = [] {
     diag::Diagnostics d;
     auto loaded = load_inspection_rounds("cn", d);

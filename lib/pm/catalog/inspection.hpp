@@ -26,7 +26,7 @@ struct InspectionCheck {
 struct InspectionRound {
   std::string id; // "utilities", "night_lighting", "plant_rooms", "fire_patrol"
   Text name;
-  Text frequency;        // "每天上、下午各 1 次" / "Twice a day, morning and afternoon"
+  Text frequency; // "每天上、下午各 1 次" / "Twice a day, morning and afternoon"
   int times_per_day = 1;
   std::string department; // a role-catalogue department id
   AppliesTo applies_to;
@@ -34,20 +34,20 @@ struct InspectionRound {
   std::string source;
 
   // The checks that apply to an estate (all when `e` is null), in file order.
-  std::vector<const InspectionCheck*> checks_for(const estate::Estate* e) const;
+  std::vector<const InspectionCheck *> checks_for(const estate::Estate *e) const;
 };
 
 struct InspectionRounds {
   Meta meta;
   std::vector<InspectionRound> rounds; // in file order
 
-  const InspectionRound* round(const std::string& id) const;
+  const InspectionRound *round(const std::string &id) const;
   // The rounds that apply to an estate and have at least one applicable check (all when `e` is null).
-  std::vector<const InspectionRound*> for_estate(const estate::Estate* e) const;
+  std::vector<const InspectionRound *> for_estate(const estate::Estate *e) const;
 };
 
-std::optional<InspectionRounds> load_inspection_rounds(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, diag::Diagnostics &out);
 // The built-in "cn" rounds; tested to load cleanly.
-const InspectionRounds& inspection_rounds();
+const InspectionRounds &inspection_rounds();
 
 } // namespace pm::catalog

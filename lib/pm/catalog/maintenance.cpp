@@ -12,37 +12,38 @@ bool MaintenanceTask::in_month(int month) const {
   return std::find(months.begin(), months.end(), month) != months.end();
 }
 
-bool MaintenanceTask::by_contractor(const estate::Estate& e) const {
+bool MaintenanceTask::by_contractor(const estate::Estate &e) const {
   return !contractor_service.empty() && e.is_outsourced(contractor_service);
 }
 
-const MaintenanceTask* MaintenanceCalendar::task(const std::string& id) const {
-  for (const auto& t : tasks) if (t.id == id) return &t;
+const MaintenanceTask *MaintenanceCalendar::task(const std::string &id) const {
+  for (const auto &t : tasks)
+    if (t.id == id) return &t;
   return nullptr;
 }
 
-std::vector<const MaintenanceTask*> MaintenanceCalendar::for_estate(const estate::Estate* e) const {
-  std::vector<const MaintenanceTask*> out;
-  for (const auto& t : tasks)
+std::vector<const MaintenanceTask *> MaintenanceCalendar::for_estate(const estate::Estate *e) const {
+  std::vector<const MaintenanceTask *> out;
+  for (const auto &t : tasks)
     if (!e || t.applies_to.holds(*e)) out.push_back(&t);
   return out;
 }
 
-std::vector<const MaintenanceTask*> MaintenanceCalendar::in_month(int month, const estate::Estate* e) const {
-  std::vector<const MaintenanceTask*> out;
-  for (const auto* t : for_estate(e))
+std::vector<const MaintenanceTask *> MaintenanceCalendar::in_month(int month, const estate::Estate *e) const {
+  std::vector<const MaintenanceTask *> out;
+  for (const auto *t : for_estate(e))
     if (t->in_month(month)) out.push_back(t);
   return out;
 }
 
-std::vector<const MaintenanceTask*> MaintenanceCalendar::unscheduled(const estate::Estate* e) const {
-  std::vector<const MaintenanceTask*> out;
-  for (const auto* t : for_estate(e))
+std::vector<const MaintenanceTask *> MaintenanceCalendar::unscheduled(const estate::Estate *e) const {
+  std::vector<const MaintenanceTask *> out;
+  for (const auto *t : for_estate(e))
     if (t->months.empty()) out.push_back(t);
   return out;
 }
 
-std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/maintenance", name_or_path, out);
   if (!src) return std::nullopt;
@@ -54,8 +55,8 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& 
   cal.meta = rd.meta(*tbl, src->name);
   std::set<std::string> ids;
   if (auto tasks = rd.tables(*tbl, "task", Need::required))
-    for (auto& n : *tasks) {
-      const auto& t = *n.as_table();
+    for (auto &n : *tasks) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "detail_zh", "detail_en", "frequency_zh", "frequency_en", "months", "department",
                   "equipment", "when", "contractor_service", "source"});
       MaintenanceTask task;
@@ -67,11 +68,15 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& 
                "detail_zh 和 detail_en 须同时给出");
       task.frequency = rd.text(t, "frequency_zh", "frequency_en");
       if (auto m = t.get("months"); m && m->is_string()) {
-        if (m->value_or(std::string()) == "all") for (int i = 1; i <= 12; ++i) task.months.push_back(i);
-        else rd.err(*m, "bad-value", "months is a list of months 1–12, or \"all\"", "months 应为 1–12 的月份列表，或 \"all\"");
+        if (m->value_or(std::string()) == "all")
+          for (int i = 1; i <= 12; ++i) task.months.push_back(i);
+        else
+          rd.err(*m, "bad-value", "months is a list of months 1–12, or \"all\"",
+                 "months 应为 1–12 的月份列表，或 \"all\"");
       } else {
-        if (!m) rd.err(t, "missing-key", "'months' is missing here (write [] when the date is not fixed)",
-                       "此处缺少 'months'（日期不固定时写 []）");
+        if (!m)
+          rd.err(t, "missing-key", "'months' is missing here (write [] when the date is not fixed)",
+                 "此处缺少 'months'（日期不固定时写 []）");
         task.months = rd.ints(t, "months", 1, 12);
         std::sort(task.months.begin(), task.months.end());
       }
@@ -80,7 +85,7 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& 
       task.contractor_service = rd.str(t, "contractor_service");
       if (!task.contractor_service.empty() && !staff::quantity_info("outsourced." + task.contractor_service)) {
         std::vector<std::string> names;
-        for (const auto& q : staff::quantities())
+        for (const auto &q : staff::quantities())
           if (q.name.rfind("outsourced.", 0) == 0) names.push_back(q.name.substr(11));
         rd.unknown(*t.get("contractor_service"), "unknown-service", "outsourced service", "外包服务",
                    task.contractor_service, names);
@@ -92,11 +97,12 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& 
   return cal;
 }
 
-const MaintenanceCalendar& maintenance_calendar() {
+const MaintenanceCalendar &maintenance_calendar() {
   static const MaintenanceCalendar c = [] {
     diag::Diagnostics d;
     auto loaded = load_maintenance_calendar("cn", d);
-    if (!loaded) throw std::runtime_error("built-in maintenance calendar is broken: " + (d.empty() ? "" : d[0].message));
+    if (!loaded)
+      throw std::runtime_error("built-in maintenance calendar is broken: " + (d.empty() ? "" : d[0].message));
     return *loaded;
   }();
   return c;

@@ -19,35 +19,35 @@ namespace pm::catalog {
 struct MaintenanceTask {
   std::string id;
   Text name;
-  Text detail;             // what is done; may be empty
-  Text frequency;          // "每年 2 次（4 月、10 月）" / "Twice a year (April and October)"
-  std::vector<int> months; // 1–12, ascending; empty: no fixed month (see frequency)
-  std::string department;  // a role-catalogue department id
-  AppliesTo applies_to;    // the plant it needs; always() for every estate
+  Text detail;                    // what is done; may be empty
+  Text frequency;                 // "每年 2 次（4 月、10 月）" / "Twice a year (April and October)"
+  std::vector<int> months;        // 1–12, ascending; empty: no fixed month (see frequency)
+  std::string department;         // a role-catalogue department id
+  AppliesTo applies_to;           // the plant it needs; always() for every estate
   std::string contractor_service; // outsourced service that takes it over, e.g. "lift_maintenance"; may be empty
   std::string source;
 
   bool in_month(int month) const;
   bool every_month() const { return months.size() == 12; }
   // True when the estate contracts the task out (its contractor_service is outsourced).
-  bool by_contractor(const estate::Estate& e) const;
+  bool by_contractor(const estate::Estate &e) const;
 };
 
 struct MaintenanceCalendar {
   Meta meta;
   std::vector<MaintenanceTask> tasks; // in file order
 
-  const MaintenanceTask* task(const std::string& id) const;
+  const MaintenanceTask *task(const std::string &id) const;
   // The tasks that apply to an estate (all tasks when `e` is null), in file order.
-  std::vector<const MaintenanceTask*> for_estate(const estate::Estate* e) const;
+  std::vector<const MaintenanceTask *> for_estate(const estate::Estate *e) const;
   // The tasks of a month (1–12) that apply to an estate (all when `e` is null), in file order.
-  std::vector<const MaintenanceTask*> in_month(int month, const estate::Estate* e = nullptr) const;
+  std::vector<const MaintenanceTask *> in_month(int month, const estate::Estate *e = nullptr) const;
   // Tasks without a fixed month that apply to the estate.
-  std::vector<const MaintenanceTask*> unscheduled(const estate::Estate* e = nullptr) const;
+  std::vector<const MaintenanceTask *> unscheduled(const estate::Estate *e = nullptr) const;
 };
 
-std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, diag::Diagnostics &out);
 // The built-in "cn" calendar; tested to load cleanly.
-const MaintenanceCalendar& maintenance_calendar();
+const MaintenanceCalendar &maintenance_calendar();
 
 } // namespace pm::catalog

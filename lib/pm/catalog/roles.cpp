@@ -1,5 +1,5 @@
-#include <pm/catalog/roles.hpp>
 #include <pm/catalog/reader.hpp>
+#include <pm/catalog/roles.hpp>
 #include <pm/data/toml.hpp>
 
 #include <set>
@@ -7,27 +7,31 @@
 
 namespace pm::catalog {
 
-const Role* Catalogue::role(const std::string& id) const {
-  for (const auto& r : roles) if (r.id == id) return &r;
+const Role *Catalogue::role(const std::string &id) const {
+  for (const auto &r : roles)
+    if (r.id == id) return &r;
   return nullptr;
 }
-const Department* Catalogue::department(const std::string& id) const {
-  for (const auto& d : departments) if (d.id == id) return &d;
+const Department *Catalogue::department(const std::string &id) const {
+  for (const auto &d : departments)
+    if (d.id == id) return &d;
   return nullptr;
 }
 std::vector<std::string> Catalogue::role_ids() const {
   std::vector<std::string> out;
-  for (const auto& r : roles) out.push_back(r.id);
+  for (const auto &r : roles) out.push_back(r.id);
   return out;
 }
 
-const Licence* Catalogue::licence(const std::string& id) const {
-  for (const auto& l : licences) if (l.id == id) return &l;
+const Licence *Catalogue::licence(const std::string &id) const {
+  for (const auto &l : licences)
+    if (l.id == id) return &l;
   return nullptr;
 }
-std::vector<const Role*> Catalogue::roles_of(const std::string& department) const {
-  std::vector<const Role*> out;
-  for (const auto& r : roles) if (r.department == department) out.push_back(&r);
+std::vector<const Role *> Catalogue::roles_of(const std::string &department) const {
+  std::vector<const Role *> out;
+  for (const auto &r : roles)
+    if (r.department == department) out.push_back(&r);
   return out;
 }
 
@@ -36,17 +40,17 @@ namespace {
 using detail::Need;
 
 // Reports a licence id that the catalogue does not define, with "did you mean".
-void check_licence(detail::Reader& rd, const Catalogue& c, const toml::node& n, const std::string& id) {
+void check_licence(detail::Reader &rd, const Catalogue &c, const toml::node &n, const std::string &id) {
   // A catalogue without [[licence]] tables keeps licence ids unchecked, as before licences had names.
   if (id.empty() || c.licences.empty() || c.licence(id)) return;
   std::vector<std::string> ids;
-  for (const auto& l : c.licences) ids.push_back(l.id);
+  for (const auto &l : c.licences) ids.push_back(l.id);
   rd.unknown(n, "unknown-licence", "licence", "证书", id, ids);
 }
 
 } // namespace
 
-std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics &out) {
   auto src = data::load_source("roles", name_or_path, out);
   if (!src) return std::nullopt;
   auto tbl = data::parse_toml(src->text, src->file, out);
@@ -61,8 +65,8 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
 
   std::set<std::string> dep_ids;
   if (auto deps = rd.tables(*tbl, "department")) {
-    for (auto& n : *deps) {
-      const auto& t = *n.as_table();
+    for (auto &n : *deps) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en"});
       Department d;
       d.id = rd.id(t, dep_ids, "department", "部门");
@@ -72,8 +76,8 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
   }
   std::set<std::string> lic_ids;
   if (auto lics = rd.tables(*tbl, "licence")) {
-    for (auto& n : *lics) {
-      const auto& t = *n.as_table();
+    for (auto &n : *lics) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "source"});
       Licence l;
       l.id = rd.id(t, lic_ids, "licence", "证书");
@@ -84,8 +88,8 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
   }
   std::set<std::string> ids;
   if (auto roles = rd.tables(*tbl, "role", Need::required)) {
-    for (auto& n : *roles) {
-      const auto& t = *n.as_table();
+    for (auto &n : *roles) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "source", "requirements"});
       Role r;
       r.id = rd.id(t, ids, "role", "岗位");
@@ -96,8 +100,10 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
       r.supervisor = rd.boolean(t, "supervisor").value_or(false);
       r.duties = rd.texts(t, "duties");
       // Duties come with their source, like every other text in the data files.
-      if (!r.duties.empty()) r.source = rd.source(t);
-      else r.source = rd.str(t, "source");
+      if (!r.duties.empty())
+        r.source = rd.source(t);
+      else
+        r.source = rd.str(t, "source");
       if (auto req_node = t.get("requirements")) {
         if (auto req = req_node->as_table()) {
           rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source"});
@@ -106,7 +112,7 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
           r.requirements.education = rd.text(*req, "education_zh", "education_en", Need::optional);
           r.requirements.licences = rd.strings(*req, "licences");
           if (auto arr = (*req)["licences"].as_array())
-            for (auto& l : *arr)
+            for (auto &l : *arr)
               if (auto s = l.value_exact<std::string>()) check_licence(rd, c, l, *s);
           r.requirements.other = rd.texts(*req, "other");
           r.requirements.source = rd.source(*req);
@@ -126,7 +132,7 @@ std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics
   return c;
 }
 
-const Catalogue& builtin() {
+const Catalogue &builtin() {
   static const Catalogue c = [] {
     diag::Diagnostics d;
     auto cat = load("cn", d);

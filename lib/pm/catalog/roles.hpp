@@ -27,8 +27,8 @@ struct Requirements {
   int experience_years = 0; // at least this many years in the trade; 0: none stated
   Text education;           // the minimum, in words ("大专及以上")
   std::vector<std::string> licences; // Licence ids
-  std::vector<Text> other;  // further conditions in words (health, skills, certificates without an id)
-  std::string source;       // where the requirements come from
+  std::vector<Text> other;           // further conditions in words (health, skills, certificates without an id)
+  std::string source;                // where the requirements come from
 };
 
 struct Role {
@@ -37,8 +37,8 @@ struct Role {
   Text name;
   std::string licence; // a licence every holder needs for the post's seats, if any
   bool supervisor = false;
-  std::vector<Text> duties;   // each in both languages
-  std::string source;         // where the duties come from
+  std::vector<Text> duties; // each in both languages
+  std::string source;       // where the duties come from
   Requirements requirements;
 };
 
@@ -50,17 +50,17 @@ struct Catalogue {
   std::vector<Licence> licences;
   std::vector<Role> roles;
 
-  const Role* role(const std::string& id) const;
-  const Department* department(const std::string& id) const;
-  const Licence* licence(const std::string& id) const;
+  const Role *role(const std::string &id) const;
+  const Department *department(const std::string &id) const;
+  const Licence *licence(const std::string &id) const;
   // The roles of a department, in file order.
-  std::vector<const Role*> roles_of(const std::string& department) const;
+  std::vector<const Role *> roles_of(const std::string &department) const;
   std::vector<std::string> role_ids() const;
 };
 
 // Loads a catalogue by built-in name ("cn") or from a TOML file; problems go to `out`.
-std::optional<Catalogue> load(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics &out);
 // The built-in catalogue; it is tested to load cleanly.
-const Catalogue& builtin();
+const Catalogue &builtin();
 
 } // namespace pm::catalog

@@ -6,33 +6,35 @@
 
 namespace pm::catalog {
 
-const GradeValue* StandardItem::for_grade(int grade) const {
-  for (const auto& v : values)
+const GradeValue *StandardItem::for_grade(int grade) const {
+  for (const auto &v : values)
     if (std::find(v.grades.begin(), v.grades.end(), grade) != v.grades.end()) return &v;
   return nullptr;
 }
 
-const StandardCategory* ServiceStandards::category(const std::string& id) const {
-  for (const auto& c : categories) if (c.id == id) return &c;
+const StandardCategory *ServiceStandards::category(const std::string &id) const {
+  for (const auto &c : categories)
+    if (c.id == id) return &c;
   return nullptr;
 }
 
-const StandardItem* ServiceStandards::item(const std::string& id) const {
-  for (const auto& i : items) if (i.id == id) return &i;
+const StandardItem *ServiceStandards::item(const std::string &id) const {
+  for (const auto &i : items)
+    if (i.id == id) return &i;
   return nullptr;
 }
 
 std::vector<StandardLine> ServiceStandards::standards_for(int grade) const {
   std::vector<StandardLine> out;
-  for (const auto& c : categories)
-    for (const auto& i : items) {
+  for (const auto &c : categories)
+    for (const auto &i : items) {
       if (i.category != c.id) continue;
-      if (const GradeValue* v = i.for_grade(grade)) out.push_back({c.id, c.name, i.id, i.name, v->value, v->source});
+      if (const GradeValue *v = i.for_grade(grade)) out.push_back({c.id, c.name, i.id, i.name, v->value, v->source});
     }
   return out;
 }
 
-std::optional<ServiceStandards> load_service_standards(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<ServiceStandards> load_service_standards(const std::string &name_or_path, diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/service", name_or_path, out);
   if (!src) return std::nullopt;
@@ -45,8 +47,8 @@ std::optional<ServiceStandards> load_service_standards(const std::string& name_o
 
   std::set<std::string> cat_ids;
   if (auto cats = rd.tables(*tbl, "category", Need::required))
-    for (auto& n : *cats) {
-      const auto& t = *n.as_table();
+    for (auto &n : *cats) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en"});
       StandardCategory c;
       c.id = rd.id(t, cat_ids, "category", "类别");
@@ -56,8 +58,8 @@ std::optional<ServiceStandards> load_service_standards(const std::string& name_o
 
   std::set<std::string> item_ids;
   if (auto items = rd.tables(*tbl, "item", Need::required))
-    for (auto& n : *items) {
-      const auto& t = *n.as_table();
+    for (auto &n : *items) {
+      const auto &t = *n.as_table();
       rd.keys(t, {"id", "category", "zh", "en", "source", "value"});
       StandardItem it;
       it.id = rd.id(t, item_ids, "item", "条目");
@@ -70,8 +72,8 @@ std::optional<ServiceStandards> load_service_standards(const std::string& name_o
       std::string item_source = rd.str(t, "source");
       std::vector<int> seen;
       if (auto values = rd.tables(t, "value", Need::required))
-        for (auto& vn : *values) {
-          const auto& vt = *vn.as_table();
+        for (auto &vn : *values) {
+          const auto &vt = *vn.as_table();
           rd.keys(vt, {"grades", "zh", "en", "source"});
           GradeValue v;
           v.grades = rd.ints(vt, "grades", min_grade, max_grade, Need::required);
@@ -96,7 +98,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string& name_o
   return s;
 }
 
-const ServiceStandards& service_standards() {
+const ServiceStandards &service_standards() {
   static const ServiceStandards s = [] {
     diag::Diagnostics d;
     auto loaded = load_service_standards("cn", d);

@@ -31,7 +31,7 @@ struct StandardItem {
   std::string category; // a StandardCategory id
   Text name;            // "夜间全区巡逻" / "Night patrol rounds of the whole estate"
   std::vector<GradeValue> values;
-  const GradeValue* for_grade(int grade) const; // nullptr when the file gives none
+  const GradeValue *for_grade(int grade) const; // nullptr when the file gives none
 };
 
 // One row of a grade's standards, ready to print.
@@ -49,8 +49,8 @@ struct ServiceStandards {
   std::vector<StandardCategory> categories; // in file order
   std::vector<StandardItem> items;          // in file order
 
-  const StandardCategory* category(const std::string& id) const;
-  const StandardItem* item(const std::string& id) const;
+  const StandardCategory *category(const std::string &id) const;
+  const StandardItem *item(const std::string &id) const;
   // The standards of one grade, grouped by category in the categories' order, items in file
   // order; empty for a grade outside 1–4.
   std::vector<StandardLine> standards_for(int grade) const;
@@ -58,8 +58,8 @@ struct ServiceStandards {
 
 // Loads built-in standards by name ("cn") or a TOML file; problems go to `out` (an item that
 // leaves a grade without a value is a warning).
-std::optional<ServiceStandards> load_service_standards(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<ServiceStandards> load_service_standards(const std::string &name_or_path, diag::Diagnostics &out);
 // The built-in "cn" standards; tested to load cleanly.
-const ServiceStandards& service_standards();
+const ServiceStandards &service_standards();
 
 } // namespace pm::catalog

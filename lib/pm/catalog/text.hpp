@@ -10,7 +10,7 @@ namespace pm::catalog {
 struct Text {
   std::string zh;
   std::string en;
-  const std::string& get(bool zh_first) const { return zh_first ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
+  const std::string &get(bool zh_first) const { return zh_first ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
   bool empty() const { return zh.empty() && en.empty(); }
 };
 

@@ -7,21 +7,27 @@
 
 namespace pm::data {
 
-diag::Diagnostic at(const toml::source_region& src, const std::string& file, std::string code, std::string en,
+diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code, std::string en,
                     std::string zh, diag::Severity sev) {
-  return {file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), sev, std::move(code),
-          std::move(en), std::move(zh), ""};
+  return {file,
+          static_cast<int>(src.begin.line),
+          static_cast<int>(src.begin.column),
+          sev,
+          std::move(code),
+          std::move(en),
+          std::move(zh),
+          ""};
 }
 
-diag::Diagnostic at(const toml::node& node, const std::string& file, std::string code, std::string en, std::string zh,
+diag::Diagnostic at(const toml::node &node, const std::string &file, std::string code, std::string en, std::string zh,
                     diag::Severity sev) {
   return at(node.source(), file, std::move(code), std::move(en), std::move(zh), sev);
 }
 
 namespace {
 // toml++'s messages for the commonest mistakes, said plainly; others are kept as they are.
-std::pair<std::string, std::string> explain_toml_error(const std::string& what) {
-  auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
+std::pair<std::string, std::string> explain_toml_error(const std::string &what) {
+  auto has = [&](const char *s) { return what.find(s) != std::string::npos; };
   if (has("parsing string") && has("control characters"))
     return {"a string is not closed: add the closing quote before the end of the line",
             "字符串没有结束：请在行尾之前补上右引号"};
@@ -37,15 +43,15 @@ std::pair<std::string, std::string> explain_toml_error(const std::string& what) 
 }
 } // namespace
 
-std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, diag::Diagnostics& out) {
+std::optional<toml::table> parse_toml(std::string_view text, const std::string &file, diag::Diagnostics &out) {
   if (auto bad = util::find_bad_utf8(text)) {
-    out.push_back({file, bad->line, bad->column, diag::Severity::error, "not-utf8",
-                   "the file is not valid UTF-8 here", "此处不是有效的 UTF-8 编码", ""});
+    out.push_back({file, bad->line, bad->column, diag::Severity::error, "not-utf8", "the file is not valid UTF-8 here",
+                   "此处不是有效的 UTF-8 编码", ""});
     return std::nullopt;
   }
   try {
     return toml::parse(text, std::string_view(file));
-  } catch (const toml::parse_error& e) {
+  } catch (const toml::parse_error &e) {
     std::string what(e.description());
     auto [en, zh] = explain_toml_error(what);
     out.push_back(at(e.source(), file, "toml-syntax", "this is not valid TOML: " + en, "TOML 语法错误：" + zh));
@@ -53,7 +59,7 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
   }
 }
 
-std::optional<Source> load_source(std::string_view kind, std::string_view name_or_path, diag::Diagnostics& out) {
+std::optional<Source> load_source(std::string_view kind, std::string_view name_or_path, diag::Diagnostics &out) {
   std::string name(name_or_path);
   bool is_path = name.find('/') != std::string::npos || util::ends_with(name, ".toml");
   if (!is_path) {
@@ -62,9 +68,12 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
     auto names = embedded_names(kind);
     // The kind in words, in each language ("norms" is a folder name, not a noun).
     std::string kind_en(kind), kind_zh(kind);
-    if (kind == "norms") kind_en = "norm set", kind_zh = "规范集";
-    else if (kind == "labor") kind_en = "labour profile", kind_zh = "工时规定";
-    else if (kind == "roles") kind_en = "role catalogue", kind_zh = "岗位目录";
+    if (kind == "norms")
+      kind_en = "norm set", kind_zh = "规范集";
+    else if (kind == "labor")
+      kind_en = "labour profile", kind_zh = "工时规定";
+    else if (kind == "roles")
+      kind_en = "role catalogue", kind_zh = "岗位目录";
     std::string en = "no built-in " + kind_en + " named '" + name + "'";
     std::string zh = "没有名为 '" + name + "' 的内置" + kind_zh;
     if (auto best = util::did_you_mean(name, names)) {
@@ -72,7 +81,7 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
       zh += "；您是否想写 '" + *best + "'？";
     } else {
       std::string all;
-      for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+      for (const auto &n : names) all += (all.empty() ? "" : ", ") + n;
       en += "; available: " + all;
       zh += "；可用：" + all;
     }
@@ -92,16 +101,16 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
 std::vector<std::string> embedded_names(std::string_view kind) {
   std::vector<std::string> out;
   std::string prefix = "data/" + std::string(kind) + "/";
-  for (const auto& p : res::list(prefix)) {
+  for (const auto &p : res::list(prefix)) {
     std::string n = p.substr(prefix.size());
     if (util::ends_with(n, ".toml") && n.find('/') == std::string::npos) out.push_back(n.substr(0, n.size() - 5));
   }
   return out;
 }
 
-void check_keys(const toml::table& table, const std::vector<std::string>& allowed, const std::string& file,
-                diag::Diagnostics& out) {
-  for (const auto& [k, v] : table) {
+void check_keys(const toml::table &table, const std::vector<std::string> &allowed, const std::string &file,
+                diag::Diagnostics &out) {
+  for (const auto &[k, v] : table) {
     std::string key(k.str());
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string en = "unknown key '" + key + "'";

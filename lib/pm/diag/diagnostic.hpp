@@ -8,7 +8,7 @@ namespace pm::diag {
 
 enum class Severity { error, warning, note };
 
-const char* to_string(Severity s);
+const char *to_string(Severity s);
 
 struct Diagnostic {
   std::string file;
@@ -20,13 +20,13 @@ struct Diagnostic {
   std::string message_zh; // Chinese
   std::string pointer;    // JSON Pointer into the document, "" for the root
 
-  const std::string& text(bool zh) const { return zh && !message_zh.empty() ? message_zh : message; }
+  const std::string &text(bool zh) const { return zh && !message_zh.empty() ? message_zh : message; }
 };
 
 using Diagnostics = std::vector<Diagnostic>;
 
 // Sorts by file, then position, then code; stable so equal positions keep discovery order.
-void sort(Diagnostics& d);
-bool has_errors(const Diagnostics& d);
+void sort(Diagnostics &d);
+bool has_errors(const Diagnostics &d);
 
 } // namespace pm::diag

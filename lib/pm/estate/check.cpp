@@ -9,7 +9,7 @@ namespace pm::estate {
 
 using nlohmann::json;
 
-bool is_valid_date(const std::string& s) {
+bool is_valid_date(const std::string &s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
@@ -25,10 +25,10 @@ namespace {
 
 class Checker {
 public:
-  Checker(yaml::Document& doc, const catalog::Catalogue& roles) : m_doc(doc), m_roles(roles) {}
+  Checker(yaml::Document &doc, const catalog::Catalogue &roles) : m_doc(doc), m_roles(roles) {}
 
   void run() {
-    const json& v = m_doc.value;
+    const json &v = m_doc.value;
     if (!v.is_object()) return;
     areas(v);
     households(v);
@@ -40,26 +40,26 @@ public:
   }
 
 private:
-  void report(const std::string& pointer, bool at_key, std::string code, std::string en, std::string zh,
+  void report(const std::string &pointer, bool at_key, std::string code, std::string en, std::string zh,
               diag::Severity sev = diag::Severity::error) {
     yaml::Position p = m_doc.position(pointer, at_key);
     m_doc.diagnostics.push_back(
         {m_doc.file, p.line, p.column, sev, std::move(code), std::move(en), std::move(zh), pointer});
   }
 
-  static const json* get(const json& obj, const char* key) {
+  static const json *get(const json &obj, const char *key) {
     if (!obj.is_object()) return nullptr;
     auto it = obj.find(key);
     return it == obj.end() ? nullptr : &*it;
   }
-  static std::optional<double> number(const json& obj, const char* key) {
-    const json* n = get(obj, key);
+  static std::optional<double> number(const json &obj, const char *key) {
+    const json *n = get(obj, key);
     if (n && n->is_number()) return n->get<double>();
     return std::nullopt;
   }
 
-  void areas(const json& v) {
-    const json* a = get(v, "areas");
+  void areas(const json &v) {
+    const json *a = get(v, "areas");
     if (!a || !a->is_object()) return;
     auto total = number(*a, "total");
     if (!total) return;
@@ -67,7 +67,7 @@ private:
     // Floor-area parts of the total; green and other site areas are not floor area.
     double sum = 0;
     std::string parts;
-    for (const char* k : {"residential", "commercial", "office", "underground_garage", "chargeable"}) {
+    for (const char *k : {"residential", "commercial", "office", "underground_garage", "chargeable"}) {
       auto x = number(*a, k);
       if (!x) continue;
       if (std::string(k) != "chargeable") {
@@ -81,7 +81,7 @@ private:
                    " m²）");
     }
     bool any_single = false;
-    for (const char* k : {"residential", "commercial", "office", "underground_garage"}) {
+    for (const char *k : {"residential", "commercial", "office", "underground_garage"}) {
       auto x = number(*a, k);
       if (x && *x > *total) any_single = true;
     }
@@ -91,12 +91,12 @@ private:
              parts + " 合计 " + util::group_thousands(sum) + " m²，大于总面积 areas.total（" + t + " m²）");
   }
 
-  void households(const json& v) {
+  void households(const json &v) {
     auto total = number(v, "households");
-    const json* b = get(v, "buildings");
+    const json *b = get(v, "buildings");
     if (!total || !b || !b->is_array()) return;
     double sum = 0;
-    for (const auto& g : *b) {
+    for (const auto &g : *b) {
       // A group's households are the group's total, not per building.
       if (auto h = number(g, "households")) sum += *h;
     }
@@ -108,15 +108,15 @@ private:
                  util::group_thousands(*total) + "）");
   }
 
-  void staff(const json& v) {
-    const json* s = get(v, "staff");
+  void staff(const json &v) {
+    const json *s = get(v, "staff");
     if (!s || !s->is_array()) return;
     std::map<std::string, std::size_t> ids;
     auto role_ids = m_roles.role_ids();
     for (std::size_t i = 0; i < s->size(); ++i) {
-      const json& p = (*s)[i];
+      const json &p = (*s)[i];
       std::string base = "/staff/" + std::to_string(i);
-      if (const json* id = get(p, "id"); id && id->is_string()) {
+      if (const json *id = get(p, "id"); id && id->is_string()) {
         auto [it, fresh] = ids.emplace(id->get<std::string>(), i);
         if (!fresh) {
           yaml::Position first = m_doc.position("/staff/" + std::to_string(it->second) + "/id");
@@ -125,8 +125,8 @@ private:
                  "员工编号 '" + util::abbreviate(it->first) + "' 已在第 " + std::to_string(first.line) + " 行使用");
         }
       }
-      const json* role = get(p, "role");
-      const catalog::Role* r = nullptr;
+      const json *role = get(p, "role");
+      const catalog::Role *r = nullptr;
       if (role && role->is_string()) {
         std::string rid = role->get<std::string>();
         r = m_roles.role(rid);
@@ -145,49 +145,51 @@ private:
       }
       if (r && !r->licence.empty()) {
         bool has = false;
-        if (const json* lic = get(p, "licences"); lic && lic->is_array())
-          for (const auto& l : *lic) has = has || (l.is_string() && l.get<std::string>() == r->licence);
+        if (const json *lic = get(p, "licences"); lic && lic->is_array())
+          for (const auto &l : *lic) has = has || (l.is_string() && l.get<std::string>() == r->licence);
         if (!has)
           report(base + "/role", false, "missing-licence",
                  "role '" + r->id + "' needs the licence '" + r->licence + "', which this person does not list",
                  "岗位 '" + r->id + "' 需要证书 '" + r->licence + "'，此人未列出", diag::Severity::warning);
       }
-      if (const json* un = get(p, "unavailable"); un && un->is_array()) {
+      if (const json *un = get(p, "unavailable"); un && un->is_array()) {
         for (std::size_t k = 0; k < un->size(); ++k) {
-          const json& u = (*un)[k];
+          const json &u = (*un)[k];
           std::string up = base + "/unavailable/" + std::to_string(k);
-          if (u.is_string()) date(up, u.get<std::string>());
+          if (u.is_string())
+            date(up, u.get<std::string>());
           else if (u.is_object()) {
-            const json* from = get(u, "from");
-            const json* to = get(u, "to");
+            const json *from = get(u, "from");
+            const json *to = get(u, "to");
             bool ok_from = from && from->is_string() && date(up + "/from", from->get<std::string>());
             bool ok_to = to && to->is_string() && date(up + "/to", to->get<std::string>());
             if (ok_from && ok_to && from->get<std::string>() > to->get<std::string>())
               report(up + "/to", false, "reversed-range",
-                     "the period ends (" + to->get<std::string>() + ") before it starts (" +
-                         from->get<std::string>() + ")",
-                     "时段的结束日期（" + to->get<std::string>() + "）早于开始日期（" + from->get<std::string>() + "）");
+                     "the period ends (" + to->get<std::string>() + ") before it starts (" + from->get<std::string>() +
+                         ")",
+                     "时段的结束日期（" + to->get<std::string>() + "）早于开始日期（" + from->get<std::string>() +
+                         "）");
           }
         }
       }
     }
   }
 
-  bool date(const std::string& pointer, const std::string& s) {
+  bool date(const std::string &pointer, const std::string &s) {
     if (s.size() != 10) return false; // the schema reports the form
     if (is_valid_date(s)) return true;
     report(pointer, false, "bad-date", "'" + s + "' is not a date in the calendar", "'" + s + "' 不是日历上的日期");
     return false;
   }
 
-  void unique_names(const std::string& pointer, const char* key, const char* code, const std::string& what) {
+  void unique_names(const std::string &pointer, const char *key, const char *code, const std::string &what) {
     json::json_pointer jp(pointer);
     if (!m_doc.value.contains(jp)) return;
-    const json& arr = m_doc.value.at(jp);
+    const json &arr = m_doc.value.at(jp);
     if (!arr.is_array()) return;
     std::map<std::string, std::size_t> seen;
     for (std::size_t i = 0; i < arr.size(); ++i) {
-      const json* n = get(arr[i], key);
+      const json *n = get(arr[i], key);
       if (!n || !n->is_string()) continue;
       auto [it, fresh] = seen.emplace(n->get<std::string>(), i);
       if (!fresh) {
@@ -199,28 +201,28 @@ private:
     }
   }
 
-  void control_room(const json& v) {
-    const json* e = get(v, "equipment");
+  void control_room(const json &v) {
+    const json *e = get(v, "equipment");
     if (!e) return;
-    const json* cr = get(*e, "control_room");
+    const json *cr = get(*e, "control_room");
     if (!cr || !cr->is_object()) return;
-    const json* present = get(*cr, "present");
-    const json* fire = get(*cr, "fire_control");
+    const json *present = get(*cr, "present");
+    const json *fire = get(*cr, "fire_control");
     if (present && fire && present->is_boolean() && fire->is_boolean() && !present->get<bool>() && fire->get<bool>())
       report("/equipment/control_room/fire_control", false, "contradiction",
              "control_room.fire_control is true but control_room.present is false",
              "control_room.fire_control 为 true，但 control_room.present 为 false");
   }
 
-  yaml::Document& m_doc;
-  const catalog::Catalogue& m_roles;
+  yaml::Document &m_doc;
+  const catalog::Catalogue &m_roles;
 };
 
 } // namespace
 
-void check_semantics(yaml::Document& doc, const catalog::Catalogue& roles) { Checker(doc, roles).run(); }
+void check_semantics(yaml::Document &doc, const catalog::Catalogue &roles) { Checker(doc, roles).run(); }
 
-yaml::Document load_and_check(std::string_view text, std::string file, const catalog::Catalogue& roles) {
+yaml::Document load_and_check(std::string_view text, std::string file, const catalog::Catalogue &roles) {
   yaml::Document doc = yaml::parse(text, std::move(file));
   if (!doc.ok) return doc;
   if (is_targets(doc.value)) {
@@ -233,8 +235,10 @@ yaml::Document load_and_check(std::string_view text, std::string file, const cat
   // Staff may hold the estate's own positions as roles. Without units the catalogue is the
   // one given: copying it for every file of a directory cost pm validate a few percent.
   const auto units = doc.value.find("units");
-  if (units != doc.value.end() && units->is_array()) check_semantics(doc, roles_for(doc.value, roles));
-  else check_semantics(doc, roles);
+  if (units != doc.value.end() && units->is_array())
+    check_semantics(doc, roles_for(doc.value, roles));
+  else
+    check_semantics(doc, roles);
   check_sections(doc, roles);
   diag::sort(doc.diagnostics);
   return doc;

@@ -9,14 +9,16 @@ namespace pm::estate {
 
 using nlohmann::json;
 
-bool Estate::is_outsourced(const std::string& service) const {
-  for (const auto& o : outsourced) if (o.service == service) return true;
+bool Estate::is_outsourced(const std::string &service) const {
+  for (const auto &o : outsourced)
+    if (o.service == service) return true;
   return false;
 }
 
-int Estate::buildings_of(const std::string& t) const {
+int Estate::buildings_of(const std::string &t) const {
   int n = 0;
-  for (const auto& b : buildings) if (b.type == t) n += b.count;
+  for (const auto &b : buildings)
+    if (b.type == t) n += b.count;
   return n;
 }
 
@@ -24,7 +26,7 @@ namespace {
 // A member of the type asked for, else `def`. roles_for runs on documents that may not have
 // passed the schema, so a wrong type (or a number out of an int's range, whose conversion
 // would be undefined) must not throw or worse (found by fuzzing).
-template <typename T> T get(const json& o, const char* key, T def) {
+template <typename T> T get(const json &o, const char *key, T def) {
   if (!o.is_object()) return def;
   auto it = o.find(key);
   if (it == o.end() || it->is_null()) return def;
@@ -33,7 +35,8 @@ template <typename T> T get(const json& o, const char* key, T def) {
   } else if constexpr (std::is_integral_v<T>) {
     if (!it->is_number()) return def;
     double d = it->get<double>();
-    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) && d <= static_cast<double>(std::numeric_limits<T>::max())))
+    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+          d <= static_cast<double>(std::numeric_limits<T>::max())))
       return def;
     return it->is_number_float() ? static_cast<T>(d) : it->get<T>();
   } else if constexpr (std::is_floating_point_v<T>) {
@@ -46,7 +49,7 @@ template <typename T> T get(const json& o, const char* key, T def) {
 }
 } // namespace
 
-catalog::Text text_of(const json& v) {
+catalog::Text text_of(const json &v) {
   if (v.is_string()) return {v.get<std::string>(), v.get<std::string>()};
   catalog::Text t;
   if (v.is_object()) {
@@ -57,34 +60,35 @@ catalog::Text text_of(const json& v) {
 }
 
 namespace {
-std::vector<catalog::Text> texts_of(const json& v) {
+std::vector<catalog::Text> texts_of(const json &v) {
   std::vector<catalog::Text> out;
   if (v.is_array())
-    for (const auto& x : v) out.push_back(text_of(x));
+    for (const auto &x : v) out.push_back(text_of(x));
   return out;
 }
 
-catalog::Requirements requirements_of(const json& r) {
+catalog::Requirements requirements_of(const json &r) {
   catalog::Requirements q;
   if (!r.is_object()) return q;
   q.max_age = get<int>(r, "max_age", 0);
   q.experience_years = get<int>(r, "experience_years", 0);
   if (r.contains("education")) q.education = text_of(r["education"]);
   if (r.contains("licences"))
-    for (const auto& l : r["licences"]) q.licences.push_back(text_of(l).get(true));
+    for (const auto &l : r["licences"]) q.licences.push_back(text_of(l).get(true));
   return q;
 }
 } // namespace
 
-catalog::Catalogue roles_for(const json& doc, const catalog::Catalogue& base) {
+catalog::Catalogue roles_for(const json &doc, const catalog::Catalogue &base) {
   catalog::Catalogue c = base;
   if (!doc.is_object() || !doc.contains("units") || !doc["units"].is_array()) return c;
-  for (const auto& u : doc["units"]) {
+  for (const auto &u : doc["units"]) {
     if (!u.is_object() || !u.contains("id") || !u["id"].is_string()) continue;
     std::string uid = u["id"].get<std::string>();
-    if (!c.department(uid)) c.departments.push_back({uid, u.contains("name") ? text_of(u["name"]) : catalog::Text{uid, uid}});
+    if (!c.department(uid))
+      c.departments.push_back({uid, u.contains("name") ? text_of(u["name"]) : catalog::Text{uid, uid}});
     if (!u.contains("positions") || !u["positions"].is_array()) continue;
-    for (const auto& p : u["positions"]) {
+    for (const auto &p : u["positions"]) {
       if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) continue;
       catalog::Role r;
       r.id = p["id"].get<std::string>();
@@ -100,8 +104,8 @@ catalog::Catalogue roles_for(const json& doc, const catalog::Catalogue& base) {
   return c;
 }
 
-Estate from_document(const yaml::Document& doc) {
-  const json& v = doc.value;
+Estate from_document(const yaml::Document &doc) {
+  const json &v = doc.value;
   Estate e;
   e.file = doc.file;
   e.raw = v;
@@ -115,7 +119,7 @@ Estate from_document(const yaml::Document& doc) {
   e.type = get<std::string>(v, "type", "residential");
   e.grade = get<int>(v, "grade", 2);
   if (v.contains("areas")) {
-    const json& a = v["areas"];
+    const json &a = v["areas"];
     e.areas.total = get<double>(a, "total", 0);
     e.areas.chargeable = get<double>(a, "chargeable", e.areas.total);
     e.areas.residential = get<double>(a, "residential", 0);
@@ -130,13 +134,13 @@ Estate from_document(const yaml::Document& doc) {
   }
   e.households = get<int>(v, "households", 0);
   if (v.contains("buildings"))
-    for (const auto& b : v["buildings"])
+    for (const auto &b : v["buildings"])
       e.buildings.push_back({get<std::string>(b, "name", ""), get<std::string>(b, "type", ""), get<int>(b, "count", 0),
                              get<int>(b, "floors", 0), get<int>(b, "households", 0)});
   if (e.households == 0)
-    for (const auto& b : e.buildings) e.households += b.households;
+    for (const auto &b : e.buildings) e.households += b.households;
   if (v.contains("equipment")) {
-    const json& q = v["equipment"];
+    const json &q = v["equipment"];
     e.equipment.lifts = get<int>(q, "lifts", 0);
     e.equipment.substations = get<int>(q, "substations", 0);
     e.equipment.high_voltage_rooms = get<int>(q, "high_voltage_rooms", 0);
@@ -150,7 +154,7 @@ Estate from_document(const yaml::Document& doc) {
     e.equipment.cctv_cameras = get<int>(q, "cctv_cameras", 0);
   }
   if (v.contains("entrances"))
-    for (const auto& x : v["entrances"])
+    for (const auto &x : v["entrances"])
       e.entrances.push_back({get<std::string>(x, "name", ""), get<bool>(x, "pedestrians", true),
                              get<bool>(x, "vehicles", false), get<bool>(x, "staffed", true),
                              get<std::string>(x, "hours", "24h")});
@@ -161,34 +165,36 @@ Estate from_document(const yaml::Document& doc) {
   }
   if (v.contains("security")) e.patrol_zones = get<int>(v["security"], "patrol_zones", 0);
   if (v.contains("outsourced"))
-    for (const auto& x : v["outsourced"])
+    for (const auto &x : v["outsourced"])
       e.outsourced.push_back({get<std::string>(x, "service", ""), get<std::string>(x, "contractor", ""),
                               get<double>(x, "annual_cost", 0)});
   if (v.contains("special_services"))
-    for (const auto& x : v["special_services"])
+    for (const auto &x : v["special_services"])
       e.special_services.push_back({get<std::string>(x, "service", ""), get<int>(x, "owners", 0),
                                     get<double>(x, "owners_per_staff", 0), get<std::string>(x, "hours", ""),
                                     get<bool>(x, "paid", false)});
   if (v.contains("staff"))
-    for (const auto& x : v["staff"]) {
+    for (const auto &x : v["staff"]) {
       Person p;
       p.id = get<std::string>(x, "id", "");
       p.name = get<std::string>(x, "name", "");
       p.role = get<std::string>(x, "role", "");
       if (x.contains("licences"))
-        for (const auto& l : x["licences"]) p.licences.push_back(l.get<std::string>());
+        for (const auto &l : x["licences"]) p.licences.push_back(l.get<std::string>());
       p.hours_per_week = get<double>(x, "hours_per_week", 0);
       if (x.contains("unavailable"))
-        for (const auto& u : x["unavailable"]) {
-          if (u.is_string()) p.unavailable.push_back({u.get<std::string>(), u.get<std::string>()});
-          else p.unavailable.push_back({get<std::string>(u, "from", ""), get<std::string>(u, "to", "")});
+        for (const auto &u : x["unavailable"]) {
+          if (u.is_string())
+            p.unavailable.push_back({u.get<std::string>(), u.get<std::string>()});
+          else
+            p.unavailable.push_back({get<std::string>(u, "from", ""), get<std::string>(u, "to", "")});
         }
       e.staff.push_back(std::move(p));
     }
   if (v.contains("units"))
-    for (const auto& u : v["units"]) {
+    for (const auto &u : v["units"]) {
       Unit unit{get<std::string>(u, "id", ""), text_of(u.value("name", json())), text_of(u.value("scope", json())), {}};
-      for (const auto& p : u.value("positions", json::array())) {
+      for (const auto &p : u.value("positions", json::array())) {
         Position pos;
         pos.id = get<std::string>(p, "id", "");
         pos.name = text_of(p.value("name", json()));
@@ -202,15 +208,16 @@ Estate from_document(const yaml::Document& doc) {
       e.units.push_back(std::move(unit));
     }
   if (v.contains("programme"))
-    for (const auto& p : v["programme"].value("phases", json::array()))
-      e.phases.push_back({get<std::string>(p, "id", ""), text_of(p.value("name", json())), get<std::string>(p, "from", ""),
-                          get<std::string>(p, "to", ""), texts_of(p.value("tasks", json()))});
+    for (const auto &p : v["programme"].value("phases", json::array()))
+      e.phases.push_back({get<std::string>(p, "id", ""), text_of(p.value("name", json())),
+                          get<std::string>(p, "from", ""), get<std::string>(p, "to", ""),
+                          texts_of(p.value("tasks", json()))});
   if (v.contains("governance")) {
-    const json& g = v["governance"];
-    Governance& gv = e.governance;
+    const json &g = v["governance"];
+    Governance &gv = e.governance;
     gv.present = true;
     gv.company = get<std::string>(g, "company", "");
-    auto opt = [&](const char* k) -> std::optional<bool> {
+    auto opt = [&](const char *k) -> std::optional<bool> {
       if (g.contains(k) && g[k].is_boolean()) return g[k].get<bool>();
       return std::nullopt;
     };
@@ -229,7 +236,7 @@ Estate from_document(const yaml::Document& doc) {
   return e;
 }
 
-Loaded load(const std::string& path) {
+Loaded load(const std::string &path) {
   Loaded out;
   std::string name = path == "-" ? "<stdin>" : path;
   const yaml::Limits limits;
@@ -248,9 +255,10 @@ Loaded load(const std::string& path) {
   out.diagnostics = doc.diagnostics;
   if (!doc.ok || diag::has_errors(doc.diagnostics)) return out;
   if (is_targets(doc.value)) {
-    out.diagnostics.push_back({name, 1, 1, diag::Severity::error, "not-an-estate",
-                               "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
-                               "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
+    out.diagnostics.push_back(
+        {name, 1, 1, diag::Severity::error, "not-an-estate",
+         "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
+         "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
     return out;
   }
   out.estate = from_document(doc);

@@ -117,20 +117,20 @@ struct Estate {
   Governance governance;
   nlohmann::json raw; // the whole document, for sections later code reads directly
 
-  bool is_outsourced(const std::string& service) const;
-  int buildings_of(const std::string& type) const;
+  bool is_outsourced(const std::string &service) const;
+  int buildings_of(const std::string &type) const;
   bool zh() const { return locale.rfind("zh", 0) == 0; }
 };
 
 // A text field written either as a plain string or as {zh, en}.
-catalog::Text text_of(const nlohmann::json& v);
+catalog::Text text_of(const nlohmann::json &v);
 
 // The role catalogue extended with the estate's own units (as departments) and positions (as
 // roles), so staff may name them and staffing can list them.
-catalog::Catalogue roles_for(const nlohmann::json& doc, const catalog::Catalogue& base);
+catalog::Catalogue roles_for(const nlohmann::json &doc, const catalog::Catalogue &base);
 
 // Builds the model from a document that passed validation.
-Estate from_document(const yaml::Document& doc);
+Estate from_document(const yaml::Document &doc);
 
 // Reads, validates and models an estate file ("-" for stdin). On failure returns nullopt and
 // the diagnostics; `io_error` tells a file that could not be read from one that is invalid.
@@ -139,6 +139,6 @@ struct Loaded {
   diag::Diagnostics diagnostics; // warnings too, when the estate loaded
   bool io_error = false;
 };
-Loaded load(const std::string& path);
+Loaded load(const std::string &path);
 
 } // namespace pm::estate

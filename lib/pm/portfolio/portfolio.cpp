@@ -5,12 +5,12 @@
 namespace pm::portfolio {
 
 bool Result::all_met() const {
-  for (const auto& t : targets)
+  for (const auto &t : targets)
     if (!t.met) return false;
   return true;
 }
 
-catalog::Text target_name(const std::string& id) {
+catalog::Text target_name(const std::string &id) {
   if (id == "rectification") return {"开发遗留问题整改率", "rectification items closed"};
   if (id == "tendering") return {"新建小区招投标率", "new estates tendered"};
   if (id == "contracts") return {"前期物业合同签订率", "new estates with a signed contract"};
@@ -20,7 +20,7 @@ catalog::Text target_name(const std::string& id) {
   return {id, id};
 }
 
-std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error) {
+std::optional<Targets> load_targets(const std::string &path, diag::Diagnostics &out, bool &io_error) {
   auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
     out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
@@ -30,7 +30,7 @@ std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& 
   return parse_targets(*text, path, out);
 }
 
-std::optional<Targets> parse_targets(std::string_view text, const std::string& path, diag::Diagnostics& out) {
+std::optional<Targets> parse_targets(std::string_view text, const std::string &path, diag::Diagnostics &out) {
   yaml::Document doc = estate::load_and_check(text, path, catalog::builtin());
   if (doc.ok && !estate::is_targets(doc.value))
     doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
@@ -42,23 +42,26 @@ std::optional<Targets> parse_targets(std::string_view text, const std::string& p
   t.file = path;
   t.id = doc.value.value("id", "");
   if (doc.value.contains("name")) t.name = estate::text_of(doc.value["name"]);
-  for (const char* id : {"rectification", "tendering", "contracts", "licensed_companies", "certified_managers",
-                         "owners_committees"})
+  for (const char *id :
+       {"rectification", "tendering", "contracts", "licensed_companies", "certified_managers", "owners_committees"})
     if (doc.value["targets"].contains(id)) t.targets.push_back({id, doc.value["targets"][id].get<double>()});
   if (doc.value.contains("phases"))
-    for (const auto& p : doc.value["phases"])
-      t.phases.push_back({p.value("id", ""), estate::text_of(p.value("name", nlohmann::json())), p.value("from", ""),
-                          p.value("to", ""), {}});
+    for (const auto &p : doc.value["phases"])
+      t.phases.push_back({p.value("id", ""),
+                          estate::text_of(p.value("name", nlohmann::json())),
+                          p.value("from", ""),
+                          p.value("to", ""),
+                          {}});
   return t;
 }
 
-std::vector<TargetResult> evaluate(const std::vector<EstateRow>& rows, const Targets& t) {
+std::vector<TargetResult> evaluate(const std::vector<EstateRow> &rows, const Targets &t) {
   std::vector<TargetResult> out;
-  for (const auto& target : t.targets) {
+  for (const auto &target : t.targets) {
     TargetResult r;
     r.target = target;
-    for (const auto& row : rows) {
-      const auto& g = row.governance;
+    for (const auto &row : rows) {
+      const auto &g = row.governance;
       if (!g.present) continue;
       std::optional<bool> ok; // nullopt: the estate is not counted for this target
       if (target.id == "rectification") {
@@ -82,8 +85,10 @@ std::vector<TargetResult> evaluate(const std::vector<EstateRow>& rows, const Tar
       }
       if (!ok) continue;
       ++r.denominator;
-      if (*ok) ++r.numerator;
-      else r.missing.push_back(row.id);
+      if (*ok)
+        ++r.numerator;
+      else
+        r.missing.push_back(row.id);
     }
     if (r.denominator > 0) r.rate = static_cast<double>(r.numerator) / r.denominator;
     // Nothing counted meets nothing and misses nothing.

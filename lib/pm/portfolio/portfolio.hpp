@@ -15,7 +15,7 @@
 namespace pm::portfolio {
 
 struct Target {
-  std::string id; // rectification, tendering, contracts, licensed_companies, certified_managers, owners_committees
+  std::string id;  // rectification, tendering, contracts, licensed_companies, certified_managers, owners_committees
   double goal = 0; // a share, 0–1
 };
 
@@ -28,12 +28,12 @@ struct Targets {
 };
 
 // Reads a targets file (kind: targets); located diagnostics on failure.
-std::optional<Targets> load_targets(const std::string& path, diag::Diagnostics& out, bool& io_error);
+std::optional<Targets> load_targets(const std::string &path, diag::Diagnostics &out, bool &io_error);
 // The same from a targets file's text (`path` names it in messages).
-std::optional<Targets> parse_targets(std::string_view text, const std::string& path, diag::Diagnostics& out);
+std::optional<Targets> parse_targets(std::string_view text, const std::string &path, diag::Diagnostics &out);
 
 // The name of each target in both languages.
-catalog::Text target_name(const std::string& id);
+catalog::Text target_name(const std::string &id);
 
 struct EstateRow {
   std::string file;
@@ -64,6 +64,6 @@ struct Result {
 };
 
 // Judges the rows against the targets.
-std::vector<TargetResult> evaluate(const std::vector<EstateRow>& rows, const Targets& t);
+std::vector<TargetResult> evaluate(const std::vector<EstateRow> &rows, const Targets &t);
 
 } // namespace pm::portfolio

@@ -86,9 +86,9 @@ const json *position_json(const Ctx &c, const std::string &id) {
   const json &units = c.raw("units");
   if (!units.is_array()) return nullptr;
   // By reference: json::value() returns a copy, and a pointer into it would dangle.
-  for (const auto& u : units) {
+  for (const auto &u : units) {
     if (!u.is_object() || !u.contains("positions") || !u["positions"].is_array()) continue;
-    for (const auto& p : u["positions"])
+    for (const auto &p : u["positions"])
       if (p.is_object() && p.value("id", "") == id) return &p;
   }
   return nullptr;

@@ -11,8 +11,8 @@ namespace pm::res {
 
 namespace detail {
 struct Entry {
-  const char* path;
-  const unsigned char* data;
+  const char *path;
+  const unsigned char *data;
   std::size_t size;
 };
 extern const Entry entries[]; // ends with a null path

@@ -14,8 +14,8 @@ std::string number(int i, int count) {
   return buf;
 }
 
-void add_unavailable(Person& p, const std::vector<estate::Unavailable>& list) {
-  for (const auto& u : list) {
+void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
+  for (const auto &u : list) {
     auto a = parse_date(u.from), b = parse_date(u.to);
     if (!a || !b) continue; // pm validate reports malformed dates
     for (int d = *a; d <= *b && d - *a < 3660; ++d) p.unavailable.insert(d);
@@ -24,7 +24,7 @@ void add_unavailable(Person& p, const std::vector<estate::Unavailable>& list) {
 
 } // namespace
 
-Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::Labor& labor, const Period& period) {
+Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor, const Period &period) {
   Problem pr;
   pr.estate_id = e.id;
   pr.estate_name = e.name;
@@ -33,9 +33,9 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
   pr.labor = labor;
   pr.first_day = period.first_day;
   pr.days = period.weeks * 7;
-  const catalog::Catalogue& cat = catalog::builtin();
+  const catalog::Catalogue &cat = catalog::builtin();
 
-  for (const auto& p : s.posts) {
+  for (const auto &p : s.posts) {
     if (p.shifts.empty() || p.seats <= 0) continue;
     PostDemand d;
     d.id = p.id;
@@ -53,13 +53,13 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
 
   // Roles in play, in the order posts name them.
   std::vector<std::string> roles;
-  for (const auto& p : pr.posts)
-    for (const auto& r : p.roles)
+  for (const auto &p : pr.posts)
+    for (const auto &r : p.roles)
       if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
 
-  for (const auto& role : roles) {
+  for (const auto &role : roles) {
     std::vector<Person> team;
-    for (const auto& x : e.staff) {
+    for (const auto &x : e.staff) {
       if (x.role != role) continue;
       Person p;
       p.id = x.id;
@@ -72,11 +72,12 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
     }
     if (team.empty()) {
       int count = s.headcount(role);
-      const catalog::Role* cr = cat.role(role);
+      const catalog::Role *cr = cat.role(role);
       for (int i = 1; i <= count; ++i) {
         Person p;
         p.id = role + "-" + number(i, count);
-        p.name = {(cr ? cr->name.zh : role) + " " + std::to_string(i), (cr ? cr->name.en : role) + " " + std::to_string(i)};
+        p.name = {(cr ? cr->name.zh : role) + " " + std::to_string(i),
+                  (cr ? cr->name.en : role) + " " + std::to_string(i)};
         p.role = role;
         p.placeholder = true;
         team.push_back(std::move(p));
@@ -89,10 +90,10 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
       if (!pr.posts[static_cast<std::size_t>(i)].duty && pr.posts[static_cast<std::size_t>(i)].role == role)
         posts.push_back(i);
     std::map<int, int> filled;
-    std::vector<Person*> extra;
-    for (auto& p : team) {
+    std::vector<Person *> extra;
+    for (auto &p : team) {
       for (int i : posts) {
-        const PostDemand& d = pr.posts[static_cast<std::size_t>(i)];
+        const PostDemand &d = pr.posts[static_cast<std::size_t>(i)];
         if (filled[i] < d.people && p.holds(d.licence)) {
           p.home = i;
           ++filled[i];
@@ -102,7 +103,7 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
       if (p.home < 0) extra.push_back(&p);
     }
     std::size_t k = 0;
-    for (Person* p : extra) {
+    for (Person *p : extra) {
       for (std::size_t tries = 0; tries < posts.size(); ++tries, ++k) {
         int i = posts[k % posts.size()];
         if (p->holds(pr.posts[static_cast<std::size_t>(i)].licence)) {
@@ -112,7 +113,7 @@ Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::La
         }
       }
     }
-    for (auto& p : team) pr.people.push_back(std::move(p));
+    for (auto &p : team) pr.people.push_back(std::move(p));
   }
 
   auto hd = diag::Diagnostics{};

@@ -15,6 +15,6 @@ struct Period {
 // People come from the estate's named staff; a role of which the estate names nobody gets
 // numbered placeholders ("gate_guard-01", 门岗 1 / Gate guard 1), as many as the staffing has.
 // Each person is given a home post of their role, filling posts in order.
-Problem build(const estate::Estate& e, const staff::Staffing& s, const staff::Labor& labor, const Period& period);
+Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor, const Period &period);
 
 } // namespace pm::roster

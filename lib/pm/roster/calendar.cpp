@@ -30,16 +30,16 @@ Civil civil_from_days(int z) {
 }
 
 namespace {
-bool digits(const std::string& s, std::size_t from, std::size_t n) {
+bool digits(const std::string &s, std::size_t from, std::size_t n) {
   if (s.size() < from + n) return false;
   for (std::size_t i = from; i < from + n; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
   return true;
 }
-int num(const std::string& s, std::size_t from, std::size_t n) { return std::stoi(s.substr(from, n)); }
+int num(const std::string &s, std::size_t from, std::size_t n) { return std::stoi(s.substr(from, n)); }
 } // namespace
 
-std::optional<int> parse_date(const std::string& s) {
+std::optional<int> parse_date(const std::string &s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4) || !digits(s, 5, 2) || !digits(s, 8, 2))
     return std::nullopt;
   int y = num(s, 0, 4), m = num(s, 5, 2), d = num(s, 8, 2);
@@ -64,7 +64,7 @@ int iso_weekday(int day) {
   return w + 1;
 }
 
-std::optional<int> parse_datetime(const std::string& s) {
+std::optional<int> parse_datetime(const std::string &s) {
   if (s.size() != 16 || s[10] != 'T' || s[13] != ':' || !digits(s, 11, 2) || !digits(s, 14, 2)) return std::nullopt;
   auto d = parse_date(s.substr(0, 10));
   if (!d) return std::nullopt;
@@ -86,7 +86,7 @@ bool Holidays::covers(int day) const {
   return y >= first_year && y <= last_year;
 }
 
-std::optional<Holidays> load_holidays(const std::string& name, diag::Diagnostics& out) {
+std::optional<Holidays> load_holidays(const std::string &name, diag::Diagnostics &out) {
   std::string path = "data/holidays/" + name + ".toml";
   auto text = res::get(path);
   if (!text) return std::nullopt;
@@ -98,7 +98,7 @@ std::optional<Holidays> load_holidays(const std::string& name, diag::Diagnostics
   data::check_keys(*tbl, {"meta", "year"}, file, out);
   if (auto m = (*tbl)["meta"].as_table()) h.source = (*m)["source"].value_or(std::string());
   if (auto years = (*tbl)["year"].as_array())
-    for (auto& node : *years) {
+    for (auto &node : *years) {
       auto y = node.as_table();
       if (!y) continue;
       data::check_keys(*y, {"year", "source", "dates"}, file, out);
@@ -106,11 +106,12 @@ std::optional<Holidays> load_holidays(const std::string& name, diag::Diagnostics
       if (h.first_year == 0 || year < h.first_year) h.first_year = year;
       if (year > h.last_year) h.last_year = year;
       if (auto dates = (*y)["dates"].as_array())
-        for (auto& dn : *dates) {
+        for (auto &dn : *dates) {
           auto s = dn.value<std::string>();
           auto d = s ? parse_date(*s) : std::nullopt;
           if (!d || civil_from_days(*d).year != year) {
-            out.push_back(data::at(dn, file, "bad-date", "not a date of that year (YYYY-MM-DD)", "不是该年的日期（YYYY-MM-DD）"));
+            out.push_back(
+                data::at(dn, file, "bad-date", "not a date of that year (YYYY-MM-DD)", "不是该年的日期（YYYY-MM-DD）"));
             continue;
           }
           h.days.insert(*d);

@@ -9,7 +9,7 @@ namespace pm::roster {
 
 namespace {
 
-double capacity(const Problem& p, const Person& x) {
+double capacity(const Problem &p, const Person &x) {
   double week = p.labor.lawful_max_weekly_hours();
   if (x.hours_per_week > 0) week = std::min(week, x.hours_per_week);
   int away = 0;
@@ -20,8 +20,8 @@ double capacity(const Problem& p, const Person& x) {
 std::string n0(double v) { return util::format_number(std::floor(v + 1e-9), 0); }
 
 // "gate guard" / "gate guards" from the catalogue's role name.
-std::string role_noun(const std::string& role, int count, bool zh) {
-  const catalog::Role* r = catalog::builtin().role(role);
+std::string role_noun(const std::string &role, int count, bool zh) {
+  const catalog::Role *r = catalog::builtin().role(role);
   if (zh) return r ? r->name.zh : role;
   std::string s = r ? r->name.en : role;
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
@@ -30,7 +30,7 @@ std::string role_noun(const std::string& role, int count, bool zh) {
 
 } // namespace
 
-std::vector<Shortfall> shortfalls(const Problem& p) {
+std::vector<Shortfall> shortfalls(const Problem &p) {
   std::vector<Shortfall> out;
   const int np = static_cast<int>(p.posts.size());
   // Groups: posts connected through people who may take both.
@@ -55,17 +55,17 @@ std::vector<Shortfall> shortfalls(const Problem& p) {
     ++groups;
   }
 
-  auto test = [&](const std::vector<int>& posts) {
+  auto test = [&](const std::vector<int> &posts) {
     double needed = 0;
-    for (int i : posts) needed += p.posts[static_cast<std::size_t>(i)].weekly_hours() *
-                                  [&] {
-                                    // Posts needed on some weekdays only: the share of the period's days.
-                                    const auto& d = p.posts[static_cast<std::size_t>(i)];
-                                    if (d.days.empty()) return 1.0;
-                                    int c = 0;
-                                    for (int x = p.first_day; x <= p.last_day(); ++x) c += d.needed_on(x) ? 1 : 0;
-                                    return c / (p.days * d.days.size() / 7.0);
-                                  }();
+    for (int i : posts)
+      needed += p.posts[static_cast<std::size_t>(i)].weekly_hours() * [&] {
+        // Posts needed on some weekdays only: the share of the period's days.
+        const auto &d = p.posts[static_cast<std::size_t>(i)];
+        if (d.days.empty()) return 1.0;
+        int c = 0;
+        for (int x = p.first_day; x <= p.last_day(); ++x) c += d.needed_on(x) ? 1 : 0;
+        return c / (p.days * d.days.size() / 7.0);
+      }();
     double give = 0;
     int people = 0;
     std::string role;
@@ -83,18 +83,18 @@ std::vector<Shortfall> shortfalls(const Problem& p) {
     s.people = people;
     s.can_give = give;
     s.add = static_cast<int>(std::ceil((needed - give) / p.labor.lawful_max_weekly_hours() - 1e-9));
-    const PostDemand& first = p.posts[static_cast<std::size_t>(posts.front())];
+    const PostDemand &first = p.posts[static_cast<std::size_t>(posts.front())];
     role = first.role.empty() ? (first.roles.empty() ? "" : first.roles.front()) : first.role;
     std::string ids;
     for (int i : posts) ids += (ids.empty() ? "" : ", ") + p.posts[static_cast<std::size_t>(i)].id;
     std::string lic_en = first.licence.empty() || posts.size() > 1 ? "" : " (holding " + first.licence + ")";
     std::string lic_zh = first.licence.empty() || posts.size() > 1 ? "" : "（持 " + first.licence + " 证）";
     s.message.en = ids + ": " + n0(std::ceil(needed - 1e-9)) + " h/week needed, " + std::to_string(people) + " " +
-                   role_noun(role, people, false) + lic_en + " can lawfully give at most " + n0(std::round(give)) + " h; add " +
-                   std::to_string(s.add) + " " + role_noun(role, s.add, false);
+                   role_noun(role, people, false) + lic_en + " can lawfully give at most " + n0(std::round(give)) +
+                   " h; add " + std::to_string(s.add) + " " + role_noun(role, s.add, false);
     s.message.zh = ids + "：每周需要 " + n0(std::ceil(needed - 1e-9)) + " 小时，" + std::to_string(people) + " 名" +
-                   role_noun(role, people, true) + lic_zh + "依法最多可提供 " + n0(std::round(give)) + " 小时；需增加 " + std::to_string(s.add) + " 名" +
-                   role_noun(role, s.add, true);
+                   role_noun(role, people, true) + lic_zh + "依法最多可提供 " + n0(std::round(give)) +
+                   " 小时；需增加 " + std::to_string(s.add) + " 名" + role_noun(role, s.add, true);
     out.push_back(std::move(s));
   };
 
@@ -113,15 +113,17 @@ std::vector<Shortfall> shortfalls(const Problem& p) {
   return out;
 }
 
-std::vector<catalog::Text> impossible_posts(const Problem& p) {
+std::vector<catalog::Text> impossible_posts(const Problem &p) {
   std::vector<catalog::Text> out;
-  for (const auto& d : p.posts)
-    for (const auto& s : d.shifts)
+  for (const auto &d : p.posts)
+    for (const auto &s : d.shifts)
       if (s.minutes() > p.labor.max_shift_hours * 60 + 1e-9) {
-        std::string h = util::format_number(s.minutes() / 60.0, 1), max = util::format_number(p.labor.max_shift_hours, 1);
-        out.push_back({d.id + "：班次 " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " 长 " + h + " 小时，劳动规定最多 " + max + " 小时",
-                       d.id + ": the shift " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " is " + h +
-                           " h long; the labour profile allows at most " + max + " h"});
+        std::string h = util::format_number(s.minutes() / 60.0, 1),
+                    max = util::format_number(p.labor.max_shift_hours, 1);
+        out.push_back({d.id + "：班次 " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " 长 " + h +
+                           " 小时，劳动规定最多 " + max + " 小时",
+                       d.id + ": the shift " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " is " +
+                           h + " h long; the labour profile allows at most " + max + " h"});
       }
   return out;
 }

@@ -8,12 +8,13 @@
 namespace pm::roster {
 
 namespace {
-diag::Diagnostic error(const std::string& file, int line, int column, std::string code, std::string en, std::string zh) {
+diag::Diagnostic error(const std::string &file, int line, int column, std::string code, std::string en,
+                       std::string zh) {
   return {file, line, column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""};
 }
 } // namespace
 
-std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file, diag::Diagnostics& out) {
+std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out) {
   std::vector<CsvRecord> records;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // spreadsheets write a BOM
   std::size_t i = 0;
@@ -51,8 +52,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file,
           ++i;
         }
         if (!closed) {
-          out.push_back(error(file, open_line, static_cast<int>(open_col), "csv-syntax", "a quoted field is never closed",
-                              "带引号的字段没有结束引号"));
+          out.push_back(error(file, open_line, static_cast<int>(open_col), "csv-syntax",
+                              "a quoted field is never closed", "带引号的字段没有结束引号"));
           return records;
         }
         if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
@@ -91,12 +92,13 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file,
   return records;
 }
 
-std::vector<Assignment> read_roster_csv(std::string_view text, const std::string& file, const Problem& p,
-                                        diag::Diagnostics& out) {
+std::vector<Assignment> read_roster_csv(std::string_view text, const std::string &file, const Problem &p,
+                                        diag::Diagnostics &out) {
   std::vector<Assignment> result;
   if (auto bad = util::find_bad_utf8(text)) {
     out.push_back(error(file, bad->line, bad->column, bad->nul ? "nul-byte" : "not-utf8",
-                        bad->nul ? "NUL byte in the file" : "the file is not UTF-8 text", bad->nul ? "文件中有 NUL 字节" : "文件不是 UTF-8 文本"));
+                        bad->nul ? "NUL byte in the file" : "the file is not UTF-8 text",
+                        bad->nul ? "文件中有 NUL 字节" : "文件不是 UTF-8 文本"));
     return result;
   }
   auto records = parse_csv(text, file, out);
@@ -104,8 +106,8 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
     out.push_back(error(file, 1, 0, "empty", "the roster has no header row", "排班表没有表头行"));
     return result;
   }
-  const auto& header = records.front().fields;
-  auto col = [&](const char* name) {
+  const auto &header = records.front().fields;
+  auto col = [&](const char *name) {
     for (std::size_t i = 0; i < header.size(); ++i)
       if (header[i] == name) return static_cast<int>(i);
     return -1;
@@ -113,20 +115,22 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
   int c_staff = col("staff_id"), c_post = col("post"), c_start = col("start"), c_end = col("end");
   for (auto [c, name] : {std::pair{c_staff, "staff_id"}, {c_post, "post"}, {c_start, "start"}, {c_end, "end"}})
     if (c < 0)
-      out.push_back(error(file, records.front().line, 0, "missing-column", std::string("the header has no column '") + name + "'",
+      out.push_back(error(file, records.front().line, 0, "missing-column",
+                          std::string("the header has no column '") + name + "'",
                           std::string("表头缺少列 '") + name + "'"));
   if (c_staff < 0 || c_post < 0 || c_start < 0 || c_end < 0) return result;
   std::vector<std::string> ids;
-  for (const auto& x : p.people) ids.push_back(x.id);
+  for (const auto &x : p.people) ids.push_back(x.id);
   std::vector<std::string> posts;
-  for (const auto& x : p.posts) posts.push_back(x.id);
+  for (const auto &x : p.posts) posts.push_back(x.id);
 
   for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& rec = records[r];
+    const CsvRecord &rec = records[r];
     if (rec.fields.size() != header.size()) {
-      out.push_back(error(file, rec.line, 0, "csv-columns",
-                          "this row has " + std::to_string(rec.fields.size()) + " fields, the header " + std::to_string(header.size()),
-                          "此行有 " + std::to_string(rec.fields.size()) + " 个字段，表头有 " + std::to_string(header.size()) + " 个"));
+      out.push_back(error(
+          file, rec.line, 0, "csv-columns",
+          "this row has " + std::to_string(rec.fields.size()) + " fields, the header " + std::to_string(header.size()),
+          "此行有 " + std::to_string(rec.fields.size()) + " 个字段，表头有 " + std::to_string(header.size()) + " 个"));
       continue;
     }
     auto field = [&](int c) { return rec.fields[static_cast<std::size_t>(c)]; };
@@ -139,28 +143,33 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
       std::string hint;
       if (auto m = util::did_you_mean(field(c_staff), ids)) hint = *m;
       out.push_back(error(file, rec.line, column_of(c_staff), "unknown-staff",
-                          "no one with staff_id '" + field(c_staff) + "' in the estate" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
-                          "小区文件中没有 staff_id 为 '" + field(c_staff) + "' 的人员" + (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
+                          "no one with staff_id '" + field(c_staff) + "' in the estate" +
+                              (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
+                          "小区文件中没有 staff_id 为 '" + field(c_staff) + "' 的人员" +
+                              (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
       ok = false;
     }
     a.post = p.find_post(field(c_post));
     if (a.post < 0) {
       std::string hint;
       if (auto m = util::did_you_mean(field(c_post), posts)) hint = *m;
-      out.push_back(error(file, rec.line, column_of(c_post), "unknown-post",
-                          "no post '" + field(c_post) + "' in this staffing" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
-                          "此人员配置中没有岗位 '" + field(c_post) + "'" + (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
+      out.push_back(error(
+          file, rec.line, column_of(c_post), "unknown-post",
+          "no post '" + field(c_post) + "' in this staffing" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
+          "此人员配置中没有岗位 '" + field(c_post) + "'" + (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
       ok = false;
     }
     auto s = parse_datetime(field(c_start)), e = parse_datetime(field(c_end));
     for (auto [v, c] : {std::pair{s, c_start}, {e, c_end}})
       if (!v) {
-        out.push_back(error(file, rec.line, column_of(c), "bad-time", "'" + field(c) + "' is not a time written YYYY-MM-DDTHH:MM",
+        out.push_back(error(file, rec.line, column_of(c), "bad-time",
+                            "'" + field(c) + "' is not a time written YYYY-MM-DDTHH:MM",
                             "'" + field(c) + "' 不是 YYYY-MM-DDTHH:MM 格式的时间"));
         ok = false;
       }
     if (s && e && *e <= *s) {
-      out.push_back(error(file, rec.line, column_of(c_end), "bad-time", "the shift ends before it starts", "班次结束时间早于开始时间"));
+      out.push_back(error(file, rec.line, column_of(c_end), "bad-time", "the shift ends before it starts",
+                          "班次结束时间早于开始时间"));
       ok = false;
     }
     if (!ok) continue;
@@ -171,12 +180,12 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
   return result;
 }
 
-std::pair<int, int> span_of(const Problem& p, const std::vector<Assignment>& a) {
+std::pair<int, int> span_of(const Problem &p, const std::vector<Assignment> &a) {
   int first = INT_MAX, last = INT_MIN;
-  for (const auto& x : a) {
+  for (const auto &x : a) {
     int i = shift_of(p, x);
     if (i < 0) continue;
-    const PostDemand& d = p.posts[static_cast<std::size_t>(x.post)];
+    const PostDemand &d = p.posts[static_cast<std::size_t>(x.post)];
     int day = first_calendar_day(x.start - d.shifts.front().start - d.shift_offset(i));
     first = std::min(first, day);
     last = std::max(last, day);

@@ -18,15 +18,15 @@ struct CsvRecord {
 
 // Splits CSV text into records; malformed quoting is reported at its line and column, and
 // parsing goes on at the next line.
-std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file, diag::Diagnostics& out);
+std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out);
 
 // Assignments from a roster CSV with the columns staff_id, post, start, end (others are
 // ignored). Rows naming unknown people or posts, or with bad times, are reported and skipped.
-std::vector<Assignment> read_roster_csv(std::string_view text, const std::string& file, const Problem& p,
-                                        diag::Diagnostics& out);
+std::vector<Assignment> read_roster_csv(std::string_view text, const std::string &file, const Problem &p,
+                                        diag::Diagnostics &out);
 
 // The rota days the assignments span (first day, number of days), or {0, 0} if none match a
 // shift of their post.
-std::pair<int, int> span_of(const Problem& p, const std::vector<Assignment>& a);
+std::pair<int, int> span_of(const Problem &p, const std::vector<Assignment> &a);
 
 } // namespace pm::roster

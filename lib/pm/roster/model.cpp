@@ -18,24 +18,24 @@ int PostDemand::shift_start(int day, int i) const { return day * 1440 + shifts.f
 
 double PostDemand::weekly_hours() const {
   double per_day = 0;
-  for (const auto& s : shifts) per_day += s.minutes() / 60.0;
+  for (const auto &s : shifts) per_day += s.minutes() / 60.0;
   return seats * per_day * (days.empty() ? 7.0 : static_cast<double>(days.size()));
 }
 
 bool PostDemand::round_the_clock() const {
   int m = 0;
-  for (const auto& s : shifts) m += s.minutes();
+  for (const auto &s : shifts) m += s.minutes();
   return m >= 1440 && days.empty();
 }
 
-bool Person::holds(const std::string& licence) const {
+bool Person::holds(const std::string &licence) const {
   return licence.empty() || placeholder || std::find(licences.begin(), licences.end(), licence) != licences.end();
 }
 
 std::vector<Slot> Problem::slots() const {
   std::vector<Slot> out;
   for (int p = 0; p < static_cast<int>(posts.size()); ++p) {
-    const auto& post = posts[static_cast<std::size_t>(p)];
+    const auto &post = posts[static_cast<std::size_t>(p)];
     for (int d = 0; d < days; ++d) {
       if (!post.needed_on(first_day + d)) continue;
       for (int i = 0; i < static_cast<int>(post.shifts.size()); ++i) {
@@ -50,25 +50,25 @@ std::vector<Slot> Problem::slots() const {
       }
     }
   }
-  std::sort(out.begin(), out.end(), [](const Slot& a, const Slot& b) {
+  std::sort(out.begin(), out.end(), [](const Slot &a, const Slot &b) {
     return std::tie(a.start, a.post, a.shift) < std::tie(b.start, b.post, b.shift);
   });
   return out;
 }
 
 bool Problem::eligible(int person, int post) const {
-  const Person& x = people[static_cast<std::size_t>(person)];
-  const PostDemand& p = posts[static_cast<std::size_t>(post)];
+  const Person &x = people[static_cast<std::size_t>(person)];
+  const PostDemand &p = posts[static_cast<std::size_t>(post)];
   return std::find(p.roles.begin(), p.roles.end(), x.role) != p.roles.end() && x.holds(p.licence);
 }
 
-int Problem::find_person(const std::string& id) const {
+int Problem::find_person(const std::string &id) const {
   for (std::size_t i = 0; i < people.size(); ++i)
     if (people[i].id == id) return static_cast<int>(i);
   return -1;
 }
 
-int Problem::find_post(const std::string& id) const {
+int Problem::find_post(const std::string &id) const {
   for (std::size_t i = 0; i < posts.size(); ++i)
     if (posts[i].id == id) return static_cast<int>(i);
   return -1;
@@ -76,7 +76,7 @@ int Problem::find_post(const std::string& id) const {
 
 int Problem::calendar_end() const {
   int end = last_day();
-  for (const auto& p : posts)
+  for (const auto &p : posts)
     for (int i = 0; i < static_cast<int>(p.shifts.size()); ++i) {
       int s = p.shift_start(last_day(), i) + p.shifts[static_cast<std::size_t>(i)].minutes();
       end = std::max(end, last_calendar_day(s));
@@ -88,7 +88,7 @@ int first_calendar_day(int start) { return start >= 0 ? start / 1440 : -((-start
 int last_calendar_day(int end) { return first_calendar_day(end - 1); }
 
 namespace {
-int hhmm(const std::string& s, int fallback) {
+int hhmm(const std::string &s, int fallback) {
   if (s.size() != 5 || s[2] != ':') return fallback;
   try {
     return std::stoi(s.substr(0, 2)) * 60 + std::stoi(s.substr(3, 2));
@@ -101,7 +101,7 @@ int hhmm(const std::string& s, int fallback) {
 // A night shift has at least 3 hours in the night window (the "night worker" threshold of
 // EU directive 2003/88/EC art. 2(4); Chinese law sets none), so 16:00-24:00 is not a night
 // shift while 00:00-08:00 and 20:00-08:00 are.
-bool is_night(const staff::Labor& l, int start, int end) {
+bool is_night(const staff::Labor &l, int start, int end) {
   int ns = hhmm(l.night_start, 22 * 60), ne = hhmm(l.night_end, 6 * 60);
   int len = ne > ns ? ne - ns : ne + 1440 - ns;
   int overlap = 0;
@@ -119,7 +119,7 @@ int days_in_month(int y, int m) {
 }
 
 // The first day of the averaging period containing `day`, and the first day of the next.
-std::pair<int, int> period_of(const std::string& kind, int day, std::string& label) {
+std::pair<int, int> period_of(const std::string &kind, int day, std::string &label) {
   Civil c = civil_from_days(day);
   char buf[32];
   if (kind == "week") {
@@ -151,7 +151,7 @@ std::pair<int, int> period_of(const std::string& kind, int day, std::string& lab
 
 } // namespace
 
-double overtime_cap(const staff::Labor& l, int first, int last) {
+double overtime_cap(const staff::Labor &l, int first, int last) {
   double cap = 0;
   for (int d = first; d <= last;) {
     Civil c = civil_from_days(d);
@@ -163,7 +163,7 @@ double overtime_cap(const staff::Labor& l, int first, int last) {
   return cap;
 }
 
-std::vector<Window> averaging_windows(const staff::Labor& l, int first_day, int last_day) {
+std::vector<Window> averaging_windows(const staff::Labor &l, int first_day, int last_day) {
   std::vector<Window> out;
   for (int d = first_day; d <= last_day;) {
     std::string label;
@@ -176,7 +176,7 @@ std::vector<Window> averaging_windows(const staff::Labor& l, int first_day, int 
   // Pieces shorter than a week say nothing about an average: merge them into a neighbour.
   if (out.size() > 1) {
     std::vector<Window> merged;
-    for (auto& w : out) {
+    for (auto &w : out) {
       if (!merged.empty() && (w.days() < 7 || merged.back().days() < 7)) {
         merged.back().last = w.last;
         merged.back().label += "+" + w.label;
@@ -189,13 +189,13 @@ std::vector<Window> averaging_windows(const staff::Labor& l, int first_day, int 
   return out;
 }
 
-double weekly_target(const staff::Labor& l, const Person& p) {
+double weekly_target(const staff::Labor &l, const Person &p) {
   return p.hours_per_week > 0 ? std::min(p.hours_per_week, l.weekly_hours) : l.weekly_hours;
 }
 
-double standard_hours(const staff::Labor& l, const Person& p, int days) { return weekly_target(l, p) * days / 7.0; }
+double standard_hours(const staff::Labor &l, const Person &p, int days) { return weekly_target(l, p) * days / 7.0; }
 
-double max_hours(const staff::Labor& l, const Person& p, const Window& w) {
+double max_hours(const staff::Labor &l, const Person &p, const Window &w) {
   // Part-timers work at most their contracted hours; full-timers the standard week plus the
   // monthly overtime cap, each pro rata over the window.
   if (p.hours_per_week > 0 && p.hours_per_week < l.weekly_hours) return p.hours_per_week * w.days() / 7.0;

@@ -49,7 +49,7 @@ struct Person {
   bool placeholder = false;  // numbered stand-in, assumed to hold every licence
   int home = -1;             // the post this person is staffed for, -1 for none
 
-  bool holds(const std::string& licence) const;
+  bool holds(const std::string &licence) const;
 };
 
 // One shift of one post on one rota day, needing `seats` people.
@@ -79,15 +79,15 @@ struct Problem {
 
   std::vector<Slot> slots() const; // sorted by start, post, shift
   bool eligible(int person, int post) const;
-  int find_person(const std::string& id) const;
-  int find_post(const std::string& id) const;
+  int find_person(const std::string &id) const;
+  int find_post(const std::string &id) const;
   int last_day() const { return first_day + days - 1; }
   // Calendar days a roster touches: its rota days and the morning after for night shifts.
   int calendar_end() const;
 };
 
 // Labour-law helpers shared by the solver, the checker and the summary.
-bool is_night(const staff::Labor& l, int start, int end);
+bool is_night(const staff::Labor &l, int start, int end);
 int first_calendar_day(int start);
 int last_calendar_day(int end); // the day of the shift's last minute
 // The averaging periods of the labour profile that a roster overlaps, clipped to the
@@ -97,12 +97,12 @@ struct Window {
   std::string label;       // "2026-01", "2026-W02", "2026-Q1", "2026"
   int days() const { return last - first + 1; }
 };
-std::vector<Window> averaging_windows(const staff::Labor& l, int first_day, int last_day);
-double weekly_target(const staff::Labor& l, const Person& p);
+std::vector<Window> averaging_windows(const staff::Labor &l, int first_day, int last_day);
+double weekly_target(const staff::Labor &l, const Person &p);
 // Standard hours and the most a person may lawfully work within a window.
-double standard_hours(const staff::Labor& l, const Person& p, int days);
-double max_hours(const staff::Labor& l, const Person& p, const Window& w);
+double standard_hours(const staff::Labor &l, const Person &p, int days);
+double max_hours(const staff::Labor &l, const Person &p, const Window &w);
 // Overtime allowed over days [first, last]: the monthly cap, pro rata for each month's part.
-double overtime_cap(const staff::Labor& l, int first, int last);
+double overtime_cap(const staff::Labor &l, int first, int last);
 
 } // namespace pm::roster

@@ -16,8 +16,8 @@ int Pattern::shift_on(int crew, int day) const {
   return -1;
 }
 
-std::optional<Pattern> parse_pattern(std::string_view text, const std::string& file, const std::string& name,
-                                     diag::Diagnostics& out) {
+std::optional<Pattern> parse_pattern(std::string_view text, const std::string &file, const std::string &name,
+                                     diag::Diagnostics &out) {
   diag::Diagnostics local;
   auto tbl = data::parse_toml(text, file, local);
   Pattern p;
@@ -31,13 +31,16 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string& f
       p.source = (*m)["source"].value_or(std::string());
     }
     if (p.source.empty())
-      local.push_back(data::at(*tbl, file, "missing-source", "a pattern needs [meta] source = \"...\"", "班制文件需要 [meta] source = \"...\""));
+      local.push_back(data::at(*tbl, file, "missing-source", "a pattern needs [meta] source = \"...\"",
+                               "班制文件需要 [meta] source = \"...\""));
     auto t = (*tbl)["pattern"].as_table();
     if (!t) {
       local.push_back(data::at(*tbl, file, "missing-key", "missing table [pattern]", "缺少 [pattern] 表"));
     } else {
-      data::check_keys(*t, {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh", "note_en"},
-                       file, local);
+      data::check_keys(
+          *t,
+          {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh", "note_en"},
+          file, local);
       p.shifts = static_cast<int>((*t)["shifts"].value_or(int64_t{0}));
       p.shift_hours = (*t)["shift_hours"].value_or(0.0);
       p.crews = static_cast<int>((*t)["crews"].value_or(int64_t{0}));
@@ -47,8 +50,10 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string& f
       p.note.zh = (*t)["note_zh"].value_or(std::string());
       p.note.en = (*t)["note_en"].value_or(std::string());
       if (auto codes = (*t)["codes"].as_array())
-        for (auto& c : *codes) p.codes.push_back(c.value_or(std::string()));
-      auto bad = [&](const std::string& en, const std::string& zh) { local.push_back(data::at(*t, file, "bad-value", en, zh)); };
+        for (auto &c : *codes) p.codes.push_back(c.value_or(std::string()));
+      auto bad = [&](const std::string &en, const std::string &zh) {
+        local.push_back(data::at(*t, file, "bad-value", en, zh));
+      };
       if (p.shifts < 1 || p.shift_hours <= 0 || p.crews < 1 || p.cycle.empty() ||
           static_cast<int>(p.codes.size()) != p.shifts)
         bad("a pattern needs shifts, shift_hours, crews, cycle and one code per shift",
@@ -64,7 +69,8 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string& f
             if (s >= 0) ++count[static_cast<std::size_t>(s)];
           }
           if (std::any_of(count.begin(), count.end(), [](int x) { return x != 1; })) {
-            bad("the crews, each starting " + std::to_string(p.step()) + " days after the last, do not cover every shift exactly once a day",
+            bad("the crews, each starting " + std::to_string(p.step()) +
+                    " days after the last, do not cover every shift exactly once a day",
                 "各班组依次错开 " + std::to_string(p.step()) + " 天后，不能每天每个班次恰好一组");
             break;
           }
@@ -73,7 +79,8 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string& f
         for (char c : p.cycle) worked += c == '-' ? 0 : 1;
         double avg = worked * p.shift_hours * 7.0 / static_cast<double>(p.cycle.size());
         if (std::fabs(avg - p.average_weekly_hours) > 0.05)
-          bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")", "average_weekly_hours 与 cycle 不符");
+          bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")",
+              "average_weekly_hours 与 cycle 不符");
       }
     }
   }
@@ -83,9 +90,9 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string& f
   return p;
 }
 
-std::vector<Pattern> builtin_patterns(diag::Diagnostics& out) {
+std::vector<Pattern> builtin_patterns(diag::Diagnostics &out) {
   std::vector<Pattern> all;
-  for (const auto& path : res::list("data/patterns/")) {
+  for (const auto &path : res::list("data/patterns/")) {
     auto text = res::get(path);
     if (!text) continue;
     std::string name = path.substr(path.rfind('/') + 1);
@@ -95,17 +102,17 @@ std::vector<Pattern> builtin_patterns(diag::Diagnostics& out) {
   return all;
 }
 
-const Pattern* find_pattern(const std::vector<Pattern>& all, const std::string& name) {
-  for (const auto& p : all)
+const Pattern *find_pattern(const std::vector<Pattern> &all, const std::string &name) {
+  for (const auto &p : all)
     if (p.name == name || p.title.zh == name) return &p;
   return nullptr;
 }
 
-bool shape_fits(const Pattern& pat, const PostDemand& post) {
+bool shape_fits(const Pattern &pat, const PostDemand &post) {
   if (!post.days.empty() || static_cast<int>(post.shifts.size()) != pat.shifts) return false;
   int len = static_cast<int>(std::lround(pat.shift_hours * 60));
   int total = 0;
-  for (const auto& s : post.shifts) {
+  for (const auto &s : post.shifts) {
     if (s.minutes() != len) return false;
     total += s.minutes();
   }
@@ -115,15 +122,16 @@ bool shape_fits(const Pattern& pat, const PostDemand& post) {
   return total == 1440;
 }
 
-std::optional<std::vector<int>> team_fits(const Pattern& pat, const Problem& p, int post) {
-  const PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+std::optional<std::vector<int>> team_fits(const Pattern &pat, const Problem &p, int post) {
+  const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
   if (d.duty || !shape_fits(pat, d)) return std::nullopt;
   std::vector<int> team;
   for (int i = 0; i < static_cast<int>(p.people.size()); ++i) {
-    const Person& x = p.people[static_cast<std::size_t>(i)];
+    const Person &x = p.people[static_cast<std::size_t>(i)];
     if (x.home != post) continue;
     if (!p.eligible(i, post)) return std::nullopt;
-    if (x.hours_per_week > 0 && x.hours_per_week + 1e-9 < std::min(pat.average_weekly_hours, p.labor.weekly_hours)) return std::nullopt;
+    if (x.hours_per_week > 0 && x.hours_per_week + 1e-9 < std::min(pat.average_weekly_hours, p.labor.weekly_hours))
+      return std::nullopt;
     for (int day = p.first_day; day <= p.calendar_end(); ++day)
       if (x.unavailable.count(day)) return std::nullopt;
     team.push_back(i);
@@ -132,9 +140,9 @@ std::optional<std::vector<int>> team_fits(const Pattern& pat, const Problem& p, 
   return team;
 }
 
-std::vector<Assignment> apply(const Pattern& pat, const Problem& p, int post, const std::vector<int>& team) {
+std::vector<Assignment> apply(const Pattern &pat, const Problem &p, int post, const std::vector<int> &team) {
   std::vector<Assignment> out;
-  const PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+  const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
   for (int day = p.first_day; day <= p.last_day(); ++day)
     for (int crew = 0; crew < pat.crews; ++crew) {
       int s = pat.shift_on(crew, day);

@@ -30,19 +30,19 @@ struct Pattern {
 };
 
 // The embedded patterns, sorted by name; problems in the data go to `out`.
-std::vector<Pattern> builtin_patterns(diag::Diagnostics& out);
+std::vector<Pattern> builtin_patterns(diag::Diagnostics &out);
 // A pattern by name or Chinese title ("four-three" or "四班三运转").
-const Pattern* find_pattern(const std::vector<Pattern>& all, const std::string& name);
-std::optional<Pattern> parse_pattern(std::string_view text, const std::string& file, const std::string& name,
-                                     diag::Diagnostics& out);
+const Pattern *find_pattern(const std::vector<Pattern> &all, const std::string &name);
+std::optional<Pattern> parse_pattern(std::string_view text, const std::string &file, const std::string &name,
+                                     diag::Diagnostics &out);
 
 // Whether the pattern's shape fits the post: its shifts, every day, people = crews × seats.
-bool shape_fits(const Pattern& pat, const PostDemand& post);
+bool shape_fits(const Pattern &pat, const PostDemand &post);
 // The post's team (people homed there) if the pattern can roster them as they are: full
 // time, all eligible, none away during the period.
-std::optional<std::vector<int>> team_fits(const Pattern& pat, const Problem& p, int post);
+std::optional<std::vector<int>> team_fits(const Pattern &pat, const Problem &p, int post);
 
 // Assignments of the pattern for the post's team (crew i is team[i*seats .. i*seats+seats-1]).
-std::vector<Assignment> apply(const Pattern& pat, const Problem& p, int post, const std::vector<int>& team);
+std::vector<Assignment> apply(const Pattern &pat, const Problem &p, int post, const std::vector<int> &team);
 
 } // namespace pm::roster

@@ -18,19 +18,19 @@ std::string hm(int minutes_of_day) {
 
 std::string h1(double v) { return util::format_number(std::round(v * 10) / 10, 1); }
 
-const catalog::Text& name(const Problem& p, int person) { return p.people[static_cast<std::size_t>(person)].name; }
+const catalog::Text &name(const Problem &p, int person) { return p.people[static_cast<std::size_t>(person)].name; }
 
 struct Sink {
-  std::vector<Violation>& out;
-  void add(const std::string& rule, int assignment, std::string zh, std::string en,
+  std::vector<Violation> &out;
+  void add(const std::string &rule, int assignment, std::string zh, std::string en,
            diag::Severity sev = diag::Severity::error) {
     out.push_back({rule, {std::move(zh), std::move(en)}, assignment, sev});
   }
 };
 
-std::string shifts_list(const PostDemand& d) {
+std::string shifts_list(const PostDemand &d) {
   std::string s;
-  for (const auto& x : d.shifts)
+  for (const auto &x : d.shifts)
     s += (s.empty() ? "" : ", ") + hm(x.start) + "–" + (x.end == 0 ? std::string("24:00") : hm(x.end));
   return s;
 }
@@ -45,8 +45,8 @@ catalog::Text when(int start, int end) {
   return {t, t};
 }
 
-int shift_of(const Problem& p, const Assignment& a) {
-  const PostDemand& d = p.posts[static_cast<std::size_t>(a.post)];
+int shift_of(const Problem &p, const Assignment &a) {
+  const PostDemand &d = p.posts[static_cast<std::size_t>(a.post)];
   for (int i = 0; i < static_cast<int>(d.shifts.size()); ++i) {
     int len = d.shifts[static_cast<std::size_t>(i)].minutes();
     if (a.end - a.start != len) continue;
@@ -56,28 +56,28 @@ int shift_of(const Problem& p, const Assignment& a) {
   return -1;
 }
 
-std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a) {
+std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a) {
   std::vector<Violation> out;
   Sink sink{out};
-  const staff::Labor& l = p.labor;
+  const staff::Labor &l = p.labor;
   const int n = static_cast<int>(a.size());
 
   // Coverage: each slot's seats against the assignments that fill it.
   std::map<std::tuple<int, int, int>, std::vector<int>> filled;
   for (int i = 0; i < n; ++i) filled[{a[i].post, a[i].start, a[i].end}].push_back(i);
   std::map<std::tuple<int, int, int>, bool> is_slot;
-  for (const Slot& s : p.slots()) {
+  for (const Slot &s : p.slots()) {
     is_slot[{s.post, s.start, s.end}] = true;
     auto it = filled.find({s.post, s.start, s.end});
     int have = it == filled.end() ? 0 : static_cast<int>(it->second.size());
-    const PostDemand& d = p.posts[static_cast<std::size_t>(s.post)];
+    const PostDemand &d = p.posts[static_cast<std::size_t>(s.post)];
     std::string w = when(s.start, s.end).en;
     if (have < s.seats)
       sink.add("coverage", -1,
                d.id + "（" + d.name.zh + "）：" + w + " 有 " + std::to_string(s.seats) + " 个岗位，只排了 " +
                    std::to_string(have) + " 人",
-               d.id + " (" + d.name.en + "): " + w + " needs " + std::to_string(s.seats) + (s.seats == 1 ? " person" : " people") +
-                   ", " + std::to_string(have) + " rostered");
+               d.id + " (" + d.name.en + "): " + w + " needs " + std::to_string(s.seats) +
+                   (s.seats == 1 ? " person" : " people") + ", " + std::to_string(have) + " rostered");
     else if (have > s.seats)
       sink.add("over-coverage", it->second.back(),
                d.id + "：" + w + " 只需 " + std::to_string(s.seats) + " 人，排了 " + std::to_string(have) + " 人",
@@ -87,9 +87,9 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
 
   // Each shift on its own.
   for (int i = 0; i < n; ++i) {
-    const Assignment& x = a[i];
-    const Person& who = p.people[static_cast<std::size_t>(x.person)];
-    const PostDemand& d = p.posts[static_cast<std::size_t>(x.post)];
+    const Assignment &x = a[i];
+    const Person &who = p.people[static_cast<std::size_t>(x.person)];
+    const PostDemand &d = p.posts[static_cast<std::size_t>(x.post)];
     std::string w = when(x.start, x.end).en;
     if (!is_slot.count({x.post, x.start, x.end})) {
       int first_rota = p.first_day, last_rota = p.last_day();
@@ -98,7 +98,8 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
                  d.id + " has no shift " + w + " (its shifts: " + shifts_list(d) + ")");
       else
         sink.add("not-a-shift", i,
-                 d.id + "：" + w + " 不在排班期内（" + format_date(first_rota) + " 至 " + format_date(last_rota) + "）或该日不需要",
+                 d.id + "：" + w + " 不在排班期内（" + format_date(first_rota) + " 至 " + format_date(last_rota) +
+                     "）或该日不需要",
                  d.id + ": " + w + " is outside the roster's days (" + format_date(first_rota) + " to " +
                      format_date(last_rota) + ") or the post is not needed that day");
     }
@@ -109,11 +110,13 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
       sink.add("licence", i, who.name.zh + " 没有 " + d.id + " 岗位要求的 " + d.licence + " 证书",
                who.name.en + " does not hold the " + d.licence + " licence that " + d.id + " requires");
     if (x.end - x.start > l.max_shift_hours * 60 + 1e-9)
-      sink.add("shift-length", i, w + " 长 " + h1((x.end - x.start) / 60.0) + " 小时，超过 " + h1(l.max_shift_hours) + " 小时",
+      sink.add("shift-length", i,
+               w + " 长 " + h1((x.end - x.start) / 60.0) + " 小时，超过 " + h1(l.max_shift_hours) + " 小时",
                w + " is " + h1((x.end - x.start) / 60.0) + " h long; at most " + h1(l.max_shift_hours) + " h");
     for (int day = first_calendar_day(x.start); day <= last_calendar_day(x.end); ++day)
       if (who.unavailable.count(day)) {
-        sink.add("unavailable", i, who.name.zh + " " + format_date(day) + " 不能上班", who.name.en + " is unavailable on " + format_date(day));
+        sink.add("unavailable", i, who.name.zh + " " + format_date(day) + " 不能上班",
+                 who.name.en + " is unavailable on " + format_date(day));
         break;
       }
   }
@@ -127,32 +130,38 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
   auto windows = averaging_windows(l, cal_first, cal_last);
 
   for (int person = 0; person < static_cast<int>(p.people.size()); ++person) {
-    auto& list = mine[static_cast<std::size_t>(person)];
+    auto &list = mine[static_cast<std::size_t>(person)];
     if (list.empty()) continue;
-    std::stable_sort(list.begin(), list.end(), [&](int x, int y) { return std::tie(a[x].start, a[x].end) < std::tie(a[y].start, a[y].end); });
-    const catalog::Text& nm = name(p, person);
-    const Person& who = p.people[static_cast<std::size_t>(person)];
+    std::stable_sort(list.begin(), list.end(),
+                     [&](int x, int y) { return std::tie(a[x].start, a[x].end) < std::tie(a[y].start, a[y].end); });
+    const catalog::Text &nm = name(p, person);
+    const Person &who = p.people[static_cast<std::size_t>(person)];
 
     for (std::size_t k = 1; k < list.size(); ++k) {
-      const Assignment& prev = a[list[k - 1]];
-      const Assignment& cur = a[list[k]];
+      const Assignment &prev = a[list[k - 1]];
+      const Assignment &cur = a[list[k]];
       std::string pw = when(prev.start, prev.end).en, cw = when(cur.start, cur.end).en;
       if (cur.start < prev.end)
-        sink.add("overlap", list[k], nm.zh + " 同时排了两个班：" + pw + "（" + p.posts[prev.post].id + "）与 " + cw + "（" + p.posts[cur.post].id + "）",
-                 nm.en + " is on two shifts at once: " + pw + " (" + p.posts[prev.post].id + ") and " + cw + " (" + p.posts[cur.post].id + ")");
+        sink.add("overlap", list[k],
+                 nm.zh + " 同时排了两个班：" + pw + "（" + p.posts[prev.post].id + "）与 " + cw + "（" +
+                     p.posts[cur.post].id + "）",
+                 nm.en + " is on two shifts at once: " + pw + " (" + p.posts[prev.post].id + ") and " + cw + " (" +
+                     p.posts[cur.post].id + ")");
       else if (cur.start - prev.end < rest)
         sink.add("rest", list[k],
-                 nm.zh + " 在 " + pw + " 与 " + cw + " 之间只休息 " + h1((cur.start - prev.end) / 60.0) + " 小时，至少需要 " +
-                     h1(l.min_rest_between_shifts) + " 小时",
-                 nm.en + " has only " + h1((cur.start - prev.end) / 60.0) + " h of rest between " + pw + " and " + cw + "; at least " +
-                     h1(l.min_rest_between_shifts) + " h needed");
+                 nm.zh + " 在 " + pw + " 与 " + cw + " 之间只休息 " + h1((cur.start - prev.end) / 60.0) +
+                     " 小时，至少需要 " + h1(l.min_rest_between_shifts) + " 小时",
+                 nm.en + " has only " + h1((cur.start - prev.end) / 60.0) + " h of rest between " + pw + " and " + cw +
+                     "; at least " + h1(l.min_rest_between_shifts) + " h needed");
     }
 
     // Worked calendar days, and for each day the first shift that touches it.
     std::vector<int> first_shift(static_cast<std::size_t>(span), -1);
     for (int i : list)
-      for (int day = std::max(cal_first, first_calendar_day(a[i].start)); day <= std::min(cal_last, last_calendar_day(a[i].end)); ++day)
-        if (first_shift[static_cast<std::size_t>(day - cal_first)] < 0) first_shift[static_cast<std::size_t>(day - cal_first)] = i;
+      for (int day = std::max(cal_first, first_calendar_day(a[i].start));
+           day <= std::min(cal_last, last_calendar_day(a[i].end)); ++day)
+        if (first_shift[static_cast<std::size_t>(day - cal_first)] < 0)
+          first_shift[static_cast<std::size_t>(day - cal_first)] = i;
     auto worked = [&](int day) { return first_shift[static_cast<std::size_t>(day - cal_first)] >= 0; };
 
     for (int d = cal_first; d <= cal_last;) {
@@ -165,10 +174,10 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
       int run = e - d + 1;
       if (run > l.max_consecutive_days)
         sink.add("consecutive-days", first_shift[static_cast<std::size_t>(d + l.max_consecutive_days - cal_first)],
-                 nm.zh + " 从 " + format_date(d) + " 到 " + format_date(e) + " 连续工作 " + std::to_string(run) + " 天，最多 " +
-                     std::to_string(l.max_consecutive_days) + " 天",
-                 nm.en + " works " + std::to_string(run) + " days in a row, " + format_date(d) + " to " + format_date(e) + "; at most " +
-                     std::to_string(l.max_consecutive_days));
+                 nm.zh + " 从 " + format_date(d) + " 到 " + format_date(e) + " 连续工作 " + std::to_string(run) +
+                     " 天，最多 " + std::to_string(l.max_consecutive_days) + " 天",
+                 nm.en + " works " + std::to_string(run) + " days in a row, " + format_date(d) + " to " +
+                     format_date(e) + "; at most " + std::to_string(l.max_consecutive_days));
       d = e + 1;
     }
 
@@ -182,10 +191,10 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
         int at = -1;
         for (int d = w + 6; d >= w && at < 0; --d) at = first_shift[static_cast<std::size_t>(d - cal_first)];
         sink.add("free-day", at,
-                 nm.zh + " 在 " + format_date(w) + " 至 " + format_date(w + 6) + " 只有 " + std::to_string(free) + " 个休息日，每 7 天至少需要 " +
-                     std::to_string(l.min_free_days_per_7) + " 个",
-                 nm.en + " has " + std::to_string(free) + " free days from " + format_date(w) + " to " + format_date(w + 6) +
-                     "; at least " + std::to_string(l.min_free_days_per_7) + " in every 7 days");
+                 nm.zh + " 在 " + format_date(w) + " 至 " + format_date(w + 6) + " 只有 " + std::to_string(free) +
+                     " 个休息日，每 7 天至少需要 " + std::to_string(l.min_free_days_per_7) + " 个",
+                 nm.en + " has " + std::to_string(free) + " free days from " + format_date(w) + " to " +
+                     format_date(w + 6) + "; at least " + std::to_string(l.min_free_days_per_7) + " in every 7 days");
         w += 6; // one report per stretch
       }
 
@@ -198,14 +207,14 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
       last_night = day;
       if (run == l.max_consecutive_nights + 1)
         sink.add("consecutive-nights", i,
-                 nm.zh + " 连续上第 " + std::to_string(run) + " 个夜班（" + when(a[i].start, a[i].end).zh + "），最多连续 " +
-                     std::to_string(l.max_consecutive_nights) + " 个",
-                 nm.en + " works a night for the " + std::to_string(run) + "th time in a row (" + when(a[i].start, a[i].end).en +
-                     "); at most " + std::to_string(l.max_consecutive_nights));
+                 nm.zh + " 连续上第 " + std::to_string(run) + " 个夜班（" + when(a[i].start, a[i].end).zh +
+                     "），最多连续 " + std::to_string(l.max_consecutive_nights) + " 个",
+                 nm.en + " works a night for the " + std::to_string(run) + "th time in a row (" +
+                     when(a[i].start, a[i].end).en + "); at most " + std::to_string(l.max_consecutive_nights));
     }
 
     // Hours over each averaging period.
-    for (const Window& win : windows) {
+    for (const Window &win : windows) {
       double hours = 0;
       int last = -1;
       for (int i : list) {
@@ -218,17 +227,22 @@ std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a)
       if (hours <= cap + 1e-6) continue;
       double standard = standard_hours(l, who, win.days());
       bool part_time = who.hours_per_week > 0 && who.hours_per_week < l.weekly_hours;
-      std::string limit_en = part_time ? "at most " + h1(cap) + " h (contracted " + h1(who.hours_per_week) + " h a week)"
-                                       : "at most " + h1(cap) + " h (" + h1(standard) + " h standard + " + h1(cap - standard) + " h overtime)";
+      std::string limit_en =
+          part_time
+              ? "at most " + h1(cap) + " h (contracted " + h1(who.hours_per_week) + " h a week)"
+              : "at most " + h1(cap) + " h (" + h1(standard) + " h standard + " + h1(cap - standard) + " h overtime)";
       std::string limit_zh = part_time ? "最多 " + h1(cap) + " 小时（约定每周 " + h1(who.hours_per_week) + " 小时）"
-                                       : "最多 " + h1(cap) + " 小时（标准 " + h1(standard) + " 小时 + 加班 " + h1(cap - standard) + " 小时）";
+                                       : "最多 " + h1(cap) + " 小时（标准 " + h1(standard) + " 小时 + 加班 " +
+                                             h1(cap - standard) + " 小时）";
       sink.add("hours", last,
-               nm.zh + " 在 " + win.label + "（" + std::to_string(win.days()) + " 天）工作 " + h1(hours) + " 小时，" + limit_zh,
-               nm.en + " works " + h1(hours) + " h in " + win.label + " (" + std::to_string(win.days()) + " days); " + limit_en);
+               nm.zh + " 在 " + win.label + "（" + std::to_string(win.days()) + " 天）工作 " + h1(hours) + " 小时，" +
+                   limit_zh,
+               nm.en + " works " + h1(hours) + " h in " + win.label + " (" + std::to_string(win.days()) + " days); " +
+                   limit_en);
     }
   }
 
-  std::stable_sort(out.begin(), out.end(), [&](const Violation& x, const Violation& y) {
+  std::stable_sort(out.begin(), out.end(), [&](const Violation &x, const Violation &y) {
     int lx = x.assignment < 0 ? 0 : (a[x.assignment].line > 0 ? a[x.assignment].line : x.assignment + 2);
     int ly = y.assignment < 0 ? 0 : (a[y.assignment].line > 0 ? a[y.assignment].line : y.assignment + 2);
     return lx < ly;

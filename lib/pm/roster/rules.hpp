@@ -20,11 +20,11 @@ struct Violation {
 };
 
 // Checks every hard rule; violations sorted by the assignment they point at, then rule.
-std::vector<Violation> check(const Problem& p, const std::vector<Assignment>& a);
+std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a);
 
 // "08:00–16:00 on 2026-01-07 (Wed)" in either language.
 catalog::Text when(int start, int end);
 // Which slot of which post an assignment fills: the shift index, or -1.
-int shift_of(const Problem& p, const Assignment& a);
+int shift_of(const Problem &p, const Assignment &a);
 
 } // namespace pm::roster

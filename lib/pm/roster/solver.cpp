@@ -37,7 +37,7 @@ struct State {
 
 class Solver {
 public:
-  Solver(const Problem& p, std::uint64_t seed) : m_p(p), m_rng{seed} {
+  Solver(const Problem &p, std::uint64_t seed) : m_p(p), m_rng{seed} {
     m_first = p.first_day;
     m_last = p.calendar_end();
     m_span = m_last - m_first + 1;
@@ -54,7 +54,7 @@ public:
       m_state[i].worked.assign(static_cast<std::size_t>(m_span), 0);
       m_state[i].night.assign(static_cast<std::size_t>(m_span), 0);
       m_state[i].hours.assign(m_windows.size(), 0);
-      for (const auto& w : m_windows) m_cap[i].push_back(max_hours(p.labor, p.people[i], w));
+      for (const auto &w : m_windows) m_cap[i].push_back(max_hours(p.labor, p.people[i], w));
       m_weight.push_back(weekly_target(p.labor, p.people[i]) / p.labor.weekly_hours);
     }
     m_eligible.resize(p.posts.size());
@@ -64,7 +64,7 @@ public:
   }
 
   void add(int person, int post, int shift, int rota_day, int start, int end) {
-    State& s = m_state[static_cast<std::size_t>(person)];
+    State &s = m_state[static_cast<std::size_t>(person)];
     auto it = std::lower_bound(s.shifts.begin(), s.shifts.end(), std::make_pair(start, end));
     s.shifts.insert(it, {start, end});
     for (int d = first_calendar_day(start); d <= last_calendar_day(end); ++d)
@@ -75,7 +75,8 @@ public:
       ++s.night[static_cast<std::size_t>(fd - m_first)];
       ++s.nights;
     }
-    if (fd >= m_first && fd <= m_last) s.hours[static_cast<std::size_t>(m_window_of[static_cast<std::size_t>(fd - m_first)])] += (end - start) / 60.0;
+    if (fd >= m_first && fd <= m_last)
+      s.hours[static_cast<std::size_t>(m_window_of[static_cast<std::size_t>(fd - m_first)])] += (end - start) / 60.0;
     s.total += (end - start) / 60.0;
     if (is_weekend(fd)) ++s.weekends;
     if (m_p.holidays && m_p.holidays->contains(fd)) ++s.holidays;
@@ -88,9 +89,9 @@ public:
   }
 
   Reason can_take(int person, int start, int end) const {
-    const Person& x = m_p.people[static_cast<std::size_t>(person)];
-    const State& s = m_state[static_cast<std::size_t>(person)];
-    const staff::Labor& l = m_p.labor;
+    const Person &x = m_p.people[static_cast<std::size_t>(person)];
+    const State &s = m_state[static_cast<std::size_t>(person)];
+    const staff::Labor &l = m_p.labor;
     int fd = first_calendar_day(start), ld = last_calendar_day(end);
     for (int d = fd; d <= ld; ++d)
       if (x.unavailable.count(d)) return r_unavailable;
@@ -112,7 +113,9 @@ public:
         if (free < l.min_free_days_per_7) return r_free;
       }
     if (is_night(l, start, end)) {
-      auto night = [&](int d) { return d >= m_first && d <= m_last && (s.night[static_cast<std::size_t>(d - m_first)] > 0 || d == fd); };
+      auto night = [&](int d) {
+        return d >= m_first && d <= m_last && (s.night[static_cast<std::size_t>(d - m_first)] > 0 || d == fd);
+      };
       int n = 1;
       for (int d = fd - 1; night(d); --d) ++n;
       for (int d = fd + 1; night(d); ++d) ++n;
@@ -120,7 +123,8 @@ public:
     }
     if (fd >= m_first && fd <= m_last) {
       int w = m_window_of[static_cast<std::size_t>(fd - m_first)];
-      if (s.hours[static_cast<std::size_t>(w)] + (end - start) / 60.0 > m_cap[static_cast<std::size_t>(person)][static_cast<std::size_t>(w)] + 1e-6)
+      if (s.hours[static_cast<std::size_t>(w)] + (end - start) / 60.0 >
+          m_cap[static_cast<std::size_t>(person)][static_cast<std::size_t>(w)] + 1e-6)
         return r_hours;
     }
     return ok;
@@ -128,18 +132,23 @@ public:
 
   // Lower is better: fair hours first, then continuity, home post and fair shares of nights,
   // weekends and holidays; a seeded jitter breaks ties.
-  double score(int person, const Slot& slot, bool night, bool weekend, bool holiday) {
-    const State& s = m_state[static_cast<std::size_t>(person)];
-    const Person& x = m_p.people[static_cast<std::size_t>(person)];
+  double score(int person, const Slot &slot, bool night, bool weekend, bool holiday) {
+    const State &s = m_state[static_cast<std::size_t>(person)];
+    const Person &x = m_p.people[static_cast<std::size_t>(person)];
     double w = m_weight[static_cast<std::size_t>(person)];
     double sc = s.total / w / 8.0 * 10.0; // 10 points per 8-hour shift worked
     if (s.last_day == slot.day - 1 && s.last_post == slot.post) {
-      if (s.last_shift == slot.shift) sc -= s.same_run >= 2 ? -6.0 : 12.0; // blocks of two, like the patterns
-      else if (s.last_shift + 1 == slot.shift) sc -= 6.0;                  // forward rotation
-      else sc += 6.0;                                                       // backward rotation
+      if (s.last_shift == slot.shift)
+        sc -= s.same_run >= 2 ? -6.0 : 12.0; // blocks of two, like the patterns
+      else if (s.last_shift + 1 == slot.shift)
+        sc -= 6.0; // forward rotation
+      else
+        sc += 6.0; // backward rotation
     }
-    if (x.home == slot.post) sc -= 5.0;
-    else if (x.home >= 0) sc += 5.0;
+    if (x.home == slot.post)
+      sc -= 5.0;
+    else if (x.home >= 0)
+      sc += 5.0;
     if (night) sc += 4.0 * s.nights / w;
     if (weekend) sc += 5.0 * s.weekends / w;
     if (holiday) sc += 6.0 * s.holidays / w;
@@ -147,13 +156,13 @@ public:
   }
 
   // Fills the slots of `posts`; on failure names the slot and why.
-  bool run(const std::vector<int>& posts, std::vector<Assignment>& out, std::vector<catalog::Text>& why) {
+  bool run(const std::vector<int> &posts, std::vector<Assignment> &out, std::vector<catalog::Text> &why) {
     std::vector<Slot> slots;
-    for (const Slot& s : m_p.slots())
+    for (const Slot &s : m_p.slots())
       if (std::find(posts.begin(), posts.end(), s.post) != posts.end()) slots.push_back(s);
     std::vector<std::pair<double, int>> cand;
-    for (const Slot& slot : slots) {
-      const PostDemand& d = m_p.posts[static_cast<std::size_t>(slot.post)];
+    for (const Slot &slot : slots) {
+      const PostDemand &d = m_p.posts[static_cast<std::size_t>(slot.post)];
       int fd = first_calendar_day(slot.start);
       bool night = is_night(m_p.labor, slot.start, slot.end), weekend = is_weekend(fd);
       bool holiday = m_p.holidays && m_p.holidays->contains(fd);
@@ -164,7 +173,7 @@ public:
         std::sort(cand.begin(), cand.end());
         int chosen = -1;
         int reasons[r_count] = {};
-        for (const auto& [sc, person] : cand) {
+        for (const auto &[sc, person] : cand) {
           Reason r = can_take(person, slot.start, slot.end);
           if (r == ok) {
             chosen = person;
@@ -174,10 +183,20 @@ public:
         }
         if (chosen < 0) {
           std::string en, zh;
-          static const char* names_en[] = {"", "unavailable", "resting after a shift or on one", "at their limit of days in a row",
-                                           "due a free day", "at their limit of nights in a row", "at their hours limit"};
-          static const char* names_zh[] = {"", "请假/不可用", "班次间休息不足或已在岗", "已达连续工作天数上限", "需要休息日",
-                                           "已达连续夜班上限", "已达工时上限"};
+          static const char *names_en[] = {"",
+                                           "unavailable",
+                                           "resting after a shift or on one",
+                                           "at their limit of days in a row",
+                                           "due a free day",
+                                           "at their limit of nights in a row",
+                                           "at their hours limit"};
+          static const char *names_zh[] = {"",
+                                           "请假/不可用",
+                                           "班次间休息不足或已在岗",
+                                           "已达连续工作天数上限",
+                                           "需要休息日",
+                                           "已达连续夜班上限",
+                                           "已达工时上限"};
           for (int r = 1; r < r_count; ++r)
             if (reasons[r] > 0) {
               en += (en.empty() ? "" : ", ") + std::to_string(reasons[r]) + " " + names_en[r];
@@ -185,9 +204,10 @@ public:
             }
           std::string w = when(slot.start, slot.end).en;
           why.push_back({d.id + "：" + w + " 的第 " + std::to_string(seat + 1) + " 个岗位无人可依法上岗（可上此岗的 " +
-                             std::to_string(cand.size()) + " 人中：" + (zh.empty() ? "无人" : zh) + "）；请增加人员或调整请假",
-                         d.id + ": no one can lawfully take seat " + std::to_string(seat + 1) + " of " + w + " (of the " +
-                             std::to_string(cand.size()) + " who may: " + (en.empty() ? "none" : en) +
+                             std::to_string(cand.size()) + " 人中：" + (zh.empty() ? "无人" : zh) +
+                             "）；请增加人员或调整请假",
+                         d.id + ": no one can lawfully take seat " + std::to_string(seat + 1) + " of " + w +
+                             " (of the " + std::to_string(cand.size()) + " who may: " + (en.empty() ? "none" : en) +
                              "); add people or move their leave"});
           return false;
         }
@@ -204,7 +224,7 @@ public:
   }
 
 private:
-  const Problem& m_p;
+  const Problem &m_p;
   Rng m_rng;
   int m_first = 0, m_last = 0, m_span = 0, m_rest = 0;
   std::vector<Window> m_windows;
@@ -215,26 +235,27 @@ private:
   std::vector<std::vector<int>> m_eligible;
 };
 
-void sort_assignments(std::vector<Assignment>& a) {
-  std::sort(a.begin(), a.end(), [](const Assignment& x, const Assignment& y) {
+void sort_assignments(std::vector<Assignment> &a) {
+  std::sort(a.begin(), a.end(), [](const Assignment &x, const Assignment &y) {
     return std::tie(x.start, x.post, x.person, x.end) < std::tie(y.start, y.post, y.person, y.end);
   });
 }
 
 } // namespace
 
-bool solve(const Problem& p, const std::vector<int>& posts, std::vector<Assignment>& assignments, std::uint64_t seed,
-           std::vector<catalog::Text>& why) {
+bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignment> &assignments, std::uint64_t seed,
+           std::vector<catalog::Text> &why) {
   // Deterministic restarts: each attempt reseeds the tie-breaking. The first failure is the
   // one reported, as it is where the demand first outruns the people.
   constexpr int attempts = 16;
   std::vector<catalog::Text> first_why;
   for (int attempt = 0; attempt < attempts; ++attempt) {
     Solver s(p, seed * 0x100000001B3ull + static_cast<std::uint64_t>(attempt));
-    for (const Assignment& a : assignments) {
+    for (const Assignment &a : assignments) {
       int shift = shift_of(p, a);
-      const PostDemand& d = p.posts[static_cast<std::size_t>(a.post)];
-      int day = shift < 0 ? -100 : first_calendar_day(a.start - d.shifts.front().start - d.shift_offset(shift)) - p.first_day;
+      const PostDemand &d = p.posts[static_cast<std::size_t>(a.post)];
+      int day =
+          shift < 0 ? -100 : first_calendar_day(a.start - d.shifts.front().start - d.shift_offset(shift)) - p.first_day;
       s.add(a.person, a.post, shift, day, a.start, a.end);
     }
     std::vector<Assignment> made;
@@ -249,21 +270,22 @@ bool solve(const Problem& p, const std::vector<int>& posts, std::vector<Assignme
   return false;
 }
 
-Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& patterns) {
+Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns) {
   Result r;
-  for (auto& t : impossible_posts(p)) r.refusal.push_back(t);
-  for (auto& s : shortfalls(p)) r.refusal.push_back(s.message);
+  for (auto &t : impossible_posts(p)) r.refusal.push_back(t);
+  for (auto &s : shortfalls(p)) r.refusal.push_back(s.message);
   if (!r.refusal.empty()) return r;
 
   std::vector<Assignment> all;
   std::vector<int> rest;
-  const Pattern* forced = nullptr;
+  const Pattern *forced = nullptr;
   if (!o.pattern.empty() && o.pattern != "none") {
     forced = find_pattern(patterns, o.pattern);
     if (!forced) {
       std::string names;
-      for (const auto& x : patterns) names += (names.empty() ? "" : ", ") + x.name + " (" + x.title.zh + ")";
-      r.refusal.push_back({"没有名为 '" + o.pattern + "' 的班制；可用：" + names + "，或 none", "no pattern named '" + o.pattern + "'; there are: " + names + ", or none"});
+      for (const auto &x : patterns) names += (names.empty() ? "" : ", ") + x.name + " (" + x.title.zh + ")";
+      r.refusal.push_back({"没有名为 '" + o.pattern + "' 的班制；可用：" + names + "，或 none",
+                           "no pattern named '" + o.pattern + "'; there are: " + names + ", or none"});
       r.usage_error = true;
       return r;
     }
@@ -275,17 +297,19 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
   }
   bool any_fit = false;
   for (int post = 0; post < static_cast<int>(p.posts.size()); ++post) {
-    PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+    PostDemand &d = p.posts[static_cast<std::size_t>(post)];
     bool done = false;
     if (forced && shape_fits(*forced, d) && !d.duty) {
       any_fit = true;
       auto team = team_fits(*forced, p, post);
       if (!team) {
         int have = 0;
-        for (const auto& x : p.people) have += x.home == post ? 1 : 0;
-        r.refusal.push_back({d.id + "：班制 " + forced->name + "（" + forced->title.zh + "）需要 " + std::to_string(forced->crews * d.seats) +
-                                 " 名全职、全期可上岗的人员，该岗位有 " + std::to_string(have) + " 名",
-                             d.id + ": pattern " + forced->name + " (" + forced->title.zh + ") needs " + std::to_string(forced->crews * d.seats) +
+        for (const auto &x : p.people) have += x.home == post ? 1 : 0;
+        r.refusal.push_back({d.id + "：班制 " + forced->name + "（" + forced->title.zh + "）需要 " +
+                                 std::to_string(forced->crews * d.seats) + " 名全职、全期可上岗的人员，该岗位有 " +
+                                 std::to_string(have) + " 名",
+                             d.id + ": pattern " + forced->name + " (" + forced->title.zh + ") needs " +
+                                 std::to_string(forced->crews * d.seats) +
                                  " full-time people there for the whole period; the post has " + std::to_string(have)});
         continue;
       }
@@ -294,7 +318,7 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
       d.pattern = forced->name;
       done = true;
     } else if (o.pattern.empty() && !d.duty) {
-      for (const auto& pat : patterns) {
+      for (const auto &pat : patterns) {
         if (!pat.lawful) continue;
         auto team = team_fits(pat, p, post);
         if (!team) continue;
@@ -304,7 +328,7 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
         Problem alone = p;
         alone.posts = {d};
         std::vector<Assignment> mine = made;
-        for (auto& a : mine) a.post = 0;
+        for (auto &a : mine) a.post = 0;
         if (!check(alone, mine).empty()) continue;
         all.insert(all.end(), made.begin(), made.end());
         d.pattern = pat.name;
@@ -315,7 +339,8 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
     if (!done) rest.push_back(post);
   }
   if (forced && !any_fit)
-    r.refusal.push_back({"班制 " + forced->name + "（" + forced->title.zh + "）不适合任何岗位的班次", "pattern " + forced->name + " (" + forced->title.zh + ") fits no post's shifts"});
+    r.refusal.push_back({"班制 " + forced->name + "（" + forced->title.zh + "）不适合任何岗位的班次",
+                         "pattern " + forced->name + " (" + forced->title.zh + ") fits no post's shifts"});
   if (!r.refusal.empty()) return r;
 
   std::vector<catalog::Text> why;
@@ -325,9 +350,10 @@ Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& pat
   }
   sort_assignments(all);
   r.violations = check(p, all);
-  bool errors = std::any_of(r.violations.begin(), r.violations.end(), [](const Violation& v) { return v.severity == diag::Severity::error; });
+  bool errors = std::any_of(r.violations.begin(), r.violations.end(),
+                            [](const Violation &v) { return v.severity == diag::Severity::error; });
   if (errors) {
-    for (const auto& v : r.violations) r.refusal.push_back(v.message);
+    for (const auto &v : r.violations) r.refusal.push_back(v.message);
     return r;
   }
   r.assignments = std::move(all);

@@ -18,17 +18,17 @@ struct Options {
 
 struct Result {
   bool ok = false;
-  std::vector<Assignment> assignments;   // sorted by start, post, person
-  std::vector<catalog::Text> refusal;    // why no lawful roster could be made, where and by how much
-  std::vector<Violation> violations;     // what a forced or failed roster broke
-  bool usage_error = false;              // e.g. an unknown --pattern
+  std::vector<Assignment> assignments; // sorted by start, post, person
+  std::vector<catalog::Text> refusal;  // why no lawful roster could be made, where and by how much
+  std::vector<Violation> violations;   // what a forced or failed roster broke
+  bool usage_error = false;            // e.g. an unknown --pattern
 };
 
-Result make_roster(Problem& p, const Options& o, const std::vector<Pattern>& patterns);
+Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns);
 
 // The general solver alone, for the slots of `posts`, around assignments already made.
 // Returns false and explains in `why` when some seat could not be filled lawfully.
-bool solve(const Problem& p, const std::vector<int>& posts, std::vector<Assignment>& assignments, std::uint64_t seed,
-           std::vector<catalog::Text>& why);
+bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignment> &assignments, std::uint64_t seed,
+           std::vector<catalog::Text> &why);
 
 } // namespace pm::roster

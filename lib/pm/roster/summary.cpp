@@ -8,10 +8,10 @@
 
 namespace pm::roster {
 
-std::string shift_code(const Problem& p, int post, int start, int end, bool zh) {
-  const staff::Labor& l = p.labor;
+std::string shift_code(const Problem &p, int post, int start, int end, bool zh) {
+  const staff::Labor &l = p.labor;
   if (is_night(l, start, end)) return zh ? "夜" : "N";
-  const PostDemand& d = p.posts[static_cast<std::size_t>(post)];
+  const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
   int day_shifts = 0;
   for (int i = 0; i < static_cast<int>(d.shifts.size()); ++i) {
     int s = d.shift_start(p.first_day, i);
@@ -23,7 +23,7 @@ std::string shift_code(const Problem& p, int post, int start, int end, bool zh) 
 }
 
 namespace {
-void widen(Spread& s, int v, bool& first) {
+void widen(Spread &s, int v, bool &first) {
   if (first) {
     s.min = s.max = v;
     first = false;
@@ -35,17 +35,18 @@ void widen(Spread& s, int v, bool& first) {
 double r1(double v) { return std::round(v * 10) / 10; }
 } // namespace
 
-Summary summarize(const Problem& p, const std::vector<Assignment>& a) {
+Summary summarize(const Problem &p, const std::vector<Assignment> &a) {
   Summary s;
-  const staff::Labor& l = p.labor;
+  const staff::Labor &l = p.labor;
   const int cal_first = p.first_day, cal_last = p.calendar_end();
   auto windows = averaging_windows(l, cal_first, cal_last);
   s.people.resize(p.people.size());
-  std::vector<std::vector<int>> worked(p.people.size(), std::vector<int>(static_cast<std::size_t>(cal_last - cal_first + 1), 0));
+  std::vector<std::vector<int>> worked(p.people.size(),
+                                       std::vector<int>(static_cast<std::size_t>(cal_last - cal_first + 1), 0));
   std::vector<std::vector<double>> in_window(p.people.size(), std::vector<double>(windows.size(), 0));
   for (std::size_t i = 0; i < p.people.size(); ++i) s.people[i].person = static_cast<int>(i);
-  for (const auto& x : a) {
-    PersonSummary& ps = s.people[static_cast<std::size_t>(x.person)];
+  for (const auto &x : a) {
+    PersonSummary &ps = s.people[static_cast<std::size_t>(x.person)];
     double h = (x.end - x.start) / 60.0;
     int fd = first_calendar_day(x.start);
     ++ps.shifts;
@@ -59,33 +60,34 @@ Summary summarize(const Problem& p, const std::vector<Assignment>& a) {
       if (fd >= windows[w].first && fd <= windows[w].last) in_window[static_cast<std::size_t>(x.person)][w] += h;
   }
   for (std::size_t i = 0; i < p.people.size(); ++i) {
-    PersonSummary& ps = s.people[i];
+    PersonSummary &ps = s.people[i];
     ps.weekly_average = r1(ps.hours / (p.days / 7.0));
     for (std::size_t w = 0; w < windows.size(); ++w)
       ps.overtime += std::max(0.0, in_window[i][w] - standard_hours(l, p.people[i], windows[w].days()));
     ps.overtime = r1(ps.overtime);
     ps.hours = r1(ps.hours);
-    for (int d = p.first_day; d <= p.last_day(); ++d) ps.free_days += worked[i][static_cast<std::size_t>(d - cal_first)] ? 0 : 1;
+    for (int d = p.first_day; d <= p.last_day(); ++d)
+      ps.free_days += worked[i][static_cast<std::size_t>(d - cal_first)] ? 0 : 1;
   }
 
   // Coverage per post.
   std::map<std::tuple<int, int, int>, int> filled;
-  for (const auto& x : a) ++filled[{x.post, x.start, x.end}];
+  for (const auto &x : a) ++filled[{x.post, x.start, x.end}];
   s.posts.resize(p.posts.size());
   for (std::size_t i = 0; i < p.posts.size(); ++i) s.posts[i].post = static_cast<int>(i);
-  for (const Slot& slot : p.slots()) {
-    PostSummary& ps = s.posts[static_cast<std::size_t>(slot.post)];
+  for (const Slot &slot : p.slots()) {
+    PostSummary &ps = s.posts[static_cast<std::size_t>(slot.post)];
     ps.seat_shifts += slot.seats;
     auto it = filled.find({slot.post, slot.start, slot.end});
     ps.covered += std::min(slot.seats, it == filled.end() ? 0 : it->second);
   }
   bool f_n = true, f_w = true, f_h = true;
-  for (auto& ps : s.posts) {
+  for (auto &ps : s.posts) {
     s.seat_shifts += ps.seat_shifts;
     s.covered += ps.covered;
     bool first_n = true, first_w = true, first_h = true;
     std::vector<int> who;
-    for (const auto& x : a)
+    for (const auto &x : a)
       if (x.post == ps.post && std::find(who.begin(), who.end(), x.person) == who.end()) who.push_back(x.person);
     ps.people = static_cast<int>(who.size());
     // Spreads among the post's own team (its home people), else among those who worked it.
@@ -94,7 +96,7 @@ Summary summarize(const Problem& p, const std::vector<Assignment>& a) {
       if (p.people[i].home == ps.post) team.push_back(static_cast<int>(i));
     if (team.empty()) team = who;
     for (int i : team) {
-      const PersonSummary& x = s.people[static_cast<std::size_t>(i)];
+      const PersonSummary &x = s.people[static_cast<std::size_t>(i)];
       widen(ps.nights, x.nights, first_n);
       widen(ps.weekends, x.weekends, first_w);
       widen(ps.hours, static_cast<int>(std::lround(x.hours)), first_h);
@@ -110,7 +112,8 @@ Summary summarize(const Problem& p, const std::vector<Assignment>& a) {
   return s;
 }
 
-nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& a, const Summary& s, bool zh, std::uint64_t seed) {
+nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &a, const Summary &s, bool zh,
+                               std::uint64_t seed) {
   using J = nlohmann::ordered_json;
   J root;
   root["estate"] = p.estate_id;
@@ -122,7 +125,7 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
   root["weeks"] = p.days / 7;
   root["seed"] = seed;
   J posts = J::array();
-  for (const auto& d : p.posts) {
+  for (const auto &d : p.posts) {
     J j;
     j["id"] = d.id;
     j["name"] = d.name.get(zh);
@@ -131,7 +134,7 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
     j["duty"] = d.duty;
     j["pattern"] = d.pattern.empty() ? J(nullptr) : J(d.pattern);
     J demand = J::array();
-    for (const auto& sh : d.shifts) {
+    for (const auto &sh : d.shifts) {
       J x;
       x["start"] = staff::format_hhmm(sh.start);
       x["end"] = staff::format_hhmm(sh.end % 1440);
@@ -144,7 +147,7 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
   }
   root["posts"] = std::move(posts);
   J staff = J::array();
-  for (const auto& x : p.people) {
+  for (const auto &x : p.people) {
     J j;
     j["id"] = x.id;
     j["name"] = x.name.get(zh);
@@ -157,8 +160,8 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
   }
   root["staff"] = std::move(staff);
   J as = J::array();
-  for (const auto& x : a) {
-    const Person& who = p.people[static_cast<std::size_t>(x.person)];
+  for (const auto &x : a) {
+    const Person &who = p.people[static_cast<std::size_t>(x.person)];
     J j;
     j["staff_id"] = who.id;
     j["staff_name"] = who.name.get(zh);
@@ -175,12 +178,12 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
   sum["seat_shifts"] = s.seat_shifts;
   sum["covered"] = s.covered;
   sum["holidays_known"] = s.holidays_known;
-  auto spread = [](const Spread& x) { return J{{"min", x.min}, {"max", x.max}}; };
+  auto spread = [](const Spread &x) { return J{{"min", x.min}, {"max", x.max}}; };
   sum["nights"] = spread(s.nights);
   sum["weekends"] = spread(s.weekends);
   sum["holidays"] = spread(s.holidays);
   J people = J::array();
-  for (const auto& x : s.people) {
+  for (const auto &x : s.people) {
     J j;
     j["staff_id"] = p.people[static_cast<std::size_t>(x.person)].id;
     j["shifts"] = x.shifts;
@@ -195,7 +198,7 @@ nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& 
   }
   sum["people"] = std::move(people);
   J ps = J::array();
-  for (const auto& x : s.posts) {
+  for (const auto &x : s.posts) {
     J j;
     j["post"] = p.posts[static_cast<std::size_t>(x.post)].id;
     j["seat_shifts"] = x.seat_shifts;

@@ -41,12 +41,12 @@ struct Summary {
 };
 
 // A shift's code in grids: N 夜 (night), E 早 (early), M 中 (middle), D 白 (the only day shift).
-std::string shift_code(const Problem& p, int post, int start, int end, bool zh);
+std::string shift_code(const Problem &p, int post, int start, int end, bool zh);
 
-Summary summarize(const Problem& p, const std::vector<Assignment>& a);
+Summary summarize(const Problem &p, const std::vector<Assignment> &a);
 
 // The JSON document of schemas/roster.schema.json.
-nlohmann::ordered_json to_json(const Problem& p, const std::vector<Assignment>& a, const Summary& s, bool zh,
+nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &a, const Summary &s, bool zh,
                                std::uint64_t seed);
 
 } // namespace pm::roster

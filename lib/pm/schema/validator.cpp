@@ -39,11 +39,11 @@ Validator::Validator(std::string_view schema_text) : m(std::make_unique<Impl>())
 
 Validator::~Validator() = default;
 
-const json& Validator::schema() const { return m->schema_json; }
+const json &Validator::schema() const { return m->schema_json; }
 
 namespace {
 
-const json* resolve(const json& root, const json* node) {
+const json *resolve(const json &root, const json *node) {
   for (int guard = 0; node && node->is_object() && node->contains("$ref") && guard < 32; ++guard) {
     std::string ref = (*node)["$ref"].get<std::string>();
     if (ref.rfind("#", 0) != 0) return node;
@@ -53,7 +53,7 @@ const json* resolve(const json& root, const json* node) {
   return node;
 }
 
-bool is_integral(const json& v) {
+bool is_integral(const json &v) {
   if (v.is_number_integer() || v.is_number_unsigned()) return true;
   if (!v.is_number_float()) return false;
   double d = v.get<double>();
@@ -61,9 +61,9 @@ bool is_integral(const json& v) {
 }
 
 // Whether the value has a type the subschema allows (true when it states no type).
-bool type_fits(const json& s, const json& v) {
+bool type_fits(const json &s, const json &v) {
   if (!s.is_object() || !s.contains("type")) return true;
-  auto fits = [&](const json& t) {
+  auto fits = [&](const json &t) {
     if (!t.is_string()) return false;
     std::string n = t.get<std::string>();
     if (n == "object") return v.is_object();
@@ -75,20 +75,20 @@ bool type_fits(const json& s, const json& v) {
     if (n == "integer") return is_integral(v);
     return false;
   };
-  const json& t = s["type"];
+  const json &t = s["type"];
   if (t.is_array()) return std::any_of(t.begin(), t.end(), fits);
   return fits(t);
 }
 
 // Of the forms a oneOf/anyOf allows, the one whose type fits the value, if exactly one does.
-const json* pick_form(const json& root, const json* node, const json* value) {
+const json *pick_form(const json &root, const json *node, const json *value) {
   if (!node || !node->is_object() || !value) return node;
-  for (const char* k : {"oneOf", "anyOf"}) {
+  for (const char *k : {"oneOf", "anyOf"}) {
     if (!node->contains(k) || !(*node)[k].is_array()) continue;
-    const json* found = nullptr;
+    const json *found = nullptr;
     int n = 0;
-    for (const auto& alt : (*node)[k]) {
-      const json* a = resolve(root, &alt);
+    for (const auto &alt : (*node)[k]) {
+      const json *a = resolve(root, &alt);
       if (a && type_fits(*a, *value)) {
         found = a;
         ++n;
@@ -102,65 +102,86 @@ const json* pick_form(const json& root, const json* node, const json* value) {
 // The subschema that applies to the instance at `pointer`, following properties and items,
 // and into the one form of a oneOf/anyOf that fits the value (unless `pick_last` is false,
 // for the last step).
-const json* subschema_at(const json& root, const std::string& pointer, const json& instance, bool pick_last = true) {
-  const json* node = resolve(root, &root);
-  const json* inst = &instance;
+const json *subschema_at(const json &root, const std::string &pointer, const json &instance, bool pick_last = true) {
+  const json *node = resolve(root, &root);
+  const json *inst = &instance;
   json::json_pointer p(pointer);
   std::vector<std::string> tokens;
   for (json::json_pointer q = p; !q.empty(); q = q.parent_pointer()) tokens.insert(tokens.begin(), q.back());
-  for (const auto& t : tokens) {
+  for (const auto &t : tokens) {
     node = pick_form(root, node, inst);
     if (!node || !node->is_object()) return nullptr;
-    if (node->contains("properties") && (*node)["properties"].contains(t)) node = &(*node)["properties"][t];
-    else if (node->contains("items") && (*node)["items"].is_object()) node = &(*node)["items"];
+    if (node->contains("properties") && (*node)["properties"].contains(t))
+      node = &(*node)["properties"][t];
+    else if (node->contains("items") && (*node)["items"].is_object())
+      node = &(*node)["items"];
     else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object())
       node = &(*node)["additionalProperties"];
-    else return nullptr;
+    else
+      return nullptr;
     node = resolve(root, node);
-    if (inst && inst->is_object() && inst->contains(t)) inst = &(*inst)[t];
+    if (inst && inst->is_object() && inst->contains(t))
+      inst = &(*inst)[t];
     else if (inst && inst->is_array() && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos &&
              t.size() < 10 && std::stoul(t) < inst->size())
       inst = &(*inst)[std::stoul(t)];
-    else inst = nullptr;
+    else
+      inst = nullptr;
   }
   return pick_last ? pick_form(root, node, inst) : node;
 }
 
 // A number as the user would write it: 80, 2.5, 100000000000000000000.
-std::string number_text(const json& v) {
+std::string number_text(const json &v) {
   if (v.is_number_float() && is_integral(v) && std::fabs(v.get<double>()) < 1e21)
     return util::format_number(v.get<double>(), 0);
   return v.dump();
 }
 
-std::string describe_type(const json& v) {
+std::string describe_type(const json &v) {
   switch (v.type()) {
-  case json::value_t::null: return "nothing (null)";
-  case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+  case json::value_t::null:
+    return "nothing (null)";
+  case json::value_t::boolean:
+    return v.get<bool>() ? "true" : "false";
   case json::value_t::number_integer:
-  case json::value_t::number_unsigned: return "the whole number " + v.dump();
-  case json::value_t::number_float: return "the number " + number_text(v);
-  case json::value_t::string: return "the text \"" + util::abbreviate(v.get<std::string>()) + "\"";
-  case json::value_t::array: return "a list";
-  case json::value_t::object: return "a mapping";
-  default: return "a value";
+  case json::value_t::number_unsigned:
+    return "the whole number " + v.dump();
+  case json::value_t::number_float:
+    return "the number " + number_text(v);
+  case json::value_t::string:
+    return "the text \"" + util::abbreviate(v.get<std::string>()) + "\"";
+  case json::value_t::array:
+    return "a list";
+  case json::value_t::object:
+    return "a mapping";
+  default:
+    return "a value";
   }
 }
-std::string describe_type_zh(const json& v) {
+std::string describe_type_zh(const json &v) {
   switch (v.type()) {
-  case json::value_t::null: return "空值 (null)";
-  case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+  case json::value_t::null:
+    return "空值 (null)";
+  case json::value_t::boolean:
+    return v.get<bool>() ? "true" : "false";
   case json::value_t::number_integer:
-  case json::value_t::number_unsigned: return "整数 " + v.dump();
-  case json::value_t::number_float: return "数值 " + number_text(v);
-  case json::value_t::string: return "文字 \"" + util::abbreviate(v.get<std::string>()) + "\"";
-  case json::value_t::array: return "列表";
-  case json::value_t::object: return "映射";
-  default: return "值";
+  case json::value_t::number_unsigned:
+    return "整数 " + v.dump();
+  case json::value_t::number_float:
+    return "数值 " + number_text(v);
+  case json::value_t::string:
+    return "文字 \"" + util::abbreviate(v.get<std::string>()) + "\"";
+  case json::value_t::array:
+    return "列表";
+  case json::value_t::object:
+    return "映射";
+  default:
+    return "值";
   }
 }
 
-std::pair<std::string, std::string> expected_type(const json* s) {
+std::pair<std::string, std::string> expected_type(const json *s) {
   if (!s) return {"another kind of value", "其他类型的值"};
   std::string t;
   if (s->contains("type") && (*s)["type"].is_string()) t = (*s)["type"];
@@ -183,21 +204,21 @@ std::pair<std::string, std::string> expected_type(const json* s) {
   return {"another kind of value", "其他类型的值"};
 }
 
-std::vector<std::string> property_names(const json* s) {
+std::vector<std::string> property_names(const json *s) {
   std::vector<std::string> out;
   if (s && s->contains("properties"))
-    for (auto& [k, v] : (*s)["properties"].items()) out.push_back(k);
+    for (auto &[k, v] : (*s)["properties"].items()) out.push_back(k);
   return out;
 }
 
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
+std::string join(const std::vector<std::string> &v, const std::string &sep) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
   return out;
 }
 
 // The last quoted word of a message: "...: 'name'." -> name.
-std::string last_quoted(const std::string& s, char q) {
+std::string last_quoted(const std::string &s, char q) {
   auto b = s.rfind(q);
   if (b == std::string::npos || b == 0) return "";
   auto a = s.rfind(q, b - 1);
@@ -205,12 +226,12 @@ std::string last_quoted(const std::string& s, char q) {
   return s.substr(a + 1, b - a - 1);
 }
 
-std::string num(const json* s, const char* key) {
+std::string num(const json *s, const char *key) {
   if (!s || !s->contains(key)) return "?";
   return util::format_number((*s)[key].get<double>(), 6);
 }
 
-std::string unescape_token(const std::string& t) {
+std::string unescape_token(const std::string &t) {
   std::string out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '~' && i + 1 < t.size() && (t[i + 1] == '0' || t[i + 1] == '1')) {
@@ -228,7 +249,7 @@ struct Name {
 };
 
 // How a message names the value at `pointer`: the file, 'key', or item N of 'list'.
-Name name_of(const std::string& pointer, const json& root) {
+Name name_of(const std::string &pointer, const json &root) {
   if (pointer.empty()) return {"the file", "文件"};
   auto slash = pointer.rfind('/');
   std::string parent = pointer.substr(0, slash);
@@ -243,7 +264,7 @@ Name name_of(const std::string& pointer, const json& root) {
 }
 
 // The same, as the noun of "is not a valid ...": 'key', or entry in 'list'.
-Name noun_of(const std::string& pointer, const json& root) {
+Name noun_of(const std::string &pointer, const json &root) {
   if (pointer.empty()) return {"file", "文件"};
   auto slash = pointer.rfind('/');
   std::string parent = pointer.substr(0, slash);
@@ -256,14 +277,14 @@ Name noun_of(const std::string& pointer, const json& root) {
 }
 
 // One form of a oneOf/anyOf, in words.
-Name describe_form(const json& root, const json& alt) {
-  const json* a = resolve(root, &alt);
+Name describe_form(const json &root, const json &alt) {
+  const json *a = resolve(root, &alt);
   if (!a || !a->is_object()) return {"another kind of value", "其他类型的值"};
   if (a->contains("pattern") && (*a)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     return {"a date such as 2026-03-01", "日期（如 2026-03-01）"};
   if (a->contains("type") && (*a)["type"] == "object" && a->contains("required") && !(*a)["required"].empty()) {
     std::vector<std::string> req;
-    for (const auto& r : (*a)["required"]) req.push_back(r.get<std::string>());
+    for (const auto &r : (*a)["required"]) req.push_back(r.get<std::string>());
     std::string en, zh;
     for (std::size_t i = 0; i < req.size(); ++i) {
       en += (i == 0 ? "" : i + 1 == req.size() ? " and " : ", ") + req[i];
@@ -280,20 +301,20 @@ Name describe_form(const json& root, const json& alt) {
   return {en, zh};
 }
 
-bool is_forms_summary(const std::string& d) {
+bool is_forms_summary(const std::string &d) {
   return util::starts_with(d, "Failed to validate against any child schemas allowed by oneOf") ||
          util::starts_with(d, "Failed to validate against exactly one child schema") ||
          util::starts_with(d, "Failed to validate against any schemas allowed by anyOf");
 }
 
 // `p` is `a` or lies within it.
-bool under(const std::string& p, const std::string& a) {
+bool under(const std::string &p, const std::string &a) {
   return p.size() >= a.size() && p.compare(0, a.size(), a) == 0 && (p.size() == a.size() || p[a.size()] == '/');
 }
 
 } // namespace
 
-void Validator::validate(yaml::Document& doc) const {
+void Validator::validate(yaml::Document &doc) const {
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.value);
   bool valid;
@@ -305,7 +326,8 @@ void Validator::validate(yaml::Document& doc) const {
 
   // Pointers already reported while reading (e.g. a non-finite number): don't report twice.
   std::set<std::string> reported;
-  for (const auto& d : doc.diagnostics) if (!d.pointer.empty()) reported.insert(d.pointer);
+  for (const auto &d : doc.diagnostics)
+    if (!d.pointer.empty()) reported.insert(d.pointer);
 
   struct Raw {
     std::string pointer;
@@ -315,7 +337,7 @@ void Validator::validate(yaml::Document& doc) const {
   valijson::ValidationResults::Error e;
   while (results.popError(e)) {
     std::string ptr;
-    for (const auto& c : e.context) {
+    for (const auto &c : e.context) {
       if (c == "<root>") continue;
       std::string tok = c.size() >= 2 && c.front() == '[' && c.back() == ']' ? c.substr(1, c.size() - 2) : c;
       ptr += "/" + yaml::pointer_token(tok);
@@ -328,7 +350,7 @@ void Validator::validate(yaml::Document& doc) const {
   // summary. When exactly one form has the value's type (a date given as text, a period
   // as a mapping), its complaints are the useful ones; otherwise only the summary is.
   std::vector<Raw> kept;
-  for (auto& r : raws) {
+  for (auto &r : raws) {
     if (!is_forms_summary(r.description)) {
       kept.push_back(std::move(r));
       continue;
@@ -337,16 +359,17 @@ void Validator::validate(yaml::Document& doc) const {
     while (start > 0 && under(kept[start - 1].pointer, r.pointer)) --start;
     std::vector<std::vector<Raw>> forms(1);
     for (std::size_t i = start; i < kept.size(); ++i) {
-      if (kept[i].pointer == r.pointer && util::starts_with(kept[i].description, "Failed to validate against child schema #"))
+      if (kept[i].pointer == r.pointer &&
+          util::starts_with(kept[i].description, "Failed to validate against child schema #"))
         forms.emplace_back();
       else
         forms.back().push_back(kept[i]);
     }
-    const std::vector<Raw>* fitting = nullptr;
+    const std::vector<Raw> *fitting = nullptr;
     int n_fitting = 0;
-    for (const auto& f : forms) {
+    for (const auto &f : forms) {
       if (f.empty()) continue;
-      bool wrong_type = std::any_of(f.begin(), f.end(), [&](const Raw& x) {
+      bool wrong_type = std::any_of(f.begin(), f.end(), [&](const Raw &x) {
         return x.pointer == r.pointer && util::starts_with(x.description, "Value type not permitted");
       });
       if (!wrong_type) {
@@ -356,29 +379,29 @@ void Validator::validate(yaml::Document& doc) const {
     }
     std::vector<Raw> replacement = n_fitting == 1 ? *fitting : std::vector<Raw>{r};
     kept.resize(start);
-    for (auto& x : replacement) kept.push_back(std::move(x));
+    for (auto &x : replacement) kept.push_back(std::move(x));
   }
 
   // valijson names only the first unknown key of a mapping: name them all.
   std::vector<Raw> expanded;
   const std::string unknown = "Object contains a property that could not be validated";
-  for (auto& r : kept) {
+  for (auto &r : kept) {
     json::json_pointer jp(r.pointer);
-    const json* obj = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
-    const json* sub = subschema_at(m->schema_json, r.pointer, doc.value);
+    const json *obj = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
+    const json *sub = subschema_at(m->schema_json, r.pointer, doc.value);
     if (!util::starts_with(r.description, unknown) || !obj || !obj->is_object() || !sub || !sub->is_object() ||
         sub->contains("patternProperties")) {
       expanded.push_back(std::move(r));
       continue;
     }
-    for (const auto& [key, v] : obj->items())
+    for (const auto &[key, v] : obj->items())
       if (!sub->contains("properties") || !(*sub)["properties"].contains(key))
         expanded.push_back({r.pointer, unknown + ": '" + key + "'."});
   }
 
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& r : expanded) {
-    const std::string& d = r.description;
+  for (const auto &r : expanded) {
+    const std::string &d = r.description;
     if (util::starts_with(d, "Failed to validate against schema associated with property name") ||
         util::starts_with(d, "Failed to validate item #") ||
         util::starts_with(d, "Failed to validate against child schema #") ||
@@ -391,12 +414,12 @@ void Validator::validate(yaml::Document& doc) const {
     diag::Diagnostic out;
     out.file = doc.file;
     out.pointer = r.pointer;
-    const json* sub = subschema_at(m->schema_json, r.pointer, doc.value);
+    const json *sub = subschema_at(m->schema_json, r.pointer, doc.value);
     json::json_pointer jp(r.pointer);
-    const json* value = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
+    const json *value = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
     Name name = name_of(r.pointer, doc.value);
-    const std::string& where = name.en;
-    const std::string& where_zh = name.zh;
+    const std::string &where = name.en;
+    const std::string &where_zh = name.zh;
     bool at_key = false;
 
     if (util::starts_with(d, "Object contains a property that could not be validated")) {
@@ -430,7 +453,7 @@ void Validator::validate(yaml::Document& doc) const {
     } else if (util::starts_with(d, "Failed to match against any enum values")) {
       std::vector<std::string> allowed;
       if (sub && sub->contains("enum"))
-        for (const auto& v : (*sub)["enum"]) allowed.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+        for (const auto &v : (*sub)["enum"]) allowed.push_back(v.is_string() ? v.get<std::string>() : v.dump());
       out.code = "not-allowed";
       std::string got = value ? (value->is_string() ? value->get<std::string>() : value->dump()) : "?";
       out.message = "'" + got + "' is not allowed for " + where;
@@ -453,19 +476,25 @@ void Validator::validate(yaml::Document& doc) const {
     } else if (util::starts_with(d, "Expected number greater than or equal to")) {
       out.code = "out-of-range";
       out.message = where + " must be at least " + num(sub, "minimum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 不能小于 " + num(sub, "minimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      out.message_zh =
+          where_zh + " 不能小于 " + num(sub, "minimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number greater than")) {
       out.code = "out-of-range";
-      out.message = where + " must be greater than " + num(sub, "exclusiveMinimum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 必须大于 " + num(sub, "exclusiveMinimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      out.message = where + " must be greater than " + num(sub, "exclusiveMinimum") +
+                    (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 必须大于 " + num(sub, "exclusiveMinimum") +
+                       (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number less than or equal to")) {
       out.code = "out-of-range";
       out.message = where + " must be at most " + num(sub, "maximum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 不能大于 " + num(sub, "maximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      out.message_zh =
+          where_zh + " 不能大于 " + num(sub, "maximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Expected number less than")) {
       out.code = "out-of-range";
-      out.message = where + " must be less than " + num(sub, "exclusiveMaximum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 必须小于 " + num(sub, "exclusiveMaximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      out.message =
+          where + " must be less than " + num(sub, "exclusiveMaximum") + (value ? ", not " + number_text(*value) : "");
+      out.message_zh = where_zh + " 必须小于 " + num(sub, "exclusiveMaximum") +
+                       (value ? "（现为 " + number_text(*value) + "）" : "");
     } else if (util::starts_with(d, "Failed to match regex")) {
       out.code = "bad-format";
       std::string hint = sub && sub->contains("description") ? (*sub)["description"].get<std::string>() : "";
@@ -505,7 +534,7 @@ void Validator::validate(yaml::Document& doc) const {
       bool known = std::sscanf(d.c_str(), "Elements at indexes #%lu and #%lu", &first, &second) == 2 && value &&
                    value->is_array() && second < value->size();
       if (known) {
-        const json& item = (*value)[second];
+        const json &item = (*value)[second];
         std::string shown = item.is_string() ? item.get<std::string>() : item.dump();
         out.pointer = r.pointer + "/" + std::to_string(second);
         out.message = where + " lists '" + shown + "' twice (items " + std::to_string(first + 1) + " and " +
@@ -518,17 +547,18 @@ void Validator::validate(yaml::Document& doc) const {
       }
     } else if (is_forms_summary(d)) {
       out.code = "wrong-type";
-      const json* node = subschema_at(m->schema_json, r.pointer, doc.value, false);
+      const json *node = subschema_at(m->schema_json, r.pointer, doc.value, false);
       std::vector<std::string> en, zh;
-      for (const char* k : {"oneOf", "anyOf"})
+      for (const char *k : {"oneOf", "anyOf"})
         if (node && node->contains(k) && (*node)[k].is_array())
-          for (const auto& alt : (*node)[k]) {
+          for (const auto &alt : (*node)[k]) {
             Name f = describe_form(m->schema_json, alt);
             en.push_back(f.en);
             zh.push_back(f.zh);
           }
       if (en.empty()) {
-        out.message = where + " matches none of its allowed forms" + (value ? " (got " + describe_type(*value) + ")" : "");
+        out.message =
+            where + " matches none of its allowed forms" + (value ? " (got " + describe_type(*value) + ")" : "");
         out.message_zh = where_zh + " 不符合任何允许的形式" + (value ? "（现为" + describe_type_zh(*value) + "）" : "");
       } else {
         out.message = where + " must be " + join(en, " or ") + (value ? ", not " + describe_type(*value) : "");
@@ -547,7 +577,7 @@ void Validator::validate(yaml::Document& doc) const {
   }
 }
 
-const Validator& embedded(std::string_view name) {
+const Validator &embedded(std::string_view name) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<Validator>, std::less<>> cache;
   std::lock_guard lock(mu);

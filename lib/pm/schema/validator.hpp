@@ -19,13 +19,13 @@ public:
   // (a build defect, never a user error).
   explicit Validator(std::string_view schema_text);
   ~Validator();
-  Validator(const Validator&) = delete;
-  Validator& operator=(const Validator&) = delete;
+  Validator(const Validator &) = delete;
+  Validator &operator=(const Validator &) = delete;
 
   // Appends one diagnostic per schema violation in `doc` to `doc.diagnostics`.
-  void validate(yaml::Document& doc) const;
+  void validate(yaml::Document &doc) const;
 
-  const nlohmann::json& schema() const;
+  const nlohmann::json &schema() const;
 
 private:
   struct Impl;
@@ -33,6 +33,6 @@ private:
 };
 
 // The validator for the embedded schema of that name ("estate"), built once.
-const Validator& embedded(std::string_view name);
+const Validator &embedded(std::string_view name);
 
 } // namespace pm::schema

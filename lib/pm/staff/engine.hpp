@@ -82,11 +82,11 @@ struct Staffing {
   std::vector<Warning> warnings;
   Indicators indicators;
 
-  const RoleLine* role(const std::string& id) const;
-  int headcount(const std::string& role_id) const;
+  const RoleLine *role(const std::string &id) const;
+  int headcount(const std::string &role_id) const;
 };
 
-Staffing compute(const estate::Estate& e, const NormSet& norms, const Labor& labor, const catalog::Catalogue& roles);
+Staffing compute(const estate::Estate &e, const NormSet &norms, const Labor &labor, const catalog::Catalogue &roles);
 
 // Average weekly hours each person works when `people` cover `weekly_hours` of seat-time.
 double hours_per_person(double weekly_hours, int people);

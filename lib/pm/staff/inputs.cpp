@@ -5,7 +5,7 @@
 
 namespace pm::staff {
 
-std::string labor_of(const NormSet& ns) {
+std::string labor_of(const NormSet &ns) {
   std::string lab_name = ns.labor;
   // A relative path in a norm file is relative to that file, wherever pm runs from.
   bool is_path = lab_name.find('/') != std::string::npos || util::ends_with(lab_name, ".toml");
@@ -16,7 +16,7 @@ std::string labor_of(const NormSet& ns) {
   return lab_name;
 }
 
-LoadedInputs load_inputs(const std::string& estate_path, const std::string& norms, const std::string& labor) {
+LoadedInputs load_inputs(const std::string &estate_path, const std::string &norms, const std::string &labor) {
   LoadedInputs out;
   auto est = estate::load(estate_path);
   out.diagnostics = est.diagnostics;
@@ -31,7 +31,7 @@ LoadedInputs load_inputs(const std::string& estate_path, const std::string& norm
   if (!est.estate || !ns || !lab) return out;
   catalog::Catalogue roles = estate::roles_for(est.estate->raw, catalog::builtin());
   std::vector<std::string> files = {estate_path};
-  for (const std::string* f : {&ns->file, &lab->file})
+  for (const std::string *f : {&ns->file, &lab->file})
     if (!f->empty() && !util::starts_with(*f, "<builtin>")) files.push_back(*f);
   out.inputs = Inputs{std::move(*est.estate), std::move(*ns), std::move(*lab), std::move(roles), std::move(files)};
   return out;

@@ -11,7 +11,7 @@
 
 namespace pm::staff {
 
-inline constexpr const char* default_norms = "cn-standard";
+inline constexpr const char *default_norms = "cn-standard";
 
 struct Inputs {
   estate::Estate estate;
@@ -31,10 +31,10 @@ struct LoadedInputs {
 
 // The labour profile a norm set names, as a name or a path (a relative path is relative to
 // the norm file).
-std::string labor_of(const NormSet& ns);
+std::string labor_of(const NormSet &ns);
 
 // `norms` is a built-in name or a path ("" for the default); `labor` likewise ("" for the
 // norm set's own labour profile).
-LoadedInputs load_inputs(const std::string& estate_path, const std::string& norms, const std::string& labor);
+LoadedInputs load_inputs(const std::string &estate_path, const std::string &norms, const std::string &labor);
 
 } // namespace pm::staff

@@ -10,21 +10,21 @@ using nlohmann::ordered_json;
 namespace {
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-std::string joined_explanation(const RoleLine& r, bool zh) {
+std::string joined_explanation(const RoleLine &r, bool zh) {
   std::string out;
-  for (const auto& l : r.lines) out += (out.empty() ? "" : "; ") + l.explanation.get(zh);
+  for (const auto &l : r.lines) out += (out.empty() ? "" : "; ") + l.explanation.get(zh);
   return out;
 }
-std::string joined_sources(const RoleLine& r) {
+std::string joined_sources(const RoleLine &r) {
   std::string out;
   std::set<std::string> seen;
-  for (const auto& l : r.lines)
+  for (const auto &l : r.lines)
     if (seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
   return out;
 }
 } // namespace
 
-ordered_json to_json(const Staffing& s, bool zh) {
+ordered_json to_json(const Staffing &s, bool zh) {
   ordered_json j;
   j["estate"] = s.estate_id;
   j["estate_name"] = s.estate_name.get(zh);
@@ -33,13 +33,13 @@ ordered_json to_json(const Staffing& s, bool zh) {
   j["lang"] = zh ? "zh" : "en";
   j["total"] = s.total;
   ordered_json deps = ordered_json::array();
-  for (const auto& d : s.departments) {
+  for (const auto &d : s.departments) {
     ordered_json dj;
     dj["id"] = d.id;
     dj["name"] = d.name.get(zh);
     dj["headcount"] = d.headcount;
     ordered_json roles = ordered_json::array();
-    for (const auto& r : d.roles) {
+    for (const auto &r : d.roles) {
       ordered_json rj;
       rj["id"] = r.id;
       rj["name"] = r.name.get(zh);
@@ -47,7 +47,7 @@ ordered_json to_json(const Staffing& s, bool zh) {
       rj["explanation"] = joined_explanation(r, zh);
       rj["source"] = joined_sources(r);
       ordered_json lines = ordered_json::array();
-      for (const auto& l : r.lines) {
+      for (const auto &l : r.lines) {
         ordered_json lj;
         lj["kind"] = to_string(l.kind);
         lj["people"] = l.people;
@@ -64,7 +64,7 @@ ordered_json to_json(const Staffing& s, bool zh) {
   }
   j["departments"] = std::move(deps);
   ordered_json posts = ordered_json::array();
-  for (const auto& p : s.posts) {
+  for (const auto &p : s.posts) {
     ordered_json pj;
     pj["id"] = p.id;
     pj["name"] = p.name.get(zh);
@@ -72,23 +72,24 @@ ordered_json to_json(const Staffing& s, bool zh) {
     pj["licence"] = p.licence.empty() ? ordered_json(nullptr) : ordered_json(p.licence);
     pj["seats"] = p.seats;
     ordered_json shifts = ordered_json::array();
-    for (const auto& sh : p.shifts) shifts.push_back({{"start", format_hhmm(sh.start)}, {"end", format_hhmm(sh.end)}});
+    for (const auto &sh : p.shifts) shifts.push_back({{"start", format_hhmm(sh.start)}, {"end", format_hhmm(sh.end)}});
     pj["shifts"] = std::move(shifts);
     if (!p.days.empty()) pj["days"] = p.days;
     pj["duty"] = p.duty;
     pj["people"] = p.people;
     pj["weekly_hours"] = round2(p.weekly_hours());
     bool nobody = p.duty || p.people == 0;
-    pj["hours_per_person"] = nobody ? ordered_json(nullptr) : ordered_json(round2(hours_per_person(p.weekly_hours(), p.people)));
+    pj["hours_per_person"] =
+        nobody ? ordered_json(nullptr) : ordered_json(round2(hours_per_person(p.weekly_hours(), p.people)));
     posts.push_back(std::move(pj));
   }
   j["posts"] = std::move(posts);
   ordered_json ind;
-  auto opt = [](const std::optional<double>& v) { return v ? ordered_json(round2(*v)) : ordered_json(nullptr); };
+  auto opt = [](const std::optional<double> &v) { return v ? ordered_json(round2(*v)) : ordered_json(nullptr); };
   ind["m2_per_person"] = opt(s.indicators.m2_per_person);
   ind["people_per_10k_m2"] = opt(s.indicators.people_per_10k_m2);
   if (s.indicators.band) {
-    const Band& b = *s.indicators.band;
+    const Band &b = *s.indicators.band;
     ind["band"] = {{"building_type", b.building_type},
                    {"min_m2_per_person", b.min_m2_per_person},
                    {"max_m2_per_person", b.max_m2_per_person},
@@ -98,7 +99,7 @@ ordered_json to_json(const Staffing& s, bool zh) {
   }
   j["indicators"] = std::move(ind);
   ordered_json warns = ordered_json::array();
-  for (const auto& w : s.warnings) {
+  for (const auto &w : s.warnings) {
     ordered_json wj;
     wj["code"] = w.code;
     wj["message"] = w.message.get(zh);

@@ -7,6 +7,6 @@
 
 namespace pm::staff {
 
-nlohmann::ordered_json to_json(const Staffing& s, bool zh);
+nlohmann::ordered_json to_json(const Staffing &s, bool zh);
 
 } // namespace pm::staff

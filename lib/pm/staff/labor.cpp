@@ -16,7 +16,7 @@ double Labor::lawful_max_weekly_hours() const { return weekly_hours + overtime_c
 namespace {
 
 // Reads a positive number; reports a located error if it is missing or not a positive number.
-void number(const toml::table& t, const char* key, double& target, const std::string& file, diag::Diagnostics& out,
+void number(const toml::table &t, const char *key, double &target, const std::string &file, diag::Diagnostics &out,
             bool required = false, double min = 0) {
   auto node = t.get(key);
   if (!node) {
@@ -29,8 +29,10 @@ void number(const toml::table& t, const char* key, double& target, const std::st
   if (!v || !(*v >= min) || *v > 1e6) {
     // Say what was found, so "forty" or -1 is easy to spot.
     std::string got;
-    if (auto s = node->value<std::string>()) got = "\"" + util::abbreviate(*s) + "\"";
-    else if (v) got = util::format_number(*v, 6);
+    if (auto s = node->value<std::string>())
+      got = "\"" + util::abbreviate(*s) + "\"";
+    else if (v)
+      got = util::format_number(*v, 6);
     std::string m = util::format_number(min);
     if (v && *v > 1e6) {
       out.push_back(data::at(*node, file, "bad-value",
@@ -38,15 +40,16 @@ void number(const toml::table& t, const char* key, double& target, const std::st
                              std::string("'") + key + "' 必须是不大于 1000000 的数值，而不是 " + got));
       return;
     }
-    out.push_back(data::at(*node, file, "bad-value",
-                           std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
-                           std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));
+    out.push_back(
+        data::at(*node, file, "bad-value",
+                 std::string("'") + key + "' must be a number of at least " + m + (got.empty() ? "" : ", not " + got),
+                 std::string("'") + key + "' 必须是不小于 " + m + " 的数值" + (got.empty() ? "" : "，而不是 " + got)));
     return;
   }
   target = *v;
 }
 
-void integer(const toml::table& t, const char* key, int& target, const std::string& file, diag::Diagnostics& out,
+void integer(const toml::table &t, const char *key, int &target, const std::string &file, diag::Diagnostics &out,
              int min, int max) {
   auto node = t.get(key);
   if (!node) return;
@@ -62,8 +65,8 @@ void integer(const toml::table& t, const char* key, int& target, const std::stri
 }
 
 // A time of day, HH:MM.
-void clock(const toml::table& t, const char* key, std::string& target, const std::string& file,
-           diag::Diagnostics& out) {
+void clock(const toml::table &t, const char *key, std::string &target, const std::string &file,
+           diag::Diagnostics &out) {
   auto node = t.get(key);
   if (!node) return;
   auto v = node->value<std::string>();
@@ -79,8 +82,7 @@ void clock(const toml::table& t, const char* key, std::string& target, const std
   target = *v;
 }
 
-void text(const toml::table& t, const char* key, std::string& target, const std::string& file,
-          diag::Diagnostics& out) {
+void text(const toml::table &t, const char *key, std::string &target, const std::string &file, diag::Diagnostics &out) {
   auto node = t.get(key);
   if (!node) return;
   auto v = node->value<std::string>();
@@ -94,21 +96,21 @@ void text(const toml::table& t, const char* key, std::string& target, const std:
 
 } // namespace
 
-std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out) {
+std::optional<Labor> load_labor(const std::string &name_or_path, diag::Diagnostics &out) {
   auto src = data::load_source("labor", name_or_path, out);
   if (!src) return std::nullopt;
   return parse_labor(src->text, src->file, src->name, out);
 }
 
-std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& file, const std::string& name,
-                                 diag::Diagnostics& out) {
+std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &file, const std::string &name,
+                                 diag::Diagnostics &out) {
   diag::Diagnostics local;
   auto tbl = data::parse_toml(toml_text, file, local);
   Labor l;
   l.name = name;
   l.file = file;
   if (tbl) {
-    const std::string& f = file;
+    const std::string &f = file;
     data::check_keys(*tbl, {"meta", "hours", "leave", "rostering", "pay"}, f, local);
     if (auto m = (*tbl)["meta"].as_table()) {
       data::check_keys(*m, {"name", "title_zh", "title_en", "source"}, f, local);
@@ -117,7 +119,8 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& 
       text(*m, "source", l.source, f, local);
     }
     if (l.source.empty())
-      local.push_back(data::at(tbl->get("meta") ? *tbl->get("meta") : static_cast<const toml::node&>(*tbl), f, "missing-source", "a labour profile needs [meta] source = \"...\"",
+      local.push_back(data::at(tbl->get("meta") ? *tbl->get("meta") : static_cast<const toml::node &>(*tbl), f,
+                               "missing-source", "a labour profile needs [meta] source = \"...\"",
                                "工时规定文件需要 [meta] source = \"...\""));
     if (auto h = (*tbl)["hours"].as_table()) {
       data::check_keys(*h, {"daily", "weekly", "work_days_per_week", "overtime_cap_month", "overtime_cap_day"}, f,
@@ -128,7 +131,8 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& 
       number(*h, "overtime_cap_month", l.overtime_cap_month, f, local);
       number(*h, "overtime_cap_day", l.overtime_cap_day, f, local);
       if (l.work_days_per_week > 7)
-        local.push_back(data::at(*h, f, "bad-value", "work_days_per_week must be at most 7", "work_days_per_week 不能大于 7"));
+        local.push_back(
+            data::at(*h, f, "bad-value", "work_days_per_week must be at most 7", "work_days_per_week 不能大于 7"));
     }
     if (auto h = (*tbl)["leave"].as_table()) {
       data::check_keys(*h, {"public_holidays", "annual_leave_days"}, f, local);
@@ -136,13 +140,14 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& 
       number(*h, "annual_leave_days", l.annual_leave_days, f, local, true);
     }
     // The figures every headcount depends on are stated in the file, not taken from defaults.
-    for (const char* section : {"hours", "leave"}) {
+    for (const char *section : {"hours", "leave"}) {
       if (!tbl->get(section))
-        local.push_back(data::at(*tbl, f, "missing-key", std::string("a labour profile needs a [") + section + "] table",
+        local.push_back(data::at(*tbl, f, "missing-key",
+                                 std::string("a labour profile needs a [") + section + "] table",
                                  std::string("工时规定文件需要 [") + section + "] 表"));
       else if (!tbl->get(section)->is_table())
-        local.push_back(data::at(*tbl->get(section), f, "bad-value", std::string("'") + section + "' must be a table: [" +
-                                                                         section + "]",
+        local.push_back(data::at(*tbl->get(section), f, "bad-value",
+                                 std::string("'") + section + "' must be a table: [" + section + "]",
                                  std::string("'") + section + "' 必须是表：[" + section + "]"));
     }
     if (auto h = (*tbl)["rostering"].as_table()) {
@@ -172,8 +177,8 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string& 
       number(*h, "public_holiday", l.holiday_pay, f, local, false, 1);
     }
     if (l.productive_days_per_year() <= 0)
-      local.push_back(data::at(*tbl, f, "bad-value", "the profile leaves no working days in a year",
-                               "按此规定一年没有工作日"));
+      local.push_back(
+          data::at(*tbl, f, "bad-value", "the profile leaves no working days in a year", "按此规定一年没有工作日"));
   }
   bool bad = !tbl || diag::has_errors(local);
   out.insert(out.end(), local.begin(), local.end());

@@ -32,9 +32,9 @@ struct Labor {
   double productive_days_per_year() const;
 };
 
-std::optional<Labor> load_labor(const std::string& name_or_path, diag::Diagnostics& out);
+std::optional<Labor> load_labor(const std::string &name_or_path, diag::Diagnostics &out);
 // The same from a labour file's text; `file` names it in messages, `name` is the profile's name.
-std::optional<Labor> parse_labor(std::string_view text, const std::string& file, const std::string& name,
-                                 diag::Diagnostics& out);
+std::optional<Labor> parse_labor(std::string_view text, const std::string &file, const std::string &name,
+                                 diag::Diagnostics &out);
 
 } // namespace pm::staff

@@ -27,7 +27,7 @@ struct Shift {
 std::string format_hhmm(int minutes);
 // "24h" -> three 8-hour shifts 08-16, 16-24, 00-08 (or shifts of `shift_hours`);
 // "HH:MM-HH:MM" -> that window split into equal shifts of at most `shift_hours`.
-std::optional<std::vector<Shift>> shifts_for(const std::string& hours, double shift_hours);
+std::optional<std::vector<Shift>> shifts_for(const std::string &hours, double shift_hours);
 
 struct Rule {
   RuleKind kind = RuleKind::fixed;
@@ -82,13 +82,13 @@ struct NormSet {
 };
 
 // Loads a norm set by built-in name ("cn-standard") or path; checks roles against `roles`.
-std::optional<NormSet> load_norms(const std::string& name_or_path, const catalog::Catalogue& roles,
-                                  diag::Diagnostics& out);
+std::optional<NormSet> load_norms(const std::string &name_or_path, const catalog::Catalogue &roles,
+                                  diag::Diagnostics &out);
 // The same from a norm file's text; `file` names it in messages, `name` is the set's name.
-std::optional<NormSet> parse_norms(std::string_view text, const std::string& file, const std::string& name,
-                                   const catalog::Catalogue& roles, diag::Diagnostics& out);
+std::optional<NormSet> parse_norms(std::string_view text, const std::string &file, const std::string &name,
+                                   const catalog::Catalogue &roles, diag::Diagnostics &out);
 
-const char* to_string(RuleKind k);
-const char* to_string(Rounding r);
+const char *to_string(RuleKind k);
+const char *to_string(Rounding r);
 
 } // namespace pm::staff

@@ -8,7 +8,7 @@ namespace pm::staff {
 
 namespace {
 // The services of the estate format (schemas/estate.schema.json), named for explanations.
-const std::pair<const char*, catalog::Text> outsourced_services[] = {
+const std::pair<const char *, catalog::Text> outsourced_services[] = {
     {"lift_maintenance", {"电梯维保", "lift maintenance"}},
     {"river_cleaning", {"河道保洁", "river cleaning"}},
     {"municipal_road_cleaning", {"市政道路保洁", "municipal road cleaning"}},
@@ -18,7 +18,7 @@ const std::pair<const char*, catalog::Text> outsourced_services[] = {
     {"fire_system_maintenance", {"消防系统维保", "fire system maintenance"}},
     {"waste_removal", {"垃圾清运", "waste removal"}},
     {"pest_control", {"消杀", "pest control"}}};
-const std::pair<const char*, catalog::Text> special_services[] = {{"butler", {"管家", "butler"}},
+const std::pair<const char *, catalog::Text> special_services[] = {{"butler", {"管家", "butler"}},
                                                                    {"concierge", {"礼宾", "concierge"}},
                                                                    {"shuttle", {"班车", "shuttle"}},
                                                                    {"housekeeping", {"家政", "housekeeping"}},
@@ -37,7 +37,9 @@ std::vector<QuantityInfo> make() {
       {"area.water_features", {"水景面积", "m² water features"}, {"m²", "m²"}},
       {"area.municipal_roads", {"市政道路面积", "m² municipal roads"}, {"m²", "m²"}},
       {"area.river_frontage", {"河道面积", "m² river frontage"}, {"m²", "m²"}},
-      {"area.outdoor", {"室外公共面积（绿化+硬质景观+水景）", "m² outdoor (green + hard landscape + water)"}, {"m²", "m²"}},
+      {"area.outdoor",
+       {"室外公共面积（绿化+硬质景观+水景）", "m² outdoor (green + hard landscape + water)"},
+       {"m²", "m²"}},
       {"households", {"户数", "households"}, {"户", ""}},
       {"buildings.all", {"楼栋", "buildings"}, {"栋", ""}},
       {"lifts", {"电梯", "lifts"}, {"部", ""}},
@@ -57,50 +59,54 @@ std::vector<QuantityInfo> make() {
       {"patrol_zones", {"巡逻区域", "patrol zones"}, {"个", ""}},
       {"grade", {"服务等级", "service grade"}, {"级", ""}},
   };
-  const std::pair<const char*, catalog::Text> btypes[] = {
-      {"high_rise", {"高层楼栋", "high-rise buildings"}},    {"mid_rise", {"小高层楼栋", "mid-rise buildings"}},
+  const std::pair<const char *, catalog::Text> btypes[] = {
+      {"high_rise", {"高层楼栋", "high-rise buildings"}},       {"mid_rise", {"小高层楼栋", "mid-rise buildings"}},
       {"multi_storey", {"多层楼栋", "multi-storey buildings"}}, {"villa", {"别墅", "villas"}},
-      {"dormitory", {"宿舍楼", "dormitory buildings"}},       {"office", {"办公楼", "office buildings"}}};
-  for (const auto& [id, label] : btypes) q.push_back({std::string("buildings.") + id, label, {"栋", ""}});
-  for (const auto& [id, name] : outsourced_services)
+      {"dormitory", {"宿舍楼", "dormitory buildings"}},         {"office", {"办公楼", "office buildings"}}};
+  for (const auto &[id, label] : btypes) q.push_back({std::string("buildings.") + id, label, {"栋", ""}});
+  for (const auto &[id, name] : outsourced_services)
     q.push_back({std::string("outsourced.") + id, {"外包" + name.zh, name.en + " outsourced"}, {"", ""}});
-  for (const auto& [id, name] : special_services) {
+  for (const auto &[id, name] : special_services) {
     std::string s = std::string("special.") + id;
     q.push_back({s, {"特约服务：" + name.zh, name.en + " service"}, {"", ""}});
     q.push_back({s + ".owners", {"服务业主（" + name.zh + "）", "owners served (" + name.en + ")"}, {"户", ""}});
-    q.push_back({s + ".owners_per_staff", {"每人服务业主数（" + name.zh + "）", "owners per staff (" + name.en + ")"}, {"户", ""}});
+    q.push_back({s + ".owners_per_staff",
+                 {"每人服务业主数（" + name.zh + "）", "owners per staff (" + name.en + ")"},
+                 {"户", ""}});
   }
   return q;
 }
 } // namespace
 
-const std::vector<std::string>& building_types() {
+const std::vector<std::string> &building_types() {
   static const std::vector<std::string> t = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
   return t;
 }
 
-catalog::Text building_type_name(const std::string& type) {
-  static const std::pair<const char*, catalog::Text> names[] = {
-      {"high_rise", {"高层", "high-rise"}}, {"mid_rise", {"小高层", "mid-rise"}}, {"multi_storey", {"多层", "multi-storey"}},
-      {"villa", {"别墅", "villa"}},         {"dormitory", {"宿舍", "dormitory"}}, {"office", {"办公", "office"}}};
-  for (const auto& [id, name] : names)
+catalog::Text building_type_name(const std::string &type) {
+  static const std::pair<const char *, catalog::Text> names[] = {
+      {"high_rise", {"高层", "high-rise"}},       {"mid_rise", {"小高层", "mid-rise"}},
+      {"multi_storey", {"多层", "multi-storey"}}, {"villa", {"别墅", "villa"}},
+      {"dormitory", {"宿舍", "dormitory"}},       {"office", {"办公", "office"}}};
+  for (const auto &[id, name] : names)
     if (type == id) return name;
   return {type, type};
 }
 
-const std::vector<QuantityInfo>& quantities() {
+const std::vector<QuantityInfo> &quantities() {
   static const std::vector<QuantityInfo> q = make();
   return q;
 }
 
-const QuantityInfo* quantity_info(const std::string& name) {
-  for (const auto& q : quantities()) if (q.name == name) return &q;
+const QuantityInfo *quantity_info(const std::string &name) {
+  for (const auto &q : quantities())
+    if (q.name == name) return &q;
   return nullptr;
 }
 
-std::optional<double> quantity(const estate::Estate& e, const std::string& n) {
-  const auto& a = e.areas;
-  const auto& q = e.equipment;
+std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
+  const auto &a = e.areas;
+  const auto &q = e.equipment;
   if (n == "area.total") return a.total;
   if (n == "area.chargeable") return a.chargeable;
   if (n == "area.residential") return a.residential;
@@ -116,7 +122,7 @@ std::optional<double> quantity(const estate::Estate& e, const std::string& n) {
   if (n == "households") return e.households;
   if (n == "buildings.all") {
     int s = 0;
-    for (const auto& b : e.buildings) s += b.count;
+    for (const auto &b : e.buildings) s += b.count;
     return s;
   }
   if (util::starts_with(n, "buildings.")) {
@@ -134,7 +140,7 @@ std::optional<double> quantity(const estate::Estate& e, const std::string& n) {
   if (n == "access_control") return q.access_control ? 1 : 0;
   if (n == "entrances.staffed" || n == "entrances.staffed_24h") {
     int c = 0;
-    for (const auto& x : e.entrances)
+    for (const auto &x : e.entrances)
       if (x.staffed && (n == "entrances.staffed" || x.hours == "24h")) ++c;
     return c;
   }
@@ -152,7 +158,7 @@ std::optional<double> quantity(const estate::Estate& e, const std::string& n) {
     std::string rest = n.substr(8);
     std::string svc = rest.substr(0, rest.find('.'));
     std::string field = rest.find('.') == std::string::npos ? "" : rest.substr(rest.find('.') + 1);
-    for (const auto& s : e.special_services)
+    for (const auto &s : e.special_services)
       if (s.service == svc) {
         if (field.empty()) return 1;
         if (field == "owners") return s.owners;
@@ -163,7 +169,7 @@ std::optional<double> quantity(const estate::Estate& e, const std::string& n) {
   return std::nullopt;
 }
 
-bool Condition::holds(const estate::Estate& e) const {
+bool Condition::holds(const estate::Estate &e) const {
   double v = quantity(e, name).value_or(0);
   if (op.empty()) return v != 0;
   if (op == "not") return v == 0;
@@ -176,7 +182,7 @@ bool Condition::holds(const estate::Estate& e) const {
   return false;
 }
 
-std::optional<Condition> parse_condition(const std::string& text, std::string& error, std::string& error_zh) {
+std::optional<Condition> parse_condition(const std::string &text, std::string &error, std::string &error_zh) {
   // Operators need no spaces around them: "lifts>0" reads as "lifts > 0".
   std::string spaced;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -192,10 +198,10 @@ std::optional<Condition> parse_condition(const std::string& text, std::string& e
   for (std::string w; in >> w;) words.push_back(w);
   Condition c;
   c.text = text;
-  auto check_name = [&](const std::string& n) {
+  auto check_name = [&](const std::string &n) {
     if (quantity_info(n)) return true;
     std::vector<std::string> names;
-    for (const auto& q : quantities()) names.push_back(q.name);
+    for (const auto &q : quantities()) names.push_back(q.name);
     error = "unknown quantity '" + n + "'";
     error_zh = "未知的数量 '" + n + "'";
     if (auto best = util::did_you_mean(n, names)) {
@@ -217,10 +223,10 @@ std::optional<Condition> parse_condition(const std::string& text, std::string& e
     return check_name(c.name) ? std::optional<Condition>(c) : std::nullopt;
   }
   if (words.size() == 3) {
-    static const char* ops[] = {">", ">=", "<", "<=", "==", "!="};
+    static const char *ops[] = {">", ">=", "<", "<=", "==", "!="};
     bool ok = false;
-    for (const char* o : ops) ok = ok || words[1] == o;
-    char* end = nullptr;
+    for (const char *o : ops) ok = ok || words[1] == o;
+    char *end = nullptr;
     double v = std::strtod(words[2].c_str(), &end);
     if (ok && end && *end == '\0' && std::isfinite(v)) {
       c.name = words[0];

@@ -18,15 +18,15 @@ struct QuantityInfo {
 };
 
 // The building types of the estate format, as quantities ("buildings.high_rise") and bands name them.
-const std::vector<std::string>& building_types();
+const std::vector<std::string> &building_types();
 // A building type as an adjective for messages: "high-rise" / "高层"; the id itself if unknown.
-catalog::Text building_type_name(const std::string& type);
+catalog::Text building_type_name(const std::string &type);
 
 // Every quantity a rule may name, for validation, "did you mean" and pm-norms(5).
-const std::vector<QuantityInfo>& quantities();
-const QuantityInfo* quantity_info(const std::string& name);
+const std::vector<QuantityInfo> &quantities();
+const QuantityInfo *quantity_info(const std::string &name);
 // The value of a quantity for an estate; nullopt for an unknown name.
-std::optional<double> quantity(const estate::Estate& e, const std::string& name);
+std::optional<double> quantity(const estate::Estate &e, const std::string &name);
 
 // A condition: "NAME", "not NAME", or "NAME OP NUMBER" with OP one of > >= < <= == !=.
 struct Condition {
@@ -34,9 +34,9 @@ struct Condition {
   std::string name;
   std::string op; // "" for truthiness, "not" for falsity
   double value = 0;
-  bool holds(const estate::Estate& e) const;
+  bool holds(const estate::Estate &e) const;
 };
 // Parses a condition; on error returns nullopt and sets `error` (English) / `error_zh`.
-std::optional<Condition> parse_condition(const std::string& text, std::string& error, std::string& error_zh);
+std::optional<Condition> parse_condition(const std::string &text, std::string &error, std::string &error_zh);
 
 } // namespace pm::staff

@@ -4,8 +4,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,13 +14,13 @@ namespace pm::util {
 namespace fs = std::filesystem;
 
 namespace {
-Error sys_error(const std::string& path, const char* what_en, const char* what_zh, int err) {
+Error sys_error(const std::string &path, const char *what_en, const char *what_zh, int err) {
   return Error{std::string(what_en) + " " + path + ": " + std::strerror(err),
                std::string(what_zh) + " " + path + "：" + std::strerror(err)};
 }
 } // namespace
 
-Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) {
   int fd = 0;
   std::string out;
   if (path != "-") {
@@ -69,7 +69,7 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) 
   return out;
 }
 
-bool same_file(const std::string& a, const std::string& b) {
+bool same_file(const std::string &a, const std::string &b) {
   if (a == "-" || b == "-") return false;
   std::error_code ec;
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
@@ -91,8 +91,9 @@ bool write_all(int fd, std::string_view data) {
 }
 } // namespace
 
-Expected<bool> write_file_atomic(const std::string& path, std::string_view data, const std::vector<std::string>& inputs) {
-  for (const auto& in : inputs)
+Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
+                                 const std::vector<std::string> &inputs) {
+  for (const auto &in : inputs)
     if (in == path || same_file(in, path))
       return Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
   fs::path target(path);
@@ -123,8 +124,9 @@ Expected<bool> write_file_atomic(const std::string& path, std::string_view data,
   int fd = ::mkstemp(name.data());
   if (fd < 0) {
     int err = errno;
-    if (err == ENOENT) return Error{"cannot write " + path + ": the directory " + dir.string() + " does not exist",
-                                    "无法写入 " + path + "：目录 " + dir.string() + " 不存在"};
+    if (err == ENOENT)
+      return Error{"cannot write " + path + ": the directory " + dir.string() + " does not exist",
+                   "无法写入 " + path + "：目录 " + dir.string() + " 不存在"};
     return sys_error(path, "cannot write", "无法写入", err);
   }
   auto fail = [&](int err) {
@@ -158,7 +160,7 @@ Expected<bool> write_file_atomic(const std::string& path, std::string_view data,
   return true;
 }
 
-Expected<bool> write_file_new(const std::string& path, std::string_view data) {
+Expected<bool> write_file_new(const std::string &path, std::string_view data) {
   // Write beside the target, then link(2): it fails if the name exists, so nothing is clobbered
   // even when two writers race.
   fs::path target(path);
@@ -176,14 +178,14 @@ Expected<bool> write_file_new(const std::string& path, std::string_view data) {
   return true;
 }
 
-Expected<std::vector<std::string>> find_yaml_files(const std::string& dir) {
+Expected<std::vector<std::string>> find_yaml_files(const std::string &dir) {
   std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) return sys_error(dir, "cannot read directory", "无法读取目录", ec.value());
   for (; it != end; it.increment(ec)) {
     if (ec) return sys_error(dir, "cannot read directory", "无法读取目录", ec.value());
-    const auto& p = it->path();
+    const auto &p = it->path();
     std::string name = p.filename().string();
     // Hidden folders (.git) hold no estates.
     if (it->is_directory(ec) && !name.empty() && name[0] == '.') {

@@ -10,15 +10,25 @@ namespace pm::util {
 namespace {
 
 // Decodes one code point; returns its length, or 0 when the bytes are not valid UTF-8.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t decode(std::string_view s, std::size_t i, char32_t &cp) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
-  if (c < 0x80) { cp = c; return 1; }
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
   std::size_t n;
-  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-  else return 0;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
   if (i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k) {
     if ((b(i + k) & 0xC0) != 0x80) return 0;
@@ -47,7 +57,12 @@ std::optional<BadByte> find_bad_utf8(std::string_view s) {
     char32_t cp;
     std::size_t n = decode(s, i, cp);
     if (n == 0) return BadByte{i, line, col, false};
-    if (cp == '\n') { ++line; col = 1; } else { ++col; }
+    if (cp == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
     i += n;
   }
   return std::nullopt;
@@ -58,7 +73,11 @@ std::size_t display_width(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp;
     std::size_t n = decode(s, i, cp);
-    if (n == 0) { ++w; ++i; continue; }
+    if (n == 0) {
+      ++w;
+      ++i;
+      continue;
+    }
     // Combining marks and zero-width characters take no column.
     if (!((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B || cp == 0x200D || cp == 0xFE0F)) w += is_wide(cp) ? 2 : 1;
     i += n;
@@ -76,8 +95,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
   // Rows on the stack for the usual short words: this runs once per candidate per unknown key.
   std::size_t stack_prev[64], stack_cur[64];
   std::vector<std::size_t> heap_prev, heap_cur;
-  std::size_t* prev = stack_prev;
-  std::size_t* cur = stack_cur;
+  std::size_t *prev = stack_prev;
+  std::size_t *cur = stack_cur;
   if (b.size() + 1 > 64) {
     heap_prev.resize(b.size() + 1);
     heap_cur.resize(b.size() + 1);
@@ -102,18 +121,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
   return prev[b.size()];
 }
 
-std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
   // A third of the word's length, at least 1 and at most 3 edits, reads as a typo.
   std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
   std::size_t best_d = 0;
-  for (const auto& c : candidates) {
+  for (const auto &c : candidates) {
     // The distance is at least the difference in length: skip what can't be close, so that
     // a key of megabytes costs no megabytes × candidates of work.
     std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
     if (gap > limit) continue;
     std::size_t d = edit_distance(word, c, limit);
-    if (!best || d < best_d) { best = c; best_d = d; }
+    if (!best || d < best_d) {
+      best = c;
+      best_d = d;
+    }
   }
   if (best && best_d <= limit) return best;
   return std::nullopt;

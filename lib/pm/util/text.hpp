@@ -27,7 +27,7 @@ std::string pad(std::string_view s, std::size_t width, bool right = false);
 // Levenshtein distance; a distance above `bound` may be reported as bound + 1 (work stops there).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound = SIZE_MAX);
 // The candidate closest to `word`, if close enough to be a likely misspelling.
-std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
 // The first `max_chars` characters of s and, when it is longer, "…(+N)" for the N left out:
 // so that a value of megabytes quoted in a message stays readable.

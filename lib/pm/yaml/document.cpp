@@ -1,5 +1,5 @@
-#include <pm/yaml/document.hpp>
 #include <pm/util/text.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -21,9 +21,12 @@ using nlohmann::json;
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -59,10 +62,13 @@ bool quote_closed(std::string_view text, std::size_t pos) {
   char q = text[pos];
   if (q != '"' && q != '\'') return true; // not at a quote: nothing to check
   for (std::size_t i = pos + 1; i < text.size(); ++i) {
-    if (q == '"' && text[i] == '\\') ++i;
+    if (q == '"' && text[i] == '\\')
+      ++i;
     else if (text[i] == q) {
-      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i; // '' inside '...'
-      else return true;
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+        ++i; // '' inside '...'
+      else
+        return true;
     }
   }
   return false;
@@ -131,14 +137,14 @@ bool is_inf(std::string_view v) {
 bool is_nan(std::string_view v) { return v == ".nan" || v == ".NaN" || v == ".NAN"; }
 
 // Resolves a plain scalar by the YAML 1.2 core schema; quoted scalars stay strings.
-json resolve_plain(const std::string& v, NonFinite& non_finite) {
+json resolve_plain(const std::string &v, NonFinite &non_finite) {
   non_finite = NonFinite::no;
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return nullptr;
   if (v == "true" || v == "True" || v == "TRUE") return true;
   if (v == "false" || v == "False" || v == "FALSE") return false;
   if (is_int(v)) {
     errno = 0;
-    char* end = nullptr;
+    char *end = nullptr;
     long long n = std::strtoll(v.c_str(), &end, 10);
     if (errno != ERANGE) return n;
     // Too big for an integer: keep it as a (still integral) double so range checks see it.
@@ -172,7 +178,7 @@ json resolve_plain(const std::string& v, NonFinite& non_finite) {
 
 class Builder : public YAML::EventHandler {
 public:
-  Builder(Document& doc, std::string_view text, const Limits& limits) : m_doc(doc), m_text(text), m_limits(limits) {
+  Builder(Document &doc, std::string_view text, const Limits &limits) : m_doc(doc), m_text(text), m_limits(limits) {
     // Byte offsets of line starts, to turn yaml-cpp's byte marks into character columns.
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i)
@@ -186,7 +192,7 @@ public:
   Position innermost() const { return m_stack.empty() ? Position{1, 1} : m_stack.back().start; }
   bool innermost_is_map() const { return !m_stack.empty() && m_stack.back().is_map; }
 
-  Position to_position(const YAML::Mark& m) const {
+  Position to_position(const YAML::Mark &m) const {
     if (m.is_null() || m.line < 0) return {1, 1};
     std::size_t line = static_cast<std::size_t>(m.line);
     if (line >= m_line_starts.size() || m.pos < 0) return {m.line + 1, m.column + 1};
@@ -209,15 +215,15 @@ public:
     return {m.line + 1, col};
   }
 
-  void OnDocumentStart(const YAML::Mark&) override { ++m_documents; }
+  void OnDocumentStart(const YAML::Mark &) override { ++m_documents; }
   void OnDocumentEnd() override { m_done = true; }
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless
     // value; it is not yet in m_anchors and became null without a word.
-    for (const Frame& f : m_stack)
+    for (const Frame &f : m_stack)
       if (f.anchor == anchor)
         throw SyntaxError{mark, "this alias refers to the list or mapping that holds it, which would never end",
                           "此别名引用了包含它自身的列表或映射，将无穷无尽"};
@@ -239,15 +245,15 @@ public:
     add_value(mark, std::move(v), 0, nodes);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
     count(1, mark);
     if (tag != "?" && mark.pos >= 0 && !quote_closed(m_text, static_cast<std::size_t>(mark.pos)))
       throw SyntaxError{mark, "the quoted text that starts here has no closing quote",
                         "从此处开始的引号文字没有闭合的引号"};
     Position pos = to_position(mark);
     if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
-      Frame& f = m_stack.back();
+      Frame &f = m_stack.back();
       if (f.block && tag == "?") require_colon(mark, value);
       f.has_key = true;
       f.key = value;
@@ -255,8 +261,10 @@ public:
       auto first = f.seen.find(value);
       if (first != f.seen.end()) {
         error(pos, "duplicate-key",
-              "duplicate key '" + util::abbreviate(value) + "' (first given at line " + std::to_string(first->second.line) + ")",
-              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + std::to_string(first->second.line) + " 行）");
+              "duplicate key '" + util::abbreviate(value) + "' (first given at line " +
+                  std::to_string(first->second.line) + ")",
+              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + std::to_string(first->second.line) +
+                  " 行）");
         f.duplicate = true;
       } else {
         f.seen.emplace(value, pos);
@@ -277,7 +285,8 @@ public:
           error(pos, "not-finite", "'" + value + "' means infinity; write an ordinary number",
                 "'" + value + "' 表示无穷大；请填写普通数字");
         else
-          error(pos, "not-finite", "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
+          error(pos, "not-finite",
+                "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
                 "数值 " + util::abbreviate(value) + " 过大，无法使用；请填写普通数字");
         m_doc.diagnostics.back().pointer = child_pointer();
         m_bad_pointers.push_back(child_pointer());
@@ -288,14 +297,14 @@ public:
     add_value(mark, std::move(v), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     count(1, mark);
     open(mark, json::array(), anchor, false);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
     count(1, mark);
     open(mark, json::object(), anchor, true);
@@ -327,7 +336,7 @@ private:
     std::size_t nodes = 1;
   };
 
-  void count(std::size_t n, const YAML::Mark& mark) {
+  void count(std::size_t n, const YAML::Mark &mark) {
     m_last_mark = mark;
     m_nodes += n;
     if (m_nodes > m_limits.max_nodes)
@@ -336,7 +345,7 @@ private:
 
   // yaml-cpp reads a line of a block mapping that has no ':' ("foo" alone) as a key with
   // no value; YAML does not allow it. `pos` is where the plain key starts.
-  void require_colon(const YAML::Mark& mark, const std::string& key) const {
+  void require_colon(const YAML::Mark &mark, const std::string &key) const {
     if (mark.pos < 0) return;
     std::size_t pos = static_cast<std::size_t>(mark.pos);
     if (pos + key.size() > m_text.size() || m_text.substr(pos, key.size()) != key) return;
@@ -346,7 +355,8 @@ private:
     std::size_t after = pos + key.size();
     while (after < m_text.size() && (m_text[after] == ' ' || m_text[after] == '\t')) ++after;
     if (after < m_text.size() && m_text[after] == ':') return;
-    throw SyntaxError{mark, "'" + util::abbreviate(key) + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
+    throw SyntaxError{mark,
+                      "'" + util::abbreviate(key) + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
                       "'" + util::abbreviate(key) + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
   }
 
@@ -357,21 +367,21 @@ private:
 
   std::string child_pointer() {
     if (m_stack.empty()) return "";
-    const Frame& f = m_stack.back();
-    std::string p = f.is_map ? f.pointer + "/" + pointer_token(f.key) : f.pointer + "/" + std::to_string(f.value.size());
+    const Frame &f = m_stack.back();
+    std::string p =
+        f.is_map ? f.pointer + "/" + pointer_token(f.key) : f.pointer + "/" + std::to_string(f.value.size());
     // Every value remembers its JSON Pointer, so long keys nested deep above many values cost
     // their length once per value: bound the total, or a 4 kB chain of keys over a million
     // short values would take gigabytes (found while hardening).
     m_pointer_bytes += p.size();
-    if (m_pointer_bytes > m_limits.max_pointer_bytes)
-      throw LimitExceeded{"keys nested too long", m_last_mark, true};
+    if (m_pointer_bytes > m_limits.max_pointer_bytes) throw LimitExceeded{"keys nested too long", m_last_mark, true};
     return p;
   }
 
   // A non-scalar in key position: YAML allows it, JSON does not.
   bool key_position() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
-  void open(const YAML::Mark& mark, json v, YAML::anchor_t anchor, bool is_map) {
+  void open(const YAML::Mark &mark, json v, YAML::anchor_t anchor, bool is_map) {
     Frame f;
     f.start = to_position(mark);
     f.complex_key = key_position();
@@ -406,9 +416,9 @@ private:
     insert(std::move(f.value), f.nodes);
   }
 
-  void add_value(const YAML::Mark& mark, json v, YAML::anchor_t anchor, std::size_t nodes = 1) {
+  void add_value(const YAML::Mark &mark, json v, YAML::anchor_t anchor, std::size_t nodes = 1) {
     if (key_position()) { // a null key, e.g. "? " alone
-      Frame& f = m_stack.back();
+      Frame &f = m_stack.back();
       f.has_key = true;
       f.key = "";
       f.key_pos = to_position(mark);
@@ -431,7 +441,7 @@ private:
       m_root = std::move(v);
       return;
     }
-    Frame& f = m_stack.back();
+    Frame &f = m_stack.back();
     f.nodes += nodes;
     if (f.is_map) {
       if (!f.duplicate) f.value[f.key] = std::move(v);
@@ -441,9 +451,9 @@ private:
     }
   }
 
-  Document& m_doc;
+  Document &m_doc;
   std::string_view m_text;
-  const Limits& m_limits;
+  const Limits &m_limits;
   std::vector<std::size_t> m_line_starts;
   // The last position to_position worked out, to go on from.
   mutable std::size_t m_col_line = static_cast<std::size_t>(-1), m_col_pos = 0;
@@ -460,24 +470,29 @@ private:
 };
 
 // yaml-cpp's terse parser messages, in plain words; others are passed on as they are.
-std::pair<std::string, std::string> explain_syntax(const std::string& msg) {
+std::pair<std::string, std::string> explain_syntax(const std::string &msg) {
   static const std::map<std::string, std::pair<std::string, std::string>> known = {
-      {YAML::ErrorMsg::END_OF_MAP, {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"}},
-      {YAML::ErrorMsg::END_OF_SEQ, {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"}},
+      {YAML::ErrorMsg::END_OF_MAP,
+       {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"}},
+      {YAML::ErrorMsg::END_OF_SEQ,
+       {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"}},
       {YAML::ErrorMsg::END_OF_MAP_FLOW, {"a '{' is not closed with '}'", "'{' 没有对应的 '}'"}},
       {YAML::ErrorMsg::END_OF_SEQ_FLOW, {"a '[' is not closed with ']'", "'[' 没有对应的 ']'"}},
       {YAML::ErrorMsg::FLOW_END, {"this ']' or '}' closes nothing", "此处的 ']' 或 '}' 没有对应的开括号"}},
       {YAML::ErrorMsg::MAP_VALUE,
        {"a ':' is not expected here; check the indentation, or put text that contains ': ' in quotes",
         "此处不应出现 ':'；请检查缩进，或给含有 ': ' 的文字加引号"}},
-      {YAML::ErrorMsg::MAP_KEY, {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"}},
+      {YAML::ErrorMsg::MAP_KEY,
+       {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"}},
       {YAML::ErrorMsg::BLOCK_ENTRY,
        {"a '- ' list item is not expected here; check the indentation", "此处不应出现 '- ' 列表项；请检查缩进"}},
-      {YAML::ErrorMsg::TAB_IN_INDENTATION, {"a tab is used for indentation; indent with spaces", "缩进中使用了制表符；请用空格缩进"}},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION,
+       {"a tab is used for indentation; indent with spaces", "缩进中使用了制表符；请用空格缩进"}},
       {YAML::ErrorMsg::EOF_IN_SCALAR,
        {"the file ends inside quoted text; a closing quote is missing", "文件在引号文字中结束；缺少闭合的引号"}},
       {YAML::ErrorMsg::UNKNOWN_ANCHOR,
-       {"this alias refers to an anchor (&name) that is not defined before it", "此别名引用的锚点（&名称）在它之前没有定义"}},
+       {"this alias refers to an anchor (&name) that is not defined before it",
+        "此别名引用的锚点（&名称）在它之前没有定义"}},
   };
   auto it = known.find(msg);
   if (it != known.end()) return it->second;
@@ -486,7 +501,7 @@ std::pair<std::string, std::string> explain_syntax(const std::string& msg) {
 
 // Whether the document that yaml-cpp started at `start` was begun by "---", or follows
 // one ended by "...", as YAML requires of every document after the first.
-bool explicit_document(std::string_view text, const YAML::Mark& start) {
+bool explicit_document(std::string_view text, const YAML::Mark &start) {
   if (start.pos < 0 || static_cast<std::size_t>(start.pos) > text.size()) return true;
   std::size_t pos = static_cast<std::size_t>(start.pos);
   if (text.substr(pos, 3) == "---" || text.substr(pos, 1) == "%") return true; // "---", or a directive before it
@@ -506,14 +521,19 @@ bool explicit_document(std::string_view text, const YAML::Mark& start) {
 
 } // namespace
 
-diag::Diagnostic too_large(std::string file, const Limits& limits) {
+diag::Diagnostic too_large(std::string file, const Limits &limits) {
   std::string mib = std::to_string(limits.max_bytes >> 20);
-  return {std::move(file), 1, 1, diag::Severity::error, "too-large",
+  return {std::move(file),
+          1,
+          1,
+          diag::Severity::error,
+          "too-large",
           "the file is larger than " + mib + " MiB; an estate file is far smaller",
-          "文件大于 " + mib + " MiB；小区文件不应这么大", ""};
+          "文件大于 " + mib + " MiB；小区文件不应这么大",
+          ""};
 }
 
-Document parse(std::string_view text, std::string file, const Limits& limits) {
+Document parse(std::string_view text, std::string file, const Limits &limits) {
   Document doc;
   doc.file = std::move(file);
   auto fail = [&](int line, int col, std::string code, std::string en, std::string zh) {
@@ -552,14 +572,18 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
     public:
       YAML::Mark start;
       bool seen = false;
-      void OnDocumentStart(const YAML::Mark& m) override { start = m; seen = true; }
+      void OnDocumentStart(const YAML::Mark &m) override {
+        start = m;
+        seen = true;
+      }
       void OnDocumentEnd() override {}
-      void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-      void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-      void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+      void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+      void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                           YAML::EmitterStyle::value) override {}
       void OnSequenceEnd() override {}
-      void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
       void OnMapEnd() override {}
     } counter;
     if (parser.HandleNextDocument(counter) && counter.seen) {
@@ -568,14 +592,15 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
       // Only "---" (or "..." closing the first) makes a second document; else it's an error.
       if (!explicit_document(owned, counter.start)) {
         doc.diagnostics.clear();
-        return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: there is more text after the end of the data",
+        return fail(p.line, p.column, "yaml-syntax",
+                    "this is not valid YAML: there is more text after the end of the data",
                     "YAML 语法错误：数据结束之后还有多余的文字");
       }
       doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
                                  "the file holds more than one YAML document; put one estate in each file",
                                  "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
     }
-  } catch (const YAML::DeepRecursion&) {
+  } catch (const YAML::DeepRecursion &) {
     // yaml-cpp's own mark is where its scanner stood (often the end of the line): point at
     // the innermost list or mapping instead. Problems seen before the failure go: the events
     // of a document that fails half-way can't be trusted.
@@ -584,7 +609,7 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
     std::string n = std::to_string(builder.depth());
     return fail(p.line, p.column, "too-deep", "the data is nested too deeply (more than " + n + " levels)",
                 "数据嵌套过深（超过 " + n + " 层）");
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
     // yaml-cpp notices an unclosed '[' or '{' where the file ends: point at the bracket.
@@ -593,11 +618,11 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
       p = builder.innermost();
     auto [en, zh] = explain_syntax(e.msg);
     return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + en, "YAML 语法错误：" + zh);
-  } catch (const SyntaxError& e) {
+  } catch (const SyntaxError &e) {
     doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
     return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
-  } catch (const LimitExceeded& e) {
+  } catch (const LimitExceeded &e) {
     doc.diagnostics.clear();
     Position p = builder.to_position(e.mark);
     if (e.pointers) {
@@ -612,7 +637,7 @@ Document parse(std::string_view text, std::string file, const Limits& limits) {
                 "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
   }
   doc.value = builder.take_root();
-  for (const auto& p : builder.bad_pointers()) {
+  for (const auto &p : builder.bad_pointers()) {
     nlohmann::json::json_pointer ptr(p);
     // A value under a repeated key was dropped with that key (found by fuzzing): skip it.
     if (doc.value.contains(ptr)) doc.value[ptr] = nullptr;

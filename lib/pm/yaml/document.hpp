@@ -39,15 +39,15 @@ struct Limits {
   // staff is a few hundred kB. The limits leave ten times that, and keep the worst file to
   // well under a second (yaml-cpp reads about 12 MB/s; a million values took 2-4 s).
   std::size_t max_bytes = 4u << 20;
-  std::size_t max_nodes = 100'000; // after alias expansion: stops "billion laughs"
+  std::size_t max_nodes = 100'000;           // after alias expansion: stops "billion laughs"
   std::size_t max_pointer_bytes = 64u << 20; // the JSON Pointers of all values, added up
 };
 
 // The "too-large" diagnostic, for a file over limits.max_bytes that the caller did not read.
-diag::Diagnostic too_large(std::string file, const Limits& limits = {});
+diag::Diagnostic too_large(std::string file, const Limits &limits = {});
 
 // Parses text that was read from `file` (a name for messages only).
-Document parse(std::string_view text, std::string file, const Limits& limits = {});
+Document parse(std::string_view text, std::string file, const Limits &limits = {});
 
 // Escapes one JSON Pointer token (RFC 6901).
 std::string pointer_token(std::string_view key);
