@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace pm::cli {
 
@@ -18,6 +19,7 @@ struct Options {
   std::vector<std::string> paths;
   std::string format = "text";
   bool verbose = false;
+  unsigned jobs = 0;
 };
 
 int run_validate(const Options &o, const Global &g) {
@@ -25,46 +27,16 @@ int run_validate(const Options &o, const Global &g) {
   diag::Diagnostics all;
   int files = 0, invalid = 0, unreadable = 0;
 
-  auto io_error = [&](const std::string &file, const util::Error &e) {
-    all.push_back({file, 0, 0, diag::Severity::error, "io", e.en, e.zh, ""});
-    ++unreadable;
+  // The files to check, in order; a directory that can't be searched is an error in its place.
+  struct Item {
+    std::size_t file = 0; // index into `paths` when `error` is empty
+    std::optional<diag::Diagnostic> error;
   };
-
-  const yaml::Limits limits;
-  auto check = [&](const std::string &path) {
-    std::string name = path == "-" ? "<stdin>" : path;
-    // A file over the size limit is an invalid estate (too-large, exit 1), not an I/O error:
-    // look at its size before reading it. Standard input is read up to the limit and no further.
-    std::error_code ec;
-    if (path != "-" && std::filesystem::is_regular_file(path, ec)) {
-      auto size = std::filesystem::file_size(path, ec);
-      if (!ec && size > limits.max_bytes) {
-        ++files;
-        ++invalid;
-        all.push_back(yaml::too_large(name, limits));
-        return;
-      }
-    }
-    auto text = util::read_file(path, limits.max_bytes);
-    if (!text) {
-      if (text.error().too_large) {
-        ++files;
-        ++invalid;
-        all.push_back(yaml::too_large(name, limits));
-      } else {
-        io_error(name, text.error());
-      }
-      return;
-    }
-    ++files;
-    yaml::Document doc = estate::load_and_check(*text, name, catalog::builtin());
-    if (diag::has_errors(doc.diagnostics))
-      ++invalid;
-    else if (o.verbose)
-      std::cerr << name << ": " << (zh ? "通过" : "ok") << "\n";
-    all.insert(all.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+  std::vector<std::string> paths;
+  std::vector<Item> items;
+  auto io_error = [&](const std::string &path, const util::Error &e) {
+    items.push_back({0, diag::Diagnostic{path, 0, 0, diag::Severity::error, "io", e.en, e.zh, ""}});
   };
-
   for (const auto &p : o.paths) {
     std::error_code ec;
     if (p != "-" && std::filesystem::is_directory(p, ec)) {
@@ -77,10 +49,34 @@ int run_validate(const Options &o, const Global &g) {
         io_error(p, {"no *.yaml or *.yml files under " + p, p + " 下没有 *.yaml 或 *.yml 文件"});
         continue;
       }
-      for (const auto &f : *found) check(f);
+      for (auto &f : *found) {
+        items.push_back({paths.size(), std::nullopt});
+        paths.push_back(std::move(f));
+      }
     } else {
-      check(p);
+      items.push_back({paths.size(), std::nullopt});
+      paths.push_back(p);
     }
+  }
+
+  std::vector<estate::FileCheck> checked = estate::check_files(paths, catalog::builtin(), o.jobs);
+  for (const Item &item : items) {
+    if (item.error) {
+      all.push_back(*item.error);
+      ++unreadable;
+      continue;
+    }
+    const estate::FileCheck &c = checked[item.file];
+    if (c.unreadable) {
+      ++unreadable;
+    } else {
+      ++files;
+      if (diag::has_errors(c.diagnostics))
+        ++invalid;
+      else if (o.verbose)
+        std::cerr << c.name << ": " << (zh ? "通过" : "ok") << "\n";
+    }
+    all.insert(all.end(), c.diagnostics.begin(), c.diagnostics.end());
   }
 
   if (o.format == "json")
@@ -111,6 +107,8 @@ Action setup_validate(CLI::App &app, Global &g) {
   app.add_option("-f,--format", o->format, "Output: text (stderr), json or github (stdout)")
       ->check(CLI::IsMember({"text", "json", "github"}));
   app.add_flag("-v,--verbose", o->verbose, "Also report files that are valid, and a count");
+  app.add_option("-j,--jobs", o->jobs, "Files checked at once (default 0: one per processor); the output is the same")
+      ->check(CLI::Range(0u, 1024u));
   return [o, &g] { return run_validate(*o, g); };
 }
 

@@ -18,7 +18,7 @@ _pm_options() {
   local o
   case $1 in
     '') o='--version -V' ;;
-    validate) o='--format -f --verbose -v' ;;
+    validate) o='--format -f --verbose -v --jobs -j' ;;
     staff) o='--norms -n --labor -l --format -f --output -o --explain -e --strict' ;;
     init) o='--type -t' ;;
     portfolio) o='--targets -t --norms -n --labor -l --format -f --output -o' ;;
@@ -101,7 +101,7 @@ _pm_value() {
         roster) _pm_words 'grid csv json ics html md' ;;
         report) _pm_words 'md html xlsx json' ;;
       esac ;;
-    # --start, --date (YYYY-MM-DD), --weeks, --seed: nothing to offer.
+    # --start, --date (YYYY-MM-DD), --weeks, --seed, --jobs: nothing to offer.
   esac
 }
 

@@ -27,7 +27,7 @@ TEST_CASE("parse records 1-based positions of keys and values, in characters") {
   CHECK(d.position("/name/fr", true).line == 1);
 }
 
-TEST_CASE("parse reports duplicate keys, which yaml-cpp alone accepts") {
+TEST_CASE("parse reports duplicate keys, which the YAML parser alone accepts") {
   auto d = parse("a: 1\nb: 2\na: 3\n", "t.yaml");
   REQUIRE(d.diagnostics.size() == 1);
   CHECK(d.diagnostics[0].code == "duplicate-key");
@@ -93,4 +93,69 @@ TEST_CASE("long keys over many values stop at the bound on paths (too-complex)")
   auto d = parse(text, "t");
   REQUIRE_FALSE(d.ok);
   CHECK(d.diagnostics.at(0).code == "too-complex");
+}
+
+TEST_CASE("nesting stops at the depth limit, and not before") {
+  auto nest = [](int n) { return "a: " + std::string(n, '[') + std::string(n, ']') + "\n"; };
+  CHECK(parse(nest(499), "t").ok); // 499 lists inside the top-level mapping: 500 levels
+  auto d = parse(nest(500), "t");
+  REQUIRE_FALSE(d.ok);
+  CHECK(d.diagnostics.at(0).code == "too-deep");
+  CHECK(d.diagnostics.at(0).column == 4 + 499); // the bracket that opens level 501
+  pm::yaml::Limits shallow;
+  shallow.max_depth = 2;
+  CHECK(parse("a: {b: 1}\n", "t", shallow).ok);
+  CHECK(parse("a: {b: [1]}\n", "t", shallow).diagnostics.at(0).code == "too-deep");
+}
+
+TEST_CASE("positions count lines at LF only, as editors do, even where YAML breaks lines too") {
+  // A lone CR and U+2028 (LINE SEPARATOR) end lines for libyaml but not in an editor.
+  auto d = parse("a: \"x\ry\"\nb: \"p\xE2\x80\xA8q\"\nc: [1, \xE6\x95\xB0]\n", "t");
+  REQUIRE(d.ok);
+  CHECK(d.position("/b").line == 2);
+  CHECK(d.position("/c").line == 3);
+  CHECK(d.position("/c/1").line == 3);
+  CHECK(d.position("/c/1").column == 8);
+  auto e = parse("a: \"x\ry\"\nb: [1\n", "t");
+  REQUIRE_FALSE(e.ok);
+  CHECK(e.diagnostics.at(0).line == 2);
+  CHECK(e.diagnostics.at(0).column == 4);
+}
+
+TEST_CASE("YAML syntax errors are explained in both languages, at the place to look") {
+  auto first = [](const std::string &text) { return parse(text, "t").diagnostics.at(0); };
+  auto colon = first("a: 1\n名称\nb: 2\n");
+  CHECK(colon.code == "yaml-syntax");
+  CHECK(colon.line == 2);
+  CHECK(colon.column == 1);
+  CHECK(colon.message.find("'名称' is neither 'key: value'") != std::string::npos);
+  CHECK(colon.message_zh.find("是否缺少 ':'") != std::string::npos);
+  auto quote = first("a: 1\nb: \"open\nc: 2\n");
+  CHECK(quote.line == 2);
+  CHECK(quote.column == 4);
+  CHECK(quote.message.find("no closing quote") != std::string::npos);
+  auto tab = first("a:\n\tb: 1\n");
+  CHECK(tab.message.find("tab") != std::string::npos);
+  CHECK(first("a: [1, 2]]\n").message.find("closes nothing") != std::string::npos);
+  CHECK(first("a: &x [1, *x]\n").message.find("holds it") != std::string::npos);
+  CHECK(first("a: *x\n").message.find("not defined") != std::string::npos);
+  CHECK(first("a: 1\nb: \x01\n").line == 2);
+  CHECK(first("[a]\nb: 1\n").message.find("more text after the end") != std::string::npos);
+  auto docs = parse("a: 1\n---\nb: 2\n", "t");
+  CHECK(docs.diagnostics.at(0).code == "multiple-documents");
+  CHECK(docs.diagnostics.at(0).line == 2);
+  CHECK(docs.value["a"] == 1);
+}
+
+TEST_CASE("scalars: plain ones are resolved by the core schema, quoted and tagged ones are text") {
+  auto d = parse("a: 12\nb: '12'\nc: !!str 12\nd: !!int '12'\ne: ~\nf:\ng: |\n  12\nh: true\n", "t");
+  REQUIRE(d.ok);
+  CHECK(d.value["a"] == 12);
+  CHECK(d.value["b"] == "12");
+  CHECK(d.value["c"] == "12");
+  CHECK(d.value["d"] == 12);
+  CHECK(d.value["e"].is_null());
+  CHECK(d.value["f"].is_null());
+  CHECK(d.value["g"] == "12\n");
+  CHECK(d.value["h"] == true);
 }

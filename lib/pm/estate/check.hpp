@@ -5,6 +5,7 @@
 #include <pm/yaml/document.hpp>
 
 #include <string>
+#include <vector>
 
 namespace pm::estate {
 
@@ -25,5 +26,19 @@ bool is_targets(const nlohmann::json &v);
 // Reads, parses and checks one estate file: schema, then semantic rules. A targets file
 // (kind: targets) is checked against its own schema instead.
 yaml::Document load_and_check(std::string_view text, std::string file, const catalog::Catalogue &roles);
+
+// One file checked as pm validate checks it: a file over the size limit is invalid
+// (too-large), one that can't be read is `unreadable` with one "io" diagnostic.
+struct FileCheck {
+  std::string name; // as given; "<stdin>" for "-"
+  bool unreadable = false;
+  diag::Diagnostics diagnostics;
+};
+FileCheck check_file(const std::string &path, const catalog::Catalogue &roles);
+
+// Checks files on up to `jobs` threads (0: one per processor). The results are in the order
+// of `paths` and the same for any `jobs`.
+std::vector<FileCheck> check_files(const std::vector<std::string> &paths, const catalog::Catalogue &roles,
+                                   unsigned jobs = 0);
 
 } // namespace pm::estate

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace pm::schema {
 
@@ -25,9 +26,10 @@ struct Validator::Impl {
   json schema_json;
   valijson::Schema schema;
   // Kept for the validator's life: valijson caches each `pattern`'s compiled std::regex in
-  // it, and compiling them again for every file took half of `pm validate`'s time.
+  // its Validator, and compiling them again for every file took half of `pm validate`'s time.
+  // That cache is not thread-safe: each thread borrows a Validator of its own from here.
   std::mutex mu;
-  valijson::Validator validator;
+  std::vector<std::unique_ptr<valijson::Validator>> idle;
 };
 
 Validator::Validator(std::string_view schema_text) : m(std::make_unique<Impl>()) {
@@ -317,10 +319,21 @@ bool under(const std::string &p, const std::string &a) {
 void Validator::validate(yaml::Document &doc) const {
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.value);
-  bool valid;
+  std::unique_ptr<valijson::Validator> validator;
   {
-    std::lock_guard lock(m->mu); // the regex cache is shared
-    valid = m->validator.validate(m->schema, target, &results);
+    std::lock_guard lock(m->mu);
+    if (!m->idle.empty()) {
+      validator = std::move(m->idle.back());
+      m->idle.pop_back();
+    }
+  }
+  if (!validator) validator = std::make_unique<valijson::Validator>();
+  // Without a results object valijson stops at the first error and keeps no context: most
+  // files are valid, so look for one quickly and collect the errors only when there are some.
+  bool valid = validator->validate(m->schema, target, nullptr) || validator->validate(m->schema, target, &results);
+  {
+    std::lock_guard lock(m->mu);
+    m->idle.push_back(std::move(validator));
   }
   if (valid) return;
 

@@ -1,17 +1,13 @@
 #include <pm/util/text.hpp>
 #include <pm/yaml/document.hpp>
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <sstream>
+#include <unordered_map>
 #include <vector>
 
 namespace pm::yaml {
@@ -42,37 +38,82 @@ Position Document::position(std::string pointer, bool prefer_key) const {
 
 namespace {
 
-struct LimitExceeded {
-  std::string what;
-  YAML::Mark mark;       // the value that went over the limit
-  bool pointers = false; // the paths to the values, not their number, went over
-};
+// Turns libyaml's marks into positions. libyaml counts characters, not bytes, and also
+// breaks lines at a lone CR, NEL, LS and PS; editors (and the rest of pm) break lines at LF
+// only. Files without those rare breaks take libyaml's line and column as they are; the
+// others are recounted from the character index.
+class Locator {
+public:
+  explicit Locator(std::string_view text) : m_text(text) {
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos && !m_recount; cr = text.find('\r', cr + 1))
+      m_recount = cr + 1 == text.size() || text[cr + 1] != '\n';
+    m_recount = m_recount || text.find("\xC2\x85") != std::string_view::npos ||
+                text.find("\xE2\x80\xA8") != std::string_view::npos ||
+                text.find("\xE2\x80\xA9") != std::string_view::npos;
+  }
 
-// A syntax error yaml-cpp itself lets through.
-struct SyntaxError {
-  YAML::Mark mark;
-  std::string en, zh;
-};
+  Position at(const yaml_mark_t &m) const {
+    if (!m_recount) return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+    seek(m.index);
+    return {m_line, m_column};
+  }
 
-// Whether the quoted scalar that opens at `pos` is closed. yaml-cpp accepts a quoted
-// scalar that runs to the end of the file when a line break follows the opening quote,
-// which would silently swallow the rest of the file into one text.
-bool quote_closed(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return true;
-  char q = text[pos];
-  if (q != '"' && q != '\'') return true; // not at a quote: nothing to check
-  for (std::size_t i = pos + 1; i < text.size(); ++i) {
-    if (q == '"' && text[i] == '\\')
-      ++i;
-    else if (text[i] == q) {
-      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
-        ++i; // '' inside '...'
-      else
-        return true;
+  // The byte offset of a mark, for reading the text it points at.
+  std::size_t byte_of(const yaml_mark_t &m) const {
+    seek(m.index);
+    return m_byte;
+  }
+
+  // The position of a byte offset (libyaml's reader reports those).
+  Position at_byte(std::size_t offset) const {
+    Position p{1, 1};
+    for (std::size_t i = 0; i < offset && i < m_text.size(); ++i) {
+      if (m_text[i] == '\n') {
+        ++p.line;
+        p.column = 1;
+      } else if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
+        ++p.column;
+      }
+    }
+    return p;
+  }
+
+private:
+  // Moves the cursor to the character `index`; marks mostly move forward, so that this
+  // costs linear time over a document, not quadratic.
+  void seek(std::size_t index) const {
+    if (index < m_index) m_index = 0, m_byte = 0, m_line = 1, m_column = 1;
+    while (m_index < index && m_byte < m_text.size()) {
+      if (m_text[m_byte] == '\n') {
+        ++m_line;
+        m_column = 1;
+      } else {
+        ++m_column;
+      }
+      ++m_byte;
+      while (m_byte < m_text.size() && (static_cast<unsigned char>(m_text[m_byte]) & 0xC0) == 0x80) ++m_byte;
+      ++m_index;
     }
   }
-  return false;
-}
+
+  std::string_view m_text;
+  bool m_recount = false;
+  mutable std::size_t m_index = 0, m_byte = 0;
+  mutable int m_line = 1, m_column = 1;
+};
+
+enum class Limit { values, pointers, depth };
+
+struct LimitExceeded {
+  Limit limit;
+  Position position; // the value that went over the limit
+};
+
+// A syntax error found by the builder, not by libyaml.
+struct SyntaxError {
+  Position position;
+  std::string en, zh;
+};
 
 enum class NonFinite { no, nan, infinite, too_large };
 
@@ -176,105 +217,80 @@ json resolve_plain(const std::string &v, NonFinite &non_finite) {
   return v;
 }
 
-class Builder : public YAML::EventHandler {
+std::string_view text_of(const unsigned char *p, std::size_t n) {
+  return p ? std::string_view(reinterpret_cast<const char *>(p), n) : std::string_view();
+}
+std::string_view text_of(const yaml_char_t *p) {
+  return p ? std::string_view(reinterpret_cast<const char *>(p)) : std::string_view();
+}
+
+// Whether a scalar is resolved by the core schema (a number, true, null...) rather than kept
+// as text: plain and untagged, or tagged with one of the core schema's own tags.
+bool resolvable(const yaml_event_t &e) {
+  std::string_view tag = text_of(e.data.scalar.tag);
+  if (tag.empty()) return e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+  return tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool" ||
+         tag == "tag:yaml.org,2002:null";
+}
+
+// Builds the JSON value from libyaml's events, with the position of every value.
+class Builder {
 public:
-  Builder(Document &doc, std::string_view text, const Limits &limits) : m_doc(doc), m_text(text), m_limits(limits) {
-    // Byte offsets of line starts, to turn yaml-cpp's byte marks into character columns.
-    m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') m_line_starts.push_back(i + 1);
-  }
+  Builder(Document &doc, const Locator &locator, const Limits &limits)
+      : m_doc(doc), m_locator(locator), m_limits(limits) {}
 
-  bool finished() const { return m_done; }
-  int documents() const { return m_documents; }
   std::size_t depth() const { return m_stack.size(); }
-  // Where the innermost list or mapping that is still open starts, and whether it is a mapping.
-  Position innermost() const { return m_stack.empty() ? Position{1, 1} : m_stack.back().start; }
-  bool innermost_is_map() const { return !m_stack.empty() && m_stack.back().is_map; }
 
-  Position to_position(const YAML::Mark &m) const {
-    if (m.is_null() || m.line < 0) return {1, 1};
-    std::size_t line = static_cast<std::size_t>(m.line);
-    if (line >= m_line_starts.size() || m.pos < 0) return {m.line + 1, m.column + 1};
-    std::size_t start = m_line_starts[line];
-    std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(m.pos), m_text.size());
-    if (end < start) end = start;
-    // Marks mostly move forward along a line: count on from the last one, so that a long
-    // line of many values ([1, 1, 1, ...] on one line) costs linear time, not quadratic.
-    std::size_t from = start;
-    int col = 1;
-    if (m_col_line == line && m_col_pos >= start && m_col_pos <= end) {
-      from = m_col_pos;
-      col = m_col;
-    }
-    for (std::size_t i = from; i < end; ++i)
-      if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col;
-    m_col_line = line;
-    m_col_pos = end;
-    m_col = col;
-    return {m.line + 1, col};
-  }
-
-  void OnDocumentStart(const YAML::Mark &) override { ++m_documents; }
-  void OnDocumentEnd() override { m_done = true; }
-
-  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { add_value(mark, nullptr, anchor); }
-
-  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
-    // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless
-    // value; it is not yet in m_anchors and became null without a word.
+  void alias(const yaml_event_t &e) {
+    Position pos = m_locator.at(e.start_mark);
+    std::string name(text_of(e.data.alias.anchor));
+    // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless value.
     for (const Frame &f : m_stack)
-      if (f.anchor == anchor)
-        throw SyntaxError{mark, "this alias refers to the list or mapping that holds it, which would never end",
+      if (f.anchor == name)
+        throw SyntaxError{pos, "this alias refers to the list or mapping that holds it, which would never end",
                           "此别名引用了包含它自身的列表或映射，将无穷无尽"};
-    auto it = m_anchors.find(anchor);
+    auto it = m_anchors.find(name);
+    if (it == m_anchors.end())
+      throw SyntaxError{pos, "this alias refers to an anchor (&name) that is not defined before it",
+                        "此别名引用的锚点（&名称）在它之前没有定义"};
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
-    std::size_t nodes = it == m_anchors.end() ? 1 : it->second.nodes;
-    count(nodes, mark);
-    json v = it == m_anchors.end() ? json(nullptr) : it->second.value;
-    if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
-      error(to_position(mark), "alias-key", "an alias cannot be used as a key", "别名不能用作键");
+    std::size_t nodes = it->second.nodes;
+    count(nodes, pos);
+    if (key_position()) {
+      error(pos, "alias-key", "an alias cannot be used as a key", "别名不能用作键");
       // A placeholder key, dropped with its value (like a complex key), so that the value
       // is not reported again as an unknown key '*'.
-      m_stack.back().has_key = true;
-      m_stack.back().key = "*";
-      m_stack.back().key_pos = to_position(mark);
-      m_stack.back().duplicate = true;
+      Frame &f = m_stack.back();
+      f.has_key = true;
+      f.key = "*";
+      f.key_pos = pos;
+      f.duplicate = true;
       return;
     }
-    add_value(mark, std::move(v), 0, nodes);
+    add_value(pos, it->second.value, {}, nodes);
   }
 
-  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                const std::string &value) override {
-    count(1, mark);
-    if (tag != "?" && mark.pos >= 0 && !quote_closed(m_text, static_cast<std::size_t>(mark.pos)))
-      throw SyntaxError{mark, "the quoted text that starts here has no closing quote",
-                        "从此处开始的引号文字没有闭合的引号"};
-    Position pos = to_position(mark);
-    if (!m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key) {
+  void scalar(const yaml_event_t &e) {
+    Position pos = m_locator.at(e.start_mark);
+    count(1, pos);
+    std::string value(text_of(e.data.scalar.value, e.data.scalar.length));
+    if (key_position()) {
       Frame &f = m_stack.back();
-      if (f.block && tag == "?") require_colon(mark, value);
       f.has_key = true;
-      f.key = value;
       f.key_pos = pos;
-      auto first = f.seen.find(value);
-      if (first != f.seen.end()) {
+      // A key seen before is in the mapping already, and its position in `positions`.
+      f.duplicate = f.value.contains(value);
+      if (f.duplicate) {
+        std::string line = std::to_string(m_doc.position(f.pointer + "/" + pointer_token(value), true).line);
         error(pos, "duplicate-key",
-              "duplicate key '" + util::abbreviate(value) + "' (first given at line " +
-                  std::to_string(first->second.line) + ")",
-              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + std::to_string(first->second.line) +
-                  " 行）");
-        f.duplicate = true;
-      } else {
-        f.seen.emplace(value, pos);
-        f.duplicate = false;
+              "duplicate key '" + util::abbreviate(value) + "' (first given at line " + line + ")",
+              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + line + " 行）");
       }
+      f.key = std::move(value);
       return;
     }
     json v;
-    if (tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
-        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
+    if (resolvable(e)) {
       NonFinite non_finite = NonFinite::no;
       v = resolve_plain(value, non_finite);
       if (non_finite != NonFinite::no) {
@@ -288,47 +304,37 @@ public:
           error(pos, "not-finite",
                 "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
                 "数值 " + util::abbreviate(value) + " 过大，无法使用；请填写普通数字");
-        m_doc.diagnostics.back().pointer = child_pointer();
-        m_bad_pointers.push_back(child_pointer());
+        m_doc.diagnostics.back().pointer = child_pointer(pos);
+        m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
       }
     } else {
-      v = value;
+      v = std::move(value);
     }
-    add_value(mark, std::move(v), anchor);
+    add_value(pos, std::move(v), text_of(e.data.scalar.anchor));
   }
 
-  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    count(1, mark);
-    open(mark, json::array(), anchor, false);
+  void sequence_start(const yaml_event_t &e) {
+    open(m_locator.at(e.start_mark), json::array(), text_of(e.data.sequence_start.anchor), false);
   }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override {
-    count(1, mark);
-    open(mark, json::object(), anchor, true);
-    m_stack.back().block = style != YAML::EmitterStyle::Flow;
+  void mapping_start(const yaml_event_t &e) {
+    open(m_locator.at(e.start_mark), json::object(), text_of(e.data.mapping_start.anchor), true);
   }
-  void OnMapEnd() override { close(); }
+  void end() { close(); }
 
   json take_root() { return std::move(m_root); }
-  std::vector<std::string> bad_pointers() const { return m_bad_pointers; }
+  const std::vector<std::string> &bad_pointers() const { return m_bad_pointers; }
 
 private:
   struct Frame {
     json value;
     bool is_map = false;
-    bool block = false; // a block mapping (not {...})
     bool has_key = false;
     bool duplicate = false;
     bool complex_key = false;
     std::string key;
     Position key_pos;
-    Position start; // where the list or mapping starts
     std::string pointer;
-    YAML::anchor_t anchor = 0;
-    std::map<std::string, Position> seen;
+    std::string anchor;
     std::size_t nodes = 1; // values in this subtree, itself included
   };
   struct Anchored {
@@ -336,28 +342,9 @@ private:
     std::size_t nodes = 1;
   };
 
-  void count(std::size_t n, const YAML::Mark &mark) {
-    m_last_mark = mark;
+  void count(std::size_t n, Position pos) {
     m_nodes += n;
-    if (m_nodes > m_limits.max_nodes)
-      throw LimitExceeded{"more than " + std::to_string(m_limits.max_nodes) + " values", mark};
-  }
-
-  // yaml-cpp reads a line of a block mapping that has no ':' ("foo" alone) as a key with
-  // no value; YAML does not allow it. `pos` is where the plain key starts.
-  void require_colon(const YAML::Mark &mark, const std::string &key) const {
-    if (mark.pos < 0) return;
-    std::size_t pos = static_cast<std::size_t>(mark.pos);
-    if (pos + key.size() > m_text.size() || m_text.substr(pos, key.size()) != key) return;
-    std::size_t before = pos;
-    while (before > 0 && (m_text[before - 1] == ' ' || m_text[before - 1] == '\t')) --before;
-    if (before > 0 && m_text[before - 1] == '?') return; // an explicit "? key" may stand alone
-    std::size_t after = pos + key.size();
-    while (after < m_text.size() && (m_text[after] == ' ' || m_text[after] == '\t')) ++after;
-    if (after < m_text.size() && m_text[after] == ':') return;
-    throw SyntaxError{mark,
-                      "'" + util::abbreviate(key) + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
-                      "'" + util::abbreviate(key) + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
+    if (m_nodes > m_limits.max_nodes) throw LimitExceeded{Limit::values, pos};
   }
 
   void error(Position p, std::string code, std::string en, std::string zh) {
@@ -365,36 +352,47 @@ private:
         {m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
   }
 
-  std::string child_pointer() {
+  std::string child_pointer(Position pos) {
     if (m_stack.empty()) return "";
     const Frame &f = m_stack.back();
-    std::string p =
-        f.is_map ? f.pointer + "/" + pointer_token(f.key) : f.pointer + "/" + std::to_string(f.value.size());
+    std::string p;
+    p.reserve(f.pointer.size() + 1 + (f.is_map ? f.key.size() : 4));
+    p += f.pointer;
+    p += '/';
+    if (!f.is_map)
+      p += std::to_string(f.value.size());
+    else if (f.key.find_first_of("~/") == std::string::npos)
+      p += f.key;
+    else
+      p += pointer_token(f.key);
     // Every value remembers its JSON Pointer, so long keys nested deep above many values cost
     // their length once per value: bound the total, or a 4 kB chain of keys over a million
     // short values would take gigabytes (found while hardening).
     m_pointer_bytes += p.size();
-    if (m_pointer_bytes > m_limits.max_pointer_bytes) throw LimitExceeded{"keys nested too long", m_last_mark, true};
+    if (m_pointer_bytes > m_limits.max_pointer_bytes) throw LimitExceeded{Limit::pointers, pos};
     return p;
   }
 
-  // A non-scalar in key position: YAML allows it, JSON does not.
+  // A value in key position: YAML allows lists and mappings there, JSON does not.
   bool key_position() const { return !m_stack.empty() && m_stack.back().is_map && !m_stack.back().has_key; }
 
-  void open(const YAML::Mark &mark, json v, YAML::anchor_t anchor, bool is_map) {
+  // Where the key of the value about to be added stood, or the value's own position.
+  Position key_of(Position p) const { return !m_stack.empty() && m_stack.back().is_map ? m_stack.back().key_pos : p; }
+
+  void open(Position pos, json v, std::string_view anchor, bool is_map) {
+    count(1, pos);
+    // libyaml nests without recursion, but every level costs a frame and a longer pointer;
+    // no estate nests more than a few levels.
+    if (m_stack.size() >= m_limits.max_depth) throw LimitExceeded{Limit::depth, pos};
     Frame f;
-    f.start = to_position(mark);
     f.complex_key = key_position();
     if (f.complex_key) {
-      error(to_position(mark), "complex-key", "a key must be a plain word, not a list or a mapping",
+      error(pos, "complex-key", "a key must be a plain word, not a list or a mapping",
             "键必须是普通文字，不能是列表或映射");
       f.pointer = m_stack.back().pointer + "/?";
     } else {
-      f.pointer = child_pointer();
-      Position p = to_position(mark);
-      Position kp = p;
-      if (!m_stack.empty() && m_stack.back().is_map) kp = m_stack.back().key_pos;
-      m_doc.positions.emplace(f.pointer, Located{kp, p});
+      f.pointer = child_pointer(pos);
+      m_doc.positions.emplace(f.pointer, Located{key_of(pos), pos});
     }
     f.value = std::move(v);
     f.is_map = is_map;
@@ -405,34 +403,23 @@ private:
   void close() {
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
-    if (f.anchor) m_anchors[f.anchor] = Anchored{f.value, f.nodes};
+    if (!f.anchor.empty()) m_anchors[f.anchor] = Anchored{f.value, f.nodes};
     if (f.complex_key) {
       // Use a placeholder key so the mapping stays well formed.
-      m_stack.back().has_key = true;
-      m_stack.back().key = "?";
-      m_stack.back().duplicate = true;
+      Frame &parent = m_stack.back();
+      parent.has_key = true;
+      parent.key = "?";
+      parent.duplicate = true;
       return;
     }
     insert(std::move(f.value), f.nodes);
   }
 
-  void add_value(const YAML::Mark &mark, json v, YAML::anchor_t anchor, std::size_t nodes = 1) {
-    if (key_position()) { // a null key, e.g. "? " alone
-      Frame &f = m_stack.back();
-      f.has_key = true;
-      f.key = "";
-      f.key_pos = to_position(mark);
-      f.duplicate = f.seen.count("") != 0;
-      f.seen.emplace("", f.key_pos);
-      return;
-    }
-    Position p = to_position(mark);
-    std::string ptr = child_pointer();
-    Position kp = p;
-    if (!m_stack.empty() && m_stack.back().is_map) kp = m_stack.back().key_pos;
-    if (!(m_stack.empty() == false && m_stack.back().is_map && m_stack.back().duplicate))
-      m_doc.positions.emplace(ptr, Located{kp, p});
-    if (anchor) m_anchors[anchor] = Anchored{v, nodes};
+  void add_value(Position p, json v, std::string_view anchor, std::size_t nodes = 1) {
+    std::string ptr = child_pointer(p);
+    if (m_stack.empty() || !m_stack.back().is_map || !m_stack.back().duplicate)
+      m_doc.positions.emplace(std::move(ptr), Located{key_of(p), p});
+    if (!anchor.empty()) m_anchors[std::string(anchor)] = Anchored{v, nodes};
     insert(std::move(v), nodes);
   }
 
@@ -444,7 +431,8 @@ private:
     Frame &f = m_stack.back();
     f.nodes += nodes;
     if (f.is_map) {
-      if (!f.duplicate) f.value[f.key] = std::move(v);
+      // The key is not needed after its value: move it into the mapping.
+      if (!f.duplicate) f.value.get_ref<json::object_t &>().emplace(std::move(f.key), std::move(v));
       f.has_key = false;
     } else {
       f.value.push_back(std::move(v));
@@ -452,71 +440,111 @@ private:
   }
 
   Document &m_doc;
-  std::string_view m_text;
+  const Locator &m_locator;
   const Limits &m_limits;
-  std::vector<std::size_t> m_line_starts;
-  // The last position to_position worked out, to go on from.
-  mutable std::size_t m_col_line = static_cast<std::size_t>(-1), m_col_pos = 0;
-  mutable int m_col = 1;
   std::vector<Frame> m_stack;
-  std::map<YAML::anchor_t, Anchored> m_anchors;
+  std::unordered_map<std::string, Anchored> m_anchors;
   std::vector<std::string> m_bad_pointers;
   json m_root;
   std::size_t m_nodes = 0;
   std::size_t m_pointer_bytes = 0;
-  YAML::Mark m_last_mark; // of the last event, for a limit exceeded between marks
-  bool m_done = false;
-  int m_documents = 0;
 };
 
-// yaml-cpp's terse parser messages, in plain words; others are passed on as they are.
-std::pair<std::string, std::string> explain_syntax(const std::string &msg) {
-  static const std::map<std::string, std::pair<std::string, std::string>> known = {
-      {YAML::ErrorMsg::END_OF_MAP,
-       {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"}},
-      {YAML::ErrorMsg::END_OF_SEQ,
-       {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"}},
-      {YAML::ErrorMsg::END_OF_MAP_FLOW, {"a '{' is not closed with '}'", "'{' 没有对应的 '}'"}},
-      {YAML::ErrorMsg::END_OF_SEQ_FLOW, {"a '[' is not closed with ']'", "'[' 没有对应的 ']'"}},
-      {YAML::ErrorMsg::FLOW_END, {"this ']' or '}' closes nothing", "此处的 ']' 或 '}' 没有对应的开括号"}},
-      {YAML::ErrorMsg::MAP_VALUE,
-       {"a ':' is not expected here; check the indentation, or put text that contains ': ' in quotes",
-        "此处不应出现 ':'；请检查缩进，或给含有 ': ' 的文字加引号"}},
-      {YAML::ErrorMsg::MAP_KEY,
-       {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"}},
-      {YAML::ErrorMsg::BLOCK_ENTRY,
-       {"a '- ' list item is not expected here; check the indentation", "此处不应出现 '- ' 列表项；请检查缩进"}},
-      {YAML::ErrorMsg::TAB_IN_INDENTATION,
-       {"a tab is used for indentation; indent with spaces", "缩进中使用了制表符；请用空格缩进"}},
-      {YAML::ErrorMsg::EOF_IN_SCALAR,
-       {"the file ends inside quoted text; a closing quote is missing", "文件在引号文字中结束；缺少闭合的引号"}},
-      {YAML::ErrorMsg::UNKNOWN_ANCHOR,
-       {"this alias refers to an anchor (&name) that is not defined before it",
-        "此别名引用的锚点（&名称）在它之前没有定义"}},
-  };
-  auto it = known.find(msg);
-  if (it != known.end()) return it->second;
-  return {msg, msg};
+// The text from `offset` to the end of its line, without trailing blanks.
+std::string_view rest_of_line(std::string_view text, std::size_t offset) {
+  if (offset > text.size()) return {};
+  std::string_view line = text.substr(offset, text.find_first_of("\r\n", offset) - offset);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line;
 }
 
-// Whether the document that yaml-cpp started at `start` was begun by "---", or follows
-// one ended by "...", as YAML requires of every document after the first.
-bool explicit_document(std::string_view text, const YAML::Mark &start) {
-  if (start.pos < 0 || static_cast<std::size_t>(start.pos) > text.size()) return true;
-  std::size_t pos = static_cast<std::size_t>(start.pos);
-  if (text.substr(pos, 3) == "---" || text.substr(pos, 1) == "%") return true; // "---", or a directive before it
-  // The last line before the start that is neither blank nor a comment.
-  std::size_t end = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-  while (end != std::string_view::npos && end > 0) {
-    std::size_t begin = text.rfind('\n', end - 1);
-    begin = begin == std::string_view::npos ? 0 : begin + 1;
-    std::string_view line = text.substr(begin, end - begin);
-    std::size_t first = line.find_first_not_of(" \t\r");
-    if (first != std::string_view::npos && line[first] != '#') return util::starts_with(line.substr(first), "...");
-    if (begin == 0) break;
-    end = begin - 1;
+// libyaml's terse messages, in plain words and at the place a person would look; others
+// are passed on as they are.
+SyntaxError explain(const yaml_parser_t &p, std::string_view text, const Locator &loc) {
+  std::string_view problem = p.problem ? p.problem : "unknown error";
+  std::string_view context = p.context ? p.context : "";
+  Position at = loc.at(p.problem_mark), at_context = loc.at(p.context_mark);
+  auto char_at = [&](const yaml_mark_t &m) {
+    std::size_t b = loc.byte_of(m);
+    return b < text.size() ? text[b] : '\0';
+  };
+  if (p.error == YAML_READER_ERROR) {
+    Position pos = loc.at_byte(p.problem_offset);
+    if (problem == "control characters are not allowed") {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
+      return {pos, std::string("the file contains a control character (") + code + "); is it a binary file?",
+              std::string("文件含有控制字符（") + code + "）；是否为二进制文件？"};
+    }
+    return {pos, "the file is not valid UTF-8 here; save it as UTF-8", "此处不是有效的 UTF-8 编码；请另存为 UTF-8"};
   }
-  return false;
+  if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+
+  const std::pair<std::string, std::string> tab = {"a tab is used for indentation; indent with spaces",
+                                                   "缩进中使用了制表符；请用空格缩进"};
+  auto say = [](Position pos, const std::pair<std::string, std::string> &m) {
+    return SyntaxError{pos, m.first, m.second};
+  };
+  // A stray closing bracket ends a block mapping or list, or the document, early.
+  if (p.error == YAML_PARSER_ERROR && (char_at(p.problem_mark) == ']' || char_at(p.problem_mark) == '}'))
+    return say(at, {"this ']' or '}' closes nothing", "此处的 ']' 或 '}' 没有对应的开括号"});
+  if (problem == "did not find expected key")
+    return say(at, {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"});
+  if (problem == "did not find expected '-' indicator")
+    return say(at, {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"});
+  if (problem == "did not find expected ',' or ']'")
+    return say(at_context, {"a '[' is not closed with ']'", "'[' 没有对应的 ']'"});
+  if (problem == "did not find expected ',' or '}'")
+    return say(at_context, {"a '{' is not closed with '}'", "'{' 没有对应的 '}'"});
+  if (problem == "did not find expected <document start>")
+    return say(at, {"there is more text after the end of the data", "数据结束之后还有多余的文字"});
+  if (problem == "did not find expected node content")
+    return say(at, {"a value is expected here; check the indentation", "此处应当是一个值；请检查缩进"});
+  if (problem == "mapping values are not allowed in this context")
+    return say(at, {"a ':' is not expected here; check the indentation, or put text that contains ': ' in quotes",
+                    "此处不应出现 ':'；请检查缩进，或给含有 ': ' 的文字加引号"});
+  if (problem == "block sequence entries are not allowed in this context")
+    return say(
+        at, {"a '- ' list item is not expected here; check the indentation", "此处不应出现 '- ' 列表项；请检查缩进"});
+  if (problem == "mapping keys are not allowed in this context")
+    return say(at, {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"});
+  if (problem == "found a tab character that violates indentation" ||
+      problem == "found a tab character where an indentation space is expected")
+    return say(at, tab);
+  if (problem == "found character that cannot start any token") {
+    char c = char_at(p.problem_mark);
+    if (c == '\t') return say(at, tab);
+    std::string ch(1, c);
+    return {at, "'" + ch + "' cannot start a value; put the text in quotes",
+            "'" + ch + "' 不能作为值的开头；请给文字加引号"};
+  }
+  if (problem == "could not find expected ':'") {
+    std::string key = util::abbreviate(rest_of_line(text, loc.byte_of(p.context_mark)));
+    return {at_context, "'" + key + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
+            "'" + key + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
+  }
+  if (context == "while scanning a quoted scalar" &&
+      (problem == "found unexpected end of stream" || problem == "found unexpected document indicator"))
+    return say(at_context,
+               {"the quoted text that starts here has no closing quote", "从此处开始的引号文字没有闭合的引号"});
+  if (problem == "found unknown escape character") {
+    std::size_t b = loc.byte_of(p.problem_mark);
+    std::string esc(text.substr(b, 2));
+    return {at,
+            "'" + esc + "' is not an escape in double-quoted text; write '\\\\' for a backslash, or use single quotes",
+            "'" + esc + "' 不是双引号文字中的转义序列；反斜杠请写作 '\\\\'，或改用单引号"};
+  }
+  if (problem == "did not find expected alphabetic or numeric character")
+    return say(at_context, {"an anchor (&) or alias (*) needs a name of letters and digits",
+                            "锚点（&）或别名（*）需要由字母和数字组成的名称"});
+  if (problem == "found incompatible YAML document")
+    return say(at, {"this %YAML version is not supported; write 1.1 or 1.2, or leave the line out",
+                    "不支持此 %YAML 版本；请写 1.1 或 1.2，或删去此行"});
+  if (problem == "found undefined tag handle")
+    return say(at, {"this tag's handle is not declared by a %TAG line", "此标签的前缀没有用 %TAG 声明"});
+  std::string en(problem);
+  if (!context.empty()) en += " (" + std::string(context) + ")";
+  return {at, en, en};
 }
 
 } // namespace
@@ -536,9 +564,9 @@ diag::Diagnostic too_large(std::string file, const Limits &limits) {
 Document parse(std::string_view text, std::string file, const Limits &limits) {
   Document doc;
   doc.file = std::move(file);
-  auto fail = [&](int line, int col, std::string code, std::string en, std::string zh) {
+  auto fail = [&](Position p, std::string code, std::string en, std::string zh) {
     doc.diagnostics.push_back(
-        {doc.file, line, col, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
+        {doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
     return std::move(doc);
   };
 
@@ -549,93 +577,108 @@ Document parse(std::string_view text, std::string file, const Limits &limits) {
   // A UTF-8 byte-order mark is harmless: skip it. UTF-16 and UTF-32 are not supported.
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   if (util::starts_with(text, "\xFF\xFE") || util::starts_with(text, "\xFE\xFF"))
-    return fail(1, 1, "not-utf8", "the file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码；请另存为 UTF-8");
+    return fail({1, 1}, "not-utf8", "the file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码；请另存为 UTF-8");
   if (auto bad = util::find_bad_utf8(text)) {
     if (bad->nul)
-      return fail(bad->line, bad->column, "nul-byte", "the file contains a NUL byte; is it a binary file?",
+      return fail({bad->line, bad->column}, "nul-byte", "the file contains a NUL byte; is it a binary file?",
                   "文件含有 NUL 字节；是否为二进制文件？");
-    return fail(bad->line, bad->column, "not-utf8", "the file is not valid UTF-8 here; save it as UTF-8",
+    return fail({bad->line, bad->column}, "not-utf8", "the file is not valid UTF-8 here; save it as UTF-8",
                 "此处不是有效的 UTF-8 编码；请另存为 UTF-8");
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return fail(1, 1, "empty", "the file is empty", "文件为空");
+    return fail({1, 1}, "empty", "the file is empty", "文件为空");
 
-  std::string owned(text);
-  std::istringstream in(owned);
-  Builder builder(doc, owned, limits);
-  try {
-    YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(builder) || !builder.finished())
-      return fail(1, 1, "empty", "the file holds no data, only comments", "文件中没有数据，只有注释");
-    // A second document would be silently ignored by most tools: say so.
-    class Counter : public YAML::EventHandler {
-    public:
-      YAML::Mark start;
-      bool seen = false;
-      void OnDocumentStart(const YAML::Mark &m) override {
-        start = m;
-        seen = true;
-      }
-      void OnDocumentEnd() override {}
-      void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-      void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-      void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
-      void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                           YAML::EmitterStyle::value) override {}
-      void OnSequenceEnd() override {}
-      void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-      void OnMapEnd() override {}
-    } counter;
-    if (parser.HandleNextDocument(counter) && counter.seen) {
-      Position p = builder.to_position(counter.start);
-      // yaml-cpp starts a new document at any text after a complete one ("[a]" then "b: 1").
-      // Only "---" (or "..." closing the first) makes a second document; else it's an error.
-      if (!explicit_document(owned, counter.start)) {
-        doc.diagnostics.clear();
-        return fail(p.line, p.column, "yaml-syntax",
-                    "this is not valid YAML: there is more text after the end of the data",
-                    "YAML 语法错误：数据结束之后还有多余的文字");
-      }
-      doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
-                                 "the file holds more than one YAML document; put one estate in each file",
-                                 "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
+  // libyaml (not yaml-cpp): it reads the YAML 1.1 syntax strictly, as the YAML 1.2 core
+  // schema's values are resolved here, and it is five times faster (see README, Dependencies).
+  struct Parser {
+    yaml_parser_t p;
+    Parser() { yaml_parser_initialize(&p); }
+    ~Parser() { yaml_parser_delete(&p); }
+    Parser(const Parser &) = delete;
+    Parser &operator=(const Parser &) = delete;
+  } parser;
+  struct Event {
+    yaml_event_t e{};
+    bool live = false;
+    ~Event() {
+      if (live) yaml_event_delete(&e);
     }
-  } catch (const YAML::DeepRecursion &) {
-    // yaml-cpp's own mark is where its scanner stood (often the end of the line): point at
-    // the innermost list or mapping instead. Problems seen before the failure go: the events
-    // of a document that fails half-way can't be trusted.
-    doc.diagnostics.clear();
-    Position p = builder.innermost();
-    std::string n = std::to_string(builder.depth());
-    return fail(p.line, p.column, "too-deep", "the data is nested too deeply (more than " + n + " levels)",
-                "数据嵌套过深（超过 " + n + " 层）");
-  } catch (const YAML::Exception &e) {
-    doc.diagnostics.clear();
-    Position p = builder.to_position(e.mark);
-    // yaml-cpp notices an unclosed '[' or '{' where the file ends: point at the bracket.
-    if ((e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW && builder.depth() && !builder.innermost_is_map()) ||
-        (e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW && builder.innermost_is_map()))
-      p = builder.innermost();
-    auto [en, zh] = explain_syntax(e.msg);
-    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + en, "YAML 语法错误：" + zh);
+  };
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char *>(text.data()), text.size());
+  yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
+
+  Locator locator(text);
+  Builder builder(doc, locator, limits);
+  doc.positions.reserve(text.size() / 16 + 16); // about one value per line of 16 bytes: fewer rehashes
+  int documents = 0;
+  try {
+    for (bool more = true; more;) {
+      Event ev;
+      if (!yaml_parser_parse(&parser.p, &ev.e)) {
+        // Problems seen before the failure go: the events of a document that fails half-way
+        // can't be trusted.
+        doc.diagnostics.clear();
+        SyntaxError e = explain(parser.p, text, locator);
+        return fail(e.position, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
+      }
+      ev.live = true;
+      switch (ev.e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        // A second document would be silently ignored by most tools: say so.
+        if (documents++ == 1) {
+          Position p = locator.at(ev.e.start_mark);
+          doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
+                                     "the file holds more than one YAML document; put one estate in each file",
+                                     "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
+          more = false;
+        }
+        break;
+      case YAML_STREAM_END_EVENT:
+        more = false;
+        break;
+      case YAML_ALIAS_EVENT:
+        builder.alias(ev.e);
+        break;
+      case YAML_SCALAR_EVENT:
+        builder.scalar(ev.e);
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        builder.sequence_start(ev.e);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        builder.mapping_start(ev.e);
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        builder.end();
+        break;
+      default:
+        break;
+      }
+    }
   } catch (const SyntaxError &e) {
     doc.diagnostics.clear();
-    Position p = builder.to_position(e.mark);
-    return fail(p.line, p.column, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
+    return fail(e.position, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
   } catch (const LimitExceeded &e) {
     doc.diagnostics.clear();
-    Position p = builder.to_position(e.mark);
-    if (e.pointers) {
+    if (e.limit == Limit::depth) {
+      std::string n = std::to_string(limits.max_depth);
+      return fail(e.position, "too-deep", "the data is nested too deeply (more than " + n + " levels)",
+                  "数据嵌套过深（超过 " + n + " 层）");
+    }
+    if (e.limit == Limit::pointers) {
       std::string mib = std::to_string(limits.max_pointer_bytes >> 20);
-      return fail(p.line, p.column, "too-complex",
+      return fail(e.position, "too-complex",
                   "the paths to the values (keys within keys, down to each value) add up to more than " + mib +
                       " MiB; are there very long keys above many values?",
                   "从根到各个值的路径（层层嵌套的键）合计超过 " + mib + " MiB；是否在大量的值之上有很长的键？");
     }
-    return fail(p.line, p.column, "too-many-values",
-                "the document expands to " + e.what + " (an alias bomb?); an estate needs far fewer",
-                "文档展开后超过 " + std::to_string(limits.max_nodes) + " 个值（别名炸弹？）；小区文件不需要这么多");
+    std::string n = std::to_string(limits.max_nodes);
+    return fail(e.position, "too-many-values",
+                "the document expands to more than " + n + " values (an alias bomb?); an estate needs far fewer",
+                "文档展开后超过 " + n + " 个值（别名炸弹？）；小区文件不需要这么多");
   }
+  if (documents == 0) return fail({1, 1}, "empty", "the file holds no data, only comments", "文件中没有数据，只有注释");
   doc.value = builder.take_root();
   for (const auto &p : builder.bad_pointers()) {
     nlohmann::json::json_pointer ptr(p);

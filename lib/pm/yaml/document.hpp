@@ -37,10 +37,11 @@ struct Document {
 struct Limits {
   // The examples are under 10 kB and hold a few hundred values; an estate naming thousands of
   // staff is a few hundred kB. The limits leave ten times that, and keep the worst file to
-  // well under a second (yaml-cpp reads about 12 MB/s; a million values took 2-4 s).
+  // well under a second.
   std::size_t max_bytes = 4u << 20;
   std::size_t max_nodes = 100'000;           // after alias expansion: stops "billion laughs"
   std::size_t max_pointer_bytes = 64u << 20; // the JSON Pointers of all values, added up
+  std::size_t max_depth = 500;               // lists and mappings within each other
 };
 
 // The "too-large" diagnostic, for a file over limits.max_bytes that the caller did not read.
