@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """pm's benchmarks (not tests; bench/run.sh is the entry point). Prints one Markdown table.
 
-  validate   `pm validate DIR` on a generated corpus of N estates (bench/gen_estates.py), and,
+  validate   `pm validate DIR` on a generated corpus of N estates (bench/gen_estates.py), on one
+             thread per processor and with -j 1 on one, and,
              in the same run, alternating with it, ajv-cli validating the same .yaml files
              against the same schema (schemas/estate.schema.json): one node process for all
              files, as `ajv validate --spec=draft7 -c ajv-formats -s SCHEMA -d 'DIR/*.yaml'`.
@@ -191,22 +192,34 @@ def bench_validate(pm, ajv, corpus, n, runs, rows):
     if ajv_cmd:
         ajv_rss = run(ajv_cmd, rss=True)
         ajv_ok(ajv_rss, n)
-    pm_runs, ajv_runs = [], []
-    for _ in range(runs):  # alternating, so that a change of load on the machine hits both alike
+    # pm checks files on one thread per processor; ajv-cli (node) validates on one. The same
+    # run on one thread (-j 1) shows what the threads add.
+    pm1_cmd = [pm, "validate", "-j", "1", corpus]
+    pm1_rss = run(pm1_cmd, rss=True)
+    pm_validate_ok(pm1_rss)
+    pm_runs, pm1_runs, ajv_runs = [], [], []
+    for _ in range(runs):  # alternating, so that a change of load on the machine hits all alike
         r = run(pm_cmd)
         pm_validate_ok(r)
         pm_runs.append(r)
+        r = run(pm1_cmd)
+        pm_validate_ok(r)
+        pm1_runs.append(r)
         if ajv_cmd:
             r = run(ajv_cmd)
             ajv_ok(r, n)
             ajv_runs.append(r)
     p = summary(pm_runs, pm_rss)
-    rows.append(row(f"pm validate, {n:,} estates", p, f"{p['median'] / n * 1e6:.0f} µs a file"))
+    rows.append(row(f"pm validate, {n:,} estates ({os.cpu_count()} threads)", p, f"{p['median'] / n * 1e6:.0f} µs a file"))
+    p1 = summary(pm1_runs, pm1_rss)
+    rows.append(row(f"pm validate -j 1, the same files on one thread", p1, f"{p1['median'] / n * 1e6:.0f} µs a file"))
     if ajv_cmd:
         a = summary(ajv_runs, ajv_rss)
         rows.append(row(f"ajv-cli validate, the same {n:,} files", a, f"{a['median'] / n * 1e6:.0f} µs a file"))
         rows.append(["ratio ajv / pm", "", f"{a['median'] / p['median']:.2f}×", f"{a['best'] / p['best']:.2f}×",
                      f"{a['cpu'] / p['cpu']:.2f}×", "", "above 1: pm is faster"])
+        rows.append(["ratio ajv / pm -j 1", "", f"{a['median'] / p1['median']:.2f}×", f"{a['best'] / p1['best']:.2f}×",
+                     f"{a['cpu'] / p1['cpu']:.2f}×", "", "one thread each"])
 
 
 def bench_rejects(pm, ajv, corpus, work, n):
