@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <locale>
 #include <system_error>
 #include <thread>
 
@@ -47,6 +48,13 @@ std::vector<FileCheck> check_files(const std::vector<std::string> &paths, const 
       }
     }
   };
+  if (jobs > 1) {
+    // libstdc++'s ctype<char>::narrow fills a cache on first use of each character, which
+    // std::regex (valijson's `pattern`) does on every thread: fill it here first, so that the
+    // threads only read it (ThreadSanitizer saw the writes race; GCC bug 77704).
+    const auto &ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+  }
   {
     // This thread works too; if the system refuses more threads, fewer do the work.
     std::vector<std::jthread> threads;
