@@ -159,3 +159,49 @@ TEST_CASE("scalars: plain ones are resolved by the core schema, quoted and tagge
   CHECK(d.value["g"] == "12\n");
   CHECK(d.value["h"] == true);
 }
+
+TEST_CASE("reading without positions finds the same problems and the same values") {
+  const char *docs[] = {"a: 1\nb: [1, 2, {c: x}]\n",
+                        "a: 1\na: 2\n",
+                        "a: .nan\nb: 1e999\n",
+                        "a: [1\n",
+                        "? [x]\n: 1\n",
+                        "a: &x 1\nb: *x\n*x : 2\n",
+                        "a~/b: {c/d: [1, 2, 3]}\n",
+                        "a: &x [1, *x]\n",
+                        "a: 1\n---\nb: 2\n"};
+  for (const char *text : docs) {
+    CAPTURE(text);
+    auto located = parse(text, "t");
+    auto quick = parse(text, "t", {}, false);
+    CHECK(quick.positions.empty());
+    CHECK(located.ok == quick.ok);
+    REQUIRE(located.diagnostics.size() == quick.diagnostics.size());
+    for (std::size_t i = 0; i < located.diagnostics.size(); ++i) {
+      CHECK(located.diagnostics[i].code == quick.diagnostics[i].code);
+      if (!located.ok) { // load_and_check keeps a quick reading that failed: it must be placed right
+        CHECK(located.diagnostics[i].line == quick.diagnostics[i].line);
+        CHECK(located.diagnostics[i].column == quick.diagnostics[i].column);
+      }
+    }
+    if (located.diagnostics.empty()) CHECK(located.value == quick.value);
+  }
+  // The bound on the paths to the values holds to the byte either way, escapes (~0, ~1) included.
+  std::string text = "a~/b: {c/d: [1, 2, 3]}\n";
+  bool flipped = false;
+  for (std::size_t limit = 0; limit < 80; ++limit) {
+    pm::yaml::Limits l;
+    l.max_pointer_bytes = limit;
+    bool ok = parse(text, "t", l).ok;
+    CHECK(ok == parse(text, "t", l, false).ok);
+    flipped = flipped || (ok && limit > 0 &&
+                          !parse(text, "t",
+                                 [&] {
+                                   auto m = l;
+                                   m.max_pointer_bytes = limit - 1;
+                                   return m;
+                                 }())
+                               .ok);
+  }
+  CHECK(flipped);
+}

@@ -236,8 +236,8 @@ bool resolvable(const yaml_event_t &e) {
 // Builds the JSON value from libyaml's events, with the position of every value.
 class Builder {
 public:
-  Builder(Document &doc, const Locator &locator, const Limits &limits)
-      : m_doc(doc), m_locator(locator), m_limits(limits) {}
+  Builder(Document &doc, const Locator &locator, const Limits &limits, bool locate)
+      : m_doc(doc), m_locator(locator), m_limits(limits), m_locate(locate) {}
 
   std::size_t depth() const { return m_stack.size(); }
 
@@ -304,8 +304,9 @@ public:
           error(pos, "not-finite",
                 "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
                 "数值 " + util::abbreviate(value) + " 过大，无法使用；请填写普通数字");
-        m_doc.diagnostics.back().pointer = child_pointer(pos);
-        m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
+        std::size_t size;
+        m_doc.diagnostics.back().pointer = child_pointer(pos, size);
+        if (m_locate) m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
       }
     } else {
       v = std::move(value);
@@ -333,7 +334,8 @@ private:
     bool complex_key = false;
     std::string key;
     Position key_pos;
-    std::string pointer;
+    std::string pointer;          // empty when values are not located
+    std::size_t pointer_size = 0; // its length all the same
     std::string anchor;
     std::size_t nodes = 1; // values in this subtree, itself included
   };
@@ -352,24 +354,34 @@ private:
         {m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
   }
 
-  std::string child_pointer(Position pos) {
+  // The JSON Pointer of the value about to be added, and its length in `size`. The pointer
+  // is built only when values are located; its length counts against the limit either way,
+  // so that both ways of reading accept the same files.
+  std::string child_pointer(Position pos, std::size_t &size) {
+    size = 0;
     if (m_stack.empty()) return "";
     const Frame &f = m_stack.back();
+    // Every value remembers its JSON Pointer, so long keys nested deep above many values cost
+    // their length once per value: bound the total, or a 4 kB chain of keys over a million
+    // short values would take gigabytes (found while hardening).
+    std::string index = f.is_map ? std::string() : std::to_string(f.value.size());
+    std::size_t escapes = 0;
+    if (f.is_map)
+      for (char c : f.key) escapes += c == '~' || c == '/';
+    size = f.pointer_size + 1 + (f.is_map ? f.key.size() + escapes : index.size());
+    m_pointer_bytes += size;
+    if (m_pointer_bytes > m_limits.max_pointer_bytes) throw LimitExceeded{Limit::pointers, pos};
+    if (!m_locate) return "";
     std::string p;
     p.reserve(f.pointer.size() + 1 + (f.is_map ? f.key.size() : 4));
     p += f.pointer;
     p += '/';
     if (!f.is_map)
-      p += std::to_string(f.value.size());
-    else if (f.key.find_first_of("~/") == std::string::npos)
+      p += index;
+    else if (escapes == 0)
       p += f.key;
     else
       p += pointer_token(f.key);
-    // Every value remembers its JSON Pointer, so long keys nested deep above many values cost
-    // their length once per value: bound the total, or a 4 kB chain of keys over a million
-    // short values would take gigabytes (found while hardening).
-    m_pointer_bytes += p.size();
-    if (m_pointer_bytes > m_limits.max_pointer_bytes) throw LimitExceeded{Limit::pointers, pos};
     return p;
   }
 
@@ -389,10 +401,11 @@ private:
     if (f.complex_key) {
       error(pos, "complex-key", "a key must be a plain word, not a list or a mapping",
             "键必须是普通文字，不能是列表或映射");
-      f.pointer = m_stack.back().pointer + "/?";
+      f.pointer_size = m_stack.back().pointer_size + 2;
+      if (m_locate) f.pointer = m_stack.back().pointer + "/?";
     } else {
-      f.pointer = child_pointer(pos);
-      m_doc.positions.emplace(f.pointer, Located{key_of(pos), pos});
+      f.pointer = child_pointer(pos, f.pointer_size);
+      if (m_locate) m_doc.positions.emplace(f.pointer, Located{key_of(pos), pos});
     }
     f.value = std::move(v);
     f.is_map = is_map;
@@ -416,8 +429,9 @@ private:
   }
 
   void add_value(Position p, json v, std::string_view anchor, std::size_t nodes = 1) {
-    std::string ptr = child_pointer(p);
-    if (m_stack.empty() || !m_stack.back().is_map || !m_stack.back().duplicate)
+    std::size_t size;
+    std::string ptr = child_pointer(p, size);
+    if (m_locate && (m_stack.empty() || !m_stack.back().is_map || !m_stack.back().duplicate))
       m_doc.positions.emplace(std::move(ptr), Located{key_of(p), p});
     if (!anchor.empty()) m_anchors[std::string(anchor)] = Anchored{v, nodes};
     insert(std::move(v), nodes);
@@ -442,6 +456,7 @@ private:
   Document &m_doc;
   const Locator &m_locator;
   const Limits &m_limits;
+  bool m_locate;
   std::vector<Frame> m_stack;
   std::unordered_map<std::string, Anchored> m_anchors;
   std::vector<std::string> m_bad_pointers;
@@ -561,7 +576,7 @@ diag::Diagnostic too_large(std::string file, const Limits &limits) {
           ""};
 }
 
-Document parse(std::string_view text, std::string file, const Limits &limits) {
+Document parse(std::string_view text, std::string file, const Limits &limits, bool locate) {
   Document doc;
   doc.file = std::move(file);
   auto fail = [&](Position p, std::string code, std::string en, std::string zh) {
@@ -608,8 +623,8 @@ Document parse(std::string_view text, std::string file, const Limits &limits) {
   yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
 
   Locator locator(text);
-  Builder builder(doc, locator, limits);
-  doc.positions.reserve(text.size() / 16 + 16); // about one value per line of 16 bytes: fewer rehashes
+  Builder builder(doc, locator, limits, locate);
+  if (locate) doc.positions.reserve(text.size() / 16 + 16); // about a value a line of 16 bytes: fewer rehashes
   int documents = 0;
   try {
     for (bool more = true; more;) {
