@@ -4,6 +4,7 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/yaml/document.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ struct FileCheck {
   diag::Diagnostics diagnostics;
 };
 FileCheck check_file(const std::string &path, const catalog::Catalogue &roles);
+
+// Reads an estate file ("-": standard input) up to the size limit. On failure, appends the one
+// diagnostic that says why to `out`, named `name`: too-large (an invalid estate) or io (then
+// `unreadable` is set).
+std::optional<std::string> read_estate(const std::string &path, const std::string &name, diag::Diagnostics &out,
+                                       bool &unreadable);
 
 // Checks files on up to `jobs` threads (0: one per processor). The results are in the order
 // of `paths` and the same for any `jobs`.

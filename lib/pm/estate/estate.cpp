@@ -1,6 +1,5 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
-#include <pm/util/file.hpp>
 
 #include <limits>
 #include <type_traits>
@@ -239,18 +238,9 @@ Estate from_document(const yaml::Document &doc) {
 Loaded load(const std::string &path) {
   Loaded out;
   std::string name = path == "-" ? "<stdin>" : path;
-  const yaml::Limits limits;
-  auto text = util::read_file(path, limits.max_bytes);
-  if (!text) {
-    // Too large is an invalid estate, as pm validate says; anything else could not be read.
-    if (text.error().too_large) {
-      out.diagnostics.push_back(yaml::too_large(name, limits));
-      return out;
-    }
-    out.diagnostics.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
-    out.io_error = true;
-    return out;
-  }
+  // Too large is an invalid estate, as pm validate says; anything else could not be read.
+  auto text = read_estate(path, name, out.diagnostics, out.io_error);
+  if (!text) return out;
   yaml::Document doc = load_and_check(*text, name, catalog::builtin());
   out.diagnostics = doc.diagnostics;
   if (!doc.ok || diag::has_errors(doc.diagnostics)) return out;

@@ -10,23 +10,27 @@
 
 namespace pm::estate {
 
-FileCheck check_file(const std::string &path, const catalog::Catalogue &roles) {
-  FileCheck out;
-  out.name = path == "-" ? "<stdin>" : path;
+std::optional<std::string> read_estate(const std::string &path, const std::string &name, diag::Diagnostics &out,
+                                       bool &unreadable) {
   const yaml::Limits limits;
   // A file over the size limit is an invalid estate (too-large), not an I/O error. read_file
   // reads no more than one byte over the limit, from a file or standard input.
   auto text = util::read_file(path, limits.max_bytes);
-  if (!text) {
-    if (text.error().too_large) {
-      out.diagnostics.push_back(yaml::too_large(out.name, limits));
-    } else {
-      out.unreadable = true;
-      out.diagnostics.push_back({out.name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
-    }
-    return out;
+  if (text) return std::move(*text);
+  if (text.error().too_large) {
+    out.push_back(yaml::too_large(name, limits));
+  } else {
+    unreadable = true;
+    out.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
   }
-  out.diagnostics = load_and_check(*text, out.name, roles).diagnostics;
+  return std::nullopt;
+}
+
+FileCheck check_file(const std::string &path, const catalog::Catalogue &roles) {
+  FileCheck out;
+  out.name = path == "-" ? "<stdin>" : path;
+  if (auto text = read_estate(path, out.name, out.diagnostics, out.unreadable))
+    out.diagnostics = load_and_check(*text, out.name, roles).diagnostics;
   return out;
 }
 

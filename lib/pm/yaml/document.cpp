@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -238,8 +237,6 @@ class Builder {
 public:
   Builder(Document &doc, const Locator &locator, const Limits &limits, bool locate)
       : m_doc(doc), m_locator(locator), m_limits(limits), m_locate(locate) {}
-
-  std::size_t depth() const { return m_stack.size(); }
 
   void alias(const yaml_event_t &e) {
     Position pos = m_locator.at(e.start_mark);
