@@ -2,17 +2,14 @@
 // Bilingual text and the [meta] block shared by the catalogue data files (roles, service
 // standards, maintenance calendar, emergency procedures, inspection rounds).
 
+#include <pm/i18n/lang.hpp>
+
 #include <string>
 #include <string_view>
 
 namespace pm::catalog {
 
-struct Text {
-  std::string zh;
-  std::string en;
-  const std::string &get(bool zh_first) const { return zh_first ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
-  bool empty() const { return zh.empty() && en.empty(); }
-};
+using i18n::Text;
 
 // A data file's [meta]: its name, title, overall source and an optional caveat for readers.
 struct Meta {

@@ -58,7 +58,7 @@ const nlohmann::json &Ctx::raw(const char *key) const {
 }
 
 std::string Ctx::people(int n) const {
-  return n == 1 ? format(lbl::person_count_one, zh, {"1"}) : format(lbl::people_count, zh, {num(n)});
+  return n == 1 ? i18n::tr(lang_of(zh), msg::person_count_one, "1") : i18n::tr(lang_of(zh), msg::people_count, num(n));
 }
 
 std::string num(double v, int decimals) { return util::group_thousands(v, decimals); }
@@ -107,16 +107,16 @@ std::string pattern_name(const staff::Post &p, bool zh) {
   std::size_t k = p.shifts.size();
   // The named patterns of DOMAIN.md §4 are for posts covered round the clock every day.
   if (equal && whole && total == 1440 && p.days.empty()) {
-    if (k == 3 && q == 3) return lbl::pat_three_shift.get(zh);
-    if (k == 3 && q == 4) return lbl::pat_four_three.get(zh);
-    if (k == 3 && q == 5) return lbl::pat_five_three.get(zh);
-    if (k == 2 && q == 2) return lbl::pat_two_shift.get(zh);
-    if (k == 2 && q == 4) return lbl::pat_four_two.get(zh);
+    if (k == 3 && q == 3) return msg::pat_three_shift.get(zh);
+    if (k == 3 && q == 4) return msg::pat_four_three.get(zh);
+    if (k == 3 && q == 5) return msg::pat_five_three.get(zh);
+    if (k == 2 && q == 2) return msg::pat_two_shift.get(zh);
+    if (k == 2 && q == 4) return msg::pat_four_two.get(zh);
   }
   std::string hours = equal ? util::format_number(minutes / 60.0, 1) : "";
   std::string people = util::format_number(per_seat, 2);
-  if (equal) return format(lbl::pat_general, zh, {std::to_string(k), hours, people});
-  return format(lbl::pat_general_mixed, zh, {std::to_string(k), people});
+  if (equal) return i18n::tr(lang_of(zh), msg::pat_general, std::to_string(k), hours, people);
+  return i18n::tr(lang_of(zh), msg::pat_general_mixed, std::to_string(k), people);
 }
 
 Document build(const Input &in) {
@@ -124,15 +124,15 @@ Document build(const Input &in) {
   Document d;
   d.estate_id = in.estate.id;
   d.lang = in.zh ? "zh" : "en";
-  d.title = c.t(in.estate.name) + c(lbl::title_suffix);
-  d.subtitle = c(lbl::subtitle);
+  d.title = c.t(in.estate.name) + c(msg::title_suffix);
+  d.subtitle = c(msg::subtitle);
   d.date = in.date;
-  d.inputs = {{c(lbl::in_norms), c.t(in.norms.title) + c.f(lbl::parenthesised, {in.norms.name})},
-              {c(lbl::in_labor), c.t(in.labor.title) + c.f(lbl::parenthesised, {in.labor.name})},
-              {c(lbl::in_rates), c.t(in.budget.rates_title) + c.f(lbl::parenthesised, {in.budget.rates})}};
+  d.inputs = {{c(msg::in_norms), c.t(in.norms.title) + c.f(msg::parenthesised, in.norms.name)},
+              {c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name)},
+              {c(msg::in_rates), c.t(in.budget.rates_title) + c.f(msg::parenthesised, in.budget.rates)}};
   if (in.budget.illustrative)
     d.notices.push_back(
-        {c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), in.budget.rates}), Style::note});
+        {c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), in.budget.rates), Style::note});
 
   const auto &b = in.budget;
   d.summary.headcount = in.staffing.total;

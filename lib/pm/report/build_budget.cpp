@@ -27,21 +27,21 @@ double share(std::int64_t part, std::int64_t whole) {
 
 Section budget(const Ctx &c) {
   const budget::Budget &b = c.in.budget;
-  Section s{"budget", "", c(lbl::sec_budget), {}, {}};
+  Section s{"budget", "", c(msg::sec_budget), {}, {}};
   if (b.illustrative)
     s.blocks.push_back(
-        Paragraph{c.f(lbl::notice_illustrative, {c.t(budget::illustrative_notice), b.rates}), Style::note});
-  s.blocks.push_back(Paragraph{c.f(lbl::budget_intro, {c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
-                                                       money(budget::to_cents(b.monthly_cost()))}),
+        Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
+  s.blocks.push_back(Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
+                                   money(budget::to_cents(b.monthly_cost()))),
                                Style::normal});
 
   Table t;
   t.id = "budget_items";
   t.sheet = "budget";
-  t.caption = c(lbl::cap_budget_items);
-  t.columns = {col("item", c(lbl::c_cost_item)), col("annual", c(lbl::c_annual), Align::right, 2),
-               col("monthly", c(lbl::c_monthly), Align::right, 2), col("share", c(lbl::c_share), Align::right, 1),
-               col("basis", c(lbl::c_basis), Align::left, 0, true)};
+  t.caption = c(msg::cap_budget_items);
+  t.columns = {col("item", c(msg::c_cost_item)), col("annual", c(msg::c_annual), Align::right, 2),
+               col("monthly", c(msg::c_monthly), Align::right, 2), col("share", c(msg::c_share), Align::right, 1),
+               col("basis", c(msg::c_basis), Align::left, 0, true)};
   const std::string monthly_f = "ROUND({.annual}/12,2)";
   for (const auto &it : b.items) {
     t.rows.push_back(
@@ -53,35 +53,35 @@ Section budget(const Ctx &c) {
         t.rows.push_back(body(l.id, {Cell::of(c.t(l.name)), Cell::num(l.annual()), Cell::num(l.monthly(), monthly_f),
                                      Cell::of(""), Cell::of(c.t(l.basis))}));
   }
-  t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(b.annual_cost(), "sum:groups"),
+  t.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
                           Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")}));
   s.blocks.push_back(std::move(t));
 
   Table d;
   d.id = "budget_departments";
   d.sheet = "budget";
-  d.caption = c(lbl::cap_budget_departments);
-  d.columns = {col("department", c(lbl::c_department)), col("headcount", c(lbl::c_headcount), Align::right),
-               col("annual", c(lbl::c_annual), Align::right, 2), col("monthly", c(lbl::c_monthly), Align::right, 2)};
+  d.caption = c(msg::cap_budget_departments);
+  d.columns = {col("department", c(msg::c_department)), col("headcount", c(msg::c_headcount), Align::right),
+               col("annual", c(msg::c_annual), Align::right, 2), col("monthly", c(msg::c_monthly), Align::right, 2)};
   for (const auto &dep : b.departments)
     d.rows.push_back(body(dep.id.empty() ? "common" : dep.id,
-                          {Cell::of(dep.id.empty() ? c(lbl::common_costs) : c.t(dep.name)),
+                          {Cell::of(dep.id.empty() ? c(msg::common_costs) : c.t(dep.name)),
                            dep.id.empty() ? Cell::of("") : Cell::num(dep.headcount), Cell::num(yuan(dep.cents)),
                            Cell::num(monthly_yuan(dep.cents), monthly_f)}));
-  d.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(b.headcount, "sum:body"),
+  d.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(b.headcount, "sum:body"),
                           Cell::num(b.annual_cost(), "sum:body"), Cell::num(b.monthly_cost(), monthly_f)}));
   s.blocks.push_back(std::move(d));
 
-  Section fs{"fee", "", c(lbl::sec_fee), {}, {}};
+  Section fs{"fee", "", c(msg::sec_fee), {}, {}};
   const auto &f = b.fee;
-  fs.blocks.push_back(Paragraph{c.f(lbl::fee_intro, {num(f.chargeable_area)}), Style::normal});
+  fs.blocks.push_back(Paragraph{c.f(msg::fee_intro, num(f.chargeable_area)), Style::normal});
   Table ft;
   ft.id = "fee";
   ft.sheet = "budget";
-  ft.caption = c(lbl::cap_fee);
-  ft.columns = {col("contract", c(lbl::c_contract)), col("per_m2_month", c(lbl::c_per_m2_month), Align::right, 2),
-                col("annual_revenue", c(lbl::c_annual_revenue), Align::right, 2),
-                col("basis", c(lbl::c_basis), Align::left, 0, true)};
+  ft.caption = c(msg::cap_fee);
+  ft.columns = {col("contract", c(msg::c_contract)), col("per_m2_month", c(msg::c_per_m2_month), Align::right, 2),
+                col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2),
+                col("basis", c(msg::c_basis), Align::left, 0, true)};
   const std::string cost = "{budget_items/total.annual}";
   const std::string area = lit(f.chargeable_area);
   const auto &r = f.rates;
@@ -103,17 +103,17 @@ Section budget(const Ctx &c) {
               Cell::of(c.t(w.contract->basis))}));
   fs.blocks.push_back(std::move(ft));
   if (!f.lump_sum.source.empty())
-    fs.blocks.push_back(Paragraph{c(lbl::source_prefix) + f.lump_sum.source, Style::source});
+    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + f.lump_sum.source, Style::source});
   s.sections.push_back(std::move(fs));
 
   std::vector<std::string> notes;
   for (const auto &n : b.notes) notes.push_back(c.t(n));
   if (!notes.empty()) {
-    s.blocks.push_back(Paragraph{c(lbl::notes_title), Style::normal});
+    s.blocks.push_back(Paragraph{c(msg::notes_title), Style::normal});
     s.blocks.push_back(List{false, notes});
   }
   for (const auto &w : b.warnings)
-    s.blocks.push_back(Paragraph{c(lbl::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
+    s.blocks.push_back(Paragraph{c(msg::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   return s;
 }
 

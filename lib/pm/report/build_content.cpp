@@ -22,16 +22,16 @@ std::string department_name(const Ctx &c, const std::string &id) {
 Section standards(const Ctx &c) {
   const auto &ss = catalog::service_standards();
   int grade = c.in.estate.grade;
-  Section s{"standards", "", c.f(lbl::sec_standards, {grade_name(c, grade)}), {}, {}};
+  Section s{"standards", "", c.f(msg::sec_standards, grade_name(c, grade)), {}, {}};
   auto lines = ss.standards_for(grade);
   if (lines.empty()) {
-    s.blocks.push_back(Paragraph{c(lbl::standards_none), Style::note});
+    s.blocks.push_back(Paragraph{c(msg::standards_none), Style::note});
   } else {
     Table t;
     t.id = "standards";
     t.caption = c.t(ss.meta.title);
-    t.columns = {col("item", c(lbl::c_item)), col("standard", c(lbl::c_standard), Align::left, 0, true),
-                 col("source", c(lbl::c_source), Align::left, 0, true)};
+    t.columns = {col("item", c(msg::c_item)), col("standard", c(msg::c_standard), Align::left, 0, true),
+                 col("source", c(msg::c_source), Align::left, 0, true)};
     std::string category;
     for (const auto &l : lines) {
       if (l.category != category) {
@@ -39,7 +39,7 @@ Section standards(const Ctx &c) {
         t.rows.push_back(group(l.category, {Cell::of(c.t(l.category_name)), Cell::of(""), Cell::of("")}));
       }
       std::string value = c.t(l.value);
-      if (catalog::illustrative(l.source)) value += c(lbl::mark_illustrative);
+      if (catalog::illustrative(l.source)) value += c(msg::mark_illustrative);
       t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(value), Cell::of(l.source)}));
     }
     s.blocks.push_back(std::move(t));
@@ -48,11 +48,11 @@ Section standards(const Ctx &c) {
 
   const json &cleaning = c.raw("cleaning_standards");
   if (cleaning.is_array() && !cleaning.empty()) {
-    Section cs{"cleaning-standards", "", c(lbl::sec_cleaning_standards), {}, {}};
-    cs.blocks.push_back(Paragraph{c(lbl::cleaning_standards_intro), Style::normal});
+    Section cs{"cleaning-standards", "", c(msg::sec_cleaning_standards), {}, {}};
+    cs.blocks.push_back(Paragraph{c(msg::cleaning_standards_intro), Style::normal});
     Table t;
     t.id = "cleaning_standards";
-    t.columns = {col("item", c(lbl::c_item)), col("standard", c(lbl::c_standard), Align::left, 0, true)};
+    t.columns = {col("item", c(msg::c_item)), col("standard", c(msg::c_standard), Align::left, 0, true)};
     int i = 0;
     for (const auto &x : cleaning)
       t.rows.push_back(
@@ -67,40 +67,40 @@ Section standards(const Ctx &c) {
 Section maintenance(const Ctx &c) {
   const auto &e = c.in.estate;
   const auto &cal = catalog::maintenance_calendar();
-  Section s{"maintenance", "", c(lbl::sec_maintenance), {}, {}};
-  s.blocks.push_back(Paragraph{c(lbl::maintenance_intro), Style::normal});
+  Section s{"maintenance", "", c(msg::sec_maintenance), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::maintenance_intro), Style::normal});
   Table t;
   t.id = "maintenance";
   t.caption = c.t(cal.meta.title);
-  t.columns.push_back(col("task", c(lbl::c_task)));
-  t.columns.push_back(col("frequency", c(lbl::c_frequency)));
-  static const Label *months[] = {&lbl::m_1, &lbl::m_2, &lbl::m_3, &lbl::m_4,  &lbl::m_5,  &lbl::m_6,
-                                  &lbl::m_7, &lbl::m_8, &lbl::m_9, &lbl::m_10, &lbl::m_11, &lbl::m_12};
+  t.columns.push_back(col("task", c(msg::c_task)));
+  t.columns.push_back(col("frequency", c(msg::c_frequency)));
+  static const Label *months[] = {&msg::m_1, &msg::m_2, &msg::m_3, &msg::m_4,  &msg::m_5,  &msg::m_6,
+                                  &msg::m_7, &msg::m_8, &msg::m_9, &msg::m_10, &msg::m_11, &msg::m_12};
   for (int m = 1; m <= 12; ++m) t.columns.push_back(col("m" + std::to_string(m), c(*months[m - 1]), Align::center));
-  t.columns.push_back(col("by", c(lbl::c_by)));
+  t.columns.push_back(col("by", c(msg::c_by)));
   std::vector<std::string> details;
   for (const auto *task : cal.for_estate(&e)) {
     Row r = body(task->id, {Cell::of(c.t(task->name)), Cell::of(c.t(task->frequency))});
     for (int m = 1; m <= 12; ++m) r.cells.push_back(Cell::of(task->in_month(m) ? "●" : ""));
-    std::string by = task->by_contractor(e) ? c.f(lbl::by_contractor, {service_name(c, task->contractor_service)})
+    std::string by = task->by_contractor(e) ? c.f(msg::by_contractor, service_name(c, task->contractor_service))
                                             : department_name(c, task->department);
     r.cells.push_back(Cell::of(by));
     t.rows.push_back(std::move(r));
-    if (!task->detail.empty()) details.push_back(c.t(task->name) + c(lbl::colon) + c.t(task->detail));
+    if (!task->detail.empty()) details.push_back(c.t(task->name) + c(msg::colon) + c.t(task->detail));
   }
   s.blocks.push_back(std::move(t));
   if (!details.empty()) s.blocks.push_back(List{false, details});
   if (!cal.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(cal.meta.note), Style::note});
 
-  Section is{"inspections", "", c(lbl::sec_inspections), {}, {}};
+  Section is{"inspections", "", c(msg::sec_inspections), {}, {}};
   const json &own = c.raw("inspections");
   if (own.is_object()) {
     Facts f;
-    f.items.emplace_back(c(lbl::rounds_per_day), num(own.value("rounds_per_day", 0)));
+    f.items.emplace_back(c(msg::rounds_per_day), num(own.value("rounds_per_day", 0)));
     std::vector<std::string> times;
     for (const auto &x : own.value("times", json::array())) times.push_back(x.get<std::string>());
-    if (!times.empty()) f.items.emplace_back(c(lbl::round_times), c.join(times));
-    is.blocks.push_back(Paragraph{c(lbl::inspections_own), Style::normal});
+    if (!times.empty()) f.items.emplace_back(c(msg::round_times), c.join(times));
+    is.blocks.push_back(Paragraph{c(msg::inspections_own), Style::normal});
     is.blocks.push_back(std::move(f));
     std::vector<std::string> items;
     for (const auto &x : own.value("checklist", json::array())) items.push_back(c.t(estate::text_of(x)));
@@ -110,14 +110,14 @@ Section maintenance(const Ctx &c) {
   auto applicable = rounds.for_estate(&e);
   if (!applicable.empty())
     is.blocks.push_back(
-        Paragraph{own.is_object() ? c(lbl::inspections_standard_also) : c(lbl::inspections_standard), Style::normal});
+        Paragraph{own.is_object() ? c(msg::inspections_standard_also) : c(msg::inspections_standard), Style::normal});
   for (const auto *r : applicable) {
     Table t;
     t.id = "inspection-" + r->id;
     t.caption =
-        c.t(r->name) + c(lbl::dash) + c.t(r->frequency) + c.f(lbl::parenthesised, {department_name(c, r->department)});
-    t.columns = {col("check", c(lbl::c_check), Align::left, 0, true),
-                 col("action", c(lbl::c_action), Align::left, 0, true)};
+        c.t(r->name) + c(msg::dash) + c.t(r->frequency) + c.f(msg::parenthesised, department_name(c, r->department));
+    t.columns = {col("check", c(msg::c_check), Align::left, 0, true),
+                 col("action", c(msg::c_action), Align::left, 0, true)};
     int i = 0;
     for (const auto *chk : r->checks_for(&e))
       t.rows.push_back(body(r->id + "-" + std::to_string(++i), {Cell::of(c.t(chk->item)), Cell::of(c.t(chk->action))}));
@@ -129,29 +129,29 @@ Section maintenance(const Ctx &c) {
 
 Section emergency(const Ctx &c) {
   const auto &ep = catalog::emergency_procedures();
-  Section s{"emergency", "", c(lbl::sec_emergency), {}, {}};
-  s.blocks.push_back(Paragraph{c(lbl::emergency_intro), Style::normal});
+  Section s{"emergency", "", c(msg::sec_emergency), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::emergency_intro), Style::normal});
 
-  Section chain{"escalation", "", c(lbl::sec_escalation), {}, {}};
+  Section chain{"escalation", "", c(msg::sec_escalation), {}, {}};
   const json &own = c.raw("escalation");
   if (own.is_array() && !own.empty()) {
-    chain.blocks.push_back(Paragraph{c(lbl::escalation_own), Style::normal});
+    chain.blocks.push_back(Paragraph{c(msg::escalation_own), Style::normal});
     std::vector<std::string> items;
     for (const auto &x : own) items.push_back(c.t(estate::text_of(x)));
     chain.blocks.push_back(List{true, items});
   } else {
-    chain.blocks.push_back(Paragraph{c(lbl::escalation_default), Style::normal});
+    chain.blocks.push_back(Paragraph{c(msg::escalation_default), Style::normal});
     std::vector<std::string> items;
-    for (const auto &x : ep.escalation) items.push_back(c.t(x.who) + c(lbl::colon) + c.t(x.action));
+    for (const auto &x : ep.escalation) items.push_back(c.t(x.who) + c(msg::colon) + c.t(x.action));
     chain.blocks.push_back(List{true, items});
   }
   Table ct;
   ct.id = "contacts";
-  ct.caption = c(lbl::cap_contacts);
-  ct.columns = {col("service", c(lbl::c_service)), col("number", c(lbl::c_number))};
+  ct.caption = c(msg::cap_contacts);
+  ct.columns = {col("service", c(msg::c_service)), col("number", c(msg::c_number))};
   for (const auto &k : ep.contacts)
     ct.rows.push_back(
-        body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(lbl::number_estate) : k.number)}));
+        body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(msg::number_estate) : k.number)}));
   chain.blocks.push_back(std::move(ct));
   s.sections.push_back(std::move(chain));
 
@@ -159,10 +159,10 @@ Section emergency(const Ctx &c) {
     Section ps{"emergency-" + p->id, "", c.t(p->name), {}, {}};
     std::vector<std::string> steps;
     for (const auto &st : p->steps) steps.push_back(c.t(st.text));
-    ps.blocks.push_back(Paragraph{c(lbl::steps_title), Style::normal});
+    ps.blocks.push_back(Paragraph{c(msg::steps_title), Style::normal});
     ps.blocks.push_back(List{true, steps});
     std::vector<std::string> esc;
-    for (const auto &x : p->escalation) esc.push_back(c.t(x.who) + c(lbl::colon) + c.t(x.action));
+    for (const auto &x : p->escalation) esc.push_back(c.t(x.who) + c(msg::colon) + c.t(x.action));
     // A procedure that follows the general chain refers to it (the estate's own when it has one).
     bool general = p->escalation.size() == ep.escalation.size();
     for (std::size_t i = 0; general && i < esc.size(); ++i)
@@ -170,9 +170,9 @@ Section emergency(const Ctx &c) {
                 p->escalation[i].action.zh == ep.escalation[i].action.zh;
     if (general) {
       ps.blocks.push_back(
-          Paragraph{c(lbl::escalation_title) + c.f(lbl::escalation_as_above, {c(lbl::sec_escalation)}), Style::normal});
+          Paragraph{c(msg::escalation_title) + c.f(msg::escalation_as_above, c(msg::sec_escalation)), Style::normal});
     } else if (!esc.empty()) {
-      ps.blocks.push_back(Paragraph{c(lbl::escalation_title), Style::normal});
+      ps.blocks.push_back(Paragraph{c(msg::escalation_title), Style::normal});
       ps.blocks.push_back(List{true, esc});
     }
     if (!p->escalation_note.empty()) ps.blocks.push_back(Paragraph{c.t(p->escalation_note), Style::note});
@@ -180,8 +180,8 @@ Section emergency(const Ctx &c) {
     for (const auto &id : p->calls)
       if (const auto *k = ep.contact(id))
         calls.push_back(k->number.empty() ? c.t(k->name) : k->number + " " + c.t(k->name));
-    if (!calls.empty()) ps.blocks.push_back(Paragraph{c(lbl::calls_title) + c.join(calls), Style::normal});
-    if (!p->source.empty()) ps.blocks.push_back(Paragraph{c(lbl::source_prefix) + p->source, Style::source});
+    if (!calls.empty()) ps.blocks.push_back(Paragraph{c(msg::calls_title) + c.join(calls), Style::normal});
+    if (!p->source.empty()) ps.blocks.push_back(Paragraph{c(msg::source_prefix) + p->source, Style::source});
     s.sections.push_back(std::move(ps));
   }
   if (!ep.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(ep.meta.note), Style::note});

@@ -31,19 +31,19 @@ std::optional<Section> programme(const Ctx &c) {
   const auto &phases = c.in.estate.phases;
   if (phases.empty()) return std::nullopt;
   const json &p = c.raw("programme");
-  Section s{"programme", "", c(lbl::sec_programme), {}, {}};
+  Section s{"programme", "", c(msg::sec_programme), {}, {}};
   if (p.contains("name"))
-    s.blocks.push_back(Paragraph{c(lbl::programme_name) + c.t(estate::text_of(p["name"])), Style::normal});
+    s.blocks.push_back(Paragraph{c(msg::programme_name) + c.t(estate::text_of(p["name"])), Style::normal});
   if (p.contains("goal"))
-    s.blocks.push_back(Paragraph{c(lbl::programme_goal) + c.t(estate::text_of(p["goal"])), Style::normal});
+    s.blocks.push_back(Paragraph{c(msg::programme_goal) + c.t(estate::text_of(p["goal"])), Style::normal});
   Gantt g;
   g.id = "programme_gantt";
-  g.caption = c(lbl::cap_gantt);
+  g.caption = c(msg::cap_gantt);
   Table t;
   t.id = "programme";
-  t.caption = c(lbl::cap_programme);
-  t.columns = {col("phase", c(lbl::c_phase)), col("from", c(lbl::c_from)), col("to", c(lbl::c_to)),
-               col("days", c(lbl::c_days_count), Align::right), col("tasks", c(lbl::c_tasks), Align::left, 0, true)};
+  t.caption = c(msg::cap_programme);
+  t.columns = {col("phase", c(msg::c_phase)), col("from", c(msg::c_from)), col("to", c(msg::c_to)),
+               col("days", c(msg::c_days_count), Align::right), col("tasks", c(msg::c_tasks), Align::left, 0, true)};
   for (const auto &ph : phases) {
     g.tasks.push_back({ph.id, c.t(ph.name), ph.from, ph.to});
     std::string tasks;
@@ -67,15 +67,15 @@ std::optional<Section> programme(const Ctx &c) {
 std::optional<Section> services(const Ctx &c) {
   const json &svc = c.raw("services");
   if (!svc.is_array() || svc.empty()) return std::nullopt;
-  Section s{"services", "", c(lbl::sec_services), {}, {}};
-  s.blocks.push_back(Paragraph{c(lbl::services_intro), Style::normal});
+  Section s{"services", "", c(msg::sec_services), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::services_intro), Style::normal});
   for (bool paid : {false, true}) {
     Table t;
     t.id = paid ? "services_paid" : "services_free";
-    t.caption = paid ? c(lbl::cap_services_paid) : c(lbl::cap_services_free);
-    t.columns = {col("service", c(lbl::c_service)), col("provider", c(lbl::c_provider))};
-    if (paid) t.columns.push_back(col("price", c(lbl::c_price)));
-    t.columns.push_back(col("booking", c(lbl::c_booking)));
+    t.caption = paid ? c(msg::cap_services_paid) : c(msg::cap_services_free);
+    t.columns = {col("service", c(msg::c_service)), col("provider", c(msg::c_provider))};
+    if (paid) t.columns.push_back(col("price", c(msg::c_price)));
+    t.columns.push_back(col("booking", c(msg::c_booking)));
     int i = 0;
     for (const auto &x : svc) {
       ++i;
@@ -88,8 +88,8 @@ std::optional<Section> services(const Ctx &c) {
       Row r = body("service-" + std::to_string(i),
                    {Cell::of(c.t(estate::text_of(x.value("name", json())))), Cell::of(provider)});
       if (paid)
-        r.cells.push_back(Cell::of(x.contains("price") ? c.t(estate::text_of(x["price"])) : c(lbl::price_agreed)));
-      r.cells.push_back(Cell::of(x.value("booking", false) ? c(lbl::booking_needed) : ""));
+        r.cells.push_back(Cell::of(x.contains("price") ? c.t(estate::text_of(x["price"])) : c(msg::price_agreed)));
+      r.cells.push_back(Cell::of(x.value("booking", false) ? c(msg::booking_needed) : ""));
       t.rows.push_back(std::move(r));
     }
     if (!t.rows.empty()) s.blocks.push_back(std::move(t));
@@ -100,11 +100,11 @@ std::optional<Section> services(const Ctx &c) {
 std::optional<Section> security_equipment(const Ctx &c) {
   const json &eq = c.raw("security_equipment");
   if (!eq.is_array() || eq.empty()) return std::nullopt;
-  Section s{"security-equipment", "", c(lbl::sec_security_equipment), {}, {}};
+  Section s{"security-equipment", "", c(msg::sec_security_equipment), {}, {}};
   Table t;
   t.id = "security_equipment";
-  t.caption = c(lbl::cap_security_equipment);
-  t.columns = {col("item", c(lbl::c_item)), col("count", c(lbl::c_count), Align::right), col("notes", c(lbl::c_notes))};
+  t.caption = c(msg::cap_security_equipment);
+  t.columns = {col("item", c(msg::c_item)), col("count", c(msg::c_count), Align::right), col("notes", c(msg::c_notes))};
   int i = 0;
   for (const auto &x : eq) {
     Cell count = x.contains("count") ? Cell::num(x["count"].get<double>()) : Cell::of("");
@@ -119,8 +119,8 @@ std::optional<Section> security_equipment(const Ctx &c) {
 std::optional<Section> rules(const Ctx &c) {
   const json &r = c.raw("rules");
   if (!r.is_array() || r.empty()) return std::nullopt;
-  Section s{"rules", "", c(lbl::sec_rules), {}, {}};
-  s.blocks.push_back(Paragraph{c(lbl::rules_intro), Style::normal});
+  Section s{"rules", "", c(msg::sec_rules), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::rules_intro), Style::normal});
   std::vector<std::string> items;
   for (const auto &x : r) items.push_back(c.t(estate::text_of(x)));
   s.blocks.push_back(List{true, items});
@@ -130,23 +130,22 @@ std::optional<Section> rules(const Ctx &c) {
 std::optional<Section> governance(const Ctx &c) {
   const auto &g = c.in.estate.governance;
   if (!g.present) return std::nullopt;
-  Section s{"governance", "", c(lbl::sec_governance), {}, {}};
+  Section s{"governance", "", c(msg::sec_governance), {}, {}};
   Facts f;
   auto yn = [&](const Label &l, const std::optional<bool> &v) {
-    if (v) f.items.emplace_back(c(l), *v ? c(lbl::bool_yes) : c(lbl::bool_no));
+    if (v) f.items.emplace_back(c(l), *v ? c(msg::bool_yes) : c(msg::bool_no));
   };
-  if (!g.company.empty()) f.items.emplace_back(c(lbl::gov_company), g.company);
-  yn(lbl::gov_new_estate, g.new_estate);
-  yn(lbl::gov_tendered, g.tendered);
-  yn(lbl::gov_contract_signed, g.contract_signed);
-  yn(lbl::gov_company_licensed, g.company_licensed);
-  yn(lbl::gov_manager_certified, g.manager_certified);
-  yn(lbl::gov_owners_committee, g.owners_committee);
-  yn(lbl::gov_eligible_for_committee, g.eligible_for_committee);
+  if (!g.company.empty()) f.items.emplace_back(c(msg::gov_company), g.company);
+  yn(msg::gov_new_estate, g.new_estate);
+  yn(msg::gov_tendered, g.tendered);
+  yn(msg::gov_contract_signed, g.contract_signed);
+  yn(msg::gov_company_licensed, g.company_licensed);
+  yn(msg::gov_manager_certified, g.manager_certified);
+  yn(msg::gov_owners_committee, g.owners_committee);
+  yn(msg::gov_eligible_for_committee, g.eligible_for_committee);
   if (g.rectification_open + g.rectification_closed > 0)
-    f.items.emplace_back(c(lbl::gov_rectification),
-                         c.f(lbl::gov_rectification_value,
-                             {num(g.rectification_closed), num(g.rectification_open + g.rectification_closed)}));
+    f.items.emplace_back(c(msg::gov_rectification), c.f(msg::gov_rectification_value, num(g.rectification_closed),
+                                                        num(g.rectification_open + g.rectification_closed)));
   s.blocks.push_back(std::move(f));
   return s;
 }

@@ -2,7 +2,7 @@
 // Shared by the build_*.cpp files: the language, the inputs and small formatting helpers.
 
 #include <pm/report/build.hpp>
-#include <pm/report/labels.hpp>
+#include <pm/report/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +18,11 @@ struct Ctx {
   const Input &in;
   bool zh;
 
-  std::string operator()(const Label &l) const { return l.get(zh); }
-  std::string f(const Label &l, std::initializer_list<std::string> args) const { return format(l, zh, args); }
+  i18n::Lang lang() const { return lang_of(zh); }
+  std::string operator()(const Label &l) const { return l.get(lang()); }
+  template <typename... Args> std::string f(const Label &l, const Args &...args) const {
+    return i18n::tr(lang(), l, args...);
+  }
   std::string t(const catalog::Text &x) const { return x.get(zh); }
   // A list joined with the language's separator: "、" or ", ".
   std::string join(const std::vector<std::string> &parts) const;

@@ -13,67 +13,67 @@ using nlohmann::json;
 namespace {
 
 std::string type_name(const Ctx &c, const std::string &type) {
-  if (type == "residential") return c(lbl::type_residential);
-  if (type == "villa") return c(lbl::type_villa);
-  if (type == "mixed_use") return c(lbl::type_mixed_use);
-  if (type == "office") return c(lbl::type_office);
-  if (type == "campus_dormitory") return c(lbl::type_campus_dormitory);
-  if (type == "institution") return c(lbl::type_institution);
+  if (type == "residential") return c(msg::type_residential);
+  if (type == "villa") return c(msg::type_villa);
+  if (type == "mixed_use") return c(msg::type_mixed_use);
+  if (type == "office") return c(msg::type_office);
+  if (type == "campus_dormitory") return c(msg::type_campus_dormitory);
+  if (type == "institution") return c(msg::type_institution);
   return type;
 }
 
 std::string building_type(const Ctx &c, const std::string &type) {
-  if (type == "high_rise") return c(lbl::bt_high_rise);
-  if (type == "mid_rise") return c(lbl::bt_mid_rise);
-  if (type == "multi_storey") return c(lbl::bt_multi_storey);
-  if (type == "villa") return c(lbl::bt_villa);
-  if (type == "dormitory") return c(lbl::bt_dormitory);
-  if (type == "office") return c(lbl::bt_office);
+  if (type == "high_rise") return c(msg::bt_high_rise);
+  if (type == "mid_rise") return c(msg::bt_mid_rise);
+  if (type == "multi_storey") return c(msg::bt_multi_storey);
+  if (type == "villa") return c(msg::bt_villa);
+  if (type == "dormitory") return c(msg::bt_dormitory);
+  if (type == "office") return c(msg::bt_office);
   return type;
 }
 
 std::string hours_text(const Ctx &c, const std::string &hours) {
-  if (hours.empty() || hours == "24h") return c(lbl::hours_24h);
+  if (hours.empty() || hours == "24h") return c(msg::hours_24h);
   return hours;
 }
 
 } // namespace
 
 std::string service_name(const Ctx &c, const std::string &service) {
-  if (service == "lift_maintenance") return c(lbl::svc_lift_maintenance);
-  if (service == "river_cleaning") return c(lbl::svc_river_cleaning);
-  if (service == "municipal_road_cleaning") return c(lbl::svc_municipal_road_cleaning);
-  if (service == "cleaning") return c(lbl::svc_cleaning);
-  if (service == "greening") return c(lbl::svc_greening);
-  if (service == "security") return c(lbl::svc_security);
-  if (service == "fire_system_maintenance") return c(lbl::svc_fire_system_maintenance);
-  if (service == "waste_removal") return c(lbl::svc_waste_removal);
-  if (service == "pest_control") return c(lbl::svc_pest_control);
-  if (service == "butler") return c(lbl::svc_butler);
-  if (service == "concierge") return c(lbl::svc_concierge);
-  if (service == "shuttle") return c(lbl::svc_shuttle);
-  if (service == "housekeeping") return c(lbl::svc_housekeeping);
-  if (service == "escort") return c(lbl::svc_escort);
+  if (service == "lift_maintenance") return c(msg::svc_lift_maintenance);
+  if (service == "river_cleaning") return c(msg::svc_river_cleaning);
+  if (service == "municipal_road_cleaning") return c(msg::svc_municipal_road_cleaning);
+  if (service == "cleaning") return c(msg::svc_cleaning);
+  if (service == "greening") return c(msg::svc_greening);
+  if (service == "security") return c(msg::svc_security);
+  if (service == "fire_system_maintenance") return c(msg::svc_fire_system_maintenance);
+  if (service == "waste_removal") return c(msg::svc_waste_removal);
+  if (service == "pest_control") return c(msg::svc_pest_control);
+  if (service == "butler") return c(msg::svc_butler);
+  if (service == "concierge") return c(msg::svc_concierge);
+  if (service == "shuttle") return c(msg::svc_shuttle);
+  if (service == "housekeeping") return c(msg::svc_housekeeping);
+  if (service == "escort") return c(msg::svc_escort);
   return service;
 }
 
 std::string grade_name(const Ctx &c, int grade) {
   switch (grade) {
   case 1:
-    return c(lbl::grade_1);
+    return c(msg::grade_1);
   case 2:
-    return c(lbl::grade_2);
+    return c(msg::grade_2);
   case 3:
-    return c(lbl::grade_3);
+    return c(msg::grade_3);
   case 4:
-    return c(lbl::grade_4);
+    return c(msg::grade_4);
   }
   return std::to_string(grade);
 }
 
 Section overview(const Ctx &c) {
   const auto &e = c.in.estate;
-  Section s{"overview", "", c(lbl::sec_overview), {}, {}};
+  Section s{"overview", "", c(msg::sec_overview), {}, {}};
   Facts f;
   auto add = [&](const Label &l, std::string v) {
     if (!v.empty()) f.items.emplace_back(c(l), std::move(v));
@@ -84,83 +84,83 @@ Section overview(const Ctx &c) {
   auto count = [&](const Label &l, int v) {
     if (v > 0) add(l, num(v));
   };
-  add(lbl::f_name, c.t(e.name));
-  add(lbl::f_city, e.city);
-  add(lbl::f_type, type_name(c, e.type));
-  add(lbl::f_grade, grade_name(c, e.grade));
-  area(lbl::area_total, e.areas.total);
-  if (e.areas.chargeable != e.areas.total) area(lbl::area_chargeable, e.areas.chargeable);
-  area(lbl::area_residential, e.areas.residential);
-  area(lbl::area_commercial, e.areas.commercial);
-  area(lbl::area_office, e.areas.office);
-  area(lbl::area_green, e.areas.green);
-  area(lbl::area_underground_garage, e.areas.underground_garage);
-  area(lbl::area_hard_landscape, e.areas.hard_landscape);
-  area(lbl::area_water_features, e.areas.water_features);
-  area(lbl::area_municipal_roads, e.areas.municipal_roads);
-  area(lbl::area_river_frontage, e.areas.river_frontage);
-  count(lbl::f_households, e.households);
+  add(msg::f_name, c.t(e.name));
+  add(msg::f_city, e.city);
+  add(msg::f_type, type_name(c, e.type));
+  add(msg::f_grade, grade_name(c, e.grade));
+  area(msg::area_total, e.areas.total);
+  if (e.areas.chargeable != e.areas.total) area(msg::area_chargeable, e.areas.chargeable);
+  area(msg::area_residential, e.areas.residential);
+  area(msg::area_commercial, e.areas.commercial);
+  area(msg::area_office, e.areas.office);
+  area(msg::area_green, e.areas.green);
+  area(msg::area_underground_garage, e.areas.underground_garage);
+  area(msg::area_hard_landscape, e.areas.hard_landscape);
+  area(msg::area_water_features, e.areas.water_features);
+  area(msg::area_municipal_roads, e.areas.municipal_roads);
+  area(msg::area_river_frontage, e.areas.river_frontage);
+  count(msg::f_households, e.households);
   std::vector<std::string> blds;
   for (const auto &bg : e.buildings) {
-    std::string t = c.f(lbl::building_group, {num(bg.count), building_type(c, bg.type)});
-    if (!bg.name.empty() && bg.name != building_type(c, bg.type)) t = bg.name + c(lbl::colon) + t;
-    if (bg.floors > 0) t += c.f(lbl::building_floors, {num(bg.floors)});
-    if (bg.households > 0) t += c.f(lbl::building_households, {num(bg.households)});
+    std::string t = c.f(msg::building_group, num(bg.count), building_type(c, bg.type));
+    if (!bg.name.empty() && bg.name != building_type(c, bg.type)) t = bg.name + c(msg::colon) + t;
+    if (bg.floors > 0) t += c.f(msg::building_floors, num(bg.floors));
+    if (bg.households > 0) t += c.f(msg::building_households, num(bg.households));
     blds.push_back(t);
   }
-  add(lbl::f_buildings, c.join(blds));
-  count(lbl::eq_lifts, e.equipment.lifts);
-  count(lbl::eq_substations, e.equipment.substations);
-  count(lbl::eq_hv_rooms, e.equipment.high_voltage_rooms);
-  count(lbl::eq_heat_exchange, e.equipment.heat_exchange_stations);
-  count(lbl::eq_booster_pumps, e.equipment.booster_pump_rooms);
+  add(msg::f_buildings, c.join(blds));
+  count(msg::eq_lifts, e.equipment.lifts);
+  count(msg::eq_substations, e.equipment.substations);
+  count(msg::eq_hv_rooms, e.equipment.high_voltage_rooms);
+  count(msg::eq_heat_exchange, e.equipment.heat_exchange_stations);
+  count(msg::eq_booster_pumps, e.equipment.booster_pump_rooms);
   if (e.equipment.control_room)
-    add(lbl::eq_control_room, e.equipment.fire_control_room ? c(lbl::eq_control_room_fire) : c(lbl::yes));
-  if (e.equipment.access_control) add(lbl::eq_access_control, c(lbl::yes));
-  count(lbl::eq_cctv, e.equipment.cctv_cameras);
+    add(msg::eq_control_room, e.equipment.fire_control_room ? c(msg::eq_control_room_fire) : c(msg::yes));
+  if (e.equipment.access_control) add(msg::eq_access_control, c(msg::yes));
+  count(msg::eq_cctv, e.equipment.cctv_cameras);
   std::vector<std::string> ents;
   for (const auto &en : e.entrances) {
     std::vector<std::string> uses;
-    if (en.pedestrians) uses.push_back(c(lbl::ent_pedestrians));
-    if (en.vehicles) uses.push_back(c(lbl::ent_vehicles));
+    if (en.pedestrians) uses.push_back(c(msg::ent_pedestrians));
+    if (en.vehicles) uses.push_back(c(msg::ent_vehicles));
     uses.push_back(hours_text(c, en.hours));
-    if (!en.staffed) uses.push_back(c(lbl::ent_unstaffed));
-    ents.push_back(en.name + c.f(lbl::parenthesised, {c.join(uses)}));
+    if (!en.staffed) uses.push_back(c(msg::ent_unstaffed));
+    ents.push_back(en.name + c.f(msg::parenthesised, c.join(uses)));
   }
-  add(lbl::f_entrances, c.join(ents));
-  count(lbl::park_garages, e.parking_garages);
-  count(lbl::park_spaces, e.parking_spaces);
-  count(lbl::park_entrances, e.parking_entrances);
-  count(lbl::f_patrol_zones, e.patrol_zones);
+  add(msg::f_entrances, c.join(ents));
+  count(msg::park_garages, e.parking_garages);
+  count(msg::park_spaces, e.parking_spaces);
+  count(msg::park_entrances, e.parking_entrances);
+  count(msg::f_patrol_zones, e.patrol_zones);
   std::vector<std::string> outs;
   for (const auto &o : e.outsourced) {
     std::string t = service_name(c, o.service);
     std::vector<std::string> parts;
     if (!o.contractor.empty()) parts.push_back(o.contractor);
-    if (o.annual_cost > 0) parts.push_back(c.f(lbl::per_year_yuan, {num(o.annual_cost, 2)}));
-    if (!parts.empty()) t += c.f(lbl::parenthesised, {c.join(parts)});
+    if (o.annual_cost > 0) parts.push_back(c.f(msg::per_year_yuan, num(o.annual_cost, 2)));
+    if (!parts.empty()) t += c.f(msg::parenthesised, c.join(parts));
     outs.push_back(t);
   }
-  add(lbl::f_outsourced, c.join(outs));
+  add(msg::f_outsourced, c.join(outs));
   std::vector<std::string> specials;
   for (const auto &sp : e.special_services) {
     std::vector<std::string> parts;
-    if (sp.owners > 0) parts.push_back(c.f(lbl::special_owners, {num(sp.owners)}));
-    if (sp.owners_per_staff > 0) parts.push_back(c.f(lbl::special_ratio, {util::format_number(sp.owners_per_staff)}));
+    if (sp.owners > 0) parts.push_back(c.f(msg::special_owners, num(sp.owners)));
+    if (sp.owners_per_staff > 0) parts.push_back(c.f(msg::special_ratio, util::format_number(sp.owners_per_staff)));
     if (!sp.hours.empty()) parts.push_back(hours_text(c, sp.hours));
-    if (sp.paid) parts.push_back(c(lbl::paid));
-    specials.push_back(service_name(c, sp.service) + (parts.empty() ? "" : c.f(lbl::parenthesised, {c.join(parts)})));
+    if (sp.paid) parts.push_back(c(msg::paid));
+    specials.push_back(service_name(c, sp.service) + (parts.empty() ? "" : c.f(msg::parenthesised, c.join(parts))));
   }
-  add(lbl::f_special_services, c.join(specials));
+  add(msg::f_special_services, c.join(specials));
   s.blocks.push_back(std::move(f));
 
   const auto &st = c.in.staffing;
   const auto &b = c.in.budget;
-  s.blocks.push_back(Paragraph{
-      c.f(lbl::overview_figures,
-          {num(st.total), st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—", money(b.cents),
-           money(budget::to_cents(b.monthly_cost())), num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)}),
-      Style::normal});
+  s.blocks.push_back(Paragraph{c.f(msg::overview_figures, num(st.total),
+                                   st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—",
+                                   money(b.cents), money(budget::to_cents(b.monthly_cost())),
+                                   num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)),
+                               Style::normal});
   const json &notes = c.raw("notes");
   if (notes.is_string()) s.blocks.push_back(Paragraph{notes.get<std::string>(), Style::note});
   return s;
@@ -183,7 +183,7 @@ std::string member_text(const Ctx &c, const json &m) {
   std::vector<std::string> extra;
   if (m.contains("role")) extra.push_back(c.t(estate::text_of(m["role"])));
   if (m.contains("affiliation")) extra.push_back(c.t(estate::text_of(m["affiliation"])));
-  return extra.empty() ? name : name + c.f(lbl::parenthesised, {c.join(extra)});
+  return extra.empty() ? name : name + c.f(msg::parenthesised, c.join(extra));
 }
 
 std::string names(const Ctx &c, const json &arr) {
@@ -194,10 +194,10 @@ std::string names(const Ctx &c, const json &arr) {
 }
 
 std::string group_kind(const Ctx &c, const std::string &kind) {
-  if (kind == "leading_group") return c(lbl::gk_leading);
-  if (kind == "working_group") return c(lbl::gk_working);
-  if (kind == "sub_group") return c(lbl::gk_sub);
-  if (kind == "committee") return c(lbl::gk_committee);
+  if (kind == "leading_group") return c(msg::gk_leading);
+  if (kind == "working_group") return c(msg::gk_working);
+  if (kind == "sub_group") return c(msg::gk_sub);
+  if (kind == "committee") return c(msg::gk_committee);
   return kind;
 }
 
@@ -212,44 +212,44 @@ std::vector<std::string> texts(const Ctx &c, const json &arr) {
 
 Section organisation(const Ctx &c) {
   const auto &st = c.in.staffing;
-  Section s{"organisation", "", c(lbl::sec_organisation), {}, {}};
+  Section s{"organisation", "", c(msg::sec_organisation), {}, {}};
   const catalog::Role *pm = c.in.roles.role("project_manager");
   bool has_pm = pm && st.headcount("project_manager") > 0;
   int departments = 0;
   for (const auto &d : st.departments)
     if (!(has_pm && d.id == pm->department && d.roles.size() == 1)) ++departments;
   if (has_pm) {
-    s.blocks.push_back(Paragraph{c.f(lbl::org_pm_intro, {c.t(pm->name), num(departments)}), Style::normal});
+    s.blocks.push_back(Paragraph{c.f(msg::org_pm_intro, c.t(pm->name), num(departments)), Style::normal});
     std::vector<std::string> duties;
     for (const auto &d : pm->duties) duties.push_back(c.t(d));
     if (!duties.empty()) {
-      s.blocks.push_back(Paragraph{c.f(lbl::org_pm_duties, {c.t(pm->name)}), Style::normal});
+      s.blocks.push_back(Paragraph{c.f(msg::org_pm_duties, c.t(pm->name)), Style::normal});
       s.blocks.push_back(List{true, duties});
     }
   } else {
-    s.blocks.push_back(Paragraph{c.f(lbl::org_units_intro, {c.t(c.in.estate.name), num(departments)}), Style::normal});
+    s.blocks.push_back(Paragraph{c.f(msg::org_units_intro, c.t(c.in.estate.name), num(departments)), Style::normal});
   }
 
   Table t;
   t.id = "departments";
-  t.caption = c(lbl::cap_departments);
-  t.columns = {col("department", c(lbl::c_department)), col("supervisor", c(lbl::c_supervisor)),
-               col("headcount", c(lbl::c_headcount), Align::right),
-               col("roles", c(lbl::c_roles), Align::left, 0, true)};
+  t.caption = c(msg::cap_departments);
+  t.columns = {col("department", c(msg::c_department)), col("supervisor", c(msg::c_supervisor)),
+               col("headcount", c(msg::c_headcount), Align::right),
+               col("roles", c(msg::c_roles), Align::left, 0, true)};
   for (const auto &d : st.departments) {
     std::vector<std::string> sup, roles;
     for (const auto *r : supervisors(c, d)) sup.push_back(c.t(r->name));
     for (const auto &r : d.roles)
-      if (r.headcount > 0) roles.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
+      if (r.headcount > 0) roles.push_back(c.f(msg::role_times, c.t(r.name), num(r.headcount)));
     t.rows.push_back(body(d.id, {Cell::of(c.t(d.name)), Cell::of(sup.empty() ? "—" : c.join(sup)),
                                  Cell::num(d.headcount), Cell::of(c.join(roles))}));
   }
-  t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::num(st.total, "sum:body"), Cell::of("")}));
+  t.rows.push_back(total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(st.total, "sum:body"), Cell::of("")}));
   s.blocks.push_back(std::move(t));
 
   OrgChart chart;
   chart.id = "org_chart";
-  chart.caption = c(lbl::cap_org_chart);
+  chart.caption = c(msg::cap_org_chart);
   std::string root = "root";
   if (has_pm) {
     const staff::DepartmentLine *md = nullptr;
@@ -258,7 +258,7 @@ Section organisation(const Ctx &c) {
     OrgNode n{root, "", c.t(pm->name), md ? c.t(md->name) : "", {}};
     if (md)
       for (const auto &r : md->roles)
-        if (r.id != pm->id && r.headcount > 0) n.lines.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
+        if (r.id != pm->id && r.headcount > 0) n.lines.push_back(c.f(msg::role_times, c.t(r.name), num(r.headcount)));
     chart.nodes.push_back(std::move(n));
   } else {
     chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.people(st.total), {}});
@@ -273,7 +273,7 @@ Section organisation(const Ctx &c) {
     for (const auto &r : d.roles) {
       const auto *role = c.in.roles.role(r.id);
       if (r.headcount > 0 && !(role && role->supervisor))
-        n.lines.push_back(c.f(lbl::role_times, {c.t(r.name), num(r.headcount)}));
+        n.lines.push_back(c.f(msg::role_times, c.t(r.name), num(r.headcount)));
     }
     chart.nodes.push_back(std::move(n));
   }
@@ -286,11 +286,11 @@ Section organisation(const Ctx &c) {
     for (const auto &g : groups) group_names[g.value("id", "")] = c.t(estate::text_of(g.value("name", json())));
     Table gt;
     gt.id = "groups";
-    gt.caption = c(lbl::cap_groups);
-    gt.columns = {col("group", c(lbl::c_group)),           col("kind", c(lbl::c_kind)),
-                  col("parent", c(lbl::c_parent)),         col("lead", c(lbl::c_lead)),
-                  col("deputies", c(lbl::c_deputies)),     col("members", c(lbl::c_members), Align::left, 0, true),
-                  col("archive", c(lbl::c_archive_owner)), col("duties", c(lbl::c_duties), Align::left, 0, true)};
+    gt.caption = c(msg::cap_groups);
+    gt.columns = {col("group", c(msg::c_group)),           col("kind", c(msg::c_kind)),
+                  col("parent", c(msg::c_parent)),         col("lead", c(msg::c_lead)),
+                  col("deputies", c(msg::c_deputies)),     col("members", c(msg::c_members), Align::left, 0, true),
+                  col("archive", c(msg::c_archive_owner)), col("duties", c(msg::c_duties), Align::left, 0, true)};
     std::vector<Section> committees;
     for (const auto &g : groups) {
       std::string kind = g.value("kind", "");
@@ -307,23 +307,23 @@ Section organisation(const Ctx &c) {
       if (kind != "committee") continue;
       Section cs{"committee-" + g.value("id", ""), "", group_names[g.value("id", "")], {}, {}};
       Facts f;
-      f.items.emplace_back(c(lbl::c_lead), g.value("lead", ""));
-      if (g.contains("deputies")) f.items.emplace_back(c(lbl::c_deputies), names(c, g["deputies"]));
-      if (g.contains("meets")) f.items.emplace_back(c(lbl::c_meets), c.t(estate::text_of(g["meets"])));
+      f.items.emplace_back(c(msg::c_lead), g.value("lead", ""));
+      if (g.contains("deputies")) f.items.emplace_back(c(msg::c_deputies), names(c, g["deputies"]));
+      if (g.contains("meets")) f.items.emplace_back(c(msg::c_meets), c.t(estate::text_of(g["meets"])));
       cs.blocks.push_back(std::move(f));
       if (g.contains("members") && g["members"].is_array()) {
-        cs.blocks.push_back(Paragraph{c(lbl::c_members), Style::normal});
+        cs.blocks.push_back(Paragraph{c(msg::c_members), Style::normal});
         std::vector<std::string> ms;
         for (const auto &m : g["members"]) ms.push_back(member_text(c, m));
         cs.blocks.push_back(List{false, ms});
       }
       if (!duties.empty()) {
-        cs.blocks.push_back(Paragraph{c(lbl::c_duties), Style::normal});
+        cs.blocks.push_back(Paragraph{c(msg::c_duties), Style::normal});
         cs.blocks.push_back(List{true, duties});
       }
       committees.push_back(std::move(cs));
     }
-    Section gs{"groups", "", c(lbl::sec_groups), {}, {}};
+    Section gs{"groups", "", c(msg::sec_groups), {}, {}};
     gs.blocks.push_back(std::move(gt));
     s.sections.push_back(std::move(gs));
     for (auto &cs : committees) s.sections.push_back(std::move(cs));

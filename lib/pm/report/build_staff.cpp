@@ -38,17 +38,17 @@ double round_to(double v, int decimals) {
 
 Section staffing(const Ctx &c) {
   const auto &st = c.in.staffing;
-  Section s{"staffing", "", c(lbl::sec_staffing), {}, {}};
-  s.blocks.push_back(Paragraph{
-      c.f(lbl::staffing_intro, {c.t(c.in.norms.title), c.in.norms.name, c.t(c.in.labor.title), num(st.total)}),
-      Style::normal});
+  Section s{"staffing", "", c(msg::sec_staffing), {}, {}};
+  s.blocks.push_back(
+      Paragraph{c.f(msg::staffing_intro, c.t(c.in.norms.title), c.in.norms.name, c.t(c.in.labor.title), num(st.total)),
+                Style::normal});
   Table t;
   t.id = "staffing";
   t.sheet = "staffing";
-  t.caption = c(lbl::cap_staffing);
-  t.columns = {col("role", c(lbl::c_department_role)), col("headcount", c(lbl::c_headcount), Align::right),
-               col("reason", c(lbl::c_reason), Align::left, 0, true),
-               col("source", c(lbl::c_source), Align::left, 0, true)};
+  t.caption = c(msg::cap_staffing);
+  t.columns = {col("role", c(msg::c_department_role)), col("headcount", c(msg::c_headcount), Align::right),
+               col("reason", c(msg::c_reason), Align::left, 0, true),
+               col("source", c(msg::c_source), Align::left, 0, true)};
   for (const auto &d : st.departments) {
     t.rows.push_back(
         group(d.id, {Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children"), Cell::of(""), Cell::of("")}));
@@ -56,25 +56,25 @@ Section staffing(const Ctx &c) {
       t.rows.push_back(body(
           r.id, {Cell::of(c.t(r.name)), Cell::num(r.headcount), Cell::of(explanation(c, r)), Cell::of(sources(r))}));
   }
-  t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::num(st.total, "sum:groups"), Cell::of(""), Cell::of("")}));
+  t.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups"), Cell::of(""), Cell::of("")}));
   s.blocks.push_back(std::move(t));
 
   const auto &ind = st.indicators;
   if (ind.m2_per_person && ind.people_per_10k_m2) {
-    std::string text = c.f(lbl::indicators, {num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2)});
+    std::string text = c.f(msg::indicators, num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2));
     if (ind.band) {
       std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
       if (ind.band->building_type.empty())
-        text += c.f(lbl::indicators_band, {range});
+        text += c.f(msg::indicators_band, range);
       else
-        text += c.f(lbl::indicators_band_type, {range, c.t(staff::building_type_name(ind.band->building_type))});
+        text += c.f(msg::indicators_band_type, range, c.t(staff::building_type_name(ind.band->building_type)));
     }
     s.blocks.push_back(Paragraph{text, Style::normal});
   } else {
-    s.blocks.push_back(Paragraph{c(lbl::indicators_none), Style::normal});
+    s.blocks.push_back(Paragraph{c(msg::indicators_none), Style::normal});
   }
   for (const auto &w : st.warnings)
-    s.blocks.push_back(Paragraph{c(lbl::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
+    s.blocks.push_back(Paragraph{c(msg::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   return s;
 }
 
@@ -102,8 +102,8 @@ const estate::Unit *unit_of(const Ctx &c, const std::string &id) {
 
 Facts requirements(const Ctx &c, const catalog::Role &role, const staff::DepartmentLine &d, int headcount) {
   Facts f;
-  f.items.emplace_back(c(lbl::c_department), c.t(d.name));
-  f.items.emplace_back(c(lbl::c_headcount), num(headcount));
+  f.items.emplace_back(c(msg::c_department), c.t(d.name));
+  f.items.emplace_back(c(msg::c_headcount), num(headcount));
   const catalog::Requirements &q = role.requirements;
   std::vector<std::string> licences, other;
   const json *pos = position_json(c, role.id);
@@ -118,14 +118,14 @@ Facts requirements(const Ctx &c, const catalog::Role &role, const staff::Departm
     }
     for (const auto &o : q.other) other.push_back(c.t(o));
   }
-  if (q.max_age > 0) f.items.emplace_back(c(lbl::req_age), c.f(lbl::req_age_value, {num(q.max_age)}));
-  if (!q.education.empty()) f.items.emplace_back(c(lbl::req_education), c.t(q.education));
+  if (q.max_age > 0) f.items.emplace_back(c(msg::req_age), c.f(msg::req_age_value, num(q.max_age)));
+  if (!q.education.empty()) f.items.emplace_back(c(msg::req_education), c.t(q.education));
   if (q.experience_years > 0)
-    f.items.emplace_back(c(lbl::req_experience), c.f(lbl::req_experience_value, {num(q.experience_years)}));
-  if (!licences.empty()) f.items.emplace_back(c(lbl::req_licences), c.join(licences));
-  if (!other.empty()) f.items.emplace_back(c(lbl::req_other), c.join(other));
+    f.items.emplace_back(c(msg::req_experience), c.f(msg::req_experience_value, num(q.experience_years)));
+  if (!licences.empty()) f.items.emplace_back(c(msg::req_licences), c.join(licences));
+  if (!other.empty()) f.items.emplace_back(c(msg::req_other), c.join(other));
   if (q.max_age == 0 && q.education.empty() && q.experience_years == 0 && licences.empty() && other.empty())
-    f.items.emplace_back(c(lbl::req_title), c(lbl::req_none));
+    f.items.emplace_back(c(msg::req_title), c(msg::req_none));
   return f;
 }
 
@@ -135,17 +135,17 @@ Section duties(const Ctx &c) {
   const auto &st = c.in.staffing;
   bool all_units = !st.departments.empty();
   for (const auto &d : st.departments) all_units = all_units && unit_of(c, d.id);
-  Section s{"duties", "", all_units ? c(lbl::sec_job_descriptions) : c(lbl::sec_duties), {}, {}};
-  s.blocks.push_back(Paragraph{all_units ? c(lbl::duties_intro_units) : c(lbl::duties_intro), Style::normal});
+  Section s{"duties", "", all_units ? c(msg::sec_job_descriptions) : c(msg::sec_duties), {}, {}};
+  s.blocks.push_back(Paragraph{all_units ? c(msg::duties_intro_units) : c(msg::duties_intro), Style::normal});
   for (const auto &d : st.departments) {
     const estate::Unit *unit = unit_of(c, d.id);
     Section ds{"duties-" + d.id, "", c.t(d.name), {}, {}};
     if (unit && !unit->scope.empty())
-      ds.blocks.push_back(Paragraph{c(lbl::unit_scope) + c.t(unit->scope), Style::normal});
+      ds.blocks.push_back(Paragraph{c(msg::unit_scope) + c.t(unit->scope), Style::normal});
     for (const auto &r : d.roles) {
       if (r.headcount <= 0) continue;
       const catalog::Role *role = c.in.roles.role(r.id);
-      Section rs{"role-" + r.id, "", c.f(lbl::role_heading, {c.t(r.name), num(r.headcount)}), {}, {}};
+      Section rs{"role-" + r.id, "", c.f(msg::role_heading, c.t(r.name), num(r.headcount)), {}, {}};
       if (!role) {
         ds.sections.push_back(std::move(rs));
         continue;
@@ -154,14 +154,14 @@ Section duties(const Ctx &c) {
       std::vector<std::string> items;
       for (const auto &x : role->duties) items.push_back(c.t(x));
       if (!items.empty()) {
-        rs.blocks.push_back(Paragraph{c(lbl::duties_title), Style::normal});
+        rs.blocks.push_back(Paragraph{c(msg::duties_title), Style::normal});
         rs.blocks.push_back(List{true, items});
       }
       std::string src = role->source;
       if (!role->requirements.source.empty() && role->requirements.source != src)
         src += (src.empty() ? "" : "; ") + role->requirements.source;
-      if (src.empty() && unit) src = c(lbl::source_estate_file);
-      if (!src.empty()) rs.blocks.push_back(Paragraph{c(lbl::source_prefix) + src, Style::source});
+      if (src.empty() && unit) src = c(msg::source_estate_file);
+      if (!src.empty()) rs.blocks.push_back(Paragraph{c(msg::source_prefix) + src, Style::source});
       ds.sections.push_back(std::move(rs));
     }
     s.sections.push_back(std::move(ds));
@@ -172,8 +172,8 @@ Section duties(const Ctx &c) {
 namespace {
 
 std::string days_text(const Ctx &c, const std::vector<int> &days) {
-  if (days.empty()) return c(lbl::every_day);
-  static const Label *names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
+  if (days.empty()) return c(msg::every_day);
+  static const Label *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4, &msg::wd_5, &msg::wd_6, &msg::wd_7};
   std::vector<std::string> out;
   for (int d : days)
     if (d >= 1 && d <= 7) out.push_back(c(*names[d - 1]));
@@ -194,29 +194,28 @@ std::string roles_text(const Ctx &c, const std::vector<std::string> &ids) {
 Section shifts(const Ctx &c) {
   const auto &st = c.in.staffing;
   const auto &l = c.in.labor;
-  Section s{"shifts", "", c(lbl::sec_shifts), {}, {}};
-  s.blocks.push_back(
-      Paragraph{c.f(lbl::labor_intro, {c.t(l.title), util::format_number(l.daily_hours),
-                                       util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
-                                       num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())}),
-                Style::normal});
-  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(lbl::source_prefix) + l.source, Style::source});
+  Section s{"shifts", "", c(msg::sec_shifts), {}, {}};
+  s.blocks.push_back(Paragraph{c.f(msg::labor_intro, c.t(l.title), util::format_number(l.daily_hours),
+                                   util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
+                                   num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())),
+                               Style::normal});
+  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + l.source, Style::source});
 
   std::string pattern_by_roster;
   Table t;
   t.id = "posts";
   t.sheet = "roster";
-  t.caption = c(lbl::cap_posts);
-  t.columns = {col("post", c(lbl::c_post)),
-               col("roles", c(lbl::c_taken_by)),
-               col("shifts", c(lbl::c_shifts)),
-               col("days", c(lbl::c_days)),
-               col("pattern", c(lbl::c_pattern)),
-               col("seats", c(lbl::c_seats), Align::right),
-               col("people", c(lbl::c_people), Align::right),
-               col("people_per_seat", c(lbl::c_people_per_seat), Align::right, 1),
-               col("weekly_hours", c(lbl::c_weekly_hours), Align::right, 1),
-               col("hours_per_person", c(lbl::c_hours_per_person), Align::right, 1)};
+  t.caption = c(msg::cap_posts);
+  t.columns = {col("post", c(msg::c_post)),
+               col("roles", c(msg::c_taken_by)),
+               col("shifts", c(msg::c_shifts)),
+               col("days", c(msg::c_days)),
+               col("pattern", c(msg::c_pattern)),
+               col("seats", c(msg::c_seats), Align::right),
+               col("people", c(msg::c_people), Align::right),
+               col("people_per_seat", c(msg::c_people_per_seat), Align::right, 1),
+               col("weekly_hours", c(msg::c_weekly_hours), Align::right, 1),
+               col("hours_per_person", c(msg::c_hours_per_person), Align::right, 1)};
   t.columns[2].lines = true;
   bool any_duty = false;
   for (const auto &p : st.posts) {
@@ -228,7 +227,7 @@ Section shifts(const Ctx &c) {
       licence = li ? c.t(li->name) : p.licence;
     }
     std::string roles = roles_text(c, p.roles);
-    if (!licence.empty()) roles += c.f(lbl::parenthesised, {licence});
+    if (!licence.empty()) roles += c.f(msg::parenthesised, licence);
     // The pattern the roster used, else the common name of the post's shape.
     std::string pattern = pattern_name(p, c.zh);
     if (c.in.roster)
@@ -238,7 +237,7 @@ Section shifts(const Ctx &c) {
     if (p.duty) {
       any_duty = true;
       t.rows.push_back(body(p.id, {Cell::of(c.t(p.name)), Cell::of(roles), Cell::of(shifts_str),
-                                   Cell::of(days_text(c, p.days)), Cell::of(c(lbl::pat_duty)), Cell::num(p.seats),
+                                   Cell::of(days_text(c, p.days)), Cell::of(c(msg::pat_duty)), Cell::num(p.seats),
                                    Cell::of("—"), Cell::of("—"), Cell::num(weekly), Cell::of("—")}));
       continue;
     }
@@ -251,9 +250,9 @@ Section shifts(const Ctx &c) {
                               "ROUND({.weekly_hours}/{.people},1)")}));
   }
   if (st.posts.empty()) {
-    s.blocks.push_back(Paragraph{c(lbl::no_posts), Style::normal});
+    s.blocks.push_back(Paragraph{c(msg::no_posts), Style::normal});
   } else {
-    t.rows.push_back(total({Cell::of(c(lbl::total)), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""),
+    t.rows.push_back(total({Cell::of(c(msg::total)), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""),
                             Cell::num(0, "sum:body"), Cell::num(0, "sum:body"), Cell::of(""), Cell::num(0, "sum:body"),
                             Cell::of("")}));
     // The totals' cached values, computed as the formulas will.
@@ -269,16 +268,16 @@ Section shifts(const Ctx &c) {
     tot.cells[6].number = people;
     tot.cells[8].number = round_to(weekly, 1);
     s.blocks.push_back(std::move(t));
-    s.blocks.push_back(Paragraph{c.f(lbl::posts_note, {num(l.lawful_max_weekly_hours(), 1)}), Style::note});
-    if (any_duty) s.blocks.push_back(Paragraph{c(lbl::duty_note), Style::note});
+    s.blocks.push_back(Paragraph{c.f(msg::posts_note, num(l.lawful_max_weekly_hours(), 1)), Style::note});
+    if (any_duty) s.blocks.push_back(Paragraph{c(msg::duty_note), Style::note});
   }
 
-  Section rs{"roster", "", c(lbl::sec_roster), {}, {}};
+  Section rs{"roster", "", c(msg::sec_roster), {}, {}};
   if (!c.in.roster) {
     if (c.in.roster_refusal.empty()) {
-      rs.blocks.push_back(Paragraph{c(lbl::no_posts), Style::normal});
+      rs.blocks.push_back(Paragraph{c(msg::no_posts), Style::normal});
     } else {
-      rs.blocks.push_back(Paragraph{c(lbl::roster_refused), Style::warning});
+      rs.blocks.push_back(Paragraph{c(msg::roster_refused), Style::warning});
       std::vector<std::string> why;
       for (const auto &t : c.in.roster_refusal) why.push_back(c.t(t));
       rs.blocks.push_back(List{false, why});
@@ -286,24 +285,24 @@ Section shifts(const Ctx &c) {
   } else {
     const RosterExcerpt &r = *c.in.roster;
     rs.blocks.push_back(
-        Paragraph{r.dated ? c.f(lbl::roster_intro, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)})
-                          : c.f(lbl::roster_intro_cycle, {r.first_day, num(r.days / 7.0), num(r.coverage, 1)}),
+        Paragraph{r.dated ? c.f(msg::roster_intro, r.first_day, num(r.days / 7.0), num(r.coverage, 1))
+                          : c.f(msg::roster_intro_cycle, r.first_day, num(r.days / 7.0), num(r.coverage, 1)),
                   Style::normal});
     Table g;
     g.id = "roster";
     g.sheet = "roster";
-    g.caption = c(lbl::cap_roster);
-    g.columns.push_back(col("person", c(lbl::c_post_person)));
+    g.caption = c(msg::cap_roster);
+    g.columns.push_back(col("person", c(msg::c_post_person)));
     for (std::size_t i = 0; i < r.day_labels.size(); ++i)
       g.columns.push_back(col("d" + std::to_string(i + 1), r.day_labels[i], Align::center));
-    g.columns.push_back(col("shifts", c(lbl::c_shift_count), Align::right));
-    g.columns.push_back(col("hours", c(lbl::c_hours), Align::right, 1));
+    g.columns.push_back(col("shifts", c(msg::c_shift_count), Align::right));
+    g.columns.push_back(col("hours", c(msg::c_hours), Align::right, 1));
     std::map<std::string, std::string> post_names;
     for (const auto &p : st.posts) post_names[p.id] = c.t(p.name);
     double shifts = 0, hours = 0;
     for (const auto &b : r.blocks) {
       std::string title = post_names.count(b.post) ? post_names[b.post] : b.post;
-      if (!b.pattern.empty()) title += c.f(lbl::parenthesised, {c.t(b.pattern)});
+      if (!b.pattern.empty()) title += c.f(msg::parenthesised, c.t(b.pattern));
       Row gr = group(b.post, {Cell::of(title)});
       for (std::size_t i = 0; i < r.day_labels.size(); ++i) gr.cells.push_back(Cell::of(""));
       double bs = 0, bh = 0;
@@ -321,7 +320,7 @@ Section shifts(const Ctx &c) {
       shifts += bs;
       hours += bh;
     }
-    Row tot = total({Cell::of(c(lbl::total))});
+    Row tot = total({Cell::of(c(msg::total))});
     for (std::size_t i = 0; i < r.day_labels.size(); ++i) tot.cells.push_back(Cell::of(""));
     tot.cells.push_back(Cell::num(shifts, "sum:groups"));
     tot.cells.push_back(Cell::num(round_to(hours, 1), "sum:groups"));
@@ -332,16 +331,16 @@ Section shifts(const Ctx &c) {
     Table pt;
     pt.id = "roster_people";
     pt.sheet = "roster";
-    pt.caption = c(lbl::cap_roster_people);
-    pt.columns = {col("person", c(lbl::c_person)),
-                  col("post", c(lbl::c_home_post)),
-                  col("shifts", c(lbl::c_shift_count), Align::right),
-                  col("hours", c(lbl::c_hours), Align::right, 1),
-                  col("weekly_average", c(lbl::c_weekly_average), Align::right, 1),
-                  col("overtime", c(lbl::c_overtime), Align::right, 1),
-                  col("nights", c(lbl::c_nights), Align::right),
-                  col("weekends", c(lbl::c_weekends), Align::right),
-                  col("holidays", c(lbl::c_holidays), Align::right)};
+    pt.caption = c(msg::cap_roster_people);
+    pt.columns = {col("person", c(msg::c_person)),
+                  col("post", c(msg::c_home_post)),
+                  col("shifts", c(msg::c_shift_count), Align::right),
+                  col("hours", c(msg::c_hours), Align::right, 1),
+                  col("weekly_average", c(msg::c_weekly_average), Align::right, 1),
+                  col("overtime", c(msg::c_overtime), Align::right, 1),
+                  col("nights", c(msg::c_nights), Align::right),
+                  col("weekends", c(msg::c_weekends), Align::right),
+                  col("holidays", c(msg::c_holidays), Align::right)};
     double ts = 0, th = 0;
     for (const auto &p : r.people) {
       pt.rows.push_back(
@@ -352,7 +351,7 @@ Section shifts(const Ctx &c) {
       th += p.hours;
     }
     pt.rows.push_back(
-        total({Cell::of(c(lbl::total)), Cell::of(""), Cell::num(ts, "sum:body"), Cell::num(round_to(th, 1), "sum:body"),
+        total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(ts, "sum:body"), Cell::num(round_to(th, 1), "sum:body"),
                Cell::of(""), Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
     rs.blocks.push_back(std::move(pt));
   }

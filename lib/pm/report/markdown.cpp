@@ -1,8 +1,8 @@
 // Markdown: headings, paragraphs, pipe tables and Mermaid diagrams. Written for pandoc (to
 // DOCX) and for Git hosts, so only constructs both read the same way are used.
 
-#include <pm/report/labels.hpp>
 #include <pm/report/render.hpp>
+#include <pm/report/text.hpp>
 
 #include <cstdio>
 
@@ -168,7 +168,7 @@ void section(std::string &out, const Section &s, int level, bool zh) {
       out += "\n";
     } else if (const auto *f = std::get_if<Facts>(&b)) {
       for (const auto &[k, v] : f->items)
-        out += "- **" + markdown_escape(k) + "**" + lbl::colon.get(zh) + markdown_escape(v) + "\n";
+        out += "- **" + markdown_escape(k) + "**" + msg::colon.get(zh) + markdown_escape(v) + "\n";
       out += "\n";
     } else if (const auto *t = std::get_if<Table>(&b))
       table(out, *t);
@@ -236,12 +236,12 @@ std::string to_markdown(const Document &d) {
   bool zh = zh_of(d);
   std::string out = "# " + markdown_escape(d.title) + "\n\n";
   out += "*" + markdown_escape(d.subtitle) + "*\n\n";
-  if (!d.date.empty()) out += "- **" + std::string(lbl::doc_date.get(zh)) + "**" + lbl::colon.get(zh) + d.date + "\n";
+  if (!d.date.empty()) out += "- **" + std::string(msg::doc_date.get(zh)) + "**" + msg::colon.get(zh) + d.date + "\n";
   for (const auto &[k, v] : d.inputs)
-    out += "- **" + markdown_escape(k) + "**" + lbl::colon.get(zh) + markdown_escape(v) + "\n";
+    out += "- **" + markdown_escape(k) + "**" + msg::colon.get(zh) + markdown_escape(v) + "\n";
   out += "\n";
   for (const auto &n : d.notices) paragraph(out, n, zh);
-  out += markdown_escape(lbl::doc_generated.get(zh)) + "\n\n";
+  out += markdown_escape(msg::doc_generated.get(zh)) + "\n\n";
   for (const auto &s : d.sections) section(out, s, 2, zh);
   return out;
 }

@@ -1,5 +1,5 @@
-#include <pm/report/labels.hpp>
 #include <pm/report/roster.hpp>
+#include <pm/report/text.hpp>
 
 #include <pm/roster/build.hpp>
 #include <pm/roster/calendar.hpp>
@@ -23,7 +23,7 @@ std::string two(int v) {
 }
 
 const Label *weekday(int day) {
-  static const Label *names[] = {&lbl::wd_1, &lbl::wd_2, &lbl::wd_3, &lbl::wd_4, &lbl::wd_5, &lbl::wd_6, &lbl::wd_7};
+  static const Label *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4, &msg::wd_5, &msg::wd_6, &msg::wd_7};
   return names[iso_weekday(day) - 1];
 }
 
@@ -62,7 +62,8 @@ RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing
       Civil c = civil_from_days(abs);
       x.day_labels.push_back(std::string(weekday(abs)->get(zh)) + " " + two(c.month) + "-" + two(c.day));
     } else {
-      x.day_labels.push_back(format(lbl::roster_week_day, zh, {std::to_string(day / 7 + 1), weekday(abs)->get(zh)}));
+      x.day_labels.push_back(
+          i18n::tr(lang_of(zh), msg::roster_week_day, std::to_string(day / 7 + 1), weekday(abs)->get(zh)));
     }
   }
   // One block per post: its home team first, then anyone else who worked there (as pm roster).
@@ -109,7 +110,7 @@ RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing
                         ps.hours, ps.weekly_average, ps.overtime, ps.nights, ps.weekends, ps.holidays});
   }
   x.coverage = sum.coverage();
-  x.legend = {lbl::roster_legend.zh, lbl::roster_legend.en};
+  x.legend = {msg::roster_legend.zh, msg::roster_legend.en};
   out.excerpt = std::move(x);
   return out;
 }

@@ -2,8 +2,8 @@
 // come from the text's display width (CJK characters count twice), so boxes fit their labels
 // without measuring fonts; the viewBox lets the browser scale the drawing to the page.
 
-#include <pm/report/labels.hpp>
 #include <pm/report/render.hpp>
+#include <pm/report/text.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -197,8 +197,8 @@ std::string gantt_svg(const Gantt &g, bool zh) {
     if (m >= first)
       out += "<line class=\"grid\" x1=\"" + f1(xa) + "\" y1=\"" + f1(head_h - 6) + "\" x2=\"" + f1(xa) + "\" y2=\"" +
              f1(height - gap) + "\"/>";
-    static const Label *names[] = {&lbl::m_1, &lbl::m_2, &lbl::m_3, &lbl::m_4,  &lbl::m_5,  &lbl::m_6,
-                                   &lbl::m_7, &lbl::m_8, &lbl::m_9, &lbl::m_10, &lbl::m_11, &lbl::m_12};
+    static const Label *names[] = {&msg::m_1, &msg::m_2, &msg::m_3, &msg::m_4,  &msg::m_5,  &msg::m_6,
+                                   &msg::m_7, &msg::m_8, &msg::m_9, &msg::m_10, &msg::m_11, &msg::m_12};
     std::string label = names[mc.m - 1]->get(zh);
     // The year on the first month labelled and on every January.
     if (mc.m == 1 || !labelled) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;

@@ -2,8 +2,8 @@
 // document's tables of that sheet. Totals are real formulas (=SUM...) with their computed
 // values cached, so the workbook reads right before and after Excel recalculates.
 
-#include <pm/report/labels.hpp>
 #include <pm/report/render.hpp>
+#include <pm/report/text.hpp>
 #include <pm/util/text.hpp>
 
 #include <xlsxwriter.h>
@@ -129,7 +129,7 @@ public:
   void run() {
     bool zh = m_d.zh();
     const std::pair<const char *, const Label *> sheets[] = {
-        {"staffing", &lbl::sheet_staffing}, {"roster", &lbl::sheet_roster}, {"budget", &lbl::sheet_budget}};
+        {"staffing", &msg::sheet_staffing}, {"roster", &msg::sheet_roster}, {"budget", &msg::sheet_budget}};
     for (const auto &[id, label] : sheets) sheet(id, label->get(zh));
   }
 
@@ -273,7 +273,7 @@ util::Error failure(const std::string &path, const std::string &why) {
 util::Expected<bool> write_to(const Document &d, const std::string &file, const std::string &shown_as) {
   lxw_workbook *wb = workbook_new(file.c_str());
   if (!wb) return failure(shown_as, std::strerror(errno ? errno : EIO));
-  std::string title = d.title, subject = d.subtitle, comments = lbl::doc_generated.get(d.zh());
+  std::string title = d.title, subject = d.subtitle, comments = msg::doc_generated.get(d.zh());
   std::string author = "pm";
   lxw_doc_properties props{};
   props.title = title.data();

@@ -1,0 +1,51 @@
+#pragma once
+// The message catalogue: every heading, label, sentence and diagnostic pm shows, once per
+// language, in messages.inc. Texts are fmt format strings with positional arguments ({0},
+// {1:>5}), so a Chinese and an English sentence may order their arguments differently; both
+// languages of a message take the same arguments (tested).
+
+#include <pm/i18n/lang.hpp>
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+namespace pm::i18n {
+
+struct Message {
+  const char *id;
+  const char *zh;
+  const char *en;
+  const char *get(Lang l) const { return l == Lang::zh ? zh : en; }
+  const char *get(bool zh_first) const { return get(lang_of(zh_first)); }
+};
+
+namespace msg {
+#define PM_MSG(name, zh, en) inline constexpr Message name{#name, zh, en};
+#include <pm/i18n/messages.inc>
+#undef PM_MSG
+} // namespace msg
+
+// Every message, in catalogue order (for tests and for `pm` to list them).
+const std::vector<Message> &all_messages();
+
+// For both_of: a Text gives the side of the language, anything else itself.
+inline const std::string &pick(Lang l, const Text &t) { return t.get(l); }
+template <typename T> const T &pick(Lang, const T &v) { return v; }
+
+// The message in language `l`, its arguments put in.
+template <typename... Args> std::string tr(Lang l, const Message &m, const Args &...args) {
+  return fmt::format(fmt::runtime(m.get(l)), args...);
+}
+// The message in both languages.
+template <typename... Args> Text both(const Message &m, const Args &...args) {
+  return {tr(Lang::zh, m, args...), tr(Lang::en, m, args...)};
+}
+// A message whose arguments are themselves bilingual: each language takes its own side.
+template <typename... Args> Text both_of(const Message &m, const Args &...args) {
+  return {fmt::format(fmt::runtime(m.zh), pick(Lang::zh, args)...),
+          fmt::format(fmt::runtime(m.en), pick(Lang::en, args)...)};
+}
+
+} // namespace pm::i18n
