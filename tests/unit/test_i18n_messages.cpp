@@ -76,8 +76,7 @@ TEST_CASE("all_messages: every message formats with string arguments in both lan
   // text, so that numbers are grouped and rounded the same way everywhere.
   for (const auto &m : all_messages()) {
     CAPTURE(m.id);
-    for (Lang l : {Lang::zh, Lang::en})
-      CHECK_NOTHROW((void)tr(l, m, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
+    for (Lang l : {Lang::zh, Lang::en}) CHECK_NOTHROW((void)tr(l, m, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
   }
 }
 
