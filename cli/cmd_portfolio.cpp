@@ -5,7 +5,7 @@
 #include <cli/reporters.hpp>
 #include <cli/table.hpp>
 
-#include <pm/report/render.hpp>
+#include <pm/doc/render.hpp>
 
 #include <pm/budget/budget.hpp>
 #include <pm/estate/check.hpp>
@@ -203,28 +203,28 @@ std::string render(const portfolio::Result &r, const portfolio::Targets *t, cons
   if (format == "html") {
     auto table = [&](const std::vector<std::string> &h, const std::vector<std::vector<std::string>> &rows) {
       std::string o = "<table><thead><tr>";
-      for (const auto &c : h) o += "<th>" + report::html_escape(c) + "</th>";
+      for (const auto &c : h) o += "<th>" + doc::html_escape(c) + "</th>";
       o += "</tr></thead><tbody>\n";
       for (const auto &row : rows) {
         o += "<tr>";
         for (const auto &c : row)
           o += "<td" + std::string(c == "MISSED" || c == "未达标" ? " class=\"miss\"" : "") + ">" +
-               report::html_escape(c) + "</td>";
+               doc::html_escape(c) + "</td>";
         o += "</tr>\n";
       }
       return o + "</tbody></table>\n";
     };
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") +
-        "\"><head><meta charset=\"utf-8\"><title>" + report::html_escape(title) +
+        "\"><head><meta charset=\"utf-8\"><title>" + doc::html_escape(title) +
         "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft "
         "YaHei\",sans-serif;margin:2em}"
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.2em .5em}"
         "th{background:#eee}.miss{color:#b00;font-weight:bold}@media print{body{margin:0}}</style></head><body>\n<h1>" +
-        report::html_escape(title) + "</h1>\n";
+        doc::html_escape(title) + "</h1>\n";
     if (t) out += "<h2>" + std::string(zh ? "目标" : "Targets") + "</h2>\n" + table(target_header(zh), trows);
     out += "<h2>" + std::string(zh ? "小区" : "Estates") + "</h2>\n" + table(estate_header(zh), erows);
-    out += "<p>" + report::html_escape(totals_line(r, zh)) + "</p>\n</body></html>\n";
+    out += "<p>" + doc::html_escape(totals_line(r, zh)) + "</p>\n</body></html>\n";
     return out;
   }
   std::string out = title + "\n\n";

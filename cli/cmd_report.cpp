@@ -6,9 +6,9 @@
 #include <cli/reporters.hpp>
 
 #include <pm/budget/budget.hpp>
+#include <pm/doc/render.hpp>
 #include <pm/estate/check.hpp>
 #include <pm/report/build.hpp>
-#include <pm/report/render.hpp>
 #include <pm/report/roster.hpp>
 #include <pm/staff/engine.hpp>
 #include <pm/util/text.hpp>
@@ -146,14 +146,14 @@ int write_report(const staff::Inputs &in_ref, const Options &o, const std::strin
   if (!rates->file.empty() && !util::starts_with(rates->file, "<builtin>")) inputs.push_back(rates->file);
   if (format == "xlsx") {
     if (!to_stdout) {
-      auto w = report::write_xlsx(doc, output, inputs);
+      auto w = doc::write_xlsx(doc, output, inputs);
       if (!w) {
         error(g, w.error().en, w.error().zh);
         return Exit::usage;
       }
       return Exit::ok;
     }
-    auto bytes = report::xlsx_bytes(doc);
+    auto bytes = doc::xlsx_bytes(doc);
     if (!bytes) {
       error(g, bytes.error().en, bytes.error().zh);
       return Exit::usage;
@@ -164,9 +164,9 @@ int write_report(const staff::Inputs &in_ref, const Options &o, const std::strin
   if (format == "json")
     text = report::to_json(doc).dump(2) + "\n";
   else if (format == "html")
-    text = report::to_html(doc);
+    text = doc::to_html(doc);
   else
-    text = report::to_markdown(doc);
+    text = doc::to_markdown(doc);
   return emit(output, text, inputs, g);
 }
 

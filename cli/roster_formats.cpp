@@ -1,7 +1,7 @@
 #include <cli/roster_formats.hpp>
 #include <cli/table.hpp>
 
-#include <pm/report/render.hpp>
+#include <pm/doc/render.hpp>
 
 #include <pm/roster/rules.hpp>
 #include <pm/util/text.hpp>
@@ -305,7 +305,7 @@ std::string roster_html(const RosterView &v) {
   bool zh = v.zh;
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") +
-      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + report::html_escape(title(v)) +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + doc::html_escape(title(v)) +
       "</title>\n<style>\n"
       "body{font-family:system-ui,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#222}\n"
       "h1{font-size:1.2em}h2{font-size:1em;margin-top:1.5em}\n"
@@ -318,10 +318,10 @@ std::string roster_html(const RosterView &v) {
       "@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}"
       "td,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
       "</style>\n</head>\n<body>\n<h1>" +
-      report::html_escape(title(v)) + "</h1>\n";
+      doc::html_escape(title(v)) + "</h1>\n";
   for (const auto &b : blocks(v, zh)) {
     const PostDemand &d = p.posts[static_cast<std::size_t>(b.post)];
-    out += "<h2>" + report::html_escape(post_heading(v, d, zh)) + "</h2>\n<table>\n<tr><th></th>";
+    out += "<h2>" + doc::html_escape(post_heading(v, d, zh)) + "</h2>\n<table>\n<tr><th></th>";
     for (int day = 0; day < p.days; ++day) {
       int dn = p.first_day + day;
       Civil c = civil_from_days(dn);
@@ -330,11 +330,10 @@ std::string roster_html(const RosterView &v) {
     }
     out += "</tr>\n";
     for (const auto &r : b.rows) {
-      out += "<tr><td class=\"name\">" +
-             report::html_escape(p.people[static_cast<std::size_t>(r.person)].name.get(zh)) + "</td>";
+      out += "<tr><td class=\"name\">" + doc::html_escape(p.people[static_cast<std::size_t>(r.person)].name.get(zh)) +
+             "</td>";
       for (const auto &c : r.codes)
-        out +=
-            std::string("<td class=\"") + code_class(c) + "\">" + (c.empty() ? "·" : report::html_escape(c)) + "</td>";
+        out += std::string("<td class=\"") + code_class(c) + "\">" + (c.empty() ? "·" : doc::html_escape(c)) + "</td>";
       out += "</tr>\n";
     }
     out += "</table>\n";
@@ -348,15 +347,15 @@ std::string roster_html(const RosterView &v) {
   for (const auto &x : v.s.people) {
     const Person &who = p.people[static_cast<std::size_t>(x.person)];
     if (x.shifts == 0 && who.home < 0) continue;
-    out += "<tr><td class=\"name\">" + report::html_escape(who.name.get(zh)) + "</td><td>" +
-           report::html_escape(who.home < 0 ? "-" : p.posts[static_cast<std::size_t>(who.home)].id) + "</td>";
+    out += "<tr><td class=\"name\">" + doc::html_escape(who.name.get(zh)) + "</td><td>" +
+           doc::html_escape(who.home < 0 ? "-" : p.posts[static_cast<std::size_t>(who.home)].id) + "</td>";
     for (const std::string &c : {std::to_string(x.shifts), fmt1(x.hours), fmt1(x.weekly_average), fmt1(x.overtime),
                                  std::to_string(x.nights), std::to_string(x.weekends), std::to_string(x.holidays)})
       out += "<td class=\"num\">" + c + "</td>";
     out += "</tr>\n";
   }
   out += "</table>\n<p>" +
-         report::html_escape(zh ? "覆盖率 " + fmt1(v.s.coverage()) + "%" : "Coverage " + fmt1(v.s.coverage()) + "%") +
+         doc::html_escape(zh ? "覆盖率 " + fmt1(v.s.coverage()) + "%" : "Coverage " + fmt1(v.s.coverage()) + "%") +
          "</p>\n</body>\n</html>\n";
   return out;
 }

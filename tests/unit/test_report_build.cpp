@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <pm/budget/budget.hpp>
+#include <pm/doc/render.hpp>
 #include <pm/report/build.hpp>
-#include <pm/report/render.hpp>
 #include <pm/report/roster.hpp>
 #include <pm/staff/inputs.hpp>
 

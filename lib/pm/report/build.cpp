@@ -7,36 +7,6 @@
 
 namespace pm::report {
 
-int Table::column(const std::string &col_id) const {
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].id == col_id) return static_cast<int>(i);
-  return -1;
-}
-
-const Row *Table::row(const std::string &key) const {
-  for (const auto &r : rows)
-    if (r.key == key) return &r;
-  return nullptr;
-}
-
-namespace {
-const Table *find_table(const std::vector<Section> &sections, const std::string &id) {
-  for (const auto &s : sections) {
-    for (const auto &b : s.blocks)
-      if (const auto *t = std::get_if<Table>(&b); t && t->id == id) return t;
-    if (const Table *t = find_table(s.sections, id)) return t;
-  }
-  return nullptr;
-}
-} // namespace
-
-const Table *Document::table(const std::string &id) const { return find_table(sections, id); }
-
-std::string format_cell(const Cell &c, const Column &col) {
-  if (!c.number) return c.text;
-  return util::group_thousands(*c.number, col.decimals);
-}
-
 namespace detail {
 
 std::string Ctx::join(const std::vector<std::string> &parts) const {
@@ -123,7 +93,7 @@ Document build(const Input &in) {
   Ctx c{in, in.zh};
   Document d;
   d.estate_id = in.estate.id;
-  d.lang = in.zh ? "zh" : "en";
+  d.lang = i18n::code(c.lang());
   d.title = c.t(in.estate.name) + c(msg::title_suffix);
   d.subtitle = c(msg::subtitle);
   d.date = in.date;
@@ -161,6 +131,8 @@ Document build(const Input &in) {
   if (auto s = governance(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(budget(c));
   number_sections(d.sections, "");
+  d.footer = c(msg::doc_generated);
+  d.sheets = {{"staffing", c(msg::sheet_staffing)}, {"roster", c(msg::sheet_roster)}, {"budget", c(msg::sheet_budget)}};
   return d;
 }
 

@@ -5,16 +5,40 @@
 
 #include <pm/budget/budget.hpp>
 #include <pm/catalog/roles.hpp>
+#include <pm/doc/document.hpp>
 #include <pm/estate/estate.hpp>
-#include <pm/report/document.hpp>
 #include <pm/staff/engine.hpp>
 #include <pm/staff/labor.hpp>
 #include <pm/staff/norms.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
 namespace pm::report {
+
+using namespace pm::doc; // the proposal is a document: its parts are doc's
+
+// Key figures, repeated at the top of JSON for readers that want only them.
+struct Summary {
+  int headcount = 0;
+  double area_total = 0;
+  double chargeable_area = 0;
+  double annual_cost = 0;
+  double monthly_cost = 0;
+  double fee_lump_sum = 0, fee_lump_sum_vat = 0, fee_cost_plus = 0; // 元/m²/month, rounded to the fen
+  bool roster = false;                                              // the 4-week roster excerpt is included
+  double roster_coverage = 0;
+};
+
+// The proposal: a document with its key figures.
+struct Document : doc::Document {
+  Summary summary;
+};
+
+// The proposal as JSON (schemas/report.schema.json): the document and its summary.
+nlohmann::ordered_json to_json(const Document &d);
 
 // The 4-week roster excerpt, made by pm::roster (report/roster.hpp) as `pm roster` makes it:
 // for each post, who works which shift on each day; then each person's totals.

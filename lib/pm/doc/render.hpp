@@ -1,8 +1,8 @@
 #pragma once
-// Renderers of the report document. They return the bytes (or write a file for XLSX) and never
-// print: the command line decides where output goes.
+// Renderers of documents. They return the bytes (or write a file for XLSX) and never print:
+// the command line decides where output goes.
 
-#include <pm/report/document.hpp>
+#include <pm/doc/document.hpp>
 #include <pm/util/file.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace pm::report {
+namespace pm::doc {
 
 // Markdown with pipe tables (pandoc converts it to DOCX with real tables) and Mermaid
 // diagrams for the org chart and the programme.
@@ -24,10 +24,11 @@ std::string to_html(const Document &d);
 std::string org_chart_svg(const OrgChart &c);
 std::string gantt_svg(const Gantt &g, bool zh);
 
-// The document's data as JSON (schemas/report.schema.json).
+// The document's data as JSON (the shape of schemas/report.schema.json, without its summary).
 nlohmann::ordered_json to_json(const Document &d);
 
-// XLSX: sheets staffing, roster and budget, with formulas for totals. `write_xlsx` writes a
+// XLSX: the document's sheets (Document::sheets), each holding the tables of that sheet, with
+// formulas for totals. `write_xlsx` writes a
 // temporary file beside `path` and renames it over `path`, so a failure leaves nothing behind;
 // it refuses to write over any of `inputs`. `xlsx_bytes` returns the file's bytes (for stdout).
 util::Expected<bool> write_xlsx(const Document &d, const std::string &path,
@@ -38,4 +39,4 @@ util::Expected<std::string> xlsx_bytes(const Document &d);
 std::string html_escape(const std::string &s);
 std::string markdown_escape(const std::string &s);
 
-} // namespace pm::report
+} // namespace pm::doc

@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include <pm/report/render.hpp>
+#include <pm/doc/render.hpp>
 
 #include <string>
 
-using namespace pm::report;
+using namespace pm::doc;
 
 namespace {
 

@@ -1,12 +1,12 @@
 // Markdown: headings, paragraphs, pipe tables and Mermaid diagrams. Written for pandoc (to
 // DOCX) and for Git hosts, so only constructs both read the same way are used.
 
-#include <pm/report/render.hpp>
-#include <pm/report/text.hpp>
+#include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <cstdio>
 
-namespace pm::report {
+namespace pm::doc {
 
 namespace {
 
@@ -168,7 +168,7 @@ void section(std::string &out, const Section &s, int level, bool zh) {
       out += "\n";
     } else if (const auto *f = std::get_if<Facts>(&b)) {
       for (const auto &[k, v] : f->items)
-        out += "- **" + markdown_escape(k) + "**" + msg::colon.get(zh) + markdown_escape(v) + "\n";
+        out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
       out += "\n";
     } else if (const auto *t = std::get_if<Table>(&b))
       table(out, *t);
@@ -236,14 +236,15 @@ std::string to_markdown(const Document &d) {
   bool zh = zh_of(d);
   std::string out = "# " + markdown_escape(d.title) + "\n\n";
   out += "*" + markdown_escape(d.subtitle) + "*\n\n";
-  if (!d.date.empty()) out += "- **" + std::string(msg::doc_date.get(zh)) + "**" + msg::colon.get(zh) + d.date + "\n";
+  if (!d.date.empty())
+    out += "- **" + std::string(i18n::msg::doc_date.get(zh)) + "**" + i18n::msg::colon.get(zh) + d.date + "\n";
   for (const auto &[k, v] : d.inputs)
-    out += "- **" + markdown_escape(k) + "**" + msg::colon.get(zh) + markdown_escape(v) + "\n";
+    out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
   out += "\n";
   for (const auto &n : d.notices) paragraph(out, n, zh);
-  out += markdown_escape(msg::doc_generated.get(zh)) + "\n\n";
+  if (!d.footer.empty()) out += markdown_escape(d.footer) + "\n\n";
   for (const auto &s : d.sections) section(out, s, 2, zh);
   return out;
 }
 
-} // namespace pm::report
+} // namespace pm::doc

@@ -1,14 +1,17 @@
 #pragma once
-// The staffing proposal as a document: sections of paragraphs, lists, tables and charts, in one
-// language, built from one computation (report::build) and rendered to Markdown, HTML, XLSX
-// and JSON by the renderers beside this file. Every number a renderer shows comes from here.
+// What every command shows, as a value: a document of sections holding paragraphs, lists,
+// tables and charts, in one language. The library builds documents (report/, view/); the
+// renderers beside this file draw them as terminal text, Markdown, CSV, HTML, XLSX and JSON.
+// Every number a renderer shows comes from here; a new output format is one renderer.
+
+#include <pm/i18n/lang.hpp>
 
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
-namespace pm::report {
+namespace pm::doc {
 
 enum class Align { left, right, center };
 
@@ -111,30 +114,26 @@ struct Section {
   std::vector<Section> sections;
 };
 
-// Key figures, repeated at the top of JSON for readers that want only them.
-struct Summary {
-  int headcount = 0;
-  double area_total = 0;
-  double chargeable_area = 0;
-  double annual_cost = 0;
-  double monthly_cost = 0;
-  double fee_lump_sum = 0, fee_lump_sum_vat = 0, fee_cost_plus = 0; // 元/m²/month, rounded to the fen
-  bool roster = false;                                              // the 4-week roster excerpt is included
-  double roster_coverage = 0;
+// A sheet of the XLSX workbook: the tables whose `sheet` is `id` go there, under `label`.
+struct Sheet {
+  std::string id;
+  std::string label;
 };
 
 struct Document {
-  std::string estate_id;
-  std::string lang; // "zh" or "en"
+  std::string estate_id; // what the document is about ("" for none)
+  std::string lang;      // "zh" or "en"
   std::string title;
   std::string subtitle;
   std::string date;                                        // "" unless given
   std::vector<std::pair<std::string, std::string>> inputs; // {"norms", "cn-standard"}, ...
   std::vector<Paragraph> notices;                          // illustrative figures and the like
-  Summary summary;
   std::vector<Section> sections;
+  std::string footer;        // a closing line ("" for none)
+  std::vector<Sheet> sheets; // XLSX sheets in order; tables of other sheets are not written there
 
   bool zh() const { return lang == "zh"; }
+  i18n::Lang language() const { return i18n::of_locale(lang); }
   // Depth-first search for a table by id; nullptr when absent.
   const Table *table(const std::string &id) const;
 };
@@ -142,4 +141,4 @@ struct Document {
 // Text of a number cell as every renderer shows it: thousands grouped, the column's decimals.
 std::string format_cell(const Cell &c, const Column &col);
 
-} // namespace pm::report
+} // namespace pm::doc

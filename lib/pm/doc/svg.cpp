@@ -2,15 +2,15 @@
 // come from the text's display width (CJK characters count twice), so boxes fit their labels
 // without measuring fonts; the viewBox lets the browser scale the drawing to the page.
 
-#include <pm/report/render.hpp>
-#include <pm/report/text.hpp>
+#include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 
-namespace pm::report {
+namespace pm::doc {
 
 namespace {
 
@@ -197,8 +197,9 @@ std::string gantt_svg(const Gantt &g, bool zh) {
     if (m >= first)
       out += "<line class=\"grid\" x1=\"" + f1(xa) + "\" y1=\"" + f1(head_h - 6) + "\" x2=\"" + f1(xa) + "\" y2=\"" +
              f1(height - gap) + "\"/>";
-    static const Label *names[] = {&msg::m_1, &msg::m_2, &msg::m_3, &msg::m_4,  &msg::m_5,  &msg::m_6,
-                                   &msg::m_7, &msg::m_8, &msg::m_9, &msg::m_10, &msg::m_11, &msg::m_12};
+    static const i18n::Message *names[] = {&i18n::msg::m_1, &i18n::msg::m_2,  &i18n::msg::m_3,  &i18n::msg::m_4,
+                                           &i18n::msg::m_5, &i18n::msg::m_6,  &i18n::msg::m_7,  &i18n::msg::m_8,
+                                           &i18n::msg::m_9, &i18n::msg::m_10, &i18n::msg::m_11, &i18n::msg::m_12};
     std::string label = names[mc.m - 1]->get(zh);
     // The year on the first month labelled and on every January.
     if (mc.m == 1 || !labelled) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;
@@ -223,4 +224,4 @@ std::string gantt_svg(const Gantt &g, bool zh) {
   return out + "</svg>";
 }
 
-} // namespace pm::report
+} // namespace pm::doc

@@ -2,8 +2,8 @@
 // document's tables of that sheet. Totals are real formulas (=SUM...) with their computed
 // values cached, so the workbook reads right before and after Excel recalculates.
 
-#include <pm/report/render.hpp>
-#include <pm/report/text.hpp>
+#include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/util/text.hpp>
 
 #include <xlsxwriter.h>
@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace pm::report {
+namespace pm::doc {
 
 namespace {
 
@@ -122,15 +122,28 @@ const Section *find_section(const std::vector<Section> &sections, const std::str
   return nullptr;
 }
 
+template <typename F> void for_each_table(const std::vector<Section> &sections, const F &f) {
+  for (const auto &s : sections) {
+    for (const auto &b : s.blocks)
+      if (const auto *t = std::get_if<Table>(&b)) f(*t);
+    for_each_table(s.sections, f);
+  }
+}
+
 class Writer {
 public:
   Writer(lxw_workbook *wb, const Document &d) : m_wb(wb), m_d(d) {}
 
   void run() {
-    bool zh = m_d.zh();
-    const std::pair<const char *, const Label *> sheets[] = {
-        {"staffing", &msg::sheet_staffing}, {"roster", &msg::sheet_roster}, {"budget", &msg::sheet_budget}};
-    for (const auto &[id, label] : sheets) sheet(id, label->get(zh));
+    std::vector<Sheet> sheets = m_d.sheets;
+    if (sheets.empty()) // one sheet per sheet id of the tables, in order
+      for_each_table(m_d.sections, [&](const Table &t) {
+        if (t.sheet.empty()) return;
+        for (const auto &s : sheets)
+          if (s.id == t.sheet) return;
+        sheets.push_back({t.sheet, t.sheet});
+      });
+    for (const auto &s : sheets) sheet(s.id, s.label);
   }
 
 private:
@@ -227,19 +240,22 @@ private:
         }
       }
     }
-    // No roster: the sheet says why, in the words of the document.
-    if (id == "roster" && !placed.count("roster"))
-      if (const Section *rs = find_section(m_d.sections, "roster"))
-        for (const auto &b : rs->blocks) {
-          std::vector<std::string> lines;
-          if (const auto *p = std::get_if<Paragraph>(&b))
-            lines.push_back(p->text);
-          else if (const auto *l = std::get_if<List>(&b))
-            lines = l->items;
-          for (const auto &text : lines)
-            worksheet_write_string(ws, static_cast<lxw_row_t>(row++), 0, text.c_str(),
-                                   fmt(0, false, false, false, false));
-        }
+    // The section of the sheet's name, when it holds text but no table (no roster could be
+    // made), goes to the sheet in its own words.
+    const Section *rs = find_section(m_d.sections, id);
+    bool text_only = rs && std::none_of(rs->blocks.begin(), rs->blocks.end(),
+                                        [](const Block &b) { return std::holds_alternative<Table>(b); });
+    if (text_only)
+      for (const auto &b : rs->blocks) {
+        std::vector<std::string> lines;
+        if (const auto *p = std::get_if<Paragraph>(&b))
+          lines.push_back(p->text);
+        else if (const auto *l = std::get_if<List>(&b))
+          lines = l->items;
+        for (const auto &text : lines)
+          worksheet_write_string(ws, static_cast<lxw_row_t>(row++), 0, text.c_str(),
+                                 fmt(0, false, false, false, false));
+      }
     for (std::size_t c = 0; c < widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   }
@@ -273,7 +289,7 @@ util::Error failure(const std::string &path, const std::string &why) {
 util::Expected<bool> write_to(const Document &d, const std::string &file, const std::string &shown_as) {
   lxw_workbook *wb = workbook_new(file.c_str());
   if (!wb) return failure(shown_as, std::strerror(errno ? errno : EIO));
-  std::string title = d.title, subject = d.subtitle, comments = msg::doc_generated.get(d.zh());
+  std::string title = d.title, subject = d.subtitle, comments = d.footer;
   std::string author = "pm";
   lxw_doc_properties props{};
   props.title = title.data();
@@ -341,4 +357,4 @@ util::Expected<std::string> xlsx_bytes(const Document &d) {
   return bytes;
 }
 
-} // namespace pm::report
+} // namespace pm::doc

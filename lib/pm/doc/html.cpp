@@ -1,10 +1,10 @@
 // HTML: one self-contained file a consultant can send or print. Inline CSS with a print
 // stylesheet for A4, inline SVG charts, no scripts, fonts or links outside the file.
 
-#include <pm/report/render.hpp>
-#include <pm/report/text.hpp>
+#include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 
-namespace pm::report {
+namespace pm::doc {
 
 namespace {
 
@@ -189,11 +189,11 @@ std::string to_html(const Document &d) {
   out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
   out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1><p class=\"subtitle\">" + e(d.subtitle) +
          "</p><dl class=\"facts\">";
-  if (!d.date.empty()) out += "<dt>" + e(msg::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
+  if (!d.date.empty()) out += "<dt>" + e(i18n::msg::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
   for (const auto &[k, v] : d.inputs) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
   out += "</dl>\n";
   for (const auto &n : d.notices) out += "<p class=\"note\">" + e(n.text) + "</p>\n";
-  out += "</header>\n<nav class=\"toc\"><h2>" + e(msg::doc_contents.get(zh)) + "</h2><ol>";
+  out += "</header>\n<nav class=\"toc\"><h2>" + e(i18n::msg::doc_contents.get(zh)) + "</h2><ol>";
   for (const auto &s : d.sections) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
   out += "</ol></nav>\n<main>\n";
   bool first = true;
@@ -201,8 +201,10 @@ std::string to_html(const Document &d) {
     section(out, s, 2, zh, first);
     first = false;
   }
-  out += "</main>\n<footer>" + e(msg::doc_generated.get(zh)) + "</footer>\n</body>\n</html>\n";
+  out += "</main>\n";
+  if (!d.footer.empty()) out += "<footer>" + e(d.footer) + "</footer>\n";
+  out += "</body>\n</html>\n";
   return out;
 }
 
-} // namespace pm::report
+} // namespace pm::doc
