@@ -1,4 +1,5 @@
 #include <cli/app.hpp>
+#include <cli/common.hpp>
 
 #include <pm/util/text.hpp>
 
@@ -9,13 +10,13 @@
 
 namespace pm::cli {
 
-bool Global::zh() const {
-  if (!lang.empty()) return lang == "zh";
+i18n::Lang Global::messages() const {
+  if (!lang.empty()) return i18n::of_locale(lang);
   for (const char *var : {"PM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char *v = std::getenv(var);
-    if (v && *v) return util::starts_with(v, "zh");
+    if (v && *v) return i18n::of_locale(v);
   }
-  return false;
+  return i18n::Lang::en;
 }
 
 namespace {
@@ -37,10 +38,6 @@ const Command commands[] = {
     {"report", "The staffing proposal with its budget, as Markdown, HTML, XLSX or JSON", setup_report},
 };
 } // namespace
-
-void error(const Global &g, const std::string &en, const std::string &zh) {
-  std::cerr << "pm: " << (g.zh() ? "错误: " + zh : "error: " + en) << "\n";
-}
 
 int run(int argc, char **argv) {
   Global g;
@@ -72,8 +69,7 @@ int run(int argc, char **argv) {
   } catch (const CLI::CallForVersion &e) {
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
-    std::cerr << "pm: " << (g.zh() ? "用法错误: " : "usage error: ") << e.what() << "\n"
-              << (g.zh() ? "运行 'pm --help' 查看用法。" : "Run 'pm --help' for usage.") << "\n";
+    std::cerr << i18n::tr(g.messages(), i18n::msg::cli_usage_error, e.what()) << "\n";
     return Exit::usage;
   }
 
@@ -89,7 +85,7 @@ int run(int argc, char **argv) {
         std::cout << sub->help();
         return Exit::ok;
       }
-    error(g, "no command named '" + help_topic + "'", "没有名为 '" + help_topic + "' 的命令");
+    error(g, i18n::msg::cli_no_command, help_topic);
     return Exit::usage;
   }
   try {
@@ -97,7 +93,7 @@ int run(int argc, char **argv) {
       if (sub->parsed()) return action();
   } catch (const std::exception &e) {
     // Only defects reach here: expected failures are returned as values.
-    error(g, std::string("internal error: ") + e.what(), std::string("内部错误：") + e.what());
+    error(g, i18n::msg::cli_internal_error, e.what());
     return Exit::usage;
   }
   return Exit::usage;

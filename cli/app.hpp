@@ -1,6 +1,8 @@
 #pragma once
 // The `pm` command line: argument parsing and rendering over the pm library.
 
+#include <pm/i18n/lang.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -14,8 +16,9 @@ enum Exit : int { ok = 0, invalid = 1, usage = 2 };
 
 // Options every subcommand shares.
 struct Global {
-  std::string lang; // "", "zh" or "en"
-  bool zh() const;  // the chosen language, falling back to PM_LANG / LANG
+  std::string lang;            // "", "zh" or "en"
+  i18n::Lang messages() const; // --lang, else PM_LANG / LC_ALL / LC_MESSAGES / LANG
+  bool zh() const { return messages() == i18n::Lang::zh; }
 };
 
 // A subcommand's setup adds its options to `app` and returns the action run when it is chosen.
@@ -35,7 +38,5 @@ Action setup_report(CLI::App &app, Global &g);
 
 int run(int argc, char **argv);
 
-// Prints "pm: error: ..." on stderr in the chosen language.
-void error(const Global &g, const std::string &en, const std::string &zh);
 
 } // namespace pm::cli

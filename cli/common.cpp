@@ -1,60 +1,59 @@
 #include <cli/common.hpp>
-#include <cli/reporters.hpp>
 
+#include <pm/diag/render.hpp>
+#include <pm/doc/render.hpp>
 #include <pm/util/file.hpp>
+#include <pm/util/text.hpp>
 
-#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace pm::cli {
 
-std::optional<staff::Inputs> load_or_report(const std::string &estate, const std::string &norms,
-                                            const std::string &labor, const Global &g, int &exit_code) {
-  auto loaded = staff::load_inputs(estate, norms, labor);
+void error(const Global &g, const i18n::Text &t) {
+  std::cerr << i18n::tr(g.messages(), i18n::msg::cli_error, t.get(g.messages())) << "\n";
+}
+
+void report(const diag::Diagnostics &d, const Global &g) { std::cerr << diag::to_text(d, g.messages()); }
+
+int exit_of(app::Status s) {
+  switch (s) {
+  case app::Status::ok:
+    return Exit::ok;
+  case app::Status::invalid:
+    return Exit::invalid;
+  case app::Status::io:
+    return Exit::usage;
+  }
+  return Exit::usage;
+}
+
+std::optional<app::Context> load_context(const app::Choices &c, const Global &g, int &rc) {
+  auto loaded = app::load_context(c);
   diag::sort(loaded.diagnostics);
-  render_text(std::cerr, loaded.diagnostics, g.zh());
-  if (!loaded.inputs) {
-    exit_code = loaded.io_error ? Exit::usage : Exit::invalid;
-    return std::nullopt;
-  }
-  return std::move(loaded.inputs);
+  report(loaded.diagnostics, g);
+  if (!loaded.context) rc = exit_of(loaded.status);
+  return std::move(loaded.context);
 }
 
-EstateSet load_estates(const std::string &dir, const std::string &norms, const std::string &labor, const Global &g) {
-  EstateSet set;
-  auto files = util::find_yaml_files(dir);
-  if (!files) {
-    error(g, files.error().en, files.error().zh);
-    set.rc = Exit::usage;
-    return set;
-  }
-  for (const auto &f : *files) {
-    auto loaded = staff::load_inputs(f, norms, labor);
-    set.files.push_back(f);
-    // A targets file beside the estates belongs to pm portfolio: skip it quietly.
-    bool targets = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                               [](const diag::Diagnostic &d) { return d.code == "not-an-estate"; });
-    if (targets) continue;
-    diag::sort(loaded.diagnostics);
-    render_text(std::cerr, loaded.diagnostics, g.zh());
-    if (!loaded.inputs) {
-      set.rc = std::max(set.rc, loaded.io_error ? static_cast<int>(Exit::usage) : static_cast<int>(Exit::invalid));
-      continue;
-    }
-    for (const auto &extra : loaded.inputs->files)
-      if (std::find(set.files.begin(), set.files.end(), extra) == set.files.end()) set.files.push_back(extra);
-    set.inputs.push_back(std::move(*loaded.inputs));
-  }
-  if (set.inputs.empty() && set.rc == Exit::ok) {
-    error(g, "no estate files under " + dir, dir + " 下没有小区文件");
-    set.rc = Exit::usage;
-  }
-  return set;
+i18n::Lang output_lang(const Global &g, const estate::Estate &e) {
+  if (!g.lang.empty()) return i18n::of_locale(g.lang);
+  return i18n::of_locale(e.locale);
 }
 
-bool output_zh(const Global &g, const estate::Estate &e) {
-  if (!g.lang.empty()) return g.lang == "zh";
-  return e.zh();
+i18n::Lang output_lang(const Global &g, const std::vector<app::Plan> &plans) {
+  if (!g.lang.empty() || plans.empty()) return g.messages();
+  return i18n::of_locale(plans.front().estate.locale);
+}
+
+bool is_directory(const std::string &path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::string> files) {
+  files.insert(files.end(), c.files.begin(), c.files.end());
+  return files;
 }
 
 int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs,
@@ -66,10 +65,27 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
   }
   auto r = util::write_file_atomic(out_path, data, inputs);
   if (!r) {
-    error(g, r.error().en, r.error().zh);
+    error(g, i18n::Text{r.error().zh, r.error().en});
     return Exit::usage;
   }
   return Exit::ok;
+}
+
+std::string draw(const doc::Document &d, const std::string &format, bool colour) {
+  if (format == "md") return doc::to_markdown(d);
+  if (format == "csv") return doc::to_csv(d);
+  if (format == "html") return doc::to_html(d);
+  return doc::to_text(d, {colour});
+}
+
+std::string format_of_path(const std::string &path, const std::vector<std::string> &formats) {
+  auto has = [&](const char *f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  auto ext = std::filesystem::path(path).extension().string();
+  if ((ext == ".md" || ext == ".markdown") && has("md")) return "md";
+  if ((ext == ".html" || ext == ".htm") && has("html")) return "html";
+  for (const char *f : {"json", "csv", "xlsx", "ics"})
+    if (ext == std::string(".") + f && has(f)) return f;
+  return "";
 }
 
 } // namespace pm::cli

@@ -1,33 +1,51 @@
 #pragma once
-// What several subcommands share: loading inputs with reported diagnostics, the language.
+// What the commands share: the language, reporting diagnostics and errors on stderr, loading
+// the context, writing output.
 
 #include <cli/app.hpp>
 
-#include <pm/staff/inputs.hpp>
+#include <pm/app/context.hpp>
+#include <pm/app/plan.hpp>
+#include <pm/doc/document.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pm::cli {
 
-// Loads estate, norm set and labour profile. Diagnostics go to stderr; on failure returns
-// nullopt and sets `exit_code` (1 invalid data, 2 unreadable file or unknown name).
-std::optional<staff::Inputs> load_or_report(const std::string &estate, const std::string &norms,
-                                            const std::string &labor, const Global &g, int &exit_code);
+// "pm: error: ..." on stderr in the language of messages.
+void error(const Global &g, const i18n::Text &t);
+template <typename... Args> void error(const Global &g, const i18n::Message &m, const Args &...args) {
+  error(g, i18n::both(m, args...));
+}
 
-// Every estate of a directory (targets files skipped), loaded with the same norms and labour
-// profile. Problems go to stderr; `rc` is the exit code they call for (0 when none).
-struct EstateSet {
-  std::vector<staff::Inputs> inputs;
-  std::vector<std::string> files; // every file read, for -o's never-overwrite check
-  int rc = Exit::ok;
-};
-EstateSet load_estates(const std::string &dir, const std::string &norms, const std::string &labor, const Global &g);
+// Diagnostics on stderr (FILE:LINE:COL: error: MESSAGE [CODE]), in the language of messages.
+void report(const diag::Diagnostics &d, const Global &g);
 
-// --lang if given, else the estate's locale.
-bool output_zh(const Global &g, const estate::Estate &e);
+int exit_of(app::Status s);
 
-// Writes `data` to -o FILE atomically (refusing to overwrite inputs) or to stdout.
+// The context a command needs; diagnostics go to stderr. Nullopt and `rc` set on failure.
+std::optional<app::Context> load_context(const app::Choices &c, const Global &g, int &rc);
+
+// The language of output: --lang, else the estate's locale.
+i18n::Lang output_lang(const Global &g, const estate::Estate &e);
+// For several estates: --lang, else the first estate's locale, else that of messages.
+i18n::Lang output_lang(const Global &g, const std::vector<app::Plan> &plans);
+
+bool is_directory(const std::string &path);
+
+// The files a run read (inputs and data files), which output never goes over.
+std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::string> files);
+
+// Writes `data` to -o FILE atomically (refusing to overwrite inputs) or to stdout; exit status.
 int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs, const Global &g);
+
+// A document drawn in a text format: table (the terminal), md, csv, html; `colour` for table.
+std::string draw(const doc::Document &d, const std::string &format, bool colour = false);
+
+// The format named by -o FILE's extension among `formats`, or "" when it names none of them.
+std::string format_of_path(const std::string &path, const std::vector<std::string> &formats);
 
 } // namespace pm::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Diagnostics are data: the library returns them, reporters in cli/ render them.
 
+#include <pm/i18n/lang.hpp>
+
 #include <string>
 #include <vector>
 
@@ -20,7 +22,10 @@ struct Diagnostic {
   std::string message_zh; // Chinese
   std::string pointer;    // JSON Pointer into the document, "" for the root
 
-  const std::string &text(bool zh) const { return zh && !message_zh.empty() ? message_zh : message; }
+  const std::string &text(i18n::Lang l) const {
+    return l == i18n::Lang::zh && !message_zh.empty() ? message_zh : message;
+  }
+  const std::string &text(bool zh) const { return text(i18n::lang_of(zh)); }
 };
 
 using Diagnostics = std::vector<Diagnostic>;

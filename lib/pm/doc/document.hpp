@@ -32,16 +32,24 @@ struct Column {
 //   otherwise an Excel expression in which {.col} is this row's cell of column `col`, {row.col}
 //   the cell of row key `row` in this table, and {table/row.col} a cell of another table of the
 //   same sheet: "ROUND({.annual}/12,2)".
+// `style` names a class of cell the renderers may mark (HTML class, terminal colour): the shift
+// codes of a roster ("e", "m", "n", "d", "o").
 struct Cell {
   std::string text;
   std::optional<double> number;
   std::string formula;
+  std::string style;
 
-  static Cell of(std::string t) { return Cell{std::move(t), std::nullopt, {}}; }
-  static Cell num(double v, std::string f = {}) { return Cell{{}, v, std::move(f)}; }
+  static Cell of(std::string t) { return Cell{std::move(t), std::nullopt, {}, {}}; }
+  static Cell num(double v, std::string f = {}) { return Cell{{}, v, std::move(f), {}}; }
+  static Cell styled(std::string t, std::string style) {
+    return Cell{std::move(t), std::nullopt, {}, std::move(style)};
+  }
 };
 
-enum class RowKind { body, group, total };
+// A note row is a line of explanation under the row before it (the arithmetic and source of a
+// figure): its first cell's text, drawn across the table.
+enum class RowKind { body, group, total, note };
 
 struct Row {
   RowKind kind = RowKind::body;
@@ -55,6 +63,10 @@ struct Table {
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::string sheet; // XLSX sheet it goes to ("staffing", "roster", "budget"), "" for none
+  // Which renderers draw it: a data table is the flat, id-keyed form for CSV (and only CSV);
+  // a display table is drawn by every other renderer. CSV writes the document's data tables,
+  // or its first table when it has none.
+  enum class For { all, data, display } for_ = For::all;
 
   int column(const std::string &col_id) const; // index or -1
   const Row *row(const std::string &key) const;

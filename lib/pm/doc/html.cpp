@@ -93,6 +93,11 @@ void table(std::string &out, const Table &t) {
     out += "<th" + cls(c.align == Align::left ? "" : align_class(c)) + " scope=\"col\">" + e(c.label) + "</th>";
   out += "</tr></thead><tbody>";
   for (const auto &r : t.rows) {
+    if (r.kind == RowKind::note) {
+      std::string text = r.cells.empty() ? "" : r.cells.front().text;
+      out += "<tr class=\"note\"><td colspan=\"" + std::to_string(t.columns.size()) + "\">" + e(text) + "</td></tr>";
+      continue;
+    }
     std::string rc = r.kind == RowKind::group ? "group" : r.kind == RowKind::total ? "total" : "";
     out += "<tr" + cls(rc) + (r.key.empty() ? "" : " data-key=\"" + e(r.key) + "\"") + ">";
     auto text = [&](std::size_t i) {
@@ -105,6 +110,8 @@ void table(std::string &out, const Table &t) {
         while (i + span < t.columns.size() && text(i + span).empty()) ++span;
       std::string attrs = cls(span > 1 ? "" : align_class(t.columns[i])) +
                           (span > 1 ? " colspan=\"" + std::to_string(span) + "\"" : "");
+      const std::string &style = i < r.cells.size() ? r.cells[i].style : std::string();
+      if (!style.empty() && span == 1) attrs = cls(style);
       out += "<td" + attrs + ">" + e(text(i)) + "</td>";
       i += span - 1;
     }
@@ -130,7 +137,7 @@ void blocks(std::string &out, const std::vector<Block> &bs, bool zh) {
       for (const auto &[k, v] : f->items) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
       out += "</dl>\n";
     } else if (const auto *t = std::get_if<Table>(&b)) {
-      table(out, *t);
+      if (t->for_ != Table::For::data) table(out, *t);
     } else if (const auto *c = std::get_if<OrgChart>(&b)) {
       out += "<figure id=\"f-" + e(c->id) + "\"><figcaption>" + e(c->caption) + "</figcaption>" + org_chart_svg(*c) +
              "</figure>\n";

@@ -23,7 +23,19 @@ const char *style_name(Style s) {
   }
   return "normal";
 }
-const char *kind_name(RowKind k) { return k == RowKind::group ? "group" : k == RowKind::total ? "total" : "body"; }
+const char *kind_name(RowKind k) {
+  switch (k) {
+  case RowKind::body:
+    return "body";
+  case RowKind::group:
+    return "group";
+  case RowKind::total:
+    return "total";
+  case RowKind::note:
+    return "note";
+  }
+  return "body";
+}
 
 ordered_json table(const Table &t) {
   ordered_json j;

@@ -96,6 +96,13 @@ void table(std::string &out, const Table &t) {
   out += "\n";
   for (const auto &r : t.rows) {
     out += "|";
+    if (r.kind == RowKind::note) { // the explanation in the first cell, in italics
+      std::string text = r.cells.empty() ? "" : inline_escape(r.cells.front().text);
+      out += text.empty() ? " |" : " *" + text + "* |";
+      for (std::size_t i = 1; i < t.columns.size(); ++i) out += " |";
+      out += "\n";
+      continue;
+    }
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
       std::string v = i < r.cells.size() ? cell_text(r.cells[i], t.columns[i]) : "";
       if (r.kind != RowKind::body && !v.empty()) v = "**" + v + "**";
@@ -170,9 +177,9 @@ void section(std::string &out, const Section &s, int level, bool zh) {
       for (const auto &[k, v] : f->items)
         out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
       out += "\n";
-    } else if (const auto *t = std::get_if<Table>(&b))
-      table(out, *t);
-    else if (const auto *c = std::get_if<OrgChart>(&b))
+    } else if (const auto *t = std::get_if<Table>(&b)) {
+      if (t->for_ != Table::For::data) table(out, *t);
+    } else if (const auto *c = std::get_if<OrgChart>(&b))
       org_chart(out, *c);
     else if (const auto *g = std::get_if<Gantt>(&b))
       gantt(out, *g);

@@ -12,6 +12,20 @@
 
 namespace pm::doc {
 
+// Text for a terminal: tables aligned in display columns (a Chinese character takes two), notes
+// under their rows, headings numbered. With `colour`, styled cells get ANSI colours.
+struct TextOptions {
+  bool colour = false;
+};
+std::string to_text(const Document &d, TextOptions o = {});
+
+// CSV (RFC 4180, CRLF): the data tables (or the first table), each with a header of column ids
+// and numbers without grouping. With `bom`, a UTF-8 byte-order mark first (for Excel).
+std::string to_csv(const Document &d, bool bom = false);
+// One CSV field, quoted as RFC 4180 requires, and a row of them.
+std::string csv_field(const std::string &s);
+std::string csv_row(const std::vector<std::string> &cells);
+
 // Markdown with pipe tables (pandoc converts it to DOCX with real tables) and Mermaid
 // diagrams for the org chart and the programme.
 std::string to_markdown(const Document &d);

@@ -73,8 +73,9 @@ std::string resolve(const std::string &spec, const Placed &self, std::size_t row
   };
   if (spec == "sum:children") {
     std::vector<int> kids;
-    for (std::size_t i = row_index + 1; i < rows.size() && rows[i].kind == RowKind::body; ++i)
-      kids.push_back(self.first_row + static_cast<int>(i));
+    for (std::size_t i = row_index + 1;
+         i < rows.size() && (rows[i].kind == RowKind::body || rows[i].kind == RowKind::note); ++i)
+      if (rows[i].kind == RowKind::body) kids.push_back(self.first_row + static_cast<int>(i));
     return sum_of(col, kids, true);
   }
   if (spec == "sum:groups") {
@@ -172,7 +173,8 @@ private:
   void collect(const std::vector<Section> &sections, const std::string &sheet, std::vector<const Table *> &out) {
     for (const auto &s : sections) {
       for (const auto &b : s.blocks)
-        if (const auto *t = std::get_if<Table>(&b); t && t->sheet == sheet) out.push_back(t);
+        if (const auto *t = std::get_if<Table>(&b); t && t->sheet == sheet && t->for_ != Table::For::data)
+          out.push_back(t);
       collect(s.sections, sheet, out);
     }
   }

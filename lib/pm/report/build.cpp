@@ -1,6 +1,7 @@
 #include <pm/report/build_internal.hpp>
 
 #include <pm/budget/fee.hpp>
+#include <pm/roster/calendar.hpp>
 #include <pm/util/text.hpp>
 
 #include <cmath>
@@ -21,7 +22,7 @@ std::string Ctx::join(const std::vector<std::string> &parts) const {
 
 const nlohmann::json &Ctx::raw(const char *key) const {
   static const nlohmann::json null;
-  const auto &r = in.estate.raw;
+  const auto &r = in->estate.raw;
   if (!r.is_object()) return null;
   auto it = r.find(key);
   return it == r.end() ? null : *it;
@@ -90,7 +91,7 @@ std::string pattern_name(const staff::Post &p, bool zh) {
 }
 
 Document build(const Input &in) {
-  Ctx c{in, in.zh};
+  Ctx c{&in, in.zh};
   Document d;
   d.estate_id = in.estate.id;
   d.lang = i18n::code(c.lang());
@@ -134,6 +135,37 @@ Document build(const Input &in) {
   d.footer = c(msg::doc_generated);
   d.sheets = {{"staffing", c(msg::sheet_staffing)}, {"roster", c(msg::sheet_roster)}, {"budget", c(msg::sheet_budget)}};
   return d;
+}
+
+} // namespace pm::report
+
+namespace pm::report {
+
+std::optional<app::PlanRequest> plan_request(const std::string &date) {
+  auto first = roster::parse_date(date.empty() ? default_roster_start : date);
+  if (!first) return std::nullopt;
+  app::PlanRequest r;
+  r.budget = true;
+  r.roster = app::RosterRequest{*first, 4, 1, ""};
+  return r;
+}
+
+Document build(const app::Context &c, const app::Plan &p, const Options &o) {
+  bool zh = o.lang == i18n::Lang::zh;
+  RosterOutcome roster;
+  if (p.roster) roster = roster_excerpt(*p.roster, c, !o.date.empty(), zh);
+  Input in{p.estate,
+           p.staffing,
+           *p.budget,
+           p.roles,
+           c.labor,
+           c.norms,
+           c,
+           roster.excerpt ? &*roster.excerpt : nullptr,
+           roster.refusal,
+           zh,
+           o.date};
+  return build(in);
 }
 
 } // namespace pm::report

@@ -3,6 +3,7 @@
 // costed from it and (when given) the roster made from it, so every number in every format is
 // the one `pm staff`, `pm budget` and `pm roster` print for the same inputs.
 
+#include <pm/app/plan.hpp>
 #include <pm/budget/budget.hpp>
 #include <pm/catalog/roles.hpp>
 #include <pm/doc/document.hpp>
@@ -40,7 +41,6 @@ struct Document : doc::Document {
 // The proposal as JSON (schemas/report.schema.json): the document and its summary.
 nlohmann::ordered_json to_json(const Document &d);
 
-// The 4-week roster excerpt, made by pm::roster (report/roster.hpp) as `pm roster` makes it:
 // for each post, who works which shift on each day; then each person's totals.
 struct RosterExcerpt {
   struct Line {
@@ -73,6 +73,7 @@ struct RosterExcerpt {
   catalog::Text legend;
 };
 
+// What the builders read: the plan's parts and the context's data, in one place.
 struct Input {
   const estate::Estate &estate;
   const staff::Staffing &staffing;
@@ -80,13 +81,39 @@ struct Input {
   const catalog::Catalogue &roles; // the built-in catalogue plus the estate's own units and positions
   const staff::Labor &labor;
   const staff::NormSet &norms;
+  const app::Context &context;
   const RosterExcerpt *roster = nullptr;     // null: no roster (see roster_refusal)
   std::vector<catalog::Text> roster_refusal; // why no lawful roster could be made
   bool zh = true;
   std::string date; // ISO date for the title page, "" for none
 };
 
-Document build(const Input &in);
+struct Options {
+  i18n::Lang lang = i18n::Lang::zh;
+  std::string date; // ISO date for the title page and the roster's first day; "" for none
+};
+
+// The first day of the roster excerpt when the proposal has no date: Monday 5 January 2026,
+// four weeks without a public holiday, so the cycle shown is the plain rota.
+inline constexpr const char *default_roster_start = "2026-01-05";
+
+// What the proposal asks of a plan: the budget, and four weeks of roster from the date (or
+// default_roster_start) with pm roster's defaults, so its figures are the ones `pm roster
+// --start DAY` prints. Nullopt when `date` is not a real date.
+std::optional<app::PlanRequest> plan_request(const std::string &date);
+
+// The proposal of a plan made with plan_request(o.date). The plan must have its budget.
+Document build(const app::Context &c, const app::Plan &p, const Options &o);
+
+// The roster excerpt of a plan's roster; `dated`: days labelled by date, else by week and weekday.
+struct RosterOutcome {
+  std::optional<RosterExcerpt> excerpt;
+  std::vector<catalog::Text> refusal; // why no lawful roster could be made
+  bool no_posts = false;              // nothing to roster
+};
+RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool dated, bool zh);
+
+Document build(const Input &in); // internal: the sections from the parts
 
 // The common name of a post's shift pattern from its shape (DOMAIN.md §4): 四班三运转 for
 // 4 people per seat on three 8-hour shifts round the clock, and so on.

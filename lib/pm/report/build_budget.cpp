@@ -26,14 +26,20 @@ double share(std::int64_t part, std::int64_t whole) {
 } // namespace
 
 Section budget(const Ctx &c) {
-  const budget::Budget &b = c.in.budget;
-  Section s{"budget", "", c(msg::sec_budget), {}, {}};
+  const budget::Budget &b = c.in->budget;
+  Section s = budget_section(c, b, true, false);
+  s.blocks.insert(s.blocks.begin(),
+                  Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
+                                money(budget::to_cents(b.monthly_cost()))),
+                            Style::normal});
   if (b.illustrative)
-    s.blocks.push_back(
-        Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
-  s.blocks.push_back(Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
-                                   money(budget::to_cents(b.monthly_cost()))),
-                               Style::normal});
+    s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates),
+                                                Style::note});
+  return s;
+}
+
+Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool sources) {
+  Section s{"budget", "", c(msg::sec_budget), {}, {}};
 
   Table t;
   t.id = "budget_items";
@@ -42,19 +48,29 @@ Section budget(const Ctx &c) {
   t.columns = {col("item", c(msg::c_cost_item)), col("annual", c(msg::c_annual), Align::right, 2),
                col("monthly", c(msg::c_monthly), Align::right, 2), col("share", c(msg::c_share), Align::right, 1),
                col("basis", c(msg::c_basis), Align::left, 0, true)};
+  if (!bases) t.columns.pop_back();
+  if (sources) t.columns.push_back(col("source", c(msg::c_source), Align::left, 0, true));
+  auto row = [&](std::vector<Cell> cells, const std::string &source) {
+    if (!bases) cells.pop_back();
+    if (sources) cells.push_back(Cell::of(source));
+    return cells;
+  };
   const std::string monthly_f = "ROUND({.annual}/12,2)";
   for (const auto &it : b.items) {
-    t.rows.push_back(
-        group(it.id, {Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
-                      Cell::num(monthly_yuan(it.cents), monthly_f),
-                      Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")}));
+    t.rows.push_back(group(
+        it.id, row({Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
+                    Cell::num(monthly_yuan(it.cents), monthly_f),
+                    Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")},
+                   "")));
     for (const auto &l : b.lines)
       if (l.item == it.id)
-        t.rows.push_back(body(l.id, {Cell::of(c.t(l.name)), Cell::num(l.annual()), Cell::num(l.monthly(), monthly_f),
-                                     Cell::of(""), Cell::of(c.t(l.basis))}));
+        t.rows.push_back(body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual()),
+                                         Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
+                                        l.source)));
   }
-  t.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
-                          Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")}));
+  t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
+                              Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")},
+                             "")));
   s.blocks.push_back(std::move(t));
 
   Table d;

@@ -14,14 +14,14 @@ using nlohmann::json;
 
 namespace {
 std::string department_name(const Ctx &c, const std::string &id) {
-  const auto *d = c.in.roles.department(id);
+  const auto *d = c.in->roles.department(id);
   return d ? c.t(d->name) : id;
 }
 } // namespace
 
 Section standards(const Ctx &c) {
-  const auto &ss = catalog::service_standards();
-  int grade = c.in.estate.grade;
+  const auto &ss = *c.in->context.service_standards;
+  int grade = c.in->estate.grade;
   Section s{"standards", "", c.f(msg::sec_standards, grade_name(c, grade)), {}, {}};
   auto lines = ss.standards_for(grade);
   if (lines.empty()) {
@@ -65,8 +65,8 @@ Section standards(const Ctx &c) {
 }
 
 Section maintenance(const Ctx &c) {
-  const auto &e = c.in.estate;
-  const auto &cal = catalog::maintenance_calendar();
+  const auto &e = c.in->estate;
+  const auto &cal = *c.in->context.maintenance;
   Section s{"maintenance", "", c(msg::sec_maintenance), {}, {}};
   s.blocks.push_back(Paragraph{c(msg::maintenance_intro), Style::normal});
   Table t;
@@ -106,7 +106,7 @@ Section maintenance(const Ctx &c) {
     for (const auto &x : own.value("checklist", json::array())) items.push_back(c.t(estate::text_of(x)));
     is.blocks.push_back(List{true, items});
   }
-  const auto &rounds = catalog::inspection_rounds();
+  const auto &rounds = *c.in->context.inspections;
   auto applicable = rounds.for_estate(&e);
   if (!applicable.empty())
     is.blocks.push_back(
@@ -128,7 +128,7 @@ Section maintenance(const Ctx &c) {
 }
 
 Section emergency(const Ctx &c) {
-  const auto &ep = catalog::emergency_procedures();
+  const auto &ep = *c.in->context.emergency;
   Section s{"emergency", "", c(msg::sec_emergency), {}, {}};
   s.blocks.push_back(Paragraph{c(msg::emergency_intro), Style::normal});
 
@@ -155,7 +155,7 @@ Section emergency(const Ctx &c) {
   chain.blocks.push_back(std::move(ct));
   s.sections.push_back(std::move(chain));
 
-  for (const auto *p : ep.for_estate(&c.in.estate)) {
+  for (const auto *p : ep.for_estate(&c.in->estate)) {
     Section ps{"emergency-" + p->id, "", c.t(p->name), {}, {}};
     std::vector<std::string> steps;
     for (const auto &st : p->steps) steps.push_back(c.t(st.text));

@@ -28,7 +28,7 @@ long days_of(const std::string &iso) {
 } // namespace
 
 std::optional<Section> programme(const Ctx &c) {
-  const auto &phases = c.in.estate.phases;
+  const auto &phases = c.in->estate.phases;
   if (phases.empty()) return std::nullopt;
   const json &p = c.raw("programme");
   Section s{"programme", "", c(msg::sec_programme), {}, {}};
@@ -81,9 +81,9 @@ std::optional<Section> services(const Ctx &c) {
       ++i;
       if (x.value("paid", false) != paid) continue;
       std::string provider = x.value("provider", "");
-      if (const auto *d = c.in.roles.department(provider))
+      if (const auto *d = c.in->roles.department(provider))
         provider = c.t(d->name);
-      else if (const auto *r = c.in.roles.role(provider))
+      else if (const auto *r = c.in->roles.role(provider))
         provider = c.t(r->name);
       Row r = body("service-" + std::to_string(i),
                    {Cell::of(c.t(estate::text_of(x.value("name", json())))), Cell::of(provider)});
@@ -128,7 +128,7 @@ std::optional<Section> rules(const Ctx &c) {
 }
 
 std::optional<Section> governance(const Ctx &c) {
-  const auto &g = c.in.estate.governance;
+  const auto &g = c.in->estate.governance;
   if (!g.present) return std::nullopt;
   Section s{"governance", "", c(msg::sec_governance), {}, {}};
   Facts f;

@@ -15,7 +15,7 @@
 namespace pm::report::detail {
 
 struct Ctx {
-  const Input &in;
+  const Input *in; // the proposal's parts; null for the sections shared with other commands
   bool zh;
 
   i18n::Lang lang() const { return lang_of(zh); }
@@ -51,6 +51,9 @@ Section overview(const Ctx &c);
 std::optional<Section> programme(const Ctx &c);
 Section organisation(const Ctx &c);
 Section staffing(const Ctx &c);
+// The staffing table with its indicators and warnings; with `explain`, each role's reason and
+// source (shared with pm staff).
+Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain);
 Section duties(const Ctx &c);
 Section shifts(const Ctx &c);
 std::optional<Section> services(const Ctx &c);
@@ -61,5 +64,8 @@ Section emergency(const Ctx &c);
 std::optional<Section> rules(const Ctx &c);
 std::optional<Section> governance(const Ctx &c);
 Section budget(const Ctx &c);
+// The budget by item and department, and the fee; with `bases` each line's arithmetic, with
+// `sources` its source (shared with pm budget).
+Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool sources);
 
 } // namespace pm::report::detail

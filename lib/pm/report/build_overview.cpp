@@ -72,7 +72,7 @@ std::string grade_name(const Ctx &c, int grade) {
 }
 
 Section overview(const Ctx &c) {
-  const auto &e = c.in.estate;
+  const auto &e = c.in->estate;
   Section s{"overview", "", c(msg::sec_overview), {}, {}};
   Facts f;
   auto add = [&](const Label &l, std::string v) {
@@ -154,8 +154,8 @@ Section overview(const Ctx &c) {
   add(msg::f_special_services, c.join(specials));
   s.blocks.push_back(std::move(f));
 
-  const auto &st = c.in.staffing;
-  const auto &b = c.in.budget;
+  const auto &st = c.in->staffing;
+  const auto &b = c.in->budget;
   s.blocks.push_back(Paragraph{c.f(msg::overview_figures, num(st.total),
                                    st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—",
                                    money(b.cents), money(budget::to_cents(b.monthly_cost())),
@@ -171,7 +171,7 @@ namespace {
 std::vector<const catalog::Role *> supervisors(const Ctx &c, const staff::DepartmentLine &d) {
   std::vector<const catalog::Role *> out;
   for (const auto &r : d.roles) {
-    const auto *role = c.in.roles.role(r.id);
+    const auto *role = c.in->roles.role(r.id);
     if (role && role->supervisor && r.headcount > 0) out.push_back(role);
   }
   return out;
@@ -211,9 +211,9 @@ std::vector<std::string> texts(const Ctx &c, const json &arr) {
 } // namespace
 
 Section organisation(const Ctx &c) {
-  const auto &st = c.in.staffing;
+  const auto &st = c.in->staffing;
   Section s{"organisation", "", c(msg::sec_organisation), {}, {}};
-  const catalog::Role *pm = c.in.roles.role("project_manager");
+  const catalog::Role *pm = c.in->roles.role("project_manager");
   bool has_pm = pm && st.headcount("project_manager") > 0;
   int departments = 0;
   for (const auto &d : st.departments)
@@ -227,7 +227,7 @@ Section organisation(const Ctx &c) {
       s.blocks.push_back(List{true, duties});
     }
   } else {
-    s.blocks.push_back(Paragraph{c.f(msg::org_units_intro, c.t(c.in.estate.name), num(departments)), Style::normal});
+    s.blocks.push_back(Paragraph{c.f(msg::org_units_intro, c.t(c.in->estate.name), num(departments)), Style::normal});
   }
 
   Table t;
@@ -261,7 +261,7 @@ Section organisation(const Ctx &c) {
         if (r.id != pm->id && r.headcount > 0) n.lines.push_back(c.f(msg::role_times, c.t(r.name), num(r.headcount)));
     chart.nodes.push_back(std::move(n));
   } else {
-    chart.nodes.push_back({root, "", c.t(c.in.estate.name), c.people(st.total), {}});
+    chart.nodes.push_back({root, "", c.t(c.in->estate.name), c.people(st.total), {}});
   }
   for (const auto &d : st.departments) {
     if (has_pm && d.id == pm->department) continue;
@@ -271,7 +271,7 @@ Section organisation(const Ctx &c) {
     if (!sup.empty()) detail = c.join(sup) + " · " + detail;
     OrgNode n{"dept_" + d.id, root, c.t(d.name), detail, {}};
     for (const auto &r : d.roles) {
-      const auto *role = c.in.roles.role(r.id);
+      const auto *role = c.in->roles.role(r.id);
       if (r.headcount > 0 && !(role && role->supervisor))
         n.lines.push_back(c.f(msg::role_times, c.t(r.name), num(r.headcount)));
     }

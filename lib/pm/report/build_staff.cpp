@@ -37,26 +37,33 @@ double round_to(double v, int decimals) {
 } // namespace
 
 Section staffing(const Ctx &c) {
-  const auto &st = c.in.staffing;
+  Section s = staffing_section(c, c.in->staffing, true);
+  s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::staffing_intro, c.t(c.in->norms.title), c.in->norms.name,
+                                                  c.t(c.in->labor.title), num(c.in->staffing.total)),
+                                              Style::normal});
+  return s;
+}
+
+Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) {
   Section s{"staffing", "", c(msg::sec_staffing), {}, {}};
-  s.blocks.push_back(
-      Paragraph{c.f(msg::staffing_intro, c.t(c.in.norms.title), c.in.norms.name, c.t(c.in.labor.title), num(st.total)),
-                Style::normal});
   Table t;
   t.id = "staffing";
   t.sheet = "staffing";
   t.caption = c(msg::cap_staffing);
-  t.columns = {col("role", c(msg::c_department_role)), col("headcount", c(msg::c_headcount), Align::right),
-               col("reason", c(msg::c_reason), Align::left, 0, true),
-               col("source", c(msg::c_source), Align::left, 0, true)};
+  t.columns = {col("role", c(msg::c_department_role)), col("headcount", c(msg::c_headcount), Align::right)};
+  if (explain)
+    t.columns.insert(t.columns.end(), {col("reason", c(msg::c_reason), Align::left, 0, true),
+                                       col("source", c(msg::c_source), Align::left, 0, true)});
+  auto row = [&](std::vector<Cell> cells, const std::string &reason, const std::string &source) {
+    if (explain) cells.insert(cells.end(), {Cell::of(reason), Cell::of(source)});
+    return cells;
+  };
   for (const auto &d : st.departments) {
-    t.rows.push_back(
-        group(d.id, {Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children"), Cell::of(""), Cell::of("")}));
+    t.rows.push_back(group(d.id, row({Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children")}, "", "")));
     for (const auto &r : d.roles)
-      t.rows.push_back(body(
-          r.id, {Cell::of(c.t(r.name)), Cell::num(r.headcount), Cell::of(explanation(c, r)), Cell::of(sources(r))}));
+      t.rows.push_back(body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(r))));
   }
-  t.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups"), Cell::of(""), Cell::of("")}));
+  t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups")}, "", "")));
   s.blocks.push_back(std::move(t));
 
   const auto &ind = st.indicators;
@@ -95,7 +102,7 @@ const json *position_json(const Ctx &c, const std::string &id) {
 }
 
 const estate::Unit *unit_of(const Ctx &c, const std::string &id) {
-  for (const auto &u : c.in.estate.units)
+  for (const auto &u : c.in->estate.units)
     if (u.id == id) return &u;
   return nullptr;
 }
@@ -113,7 +120,7 @@ Facts requirements(const Ctx &c, const catalog::Role &role, const staff::Departm
     for (const auto &o : r.value("other", json::array())) other.push_back(c.t(estate::text_of(o)));
   } else {
     for (const auto &id : q.licences) {
-      const auto *l = c.in.roles.licence(id);
+      const auto *l = c.in->roles.licence(id);
       licences.push_back(l ? c.t(l->name) : id);
     }
     for (const auto &o : q.other) other.push_back(c.t(o));
@@ -132,7 +139,7 @@ Facts requirements(const Ctx &c, const catalog::Role &role, const staff::Departm
 } // namespace
 
 Section duties(const Ctx &c) {
-  const auto &st = c.in.staffing;
+  const auto &st = c.in->staffing;
   bool all_units = !st.departments.empty();
   for (const auto &d : st.departments) all_units = all_units && unit_of(c, d.id);
   Section s{"duties", "", all_units ? c(msg::sec_job_descriptions) : c(msg::sec_duties), {}, {}};
@@ -144,7 +151,7 @@ Section duties(const Ctx &c) {
       ds.blocks.push_back(Paragraph{c(msg::unit_scope) + c.t(unit->scope), Style::normal});
     for (const auto &r : d.roles) {
       if (r.headcount <= 0) continue;
-      const catalog::Role *role = c.in.roles.role(r.id);
+      const catalog::Role *role = c.in->roles.role(r.id);
       Section rs{"role-" + r.id, "", c.f(msg::role_heading, c.t(r.name), num(r.headcount)), {}, {}};
       if (!role) {
         ds.sections.push_back(std::move(rs));
@@ -183,7 +190,7 @@ std::string days_text(const Ctx &c, const std::vector<int> &days) {
 std::string roles_text(const Ctx &c, const std::vector<std::string> &ids) {
   std::vector<std::string> out;
   for (const auto &id : ids) {
-    const auto *r = c.in.roles.role(id);
+    const auto *r = c.in->roles.role(id);
     out.push_back(r ? c.t(r->name) : id);
   }
   return c.join(out);
@@ -192,8 +199,8 @@ std::string roles_text(const Ctx &c, const std::vector<std::string> &ids) {
 } // namespace
 
 Section shifts(const Ctx &c) {
-  const auto &st = c.in.staffing;
-  const auto &l = c.in.labor;
+  const auto &st = c.in->staffing;
+  const auto &l = c.in->labor;
   Section s{"shifts", "", c(msg::sec_shifts), {}, {}};
   s.blocks.push_back(Paragraph{c.f(msg::labor_intro, c.t(l.title), util::format_number(l.daily_hours),
                                    util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
@@ -223,15 +230,15 @@ Section shifts(const Ctx &c) {
     for (const auto &sh : p.shifts) shifts_str += (shifts_str.empty() ? "" : "\n") + hhmm_range(sh);
     std::string licence;
     if (!p.licence.empty()) {
-      const auto *li = c.in.roles.licence(p.licence);
+      const auto *li = c.in->roles.licence(p.licence);
       licence = li ? c.t(li->name) : p.licence;
     }
     std::string roles = roles_text(c, p.roles);
     if (!licence.empty()) roles += c.f(msg::parenthesised, licence);
     // The pattern the roster used, else the common name of the post's shape.
     std::string pattern = pattern_name(p, c.zh);
-    if (c.in.roster)
-      for (const auto &b : c.in.roster->blocks)
+    if (c.in->roster)
+      for (const auto &b : c.in->roster->blocks)
         if (b.post == p.id && !b.pattern.empty()) pattern = c.t(b.pattern);
     double weekly = round_to(p.weekly_hours(), 1);
     if (p.duty) {
@@ -273,17 +280,17 @@ Section shifts(const Ctx &c) {
   }
 
   Section rs{"roster", "", c(msg::sec_roster), {}, {}};
-  if (!c.in.roster) {
-    if (c.in.roster_refusal.empty()) {
+  if (!c.in->roster) {
+    if (c.in->roster_refusal.empty()) {
       rs.blocks.push_back(Paragraph{c(msg::no_posts), Style::normal});
     } else {
       rs.blocks.push_back(Paragraph{c(msg::roster_refused), Style::warning});
       std::vector<std::string> why;
-      for (const auto &t : c.in.roster_refusal) why.push_back(c.t(t));
+      for (const auto &t : c.in->roster_refusal) why.push_back(c.t(t));
       rs.blocks.push_back(List{false, why});
     }
   } else {
-    const RosterExcerpt &r = *c.in.roster;
+    const RosterExcerpt &r = *c.in->roster;
     rs.blocks.push_back(
         Paragraph{r.dated ? c.f(msg::roster_intro, r.first_day, num(r.days / 7.0), num(r.coverage, 1))
                           : c.f(msg::roster_intro_cycle, r.first_day, num(r.days / 7.0), num(r.coverage, 1)),

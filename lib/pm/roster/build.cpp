@@ -24,7 +24,9 @@ void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
 
 } // namespace
 
-Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor, const Period &period) {
+Problem build(const estate::Estate &e, const staff::Staffing &s, const Calendar &cal, const Period &period) {
+  const staff::Labor &labor = cal.labor;
+  const catalog::Catalogue &cat = cal.roles;
   Problem pr;
   pr.estate_id = e.id;
   pr.estate_name = e.name;
@@ -33,7 +35,6 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::La
   pr.labor = labor;
   pr.first_day = period.first_day;
   pr.days = period.weeks * 7;
-  const catalog::Catalogue &cat = catalog::builtin();
 
   for (const auto &p : s.posts) {
     if (p.shifts.empty() || p.seats <= 0) continue;
@@ -116,8 +117,9 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::La
     for (auto &p : team) pr.people.push_back(std::move(p));
   }
 
-  auto hd = diag::Diagnostics{};
-  pr.holidays = load_holidays(labor.name, hd);
+  for (const auto &role : roles)
+    if (const catalog::Role *r = cat.role(role)) pr.role_names[role] = r->name;
+  pr.holidays = cal.holidays;
   return pr;
 }
 

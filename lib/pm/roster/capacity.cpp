@@ -20,10 +20,11 @@ double capacity(const Problem &p, const Person &x) {
 std::string n0(double v) { return util::format_number(std::floor(v + 1e-9), 0); }
 
 // "gate guard" / "gate guards" from the catalogue's role name.
-std::string role_noun(const std::string &role, int count, bool zh) {
-  const catalog::Role *r = catalog::builtin().role(role);
-  if (zh) return r ? r->name.zh : role;
-  std::string s = r ? r->name.en : role;
+std::string role_noun(const Problem &p, const std::string &role, int count, bool zh) {
+  auto it = p.role_names.find(role);
+  const catalog::Text *r = it == p.role_names.end() ? nullptr : &it->second;
+  if (zh) return r ? r->zh : role;
+  std::string s = r ? r->en : role;
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return count == 1 ? s : s + "s";
 }
@@ -90,11 +91,11 @@ std::vector<Shortfall> shortfalls(const Problem &p) {
     std::string lic_en = first.licence.empty() || posts.size() > 1 ? "" : " (holding " + first.licence + ")";
     std::string lic_zh = first.licence.empty() || posts.size() > 1 ? "" : "（持 " + first.licence + " 证）";
     s.message.en = ids + ": " + n0(std::ceil(needed - 1e-9)) + " h/week needed, " + std::to_string(people) + " " +
-                   role_noun(role, people, false) + lic_en + " can lawfully give at most " + n0(std::round(give)) +
-                   " h; add " + std::to_string(s.add) + " " + role_noun(role, s.add, false);
+                   role_noun(p, role, people, false) + lic_en + " can lawfully give at most " + n0(std::round(give)) +
+                   " h; add " + std::to_string(s.add) + " " + role_noun(p, role, s.add, false);
     s.message.zh = ids + "：每周需要 " + n0(std::ceil(needed - 1e-9)) + " 小时，" + std::to_string(people) + " 名" +
-                   role_noun(role, people, true) + lic_zh + "依法最多可提供 " + n0(std::round(give)) +
-                   " 小时；需增加 " + std::to_string(s.add) + " 名" + role_noun(role, s.add, true);
+                   role_noun(p, role, people, true) + lic_zh + "依法最多可提供 " + n0(std::round(give)) +
+                   " 小时；需增加 " + std::to_string(s.add) + " 名" + role_noun(p, role, s.add, true);
     out.push_back(std::move(s));
   };
 

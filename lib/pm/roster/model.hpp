@@ -11,6 +11,7 @@
 #include <pm/staff/norms.hpp>
 
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -76,6 +77,7 @@ struct Problem {
   std::vector<PostDemand> posts;
   std::vector<Person> people;
   std::optional<Holidays> holidays;
+  std::map<std::string, catalog::Text> role_names; // of the roles in play, for messages
 
   std::vector<Slot> slots() const; // sorted by start, post, shift
   bool eligible(int person, int post) const;

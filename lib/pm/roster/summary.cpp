@@ -1,4 +1,5 @@
 #include <pm/roster/rules.hpp>
+#include <pm/roster/grid.hpp>
 #include <pm/roster/summary.hpp>
 
 #include <algorithm>
@@ -7,20 +8,6 @@
 #include <tuple>
 
 namespace pm::roster {
-
-std::string shift_code(const Problem &p, int post, int start, int end, bool zh) {
-  const staff::Labor &l = p.labor;
-  if (is_night(l, start, end)) return zh ? "夜" : "N";
-  const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
-  int day_shifts = 0;
-  for (int i = 0; i < static_cast<int>(d.shifts.size()); ++i) {
-    int s = d.shift_start(p.first_day, i);
-    if (!is_night(l, s, s + d.shifts[static_cast<std::size_t>(i)].minutes())) ++day_shifts;
-  }
-  if (day_shifts <= 1) return zh ? "白" : "D";
-  int tod = start - first_calendar_day(start) * 1440;
-  return tod < 12 * 60 ? (zh ? "早" : "E") : (zh ? "中" : "M");
-}
 
 namespace {
 void widen(Spread &s, int v, bool &first) {
@@ -168,7 +155,7 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     j["post"] = p.posts[static_cast<std::size_t>(x.post)].id;
     j["start"] = format_datetime(x.start);
     j["end"] = format_datetime(x.end);
-    j["shift"] = shift_code(p, x.post, x.start, x.end, false);
+    j["shift"] = code_of(shift_kind(p, x.post, x.start, x.end)).en;
     j["hours"] = (x.end - x.start) / 60.0;
     as.push_back(std::move(j));
   }

@@ -40,9 +40,6 @@ struct Summary {
   bool holidays_known = true;        // the holiday list covers the whole period
 };
 
-// A shift's code in grids: N 夜 (night), E 早 (early), M 中 (middle), D 白 (the only day shift).
-std::string shift_code(const Problem &p, int post, int start, int end, bool zh);
-
 Summary summarize(const Problem &p, const std::vector<Assignment> &a);
 
 // The JSON document of schemas/roster.schema.json.

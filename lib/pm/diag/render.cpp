@@ -1,8 +1,8 @@
-#include <cli/reporters.hpp>
+#include <pm/diag/render.hpp>
 
 #include <nlohmann/json.hpp>
 
-namespace pm::cli {
+namespace pm::diag {
 
 namespace {
 // One diagnostic, one line: control characters from the data (a "\n" in a quoted value,
@@ -29,7 +29,7 @@ std::string one_line(const std::string &s) {
 }
 } // namespace
 
-void render_text(std::ostream &out, const diag::Diagnostics &d, bool zh) {
+std::string to_text(const Diagnostics &d, i18n::Lang lang) {
   // Built whole, then written at once: std::cerr is unbuffered, and a file with 200,000
   // unknown keys took 5 s in a million small writes.
   std::string text;
@@ -40,29 +40,29 @@ void render_text(std::ostream &out, const diag::Diagnostics &d, bool zh) {
       if (x.column > 0) text += ':' + std::to_string(x.column);
     }
     text += ": ";
-    text += diag::to_string(x.severity);
-    text += ": " + one_line(x.text(zh)) + " [" + x.code + "]\n";
+    text += to_string(x.severity);
+    text += ": " + one_line(x.text(lang)) + " [" + x.code + "]\n";
   }
-  out << text;
+  return text;
 }
 
-void render_json(std::ostream &out, const diag::Diagnostics &d, bool zh) {
+std::string to_json(const Diagnostics &d, i18n::Lang lang) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const auto &x : d) {
     nlohmann::ordered_json j;
     j["file"] = x.file;
     j["line"] = x.line;
     j["column"] = x.column;
-    j["severity"] = diag::to_string(x.severity);
+    j["severity"] = to_string(x.severity);
     j["code"] = x.code;
-    j["message"] = x.text(zh);
+    j["message"] = x.text(lang);
     j["pointer"] = x.pointer;
     arr.push_back(std::move(j));
   }
   nlohmann::ordered_json root;
   root["diagnostics"] = std::move(arr);
   // File names need not be UTF-8 (message text always is): replace what isn't, rather than fail.
-  out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 namespace {
@@ -95,16 +95,16 @@ std::string esc_prop(const std::string &s) {
 }
 } // namespace
 
-void render_github(std::ostream &out, const diag::Diagnostics &d, bool zh) {
+std::string to_github(const Diagnostics &d, i18n::Lang lang) {
+  std::string out;
   for (const auto &x : d) {
-    const char *kind = x.severity == diag::Severity::error     ? "error"
-                       : x.severity == diag::Severity::warning ? "warning"
-                                                               : "notice";
-    out << "::" << kind << " file=" << esc_prop(x.file);
-    if (x.line > 0) out << ",line=" << x.line;
-    if (x.column > 0) out << ",col=" << x.column;
-    out << ",title=" << esc_prop(x.code) << "::" << esc_data(x.text(zh)) << "\n";
+    const char *kind = x.severity == Severity::error ? "error" : x.severity == Severity::warning ? "warning" : "notice";
+    out += "::" + std::string(kind) + " file=" + esc_prop(x.file);
+    if (x.line > 0) out += ",line=" + std::to_string(x.line);
+    if (x.column > 0) out += ",col=" + std::to_string(x.column);
+    out += ",title=" + esc_prop(x.code) + "::" + esc_data(x.text(lang)) + "\n";
   }
+  return out;
 }
 
-} // namespace pm::cli
+} // namespace pm::diag

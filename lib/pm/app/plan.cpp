@@ -1,0 +1,62 @@
+#include <pm/app/plan.hpp>
+#include <pm/estate/check.hpp>
+#include <pm/roster/build.hpp>
+
+namespace pm::app {
+
+LoadedEstate load_estate(const Context &c, const std::string &path) {
+  LoadedEstate out;
+  std::string name = path == "-" ? "<stdin>" : path;
+  bool unreadable = false;
+  // Too large is an invalid estate, as pm validate says; anything else could not be read.
+  auto text = estate::read_estate(path, name, out.diagnostics, unreadable);
+  if (!text) {
+    out.status = unreadable ? Status::io : Status::invalid;
+    return out;
+  }
+  yaml::Document doc = estate::load_and_check(*text, name, c.roles);
+  out.diagnostics = doc.diagnostics;
+  if (!doc.ok || diag::has_errors(doc.diagnostics)) {
+    out.status = Status::invalid;
+    return out;
+  }
+  if (estate::is_targets(doc.value)) {
+    out.targets = true;
+    out.status = Status::invalid;
+    out.diagnostics.push_back(
+        {name, 1, 1, diag::Severity::error, "not-an-estate",
+         "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
+         "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
+    return out;
+  }
+  catalog::Catalogue roles = estate::roles_for(doc.value, c.roles);
+  out.input = EstateInput{estate::from_document(doc), std::move(roles)};
+  return out;
+}
+
+Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
+  Plan p;
+  p.estate = std::move(in.estate);
+  p.roles = std::move(in.roles);
+  p.staffing = staff::compute(p.estate, c.norms, c.labor, p.roles);
+  if (r.budget && c.rates) {
+    auto computed = budget::compute(p.estate, p.staffing, *c.rates, p.roles);
+    p.diagnostics = std::move(computed.diagnostics);
+    if (computed.budget)
+      p.budget = std::move(*computed.budget);
+    else
+      p.status = Status::invalid;
+  }
+  if (r.roster) {
+    Rostered ro;
+    ro.problem = roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
+    if (!ro.problem.posts.empty()) {
+      ro.result = roster::make_roster(ro.problem, {r.roster->seed, r.roster->pattern}, c.patterns);
+      if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);
+    }
+    p.roster = std::move(ro);
+  }
+  return p;
+}
+
+} // namespace pm::app

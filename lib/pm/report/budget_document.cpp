@@ -1,0 +1,118 @@
+// pm budget's documents: the proposal's budget section under a title naming the rates.
+
+#include <pm/budget/json.hpp>
+#include <pm/report/build_internal.hpp>
+#include <pm/report/commands.hpp>
+
+namespace pm::report {
+
+using detail::body;
+using detail::col;
+using detail::Ctx;
+using detail::num;
+
+namespace {
+
+std::string title(const Ctx &c, const budget::Budget &b) {
+  return c.f(msg::budget_title, c.t(b.estate_name), b.rates, b.norms, num(b.headcount));
+}
+
+// The flat table CSV writes: one row per cost line.
+Table budget_data(const Ctx &c, const budget::Budget &b) {
+  Table t;
+  t.id = "budget_data";
+  t.for_ = Table::For::data;
+  t.columns = {col("id", ""),          col("item", ""),       col("item_name", ""), col("department", ""),
+               col("department_name", ""), col("name", ""), col("annual", "", Align::right, 2),
+               col("monthly", "", Align::right, 2), col("basis", ""), col("source", "")};
+  for (const auto &l : b.lines) {
+    std::string dname;
+    for (const auto &d : b.departments)
+      if (!l.department.empty() && d.id == l.department) dname = c.t(d.name);
+    const auto *info = budget::item_info(l.item);
+    t.rows.push_back(body(l.id, {Cell::of(l.id), Cell::of(l.item), Cell::of(info ? c.t(info->name) : l.item),
+                                 Cell::of(l.department), Cell::of(dname), Cell::of(c.t(l.name)), Cell::num(l.annual()),
+                                 Cell::num(static_cast<double>(budget::to_cents(static_cast<double>(l.cents) / 1200.0)) / 100.0),
+                                 Cell::of(c.t(l.basis)), Cell::of(l.source)}));
+  }
+  return t;
+}
+
+Section estate_section(const Ctx &c, const budget::Budget &b, bool explain, bool titled) {
+  Section s = detail::budget_section(c, b, explain, explain);
+  s.id = b.estate_id;
+  s.title = titled ? title(c, b) : "";
+  return s;
+}
+
+void notice(const Ctx &c, doc::Document &d, const budget::Budget &b) {
+  if (b.illustrative)
+    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
+}
+
+} // namespace
+
+doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain) {
+  Ctx c{nullptr, lang == i18n::Lang::zh};
+  const budget::Budget &b = *p.budget;
+  doc::Document d;
+  d.estate_id = p.estate.id;
+  d.lang = i18n::code(lang);
+  d.title = title(c, b);
+  notice(c, d, b);
+  Section s = estate_section(c, b, explain, false);
+  s.blocks.push_back(budget_data(c, b));
+  d.sections.push_back(std::move(s));
+  return d;
+}
+
+doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang lang, bool explain) {
+  Ctx c{nullptr, lang == i18n::Lang::zh};
+  doc::Document d;
+  d.lang = i18n::code(lang);
+  std::int64_t cents = 0;
+  for (const auto &p : plans) cents += p.budget->cents;
+  d.title = c.f(msg::budget_dir_title, num(static_cast<double>(plans.size())), detail::money(cents));
+  if (!plans.empty()) notice(c, d, *plans.front().budget);
+  for (const auto &p : plans) d.sections.push_back(estate_section(c, *p.budget, explain, true));
+  Section sum{"summary", "", c(msg::summary), {}, {}};
+  Table t;
+  t.id = "summary";
+  t.columns = {col("estate", c(msg::c_estate)),
+               col("annual_cost", c(msg::c_annual_cost), Align::right, 2),
+               col("monthly_cost", c(msg::c_monthly), Align::right, 2),
+               col("fee_lump_sum", c(msg::c_fee_lump_sum), Align::right, 2),
+               col("fee_lump_sum_vat", c(msg::c_fee_lump_sum_vat), Align::right, 2),
+               col("fee_cost_plus", c(msg::c_fee_cost_plus), Align::right, 2)};
+  for (const auto &p : plans) {
+    const budget::Budget &b = *p.budget;
+    t.rows.push_back(body(b.estate_id, {Cell::of(b.estate_id), Cell::num(b.annual_cost()), Cell::num(b.monthly_cost()),
+                                        Cell::num(budget::round_cents(b.fee.lump_sum.per_m2_month)),
+                                        Cell::num(budget::round_cents(b.fee.lump_sum_vat.per_m2_month)),
+                                        Cell::num(budget::round_cents(b.fee.cost_plus.per_m2_month))}));
+  }
+  Table data = t; // CSV: the summary, without a total
+  data.id = "summary_data";
+  data.for_ = Table::For::data;
+  for (auto &col : data.columns) col.label = "";
+  t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::num(static_cast<double>(cents) / 100.0, "sum:body"),
+                                  Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
+  sum.blocks.push_back(std::move(t));
+  sum.blocks.push_back(std::move(data));
+  d.sections.push_back(std::move(sum));
+  return d;
+}
+
+nlohmann::ordered_json budget_json(const std::vector<app::Plan> &plans, i18n::Lang lang) {
+  nlohmann::ordered_json j;
+  j["estates"] = nlohmann::ordered_json::array();
+  std::int64_t cents = 0;
+  for (const auto &p : plans) {
+    j["estates"].push_back(budget::to_json(*p.budget, lang == i18n::Lang::zh));
+    cents += p.budget->cents;
+  }
+  j["annual_cost"] = static_cast<double>(cents) / 100.0;
+  return j;
+}
+
+} // namespace pm::report

@@ -1,0 +1,104 @@
+// pm staff's documents: the proposal's staffing section under a title naming the norm set.
+
+#include <pm/report/build_internal.hpp>
+#include <pm/report/commands.hpp>
+#include <pm/staff/json.hpp>
+
+namespace pm::report {
+
+using detail::col;
+using detail::Ctx;
+using detail::num;
+
+namespace {
+
+// The flat table CSV writes: one row per role, with its department and its reasons.
+Table staffing_data(const Ctx &c, const staff::Staffing &s, bool with_estate) {
+  Table t;
+  t.id = "staffing_data";
+  t.for_ = Table::For::data;
+  if (with_estate) t.columns.push_back(col("estate", ""));
+  for (const char *id : {"department_id", "department", "role_id", "role", "headcount", "explanation", "source"})
+    t.columns.push_back(col(id, ""));
+  for (const auto &d : s.departments)
+    for (const auto &r : d.roles) {
+      std::string ex, src;
+      for (const auto &l : r.lines) ex += (ex.empty() ? "" : "; ") + c.t(l.explanation);
+      for (const auto &l : r.lines)
+        if (!l.source.empty() && src.find(l.source) == std::string::npos) src += (src.empty() ? "" : "; ") + l.source;
+      std::vector<Cell> cells;
+      if (with_estate) cells.push_back(Cell::of(s.estate_id));
+      for (const std::string &v : {d.id, c.t(d.name), r.id, c.t(r.name), std::to_string(r.headcount), ex, src})
+        cells.push_back(Cell::of(v));
+      t.rows.push_back(detail::body(r.id, std::move(cells)));
+    }
+  return t;
+}
+
+Section estate_section(const Ctx &c, const app::Context &cx, const app::Plan &p, bool explain, bool titled) {
+  Section s = detail::staffing_section(c, p.staffing, explain);
+  s.id = p.estate.id;
+  s.title = titled ? c.f(msg::staff_title, c.t(p.estate.name), cx.norms.name, cx.labor.name) : "";
+  return s;
+}
+
+} // namespace
+
+doc::Document staffing_document(const app::Context &cx, const app::Plan &p, i18n::Lang lang, bool explain) {
+  Ctx c{nullptr, lang == i18n::Lang::zh};
+  doc::Document d;
+  d.estate_id = p.estate.id;
+  d.lang = i18n::code(lang);
+  d.title = c.f(msg::staff_title, c.t(p.estate.name), cx.norms.name, cx.labor.name);
+  Section s = estate_section(c, cx, p, explain, false);
+  s.blocks.push_back(staffing_data(c, p.staffing, false));
+  d.sections.push_back(std::move(s));
+  return d;
+}
+
+doc::Document staffing_document(const app::Context &cx, const std::vector<app::Plan> &plans, i18n::Lang lang,
+                                bool explain) {
+  Ctx c{nullptr, lang == i18n::Lang::zh};
+  doc::Document d;
+  d.lang = i18n::code(lang);
+  int total = 0;
+  for (const auto &p : plans) total += p.staffing.total;
+  d.title = c.f(msg::staff_dir_title, num(static_cast<double>(plans.size())), num(total), cx.norms.name);
+  Table data;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    d.sections.push_back(estate_section(c, cx, plans[i], explain, true));
+    Table one = staffing_data(c, plans[i].staffing, true);
+    if (i == 0) data = one;
+    else data.rows.insert(data.rows.end(), one.rows.begin(), one.rows.end());
+  }
+  Section sum{"summary", "", c(msg::summary), {}, {}};
+  Table t;
+  t.id = "summary";
+  t.columns = {col("estate", c(msg::c_estate)), col("name", c(msg::c_name)),
+               col("staff", c(msg::c_headcount), Align::right), col("m2_per_person", c(msg::c_m2_per_person), Align::right)};
+  for (const auto &p : plans) {
+    const auto &ind = p.staffing.indicators;
+    t.rows.push_back(detail::body(p.estate.id, {Cell::of(p.estate.id), Cell::of(c.t(p.estate.name)),
+                                               Cell::num(p.staffing.total),
+                                               ind.m2_per_person ? Cell::num(*ind.m2_per_person) : Cell::of("—")}));
+  }
+  t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(total, "sum:body"), Cell::of("")}));
+  sum.blocks.push_back(std::move(t));
+  if (!plans.empty()) sum.blocks.push_back(std::move(data));
+  d.sections.push_back(std::move(sum));
+  return d;
+}
+
+nlohmann::ordered_json staffing_json(const std::vector<app::Plan> &plans, i18n::Lang lang) {
+  nlohmann::ordered_json j;
+  j["estates"] = nlohmann::ordered_json::array();
+  int total = 0;
+  for (const auto &p : plans) {
+    j["estates"].push_back(staff::to_json(p.staffing, lang == i18n::Lang::zh));
+    total += p.staffing.total;
+  }
+  j["total"] = total;
+  return j;
+}
+
+} // namespace pm::report
