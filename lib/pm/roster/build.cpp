@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace pm::roster {
 
@@ -117,8 +118,10 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::La
     for (auto &p : team) pr.people.push_back(std::move(p));
   }
 
+  // The holiday lists are built in, and checked by the unit tests: a broken one is a broken build.
   auto hd = diag::Diagnostics{};
   pr.holidays = load_holidays(labor.name, hd);
+  if (diag::has_errors(hd)) throw std::runtime_error("built-in holidays are broken: " + hd[0].message);
   return pr;
 }
 

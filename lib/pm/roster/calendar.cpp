@@ -50,30 +50,33 @@ std::optional<Holidays> load_holidays(const std::string &name, diag::Diagnostics
   std::string file = "lib/" + path;
   auto tbl = data::parse_toml(*text, file, out);
   if (!tbl) return std::nullopt;
+  data::Reader rd(file, out);
   Holidays h;
   h.name = name;
-  data::check_keys(*tbl, {"meta", "year"}, file, out);
-  if (auto m = (*tbl)["meta"].as_table()) h.source = (*m)["source"].value_or(std::string());
-  if (auto years = (*tbl)["year"].as_array())
+  rd.keys(*tbl, {"meta", "year"});
+  if (auto m = rd.table(*tbl, "meta", data::Need::required)) {
+    rd.keys(*m, {"name", "source"});
+    h.source = rd.source(*m);
+  }
+  if (auto years = rd.tables(*tbl, "year", data::Need::required))
     for (auto &node : *years) {
-      auto y = node.as_table();
-      if (!y) continue;
-      data::check_keys(*y, {"year", "source", "dates"}, file, out);
-      int year = static_cast<int>((*y)["year"].value_or(int64_t{0}));
-      if (h.first_year == 0 || year < h.first_year) h.first_year = year;
-      if (year > h.last_year) h.last_year = year;
-      if (auto dates = (*y)["dates"].as_array())
-        for (auto &dn : *dates) {
-          auto s = dn.value<std::string>();
-          auto d = s ? util::parse_date(*s) : std::nullopt;
-          if (!d || util::civil(*d).year != year) {
-            out.push_back(
-                data::at(dn, file, "bad-date", "not a date of that year (YYYY-MM-DD)", "不是该年的日期（YYYY-MM-DD）"));
-            continue;
-          }
+      const auto &y = *node.as_table();
+      rd.keys(y, {"year", "source", "dates"});
+      rd.source(y);
+      auto year = rd.integer(y, "year", first_roster_year, last_roster_year, data::Need::required);
+      if (year) {
+        if (h.first_year == 0 || *year < h.first_year) h.first_year = static_cast<int>(*year);
+        if (*year > h.last_year) h.last_year = static_cast<int>(*year);
+      }
+      for (const toml::node *dn : rd.string_nodes(y, "dates", data::Need::required)) {
+        auto d = util::parse_date(*dn->value_exact<std::string>());
+        if (!d || (year && util::civil(*d).year != *year))
+          rd.error(*dn, "bad-value", "not a date of that year (YYYY-MM-DD)", "不是该年的日期（YYYY-MM-DD）");
+        else
           h.days.insert(*d);
-        }
+      }
     }
+  if (rd.failed()) return std::nullopt;
   return h;
 }
 
