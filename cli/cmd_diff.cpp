@@ -7,9 +7,9 @@
 
 #include <pm/budget/budget.hpp>
 #include <pm/roster/build.hpp>
-#include <pm/roster/calendar.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/staff/engine.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -39,7 +39,7 @@ std::string signed_int(int v) { return (v > 0 ? "+" : "") + std::to_string(v); }
 // Whether the posts can be covered lawfully (pm roster's capacity check, over 4 weeks), and
 // the reasons they can't.
 std::vector<catalog::Text> roster_problems(const staff::Inputs &in, const staff::Staffing &s) {
-  roster::Period period{*roster::parse_date("2026-01-05"), 4};
+  roster::Period period{util::day_number(2026, 1, 5), 4};
   roster::Problem p = roster::build(in.estate, s, in.labor, period);
   std::vector<catalog::Text> out = roster::impossible_posts(p);
   for (const auto &f : roster::shortfalls(p)) out.push_back(f.message);

@@ -11,6 +11,7 @@
 #include <pm/report/build.hpp>
 #include <pm/report/roster.hpp>
 #include <pm/staff/engine.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <cstdio>
@@ -61,7 +62,7 @@ int run_report(const Options &o, bool format_given, const Global &g) {
       }
     }
   }
-  if (!o.date.empty() && !estate::is_valid_date(o.date)) {
+  if (!o.date.empty() && !util::parse_date(o.date)) {
     error(g, "--date '" + o.date + "' is not a date written YYYY-MM-DD",
           "--date '" + o.date + "' 不是 YYYY-MM-DD 格式的日期");
     return Exit::usage;

@@ -11,10 +11,10 @@
 #include <pm/roster/csv.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/staff/engine.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -40,20 +40,14 @@ struct Options {
 
 // The Monday of the current week, from the local clock: the one input that is not in the
 // files, so tests and reproducible runs pass --start.
-int this_monday() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  int day = roster::days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return day - (roster::iso_weekday(day) - 1);
-}
+int this_monday() { return util::week_start(util::today()); }
 
 bool parse_start(const std::string &s, int &day, const Global &g) {
   if (s.empty()) {
     day = this_monday();
     return true;
   }
-  auto d = roster::parse_date(s);
+  auto d = roster::parse_roster_date(s);
   if (!d) {
     error(g, "--start '" + s + "' is not a date written YYYY-MM-DD", "--start '" + s + "' 不是 YYYY-MM-DD 格式的日期");
     return false;
@@ -215,9 +209,9 @@ int run_check(const Options &o, const Global &g) {
   constexpr int max_days = 106 * 7;
   if (days > max_days) {
     d.push_back({file, 0, 0, diag::Severity::error, "too-long",
-                 "the rows span " + std::to_string(days) + " days from " + roster::format_date(first) +
+                 "the rows span " + std::to_string(days) + " days from " + util::format_date(first) +
                      "; a check takes at most 106 weeks: pass --start and --weeks, or split the file",
-                 "各行跨越 " + std::to_string(days) + " 天（自 " + roster::format_date(first) +
+                 "各行跨越 " + std::to_string(days) + " 天（自 " + util::format_date(first) +
                      " 起）；一次最多检查 106 周：请用 --start 和 --weeks 指定，或拆分文件",
                  ""});
     days = 0;

@@ -4,6 +4,7 @@
 #include <pm/doc/render.hpp>
 
 #include <pm/roster/rules.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -69,7 +70,7 @@ std::string two(int v) {
 const char *weekday_name(int day, bool zh) {
   static const char *en[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
   static const char *cn[] = {"一", "二", "三", "四", "五", "六", "日"};
-  return zh ? cn[iso_weekday(day) - 1] : en[iso_weekday(day) - 1];
+  return zh ? cn[util::iso_weekday(day) - 1] : en[util::iso_weekday(day) - 1];
 }
 
 std::string shifts_text(const PostDemand &d) {
@@ -95,12 +96,12 @@ std::string post_heading(const RosterView &v, const PostDemand &d, bool zh) {
 std::string title(const RosterView &v) {
   const Problem &p = v.p;
   if (v.zh)
-    return p.estate_name.get(true) + " — 排班表 " + format_date(p.first_day) + " 至 " + format_date(p.last_day()) +
-           "（" + std::to_string(p.days / 7) + " 周；规范 " + p.norms + "；工时 " + p.labor.name + "；种子 " +
-           std::to_string(v.seed) + "）";
-  return p.estate_name.get(false) + " — roster " + format_date(p.first_day) + " to " + format_date(p.last_day()) +
-         " (" + std::to_string(p.days / 7) + (p.days == 7 ? " week" : " weeks") + "; norms " + p.norms + "; labour " +
-         p.labor.name + "; seed " + std::to_string(v.seed) + ")";
+    return p.estate_name.get(true) + " — 排班表 " + util::format_date(p.first_day) + " 至 " +
+           util::format_date(p.last_day()) + "（" + std::to_string(p.days / 7) + " 周；规范 " + p.norms + "；工时 " +
+           p.labor.name + "；种子 " + std::to_string(v.seed) + "）";
+  return p.estate_name.get(false) + " — roster " + util::format_date(p.first_day) + " to " +
+         util::format_date(p.last_day()) + " (" + std::to_string(p.days / 7) + (p.days == 7 ? " week" : " weeks") +
+         "; norms " + p.norms + "; labour " + p.labor.name + "; seed " + std::to_string(v.seed) + ")";
 }
 
 std::string fmt1(double v) { return util::format_number(std::round(v * 10) / 10, 1); }
@@ -186,11 +187,11 @@ std::string roster_grid(const RosterView &v, bool colour) {
     out += "\n" + post_heading(v, d, zh) + "\n";
     for (int from = 0; from < p.days; from += per_block) {
       int to = std::min(p.days, from + per_block);
-      std::string h1 = util::pad(from == 0 ? "" : format_date(p.first_day + from).substr(0, 7), name_w),
+      std::string h1 = util::pad(from == 0 ? "" : util::format_date(p.first_day + from).substr(0, 7), name_w),
                   h2 = util::pad("", name_w);
       for (int day = from; day < to; ++day) {
         h1 += util::pad(weekday_name(p.first_day + day, zh), 3);
-        h2 += two(civil_from_days(p.first_day + day).day) + " ";
+        h2 += two(util::civil(p.first_day + day).day) + " ";
       }
       auto trim = [](std::string s) {
         while (!s.empty() && s.back() == ' ') s.pop_back();
@@ -324,8 +325,8 @@ std::string roster_html(const RosterView &v) {
     out += "<h2>" + doc::html_escape(post_heading(v, d, zh)) + "</h2>\n<table>\n<tr><th></th>";
     for (int day = 0; day < p.days; ++day) {
       int dn = p.first_day + day;
-      Civil c = civil_from_days(dn);
-      out += std::string("<th") + (is_weekend(dn) ? " class=\"we\"" : "") + ">" + weekday_name(dn, zh) + "<br>" +
+      util::YearMonthDay c = util::civil(dn);
+      out += std::string("<th") + (util::is_weekend(dn) ? " class=\"we\"" : "") + ">" + weekday_name(dn, zh) + "<br>" +
              std::to_string(c.month) + "/" + std::to_string(c.day) + "</th>";
     }
     out += "</tr>\n";
@@ -369,7 +370,7 @@ std::string roster_md(const RosterView &v) {
     out += "\n## " + post_heading(v, d, zh) + "\n\n";
     std::vector<std::string> header{zh ? "人员" : "Person"};
     for (int day = 0; day < p.days; ++day) {
-      Civil c = civil_from_days(p.first_day + day);
+      util::YearMonthDay c = util::civil(p.first_day + day);
       header.push_back(std::string(weekday_name(p.first_day + day, zh)) + " " + two(c.month) + "-" + two(c.day));
     }
     std::vector<std::vector<std::string>> rows;

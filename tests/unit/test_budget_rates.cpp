@@ -87,7 +87,7 @@ TEST_CASE("parse_rates locates an unknown key and suggests the right one") {
 TEST_CASE("parse_rates rejects a percentage written as a whole number") {
   auto p = parse(std::string("[meta]\n[housing_fund]\nrate = 12\nsource = \"s\"\n") + fee);
   CHECK_FALSE(p.rates);
-  auto *d = find(p, "bad-value");
+  auto *d = find(p, "out-of-range");
   REQUIRE(d);
   CHECK(d->line == 3);
   CHECK(d->column == 8);
@@ -120,7 +120,7 @@ TEST_CASE("parse_rates checks entries: quantity names, one rate, kWh price, depa
   REQUIRE(price);
   CHECK(price->line == 2);
   CHECK(price->message.find("price") != std::string::npos);
-  auto *both = find(p, "contradiction");
+  auto *both = find(p, "conflicting-keys");
   REQUIRE(both);
   CHECK(both->line == 8);
   auto *dep = find(p, "unknown-department");
@@ -143,7 +143,7 @@ TEST_CASE("parse_rates checks wage tables against the role catalogue") {
   CHECK(r->line == 5);
   CHECK(r->column == 1);
   CHECK(r->message == "unknown role 'gate_gaurd'; did you mean 'gate_guard'?");
-  auto *b = find(p, "bad-value");
+  auto *b = find(p, "out-of-range");
   REQUIRE(b);
   CHECK(b->line == 7);
 }

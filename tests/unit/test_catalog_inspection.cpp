@@ -83,7 +83,7 @@ equipment = ["lift"]
   auto r = catalog::load_inspection_rounds(f.path(), d);
   INFO(test::dump(d));
   CHECK_FALSE(r.has_value());
-  const auto *id = test::find_code(d, "bad-format");
+  const auto *id = test::find_code(d, "bad-value");
   REQUIRE(id);
   CHECK(id->line == 7);
   const auto *range = test::find_code(d, "out-of-range");

@@ -2,10 +2,12 @@
 
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/solver.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 
 using namespace pm::roster;
+using pm::util::parse_date;
 
 namespace {
 

@@ -45,7 +45,7 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
       r.id = rd.id(t, ids, "round", "巡视");
       r.name = rd.text(t, "zh", "en");
       r.frequency = rd.text(t, "frequency_zh", "frequency_en");
-      r.times_per_day = static_cast<int>(rd.integer(t, "times_per_day", 1, 24, Need::required).value_or(1));
+      if (auto v = rd.integer(t, "times_per_day", 1, 24, Need::required)) r.times_per_day = static_cast<int>(*v);
       r.department = rd.department(t);
       r.applies_to = rd.applies_to(t);
       r.source = rd.source(t);

@@ -6,6 +6,7 @@
 #include <pm/roster/rules.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/roster/summary.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -24,7 +25,7 @@ std::string two(int v) {
 
 const Label *weekday(int day) {
   static const Label *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4, &msg::wd_5, &msg::wd_6, &msg::wd_7};
-  return names[iso_weekday(day) - 1];
+  return names[util::iso_weekday(day) - 1];
 }
 
 } // namespace
@@ -32,7 +33,7 @@ const Label *weekday(int day) {
 RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing &s, const staff::Labor &labor,
                                   const std::string &date, bool zh) {
   RosterOutcome out;
-  auto first = parse_date(date.empty() ? default_roster_start : date);
+  auto first = parse_roster_date(date.empty() ? default_roster_start : date);
   if (!first) {
     out.refusal.push_back({"the date " + date + " is not a date", "日期 " + date + " 无效"});
     return out;
@@ -54,12 +55,12 @@ RosterOutcome make_roster_excerpt(const estate::Estate &e, const staff::Staffing
 
   RosterExcerpt x;
   x.dated = !date.empty();
-  x.first_day = format_date(p.first_day);
+  x.first_day = util::format_date(p.first_day);
   x.days = p.days;
   for (int day = 0; day < p.days; ++day) {
     int abs = p.first_day + day;
     if (x.dated) {
-      Civil c = civil_from_days(abs);
+      util::YearMonthDay c = util::civil(abs);
       x.day_labels.push_back(std::string(weekday(abs)->get(zh)) + " " + two(c.month) + "-" + two(c.day));
     } else {
       x.day_labels.push_back(

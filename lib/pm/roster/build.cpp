@@ -1,8 +1,10 @@
 #include <pm/roster/build.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace pm::roster {
 
@@ -16,7 +18,7 @@ std::string number(int i, int count) {
 
 void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
   for (const auto &u : list) {
-    auto a = parse_date(u.from), b = parse_date(u.to);
+    auto a = util::parse_date(u.from), b = util::parse_date(u.to);
     if (!a || !b) continue; // pm validate reports malformed dates
     for (int d = *a; d <= *b && d - *a < 3660; ++d) p.unavailable.insert(d);
   }
@@ -116,8 +118,10 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const staff::La
     for (auto &p : team) pr.people.push_back(std::move(p));
   }
 
+  // The holiday lists are built in, and checked by the unit tests: a broken one is a broken build.
   auto hd = diag::Diagnostics{};
   pr.holidays = load_holidays(labor.name, hd);
+  if (diag::has_errors(hd)) throw std::runtime_error("built-in holidays are broken: " + hd[0].message);
   return pr;
 }
 
