@@ -83,6 +83,14 @@ TEST_CASE("standards_for: the seed's and DOMAIN.md's figures") {
   CHECK_FALSE(catalog::illustrative(sat->for_grade(1)->source));
 }
 
+TEST_CASE("illustrative: an assumption is flagged like an illustrative figure") {
+  CHECK(catalog::illustrative("assumption (illustrative; replace with the contract's standard)"));
+  CHECK(catalog::illustrative("assumption: one cleaner per office building"));
+  CHECK(catalog::illustrative("假设：每栋办公楼 1 名保洁员"));
+  CHECK_FALSE(catalog::illustrative("劳动法 art. 41"));
+  CHECK_FALSE(catalog::illustrative("practice (物业管理方案实例, college student dormitories): 清洁标准"));
+}
+
 TEST_CASE("load_service_standards: a malformed file gives located errors") {
   TempToml f(R"([meta]
 title_zh = "t"
