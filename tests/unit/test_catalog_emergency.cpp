@@ -22,7 +22,7 @@ TEST_CASE("load_emergency_procedures: every built-in file loads without any diag
   }
 }
 
-TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps and a chain") {
+TEST_CASE("emergency_procedures: the 145,000 m² plan's six incidents, each with steps and a chain") {
   const auto &ep = catalog::emergency_procedures();
   for (const char *id : {"fire", "flooding", "lift_entrapment", "power_cut", "violence", "theft"}) {
     CAPTURE(id);
@@ -30,7 +30,7 @@ TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps an
     REQUIRE(p);
     CHECK_FALSE(p->name.zh.empty());
     CHECK_FALSE(p->name.en.empty());
-    CHECK(p->source.find("Seed plan 1") != std::string::npos);
+    CHECK(p->source.find("145,000 m²") != std::string::npos);
     CHECK(p->steps.size() >= 3);
     for (const auto &s : p->steps) {
       CHECK_FALSE(s.text.zh.empty());
@@ -42,13 +42,13 @@ TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps an
   }
 }
 
-TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty manager's decision") {
+TEST_CASE("emergency_procedures: the villa estate's chain ends with the duty manager's decision") {
   const auto &ep = catalog::emergency_procedures();
   REQUIRE(ep.escalation.size() == 4);
-  CHECK(ep.escalation.front().source.find("Seed plan 3") != std::string::npos);
+  CHECK(ep.escalation.front().source.find("riverside villa") != std::string::npos);
   CHECK(ep.escalation.back().who.en == "Duty manager");
   CHECK(ep.escalation.back().action.zh.find("110、119、120") != std::string::npos);
-  // The step the seed lost is labelled as reconstructed.
+  // The step the plan lost is labelled as reconstructed.
   CHECK(catalog::illustrative(ep.escalation[1].source));
   // Fire departs from it: anyone calls 119 at once.
   const auto *fire = ep.procedure("fire");

@@ -22,12 +22,12 @@ TEST_CASE("load_inspection_rounds: every built-in file loads without any diagnos
   }
 }
 
-TEST_CASE("inspection_rounds: seed plan 5's twice-daily round of utilities with its checklist") {
+TEST_CASE("inspection_rounds: the dormitory plan's twice-daily round of utilities with its checklist") {
   const auto &ir = catalog::inspection_rounds();
   const auto *u = ir.round("utilities");
   REQUIRE(u);
   CHECK(u->times_per_day == 2);
-  CHECK(u->source.find("Seed plan 5") != std::string::npos);
+  CHECK(u->source.find("college student dormitories") != std::string::npos);
   CHECK(u->checks.size() == 6);
   for (const auto &r : ir.rounds) {
     CAPTURE(r.id);

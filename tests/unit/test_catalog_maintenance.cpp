@@ -66,12 +66,12 @@ TEST_CASE("maintenance_calendar: every task is complete, in both languages, with
   }
 }
 
-TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in April and October") {
+TEST_CASE("in_month: the spring and autumn inspections of the 145,000 m² plan fall in April and October") {
   const auto &cal = catalog::maintenance_calendar();
   const auto *t = cal.task("plant_inspection");
   REQUIRE(t);
   CHECK(t->months == std::vector<int>{4, 10});
-  CHECK(t->source.find("Seed plan 1") != std::string::npos);
+  CHECK(t->source.find("145,000 m² residential estate") != std::string::npos);
   CHECK(t->applies_to.always());
   CHECK_FALSE(catalog::illustrative(t->source));
   CHECK_FALSE(catalog::unverified(t->source));

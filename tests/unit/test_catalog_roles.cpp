@@ -43,19 +43,19 @@ TEST_CASE("load: every role has 3 to 6 duties in both languages, a source and re
   }
 }
 
-TEST_CASE("load: seed plan 4's terms reach the supervisors") {
+TEST_CASE("load: the restructuring plan's terms reach the supervisors") {
   const auto &c = catalog::builtin();
   const auto *m = c.role("maintenance_supervisor");
   REQUIRE(m);
   CHECK(m->requirements.max_age == 45);
   CHECK(m->requirements.experience_years == 10);
   CHECK(m->requirements.education.zh == "大专及以上");
-  CHECK(m->requirements.source.find("Seed plan 4") != std::string::npos);
+  CHECK(m->requirements.source.find("restructured property-management centre") != std::string::npos);
   const auto *s = c.role("security_supervisor");
   REQUIRE(s);
   CHECK(s->requirements.experience_years == 5);
   CHECK(s->requirements.licences == std::vector<std::string>{"security_guard"});
-  // Figures that are not from the seed say so.
+  // Figures that rest on no plan in practice or public source say they are assumptions.
   CHECK(catalog::illustrative(c.role("indoor_cleaner")->requirements.source));
 }
 

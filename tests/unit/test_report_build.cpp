@@ -154,7 +154,7 @@ TEST_CASE("build: the same inputs give the same document bytes") {
   CHECK(report::to_json(a.doc).dump() == report::to_json(b.doc).dump());
 }
 
-TEST_CASE("pattern_name: the common names of DOMAIN.md §4 from a post's shape") {
+TEST_CASE("pattern_name: the common names of shift patterns from a post's shape") {
   staff::Post p;
   p.shifts = {{480, 960}, {960, 0}, {0, 480}};
   p.seats = 1;

@@ -30,7 +30,7 @@ const char *good = "[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n[le
                    "annual_leave_days = 5\n";
 } // namespace
 
-TEST_CASE("Labor: the cn profile gives DOMAIN.md §3's figures") {
+TEST_CASE("Labor: the cn profile gives the working-time law's figures") {
   const auto &l = cn();
   CHECK(l.weekly_hours == 40);
   CHECK(l.overtime_cap_month == 36);

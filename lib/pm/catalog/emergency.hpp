@@ -49,7 +49,7 @@ struct Procedure {
 
 struct EmergencyProcedures {
   Meta meta;
-  std::vector<EscalationStep> escalation; // the default chain (seed plan 3)
+  std::vector<EscalationStep> escalation; // the default chain (lib/data/standards/emergency)
   std::vector<Contact> contacts;
   std::vector<Procedure> procedures; // in file order
 

@@ -4,7 +4,11 @@
 
 namespace pm::catalog {
 
-bool illustrative(std::string_view source) { return source.find("illustrative") != std::string_view::npos; }
+bool illustrative(std::string_view source) {
+  for (std::string_view word : {"illustrative", "assumption", "假设"})
+    if (source.find(word) != std::string_view::npos) return true;
+  return false;
+}
 bool unverified(std::string_view source) { return source.find("not verified") != std::string_view::npos; }
 
 namespace detail {

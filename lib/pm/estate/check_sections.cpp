@@ -1,4 +1,4 @@
-// Semantic rules for the sections that describe organisations and programmes (seed plans 2–6).
+// Semantic rules for the sections that describe organisations and programmes.
 
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>

@@ -61,7 +61,8 @@ struct Person {
   std::vector<Unavailable> unavailable;
 };
 
-// A position of an organisation unit (seed plan 4): staffed as given, with its job description.
+// A position of an organisation unit (e.g. an institution's service centre): staffed as given,
+// with its job description.
 struct Position {
   std::string id;
   catalog::Text name;

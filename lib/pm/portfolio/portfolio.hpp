@@ -1,6 +1,6 @@
 #pragma once
 // A portfolio of estates (a company's bids, a city's estates): governance rates against a
-// regulator's targets, and staffing totals (seed plan 6).
+// regulator's targets, and staffing totals.
 
 #include <pm/catalog/roles.hpp>
 #include <pm/diag/diagnostic.hpp>

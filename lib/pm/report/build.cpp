@@ -75,7 +75,7 @@ std::string pattern_name(const staff::Post &p, bool zh) {
   bool whole = std::fabs(per_seat - std::round(per_seat)) < 1e-9;
   int q = static_cast<int>(std::lround(per_seat));
   std::size_t k = p.shifts.size();
-  // The named patterns of DOMAIN.md §4 are for posts covered round the clock every day.
+  // The named patterns (lib/data/patterns) are for posts covered round the clock every day.
   if (equal && whole && total == 1440 && p.days.empty()) {
     if (k == 3 && q == 3) return msg::pat_three_shift.get(zh);
     if (k == 3 && q == 4) return msg::pat_four_three.get(zh);

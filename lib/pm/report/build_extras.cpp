@@ -1,5 +1,6 @@
-// Sections an estate has only when its file says so: the programme (seed plan 2), the service
-// catalogue and security equipment (plan 3), house rules (plan 5), governance facts (plan 6).
+// Sections an estate has only when its file says so: the programme (e.g. a model-estate campaign),
+// the service catalogue and security equipment (villa estates), house rules (dormitories),
+// governance facts (a regulator's portfolio).
 
 #include <pm/report/build_internal.hpp>
 

@@ -57,7 +57,7 @@ std::optional<std::vector<Shift>> shifts_for(const std::string &hours, double sh
   std::vector<Shift> out;
   if (hours == "24h") {
     if (1440 % len != 0) return std::nullopt;
-    // Shifts start at 08:00 so the night shift is 00:00-08:00 (DOMAIN.md §4).
+    // Shifts start at 08:00 so the night shift is 00:00-08:00.
     for (int start = 480; start < 480 + 1440; start += len) out.push_back({start % 1440, (start + len) % 1440});
     return out;
   }
