@@ -38,5 +38,4 @@ Action setup_report(CLI::App &app, Global &g);
 
 int run(int argc, char **argv);
 
-
 } // namespace pm::cli

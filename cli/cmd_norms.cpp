@@ -1,14 +1,10 @@
 // pm norms list | show NAME | check FILE...: the norm sets, as data.
 
 #include <cli/app.hpp>
-#include <cli/reporters.hpp>
-#include <cli/table.hpp>
+#include <cli/common.hpp>
 
-#include <pm/data/toml.hpp>
-#include <pm/staff/inputs.hpp>
-#include <pm/staff/labor.hpp>
-#include <pm/staff/norms.hpp>
-#include <pm/util/text.hpp>
+#include <pm/app/norms.hpp>
+#include <pm/report/commands.hpp>
 
 #include <iostream>
 
@@ -21,84 +17,32 @@ struct Options {
   std::vector<std::string> files;
 };
 
-int list(const Global &g) {
-  bool zh = g.zh();
-  Table t({zh ? "名称" : "Name", zh ? "种类" : "Kind", zh ? "规则" : "Rules", zh ? "说明" : "Title"},
-          {false, false, true, false});
-  for (const auto &name : data::embedded_names("norms")) {
-    diag::Diagnostics d;
-    auto ns = staff::load_norms(name, catalog::builtin(), d);
-    if (!ns) continue;
-    t.row({name + (name == staff::default_norms ? " *" : ""), zh ? "规范集" : "norms", std::to_string(ns->rules.size()),
-           ns->title.get(zh)});
-  }
-  for (const auto &name : data::embedded_names("labor")) {
-    diag::Diagnostics d;
-    auto l = staff::load_labor(name, d);
-    if (!l) continue;
-    t.row({name, zh ? "工时规定" : "labor", "", l->title.get(zh)});
-  }
-  std::cout << t.str() << (zh ? "* 默认规范集\n" : "* the default norm set\n");
+int list(const Global &g, const app::Context &c) {
+  std::cout << draw(report::data_sets_document(app::data_sets(c.roles), g.messages()), "table");
   return Exit::ok;
 }
 
 int show(const Options &o, const Global &g) {
-  // A name of either kind: norm sets first, then labour profiles.
-  for (const char *kind : {"norms", "labor"}) {
-    diag::Diagnostics tmp;
-    if (auto src = data::load_source(kind, o.name, tmp)) {
-      std::cout << src->text;
-      return Exit::ok;
-    }
-    // A file that can't be read says why; a name is looked up in both kinds below.
-    if (tmp.empty() || tmp.front().code != "unknown-name") {
-      render_text(std::cerr, tmp, g.zh());
-      return Exit::usage;
-    }
-  }
-  std::vector<std::string> names = data::embedded_names("norms");
-  for (const auto &n : data::embedded_names("labor")) names.push_back(n);
-  std::string en = "no built-in norm set or labour profile named '" + o.name + "'";
-  std::string zh = "没有名为 '" + o.name + "' 的内置规范集或工时规定";
-  if (auto best = util::did_you_mean(o.name, names)) {
-    en += "; did you mean '" + *best + "'?";
-    zh += "；您是否想写 '" + *best + "'？";
-  } else {
-    std::string all;
-    for (const auto &n : names) all += (all.empty() ? "" : ", ") + n;
-    en += "; available: " + all;
-    zh += "；可用：" + all;
-  }
-  render_text(std::cerr, {{o.name, 0, 0, diag::Severity::error, "unknown-name", en, zh, ""}}, g.zh());
-  return Exit::usage;
+  diag::Diagnostics d;
+  auto text = app::data_text(o.name, d);
+  report(d, g);
+  if (!text) return Exit::usage;
+  std::cout << *text;
+  std::cout.flush();
+  return std::cout ? Exit::ok : Exit::usage;
 }
 
-int check(const Options &o, const Global &g) {
-  diag::Diagnostics all;
-  bool io = false;
-  for (const auto &f : o.files) {
-    diag::Diagnostics d;
-    // A file with the tables of a labour profile ([hours], [leave]...) and no [[rule]] is a
-    // labour profile; anything else is read as a norm set. A syntax error is reported once.
-    auto src = data::load_source("norms", f, d);
-    if (!src) {
-      io = true;
-    } else if (diag::Diagnostics syntax; auto tbl = data::parse_toml(src->text, src->file, syntax)) {
-      bool labour =
-          !tbl->get("rule") && (tbl->get("hours") || tbl->get("leave") || tbl->get("rostering") || tbl->get("pay"));
-      if (labour)
-        staff::load_labor(f, d);
-      else
-        staff::load_norms(f, catalog::builtin(), d);
-    } else {
-      d.insert(d.end(), syntax.begin(), syntax.end());
-    }
-    all.insert(all.end(), d.begin(), d.end());
-  }
-  diag::sort(all);
-  render_text(std::cerr, all, g.zh());
-  if (io) return Exit::usage;
-  return diag::has_errors(all) ? Exit::invalid : Exit::ok;
+int check(const Options &o, const Global &g, const app::Context &c) {
+  app::Status status = app::Status::ok;
+  report(app::check_data_files(o.files, c.roles, status), g);
+  return exit_of(status);
+}
+
+// The role catalogue, which norm sets name roles from.
+std::optional<app::Context> roles_only(const Global &g, int &rc) {
+  app::Choices choices;
+  choices.staffing_needed = false;
+  return load_context(choices, g, rc);
 }
 
 } // namespace
@@ -112,9 +56,12 @@ Action setup_norms(CLI::App &app, Global &g) {
   auto *c = app.add_subcommand("check", "Check norm-set or labour-profile files; errors at FILE:LINE:COL");
   c->add_option("files", o->files, "TOML files")->required();
   return [o, &g, l, s, c]() -> int {
-    if (l->parsed()) return list(g);
     if (s->parsed()) return show(*o, g);
-    if (c->parsed()) return check(*o, g);
+    int rc = Exit::ok;
+    auto cx = roles_only(g, rc);
+    if (!cx) return rc;
+    if (l->parsed()) return list(g, *cx);
+    if (c->parsed()) return check(*o, g, *cx);
     return Exit::usage;
   };
 }

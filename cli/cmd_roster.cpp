@@ -3,19 +3,17 @@
 
 #include <cli/app.hpp>
 #include <cli/common.hpp>
-#include <cli/reporters.hpp>
-#include <cli/roster_formats.hpp>
-#include <cli/table.hpp>
 
-#include <pm/roster/build.hpp>
-#include <pm/roster/csv.hpp>
-#include <pm/roster/solver.hpp>
-#include <pm/staff/engine.hpp>
+#include <pm/app/directory.hpp>
+#include <pm/app/roster_check.hpp>
+#include <pm/doc/render.hpp>
+#include <pm/report/commands.hpp>
+#include <pm/roster/calendar.hpp>
+#include <pm/roster/summary.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -25,8 +23,7 @@ namespace {
 
 struct Options {
   std::string estate;
-  std::string norms;
-  std::string labor;
+  app::Choices choices;
   std::string start;
   int weeks = 4;
   std::string pattern;
@@ -38,215 +35,128 @@ struct Options {
   std::string check_estate;
 };
 
-// The Monday of the current week, from the local clock: the one input that is not in the
-// files, so tests and reproducible runs pass --start.
-int this_monday() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  int day = roster::days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return day - (roster::iso_weekday(day) - 1);
+// --start, or the Monday of the current week from the local clock: the one input that is not
+// in the files, so tests and reproducible runs pass --start.
+std::optional<int> start_day(const std::string &s, const Global &g) {
+  if (s.empty()) return util::week_start(util::today());
+  auto d = roster::parse_roster_date(s);
+  if (!d) error(g, i18n::msg::cli_bad_start, s);
+  return d;
 }
 
-bool parse_start(const std::string &s, int &day, const Global &g) {
-  if (s.empty()) {
-    day = this_monday();
-    return true;
-  }
-  auto d = roster::parse_date(s);
-  if (!d) {
-    error(g, "--start '" + s + "' is not a date written YYYY-MM-DD", "--start '" + s + "' 不是 YYYY-MM-DD 格式的日期");
-    return false;
-  }
-  day = *d;
-  return true;
+app::PlanRequest request(const Options &o, int first) {
+  app::PlanRequest r;
+  r.roster = app::RosterRequest{first, o.weeks, o.seed, o.pattern};
+  return r;
 }
 
-std::vector<roster::Pattern> patterns_or_die(const Global &g, bool &ok) {
-  diag::Diagnostics d;
-  auto all = roster::builtin_patterns(d);
-  render_text(std::cerr, d, g.zh());
-  ok = !diag::has_errors(d);
-  return all;
-}
-
-// A directory: whether each estate's posts can be rostered lawfully, and why not; the rosters
-// themselves are made one estate at a time.
-int run_roster_dir(const Options &o, const Global &g) {
+// A directory: whether each estate's posts can be rostered lawfully, and why not.
+int run_roster_dir(const Options &o, const Global &g, const app::Context &c) {
   if (o.format != "grid" && o.format != "md" && o.format != "json") {
-    error(g, "for a directory, pm roster prints a summary: use --format grid, md or json",
-          "对目录，pm roster 输出汇总：请用 --format grid、md 或 json");
+    error(g, i18n::msg::cli_roster_dir_format);
     return Exit::usage;
   }
-  int first = 0;
-  if (!parse_start(o.start, first, g)) return Exit::usage;
-  auto set = load_estates(o.estate, o.norms, o.labor, g);
-  if (set.inputs.empty() && set.rc != Exit::ok) return set.rc;
-  bool ok = true;
-  auto patterns = patterns_or_die(g, ok);
-  if (!ok) return Exit::usage;
-  bool zh = g.lang.empty() ? set.inputs.front().estate.zh() : g.lang == "zh";
-  int rc = set.rc;
-  nlohmann::ordered_json j = nlohmann::ordered_json::array();
-  std::vector<std::vector<std::string>> rows;
-  for (const auto &in : set.inputs) {
-    staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, in.roles);
-    roster::Problem p = roster::build(in.estate, s, in.labor, {first, o.weeks});
-    std::vector<std::string> reasons;
-    bool feasible = true;
-    std::size_t shifts = 0;
-    if (!p.posts.empty()) {
-      roster::Result r = roster::make_roster(p, {o.seed, o.pattern}, patterns);
-      feasible = r.ok;
-      shifts = r.assignments.size();
-      for (const auto &t : r.refusal) reasons.push_back(t.get(zh));
-      if (!r.ok && reasons.empty())
-        for (const auto &v : r.violations) reasons.push_back(v.message.get(zh));
-    }
-    if (!feasible) rc = std::max(rc, static_cast<int>(Exit::invalid));
-    j.push_back({{"estate", in.estate.id},
-                 {"file", in.estate.file},
-                 {"posts", p.posts.size()},
-                 {"people", p.people.size()},
-                 {"feasible", feasible},
-                 {"shifts", feasible ? nlohmann::ordered_json(shifts) : nlohmann::ordered_json(nullptr)},
-                 {"problems", reasons}});
-    std::string result = p.posts.empty() ? (zh ? "无需排班" : "nothing to roster")
-                         : feasible      ? (zh ? "可以排班" : "rostered")
-                                    : (zh ? "无法合法排班：" : "can't be rostered lawfully: ") + reasons.front();
-    rows.push_back({in.estate.id, std::to_string(p.posts.size()), std::to_string(p.people.size()), result});
-  }
-  std::string text;
-  std::vector<std::string> header = {zh ? "小区" : "Estate", zh ? "岗位" : "Posts", zh ? "人员" : "People",
-                                     zh ? "结果" : "Result"};
-  if (o.format == "json")
-    text = nlohmann::ordered_json{{"weeks", o.weeks}, {"estates", j}}.dump(2) + "\n";
-  else if (o.format == "md")
-    text = markdown_table(header, rows, {false, true, true, false});
-  else {
-    Table t(header, {false, true, true, false});
-    for (auto &r : rows) t.row(r);
-    text = t.str();
-  }
-  int w = emit(o.output, text, set.files, g);
-  return w != Exit::ok ? w : rc;
+  auto first = start_day(o.start, g);
+  if (!first) return Exit::usage;
+  auto dir = app::plan_directory(c, o.estate, request(o, *first));
+  diag::sort(dir.diagnostics);
+  report(dir.diagnostics, g);
+  if (!dir.error_text.empty()) error(g, dir.error_text);
+  if (dir.plans.empty()) return exit_of(dir.status);
+  i18n::Lang lang = output_lang(g, dir.plans);
+  std::string text = o.format == "json"
+                         ? report::roster_summary_json(dir.plans, o.weeks, lang).dump(2) + "\n"
+                         : draw(report::roster_summary_document(dir.plans, lang), o.format == "md" ? "md" : "table");
+  app::Status status = dir.status;
+  for (const auto &p : dir.plans)
+    if (!p.roster->ok() && !p.roster->nothing_to_roster()) status = app::worst(status, app::Status::invalid);
+  int w = emit(o.output, text, inputs_of(c, dir.files), g);
+  return w != Exit::ok ? w : exit_of(status);
 }
 
-int run_roster(const Options &o, const Global &g) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(o.estate, ec)) return run_roster_dir(o, g);
-  int first = 0;
-  if (!parse_start(o.start, first, g)) return Exit::usage;
-  int code = Exit::ok;
-  auto in = load_or_report(o.estate, o.norms, o.labor, g, code);
-  if (!in) return code;
-  bool zh = output_zh(g, in->estate);
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
-  roster::Problem p = roster::build(in->estate, s, in->labor, {first, o.weeks});
-  if (p.posts.empty()) {
-    error(g, "the staffing of " + o.estate + " has no covered posts to roster",
-          o.estate + " 的人员配置中没有需要排班的岗位");
+int run_roster(const Options &o, const Global &g, const app::Context &c) {
+  if (is_directory(o.estate)) return run_roster_dir(o, g, c);
+  auto first = start_day(o.start, g);
+  if (!first) return Exit::usage;
+  auto loaded = app::load_estate(c, o.estate);
+  diag::sort(loaded.diagnostics);
+  report(loaded.diagnostics, g);
+  if (!loaded.input) return exit_of(loaded.status);
+  app::Plan p = app::make_plan(c, std::move(*loaded.input), request(o, *first));
+  const app::Rostered &r = *p.roster;
+  if (r.nothing_to_roster()) {
+    error(g, i18n::msg::cli_nothing_to_roster, o.estate);
     return Exit::invalid;
   }
-  bool ok = true;
-  auto patterns = patterns_or_die(g, ok);
-  if (!ok) return Exit::usage;
-  roster::Result r = roster::make_roster(p, {o.seed, o.pattern}, patterns);
-  if (!r.ok) {
-    std::string file = o.estate == "-" ? "<stdin>" : o.estate;
-    if (r.usage_error) {
-      for (const auto &t : r.refusal) error(g, t.en, t.zh);
+  if (!r.ok()) {
+    if (r.result.usage_error) {
+      for (const auto &t : r.result.refusal) error(g, t);
       return Exit::usage;
     }
-    std::cerr << (g.zh() ? "pm: 无法依法排班，未输出排班表：\n" : "pm: no lawful roster, so none is printed:\n");
+    std::cerr << i18n::tr(g.messages(), i18n::msg::cli_no_lawful_roster) << "\n";
     diag::Diagnostics d;
-    if (!r.violations.empty())
-      for (const auto &v : r.violations) d.push_back({file, 0, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
+    if (!r.result.violations.empty())
+      for (const auto &v : r.result.violations)
+        d.push_back({p.estate.file, 0, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
     else
-      for (const auto &t : r.refusal) d.push_back({file, 0, 0, diag::Severity::error, "unrosterable", t.en, t.zh, ""});
-    render_text(std::cerr, d, g.zh());
+      for (const auto &t : r.result.refusal)
+        d.push_back({p.estate.file, 0, 0, diag::Severity::error, "unrosterable", t.en, t.zh, ""});
+    report(d, g);
     return Exit::invalid;
   }
-  roster::Summary sum = roster::summarize(p, r.assignments);
-  RosterView v{p, r.assignments, sum, zh, o.seed};
+  i18n::Lang lang = output_lang(g, p.estate);
   std::string text;
-  if (o.format == "csv")
-    text = roster_csv(v);
-  else if (o.format == "json")
-    text = roster_json(v);
+  if (o.format == "json")
+    text = roster::to_json(r.problem, r.result.assignments, *r.summary, lang == i18n::Lang::zh, o.seed).dump(2) + "\n";
   else if (o.format == "ics")
-    text = roster_ics(v);
-  else if (o.format == "html")
-    text = roster_html(v);
-  else if (o.format == "md")
-    text = roster_md(v);
+    text = report::roster_ics(p, lang, o.seed);
   else {
     bool to_terminal = (o.output.empty() || o.output == "-") && isatty(STDOUT_FILENO);
     const char *no_colour = std::getenv("NO_COLOR");
-    text = roster_grid(v, to_terminal && !(no_colour && *no_colour));
+    text = draw(report::roster_document(c, p, lang, o.seed), o.format == "grid" ? "table" : o.format,
+                to_terminal && !(no_colour && *no_colour));
   }
-  return emit(o.output, text, in->files, g);
+  return emit(o.output, text, inputs_of(c, {o.estate}), g);
 }
 
-int run_check(const Options &o, const Global &g) {
-  int code = Exit::ok;
-  auto in = load_or_report(o.check_estate, o.norms, o.labor, g, code);
-  if (!in) return code;
+int run_check(const Options &o, const Global &g, const app::Context &c) {
+  auto loaded = app::load_estate(c, o.check_estate);
+  diag::sort(loaded.diagnostics);
+  report(loaded.diagnostics, g);
+  if (!loaded.input) return exit_of(loaded.status);
   // Two years of a large estate's roster is a few MB.
   auto text = util::read_file(o.csv, 16u << 20);
   if (!text) {
-    error(g, text.error().en, text.error().zh);
+    error(g, i18n::Text{text.error().zh, text.error().en});
     return Exit::usage;
   }
-  staff::Staffing s = staff::compute(in->estate, in->norms, in->labor, in->roles);
-  roster::Problem p = roster::build(in->estate, s, in->labor, {0, 1});
-  std::string file = o.csv == "-" ? "<stdin>" : o.csv;
-  diag::Diagnostics d;
-  auto a = roster::read_roster_csv(*text, file, p, d);
-  // The period: --start/--weeks if given, else the rota days the rows span.
-  auto [first, days] = roster::span_of(p, a);
+  app::RosterCheck rc{*text, o.csv == "-" ? "<stdin>" : o.csv, std::nullopt, std::nullopt};
   if (!o.start.empty()) {
-    int day = 0;
-    if (!parse_start(o.start, day, g)) return Exit::usage;
-    if (days > 0) days += first - day;
-    first = day;
+    rc.first_day = start_day(o.start, g);
+    if (!rc.first_day) return Exit::usage;
   }
-  if (o.weeks > 0) days = o.weeks * 7;
-  constexpr int max_days = 106 * 7;
-  if (days > max_days) {
-    d.push_back({file, 0, 0, diag::Severity::error, "too-long",
-                 "the rows span " + std::to_string(days) + " days from " + roster::format_date(first) +
-                     "; a check takes at most 106 weeks: pass --start and --weeks, or split the file",
-                 "各行跨越 " + std::to_string(days) + " 天（自 " + roster::format_date(first) +
-                     " 起）；一次最多检查 106 周：请用 --start 和 --weeks 指定，或拆分文件",
-                 ""});
-    days = 0;
-  }
-  p.first_day = first;
-  p.days = std::max(days, 0);
-  if (p.days > 0)
-    for (const auto &v : roster::check(p, a)) {
-      int line = v.assignment >= 0 ? a[static_cast<std::size_t>(v.assignment)].line : 0;
-      d.push_back({file, line, 0, v.severity, v.rule, v.message.en, v.message.zh, ""});
-    }
-  else if (a.empty() && !diag::has_errors(d))
-    d.push_back({file, 0, 0, diag::Severity::error, "empty", "the roster has no shifts", "排班表中没有班次", ""});
-  // Located problems in line order, then the gaps, which have no line.
-  std::stable_sort(d.begin(), d.end(), [](const diag::Diagnostic &x, const diag::Diagnostic &y) {
-    return (x.line == 0 ? INT32_MAX : x.line) < (y.line == 0 ? INT32_MAX : y.line);
-  });
-  render_text(std::cerr, d, g.zh());
+  if (o.weeks > 0) rc.weeks = o.weeks;
+  diag::Diagnostics d = app::check_roster(c, *loaded.input, rc);
+  report(d, g);
   return diag::has_errors(d) ? Exit::invalid : Exit::ok;
+}
+
+int run(const Options &o, const Global &g, bool check) {
+  int rc = Exit::ok;
+  auto c = load_context(o.choices, g, rc);
+  if (!c) return rc;
+  return check ? run_check(o, g, *c) : run_roster(o, g, *c);
 }
 
 } // namespace
 
 Action setup_roster(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
+  o->choices.roster_needed = true;
   app.add_option("estate", o->estate, "Estate file (- for stdin)");
-  app.add_option("-n,--norms", o->norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
-      ->default_str(staff::default_norms);
-  app.add_option("-l,--labor", o->labor,
+  app.add_option("-n,--norms", o->choices.norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+      ->default_str(app::default_norms);
+  app.add_option("-l,--labor", o->choices.labor,
                  "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
   app.add_option("--start", o->start, "First day, YYYY-MM-DD (default: the Monday of the current week)");
   app.add_option("--weeks", o->weeks, "Weeks to roster (1-106)")->check(CLI::Range(1, 106))->default_val(4);
@@ -263,8 +173,8 @@ Action setup_roster(CLI::App &app, Global &g) {
       app.add_subcommand("check", "Re-check a roster CSV (e.g. edited in a spreadsheet) against the hard rules");
   check->add_option("roster", o->csv, "Roster CSV with columns staff_id, post, start, end")->required();
   check->add_option("estate", o->check_estate, "Estate file the roster is for")->required();
-  check->add_option("-n,--norms", o->norms, "Norm set (as for pm roster)")->default_str(staff::default_norms);
-  check->add_option("-l,--labor", o->labor, "Labour profile (as for pm roster)");
+  check->add_option("-n,--norms", o->choices.norms, "Norm set (as for pm roster)")->default_str(app::default_norms);
+  check->add_option("-l,--labor", o->choices.labor, "Labour profile (as for pm roster)");
   check->add_option("--start", o->start, "First day of the period (default: the first day in the CSV)");
   check->add_option("--weeks", o->weeks, "Weeks in the period (default: as many days as the CSV spans)")
       ->check(CLI::Range(1, 106));
@@ -272,14 +182,14 @@ Action setup_roster(CLI::App &app, Global &g) {
   return [o, check, &app, &g] {
     if (check->parsed()) {
       if (!check->get_option("--weeks")->count()) o->weeks = 0;
-      return run_check(*o, g);
+      return run(*o, g, true);
     }
     if (o->estate.empty()) {
-      error(g, "pm roster needs an estate file: pm roster ESTATE", "pm roster 需要小区文件：pm roster ESTATE");
+      error(g, i18n::msg::cli_roster_needs_estate);
       (void)app;
       return static_cast<int>(Exit::usage);
     }
-    return run_roster(*o, g);
+    return run(*o, g, false);
   };
 }
 

@@ -46,9 +46,8 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
   plans.push_back(app::make_plan(c, std::move(*loaded.input), {}));
   const app::Plan &p = plans.front();
   i18n::Lang lang = output_lang(g, p.estate);
-  std::string text = o.format == "json"
-                         ? staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2) + "\n"
-                         : draw(report::staffing_document(c, p, lang, o.explain), o.format);
+  std::string text = o.format == "json" ? staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2) + "\n"
+                                        : draw(report::staffing_document(c, p, lang, o.explain), o.format);
   warn_on_stderr(plans, o, g, lang);
   int rc = emit(o.output, text, inputs_of(c, {o.estate}), g);
   if (rc != Exit::ok) return rc;

@@ -1,15 +1,12 @@
 // pm validate PATH...: checks estate files against the schema and the semantic rules.
 
 #include <cli/app.hpp>
-#include <cli/reporters.hpp>
+#include <cli/common.hpp>
 
-#include <pm/catalog/roles.hpp>
-#include <pm/estate/check.hpp>
-#include <pm/util/file.hpp>
+#include <pm/app/validate.hpp>
+#include <pm/diag/render.hpp>
 
-#include <filesystem>
 #include <iostream>
-#include <optional>
 
 namespace pm::cli {
 
@@ -23,79 +20,31 @@ struct Options {
 };
 
 int run_validate(const Options &o, const Global &g) {
-  bool zh = g.zh();
-  diag::Diagnostics all;
-  int files = 0, invalid = 0, unreadable = 0;
-
-  // The files to check, in order; a directory that can't be searched is an error in its place.
-  struct Item {
-    std::size_t file = 0; // index into `paths` when `error` is empty
-    std::optional<diag::Diagnostic> error;
-  };
-  std::vector<std::string> paths;
-  std::vector<Item> items;
-  auto io_error = [&](const std::string &path, const util::Error &e) {
-    items.push_back({0, diag::Diagnostic{path, 0, 0, diag::Severity::error, "io", e.en, e.zh, ""}});
-  };
-  for (const auto &p : o.paths) {
-    std::error_code ec;
-    if (p != "-" && std::filesystem::is_directory(p, ec)) {
-      auto found = util::find_yaml_files(p);
-      if (!found) {
-        io_error(p, found.error());
-        continue;
-      }
-      if (found->empty()) {
-        io_error(p, {"no *.yaml or *.yml files under " + p, p + " 下没有 *.yaml 或 *.yml 文件"});
-        continue;
-      }
-      for (auto &f : *found) {
-        items.push_back({paths.size(), std::nullopt});
-        paths.push_back(std::move(f));
-      }
-    } else {
-      items.push_back({paths.size(), std::nullopt});
-      paths.push_back(p);
-    }
-  }
-
-  std::vector<estate::FileCheck> checked = estate::check_files(paths, catalog::builtin(), o.jobs);
-  for (const Item &item : items) {
-    if (item.error) {
-      all.push_back(*item.error);
-      ++unreadable;
-      continue;
-    }
-    const estate::FileCheck &c = checked[item.file];
-    if (c.unreadable) {
-      ++unreadable;
-    } else {
-      ++files;
-      if (diag::has_errors(c.diagnostics))
-        ++invalid;
-      else if (o.verbose)
-        std::cerr << c.name << ": " << (zh ? "通过" : "ok") << "\n";
-    }
-    all.insert(all.end(), c.diagnostics.begin(), c.diagnostics.end());
-  }
-
+  i18n::Lang lang = g.messages();
+  app::Choices choices;
+  choices.staffing_needed = false;
+  int rc = Exit::ok;
+  auto c = load_context(choices, g, rc);
+  if (!c) return rc;
+  app::Validation v = app::validate(*c, o.paths, o.jobs);
+  if (o.verbose)
+    for (const auto &f : v.files)
+      if (f.valid) std::cerr << i18n::tr(lang, i18n::msg::validate_ok, f.name) << "\n";
   if (o.format == "json")
-    render_json(std::cout, all, zh);
+    std::cout << diag::to_json(v.diagnostics, lang);
   else if (o.format == "github")
-    render_github(std::cout, all, zh);
+    std::cout << diag::to_github(v.diagnostics, lang);
   else
-    render_text(std::cerr, all, zh);
+    std::cerr << diag::to_text(v.diagnostics, lang);
   if (o.verbose) {
-    std::cerr << (zh ? "已检查 " + std::to_string(files) + " 个文件，" + std::to_string(invalid) + " 个无效"
-                     : std::to_string(files) + " file(s) checked, " + std::to_string(invalid) + " invalid");
+    std::cerr << i18n::tr(lang, i18n::msg::validate_count, v.files.size(), v.invalid);
     // A path that couldn't be read was not checked: say so, or the summary looks clean.
-    if (unreadable)
-      std::cerr << (zh ? "，" + std::to_string(unreadable) + " 个路径无法读取"
-                       : ", " + std::to_string(unreadable) + " path(s) could not be read");
+    if (v.unreadable) std::cerr << i18n::tr(lang, i18n::msg::validate_unreadable, v.unreadable);
     std::cerr << "\n";
   }
-  if (unreadable) return Exit::usage;
-  return invalid ? Exit::invalid : Exit::ok;
+  std::cout.flush();
+  if (!std::cout) return Exit::usage;
+  return exit_of(v.status());
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a `pm budget --format json` document's arithmetic, independently of pm:
 the lines add up exactly to annual_cost (in fen), items and departments too, monthly amounts
-are annual ÷ 12 rounded to the fen, and each fee follows its formula (DOMAIN.md §5).
+are annual ÷ 12 rounded to the fen, and each fee follows its formula (物业服务收费管理办法 art. 11).
 Usage: check_json.py FILE EXPECTED_LUMP_SUM|-"""
 import json
 import sys

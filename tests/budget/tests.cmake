@@ -30,7 +30,7 @@ endfunction()
 pm_budget_json(residential - examples/residential-145k.yaml)
 pm_budget_json(residential-en - examples/residential-145k.yaml --lang en)
 pm_budget_json(villa - examples/villa-riverside.yaml --norms cn-practice)
-# DOMAIN.md §5: 5.00 M元 × 1.10 ÷ (1 − 5.5 %) ÷ 12 ÷ 200,000 m² = 2.43 元/m²/month.
+# The worked textbook example: 5.00 M元 × 1.10 ÷ (1 − 5.5 %) ÷ 12 ÷ 200,000 m² = 2.43 元/m²/month.
 pm_budget_json(textbook 2.43 tests/budget/textbook.yaml ${PM_BUDGET_TB})
 
 # The format follows -o FILE's extension when --format is not given.

@@ -164,7 +164,7 @@ def case_diff():
 
 
 def case_examples():
-    # Every plan of the seed has an example that validates and staffs.
+    # Every example (one per kind of plan) validates and staffs.
     for p in sorted(glob.glob(os.path.join(SRC, "examples", "*.yaml"))):
         r = run("staff", p, "--format", "json")
         check(r.returncode == 0, f"{p}: pm staff fails: {r.stderr}")

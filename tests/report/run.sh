@@ -49,8 +49,8 @@ formats)
   # names may be Chinese, so only the fixed headings are compared).
   grep -q '^## 1 项目概况' out-zh.md
   grep -q '^## 1 Estate overview' out-en.md
-  none -q '项目概况\|人员配置\|费用测算' out-en.md
-  none -q 'Estate overview\|Staffing\|Cost budget' out-zh.md
+  none -q '^#.*\(项目概况\|人员配置\|费用测算\)' out-en.md
+  none -q '^#.*\(Estate overview\|Staffing\|Cost budget\)' out-zh.md
   # The default language is the estate's locale (zh-CN for every example).
   "$pm" report "$estate" -o default.md
   cmp default.md out-zh.md

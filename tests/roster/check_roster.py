@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent check of a roster CSV, written from the rules of DOMAIN.md §3 and the
+"""An independent check of a roster CSV, written from the working-time law (劳动法 art. 38, 41; 国务院关于职工工作时间的规定 art. 3) and the
 labour profile lib/data/labor/cn.toml, sharing no code with pm.
 
 usage: check_roster.py ROSTER.csv ROSTER.json [ESTATE.yaml]

@@ -2,7 +2,7 @@
 """Checks of `pm staff --format json` that golden files can't state plainly.
 
 usage: check_staffing.py PM SOURCE_DIR CHECK [WORK_DIR]
-  plan1      cn-practice on examples/residential-145k.yaml reproduces the seed's plan 1
+  plan1      cn-practice on examples/residential-145k.yaml reproduces the plan's 39 people
   default    the default norm set (cn-standard) staffs the same estate lawfully
   sums       roles sum to departments, departments to the total (every example, norm set, language)
   one-ratio  changing one ratio in a copy of cn-standard.toml changes exactly the lines that use it
@@ -45,7 +45,7 @@ def check_plan1():
     expect(s["total"] == 39, f"total {s['total']}, expected 39")
     expect(departments(s) == {"management": 1, "customer_service": 5, "maintenance": 8, "security": 13,
                               "environment": 12}, f"departments {departments(s)}")
-    # DOMAIN.md §1, first row.
+    # The posts of the 145,000 m² estate's plan.
     plan1 = {"project_manager": 1,
              "cs_supervisor": 1, "receptionist": 1, "cashier": 1, "storekeeper": 1, "admin_clerk": 1,
              "maintenance_supervisor": 1, "electrician": 2, "plumber": 2, "lift_technician": 1,

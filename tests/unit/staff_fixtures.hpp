@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/roles.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/staff/engine.hpp>
@@ -22,7 +24,7 @@ inline const pm::staff::NormSet &norms(const std::string &name) {
   auto it = cache.find(name);
   if (it == cache.end()) {
     pm::diag::Diagnostics d;
-    auto ns = pm::staff::load_norms(name, pm::catalog::builtin(), d);
+    auto ns = pm::staff::load_norms(name, fx::roles(), d);
     REQUIRE_MESSAGE(ns.has_value(), "norm set " << name << " does not load");
     it = cache.emplace(name, std::move(*ns)).first;
   }
@@ -39,11 +41,7 @@ inline const pm::staff::Labor &cn() {
   return l;
 }
 
-inline pm::estate::Estate example(const std::string &name) {
-  auto loaded = pm::estate::load(std::string(PM_SOURCE_DIR) + "/examples/" + name + ".yaml");
-  REQUIRE_MESSAGE(loaded.estate.has_value(), "example " << name << " does not load");
-  return *loaded.estate;
-}
+inline pm::estate::Estate example(const std::string &name) { return fx::example(name); }
 
 inline const std::vector<std::string> &example_names() {
   static const std::vector<std::string> n = {"residential-145k", "villa-riverside"};
@@ -51,7 +49,7 @@ inline const std::vector<std::string> &example_names() {
 }
 
 inline pm::staff::Staffing compute(const pm::estate::Estate &e, const pm::staff::NormSet &ns) {
-  return pm::staff::compute(e, ns, cn(), pm::catalog::builtin());
+  return pm::staff::compute(e, ns, cn(), fx::roles());
 }
 
 // splitmix64: small, and the same numbers on every platform and standard library.

@@ -1,8 +1,9 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/budget/budget.hpp>
 #include <pm/budget/json.hpp>
-#include <pm/staff/inputs.hpp>
 
 #include <string>
 
@@ -54,7 +55,7 @@ security = 1000
 
 Rates rates(const std::string &text) {
   diag::Diagnostics d;
-  auto r = parse_rates(text, "r.toml", "r.toml", catalog::builtin(), d);
+  auto r = parse_rates(text, "r.toml", "r.toml", fx::roles(), d);
   for (const auto &x : d) MESSAGE(x.line, ":", x.column, ": ", x.message);
   REQUIRE(r);
   return *r;
@@ -94,7 +95,7 @@ const Line *find(const Budget &b, const std::string &id) {
 }
 
 Budget run(const estate::Estate &e, const staff::Staffing &s, const Rates &r) {
-  auto c = compute(e, s, r, catalog::builtin());
+  auto c = compute(e, s, r, fx::roles());
   for (const auto &x : c.diagnostics) MESSAGE(x.code, ": ", x.message);
   REQUIRE(c.budget);
   return *c.budget;
@@ -340,7 +341,7 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
   SUBCASE("no wage for a role") {
     std::string text = std::string(staff_rates) + fee_rates;
     text.replace(text.find("security = 4000"), 15, "");
-    auto c = compute(small_estate(), security_staffing(), rates(text), catalog::builtin());
+    auto c = compute(small_estate(), security_staffing(), rates(text), fx::roles());
     CHECK_FALSE(c.budget);
     REQUIRE(c.diagnostics.size() == 1);
     CHECK(c.diagnostics[0].code == "no-wage");
@@ -350,7 +351,7 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
   }
   SUBCASE("no social insurance table") {
     auto c = compute(small_estate(), security_staffing(),
-                     rates(std::string("[meta]\n[wages]\nsource = \"w\"\n") + fee_rates), catalog::builtin());
+                     rates(std::string("[meta]\n[wages]\nsource = \"w\"\n") + fee_rates), fx::roles());
     CHECK_FALSE(c.budget);
     CHECK(c.diagnostics.size() == 3); // social_insurance, housing_fund, levies
     CHECK(c.diagnostics[0].code == "missing-key");
@@ -358,7 +359,7 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
   SUBCASE("no chargeable area") {
     estate::Estate e = small_estate();
     e.areas.chargeable = 0;
-    auto c = compute(e, security_staffing(), rates(std::string(staff_rates) + fee_rates), catalog::builtin());
+    auto c = compute(e, security_staffing(), rates(std::string(staff_rates) + fee_rates), fx::roles());
     CHECK_FALSE(c.budget);
     REQUIRE(c.diagnostics.size() == 1);
     CHECK(c.diagnostics[0].code == "no-chargeable-area");
@@ -366,12 +367,10 @@ TEST_CASE("compute reports what the rates lack for the staffing") {
 }
 
 TEST_CASE("compute on the plan 1 example: JSON lines add up to annual_cost") {
-  auto loaded = staff::load_inputs(PM_SOURCE_DIR "/examples/residential-145k.yaml", "", "");
-  REQUIRE(loaded.inputs);
-  const auto &in = *loaded.inputs;
-  staff::Staffing s = staff::compute(in.estate, in.norms, in.labor, catalog::builtin());
+  auto in = fx::input("residential-145k");
+  staff::Staffing s = staff::compute(in.estate, fx::context().norms, fx::context().labor, fx::roles());
   diag::Diagnostics d;
-  auto r = load_rates("example", catalog::builtin(), d);
+  auto r = load_rates("example", fx::roles(), d);
   REQUIRE(r);
   Budget b = run(in.estate, s, *r);
   CHECK(b.headcount == s.total);

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/budget/fee.hpp>
 
 using namespace pm::budget;
 
-TEST_CASE("fee_lump_sum reproduces the textbook example of DOMAIN.md §5") {
+TEST_CASE("fee_lump_sum reproduces the worked textbook example (2.43 元/m²/month)") {
   // 250,000 m², 80 % chargeable, annual cost 5.00 M元, profit 10 %, tax 5.5 % -> 2.43 元/m²/month.
   double chargeable = 250000 * 0.80;
   double fee = fee_lump_sum(5'000'000, chargeable, 0.10, 0.055);

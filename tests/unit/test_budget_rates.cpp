@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/budget/rates.hpp>
 
 #include <string>
@@ -25,7 +27,7 @@ struct Parsed {
 
 Parsed parse(const std::string &text) {
   Parsed p;
-  p.rates = parse_rates(text, "r.toml", "r.toml", catalog::builtin(), p.d);
+  p.rates = parse_rates(text, "r.toml", "r.toml", fx::roles(), p.d);
   return p;
 }
 
@@ -40,7 +42,7 @@ const diag::Diagnostic *find(const Parsed &p, const std::string &code) {
 TEST_CASE("load_rates reads the built-in example cleanly") {
   diag::Diagnostics d;
   bool io = false;
-  auto r = load_rates("", catalog::builtin(), d, &io);
+  auto r = load_rates("", fx::roles(), d, &io);
   REQUIRE(r);
   CHECK(d.empty());
   CHECK_FALSE(io);
@@ -51,14 +53,14 @@ TEST_CASE("load_rates reads the built-in example cleanly") {
   CHECK(r->fee.vat_rate == 0.06);
   CHECK_FALSE(r->section("energy").empty());
   // Every role of the catalogue gets a wage, from its role or its department.
-  for (const auto &role : catalog::builtin().roles)
+  for (const auto &role : fx::roles().roles)
     CHECK_MESSAGE((r->wages.by_role.count(role.id) || r->wages.by_department.count(role.department)), role.id);
 }
 
 TEST_CASE("load_rates reports an unknown built-in name as an I/O error with did-you-mean") {
   diag::Diagnostics d;
   bool io = false;
-  CHECK_FALSE(load_rates("exampel", catalog::builtin(), d, &io));
+  CHECK_FALSE(load_rates("exampel", fx::roles(), d, &io));
   CHECK(io);
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "unknown-name");
@@ -87,7 +89,7 @@ TEST_CASE("parse_rates locates an unknown key and suggests the right one") {
 TEST_CASE("parse_rates rejects a percentage written as a whole number") {
   auto p = parse(std::string("[meta]\n[housing_fund]\nrate = 12\nsource = \"s\"\n") + fee);
   CHECK_FALSE(p.rates);
-  auto *d = find(p, "bad-value");
+  auto *d = find(p, "out-of-range");
   REQUIRE(d);
   CHECK(d->line == 3);
   CHECK(d->column == 8);
@@ -120,7 +122,7 @@ TEST_CASE("parse_rates checks entries: quantity names, one rate, kWh price, depa
   REQUIRE(price);
   CHECK(price->line == 2);
   CHECK(price->message.find("price") != std::string::npos);
-  auto *both = find(p, "contradiction");
+  auto *both = find(p, "conflicting-keys");
   REQUIRE(both);
   CHECK(both->line == 8);
   auto *dep = find(p, "unknown-department");
@@ -143,7 +145,7 @@ TEST_CASE("parse_rates checks wage tables against the role catalogue") {
   CHECK(r->line == 5);
   CHECK(r->column == 1);
   CHECK(r->message == "unknown role 'gate_gaurd'; did you mean 'gate_guard'?");
-  auto *b = find(p, "bad-value");
+  auto *b = find(p, "out-of-range");
   REQUIRE(b);
   CHECK(b->line == 7);
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/emergency.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/estate/estate.hpp>
@@ -22,15 +24,15 @@ TEST_CASE("load_emergency_procedures: every built-in file loads without any diag
   }
 }
 
-TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps and a chain") {
-  const auto &ep = catalog::emergency_procedures();
+TEST_CASE("emergency_procedures: the 145,000 m² plan's six incidents, each with steps and a chain") {
+  const auto &ep = (*fx::context().emergency);
   for (const char *id : {"fire", "flooding", "lift_entrapment", "power_cut", "violence", "theft"}) {
     CAPTURE(id);
     const auto *p = ep.procedure(id);
     REQUIRE(p);
     CHECK_FALSE(p->name.zh.empty());
     CHECK_FALSE(p->name.en.empty());
-    CHECK(p->source.find("Seed plan 1") != std::string::npos);
+    CHECK(p->source.find("145,000 m²") != std::string::npos);
     CHECK(p->steps.size() >= 3);
     for (const auto &s : p->steps) {
       CHECK_FALSE(s.text.zh.empty());
@@ -42,13 +44,13 @@ TEST_CASE("emergency_procedures: seed plan 1's six incidents, each with steps an
   }
 }
 
-TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty manager's decision") {
-  const auto &ep = catalog::emergency_procedures();
+TEST_CASE("emergency_procedures: the villa estate's chain ends with the duty manager's decision") {
+  const auto &ep = (*fx::context().emergency);
   REQUIRE(ep.escalation.size() == 4);
-  CHECK(ep.escalation.front().source.find("Seed plan 3") != std::string::npos);
+  CHECK(ep.escalation.front().source.find("riverside villa") != std::string::npos);
   CHECK(ep.escalation.back().who.en == "Duty manager");
   CHECK(ep.escalation.back().action.zh.find("110、119、120") != std::string::npos);
-  // The step the seed lost is labelled as reconstructed.
+  // The step the plan lost is labelled as reconstructed.
   CHECK(catalog::illustrative(ep.escalation[1].source));
   // Fire departs from it: anyone calls 119 at once.
   const auto *fire = ep.procedure("fire");
@@ -59,7 +61,7 @@ TEST_CASE("emergency_procedures: the chain of seed plan 3 ends with the duty man
 }
 
 TEST_CASE("for_estate: no lift entrapment procedure without lifts") {
-  const auto &ep = catalog::emergency_procedures();
+  const auto &ep = (*fx::context().emergency);
   estate::Estate e;
   auto without = ep.for_estate(&e);
   CHECK(without.size() == ep.procedures.size() - 1);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/inspection.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/estate/estate.hpp>
@@ -15,19 +17,19 @@ TEST_CASE("load_inspection_rounds: every built-in file loads without any diagnos
   for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
-    auto r = catalog::load_inspection_rounds(n, d);
+    auto r = catalog::load_inspection_rounds(n, fx::roles(), d);
     INFO(test::dump(d));
     CHECK(r.has_value());
     CHECK(d.empty());
   }
 }
 
-TEST_CASE("inspection_rounds: seed plan 5's twice-daily round of utilities with its checklist") {
-  const auto &ir = catalog::inspection_rounds();
+TEST_CASE("inspection_rounds: the dormitory plan's twice-daily round of utilities with its checklist") {
+  const auto &ir = (*fx::context().inspections);
   const auto *u = ir.round("utilities");
   REQUIRE(u);
   CHECK(u->times_per_day == 2);
-  CHECK(u->source.find("Seed plan 5") != std::string::npos);
+  CHECK(u->source.find("college student dormitories") != std::string::npos);
   CHECK(u->checks.size() == 6);
   for (const auto &r : ir.rounds) {
     CAPTURE(r.id);
@@ -44,7 +46,7 @@ TEST_CASE("inspection_rounds: seed plan 5's twice-daily round of utilities with 
 }
 
 TEST_CASE("for_estate: plant checks only for the plant the estate has") {
-  const auto &ir = catalog::inspection_rounds();
+  const auto &ir = (*fx::context().inspections);
   estate::Estate bare;
   for (const auto *r : ir.for_estate(&bare)) CHECK(r->id != "plant_rooms");
   estate::Estate e;
@@ -80,10 +82,10 @@ action_zh = "清理"
 equipment = ["lift"]
 )");
   diag::Diagnostics d;
-  auto r = catalog::load_inspection_rounds(f.path(), d);
+  auto r = catalog::load_inspection_rounds(f.path(), fx::roles(), d);
   INFO(test::dump(d));
   CHECK_FALSE(r.has_value());
-  const auto *id = test::find_code(d, "bad-format");
+  const auto *id = test::find_code(d, "bad-value");
   REQUIRE(id);
   CHECK(id->line == 7);
   const auto *range = test::find_code(d, "out-of-range");

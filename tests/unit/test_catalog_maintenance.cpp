@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/maintenance.hpp>
 #include <pm/catalog/roles.hpp>
 #include <pm/data/toml.hpp>
@@ -44,7 +46,7 @@ TEST_CASE("load_maintenance_calendar: every built-in file loads without any diag
   for (const auto &n : names) {
     CAPTURE(n);
     diag::Diagnostics d;
-    auto c = catalog::load_maintenance_calendar(n, d);
+    auto c = catalog::load_maintenance_calendar(n, fx::roles(), d);
     INFO(test::dump(d));
     CHECK(c.has_value());
     CHECK(d.empty());
@@ -52,7 +54,7 @@ TEST_CASE("load_maintenance_calendar: every built-in file loads without any diag
 }
 
 TEST_CASE("maintenance_calendar: every task is complete, in both languages, with a source") {
-  const auto &cal = catalog::maintenance_calendar();
+  const auto &cal = (*fx::context().maintenance);
   CHECK(cal.tasks.size() >= 10);
   for (const auto &t : cal.tasks) {
     CAPTURE(t.id);
@@ -61,17 +63,17 @@ TEST_CASE("maintenance_calendar: every task is complete, in both languages, with
     CHECK_FALSE(t.frequency.zh.empty());
     CHECK_FALSE(t.frequency.en.empty());
     CHECK_FALSE(t.source.empty());
-    CHECK(catalog::builtin().department(t.department));
+    CHECK(fx::roles().department(t.department));
     CHECK(std::is_sorted(t.months.begin(), t.months.end()));
   }
 }
 
-TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in April and October") {
-  const auto &cal = catalog::maintenance_calendar();
+TEST_CASE("in_month: the spring and autumn inspections of the 145,000 m² plan fall in April and October") {
+  const auto &cal = (*fx::context().maintenance);
   const auto *t = cal.task("plant_inspection");
   REQUIRE(t);
   CHECK(t->months == std::vector<int>{4, 10});
-  CHECK(t->source.find("Seed plan 1") != std::string::npos);
+  CHECK(t->source.find("145,000 m² residential estate") != std::string::npos);
   CHECK(t->applies_to.always());
   CHECK_FALSE(catalog::illustrative(t->source));
   CHECK_FALSE(catalog::unverified(t->source));
@@ -86,7 +88,7 @@ TEST_CASE("in_month: the spring and autumn inspections of seed plan 1 fall in Ap
 }
 
 TEST_CASE("for_estate: only the tasks for the plant the estate has") {
-  const auto &cal = catalog::maintenance_calendar();
+  const auto &cal = (*fx::context().maintenance);
   auto e = plan1();
   auto with = ids(cal.for_estate(&e));
   CHECK(has(with, "lift_servicing"));
@@ -111,7 +113,7 @@ TEST_CASE("for_estate: only the tasks for the plant the estate has") {
 }
 
 TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the contractor") {
-  const auto &cal = catalog::maintenance_calendar();
+  const auto &cal = (*fx::context().maintenance);
   const auto *t = cal.task("lift_servicing");
   REQUIRE(t);
   CHECK(t->every_month());
@@ -124,7 +126,7 @@ TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the cont
 
 TEST_CASE("unscheduled: tasks without a fixed month") {
   auto e = plan1();
-  auto u = ids(catalog::maintenance_calendar().unscheduled(&e));
+  auto u = ids((*fx::context().maintenance).unscheduled(&e));
   CHECK(has(u, "lift_periodic_inspection"));
 }
 
@@ -158,7 +160,7 @@ department = "maintenance"
 sorce = "test"
 )");
   diag::Diagnostics d;
-  auto c = catalog::load_maintenance_calendar(f.path(), d);
+  auto c = catalog::load_maintenance_calendar(f.path(), fx::roles(), d);
   INFO(test::dump(d));
   CHECK_FALSE(c.has_value());
   struct Want {
@@ -193,7 +195,7 @@ department = "maintenance"
 source = "test"
 )");
   diag::Diagnostics d;
-  CHECK_FALSE(catalog::load_maintenance_calendar(f.path(), d).has_value());
+  CHECK_FALSE(catalog::load_maintenance_calendar(f.path(), fx::roles(), d).has_value());
   const auto *m = test::find_code(d, "missing-key");
   REQUIRE(m);
   CHECK(m->message.find("[meta]") != std::string::npos);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/roles.hpp>
 #include <pm/res/resources.hpp>
 
@@ -20,7 +22,7 @@ TEST_CASE("load: the built-in role catalogue loads without any diagnostic") {
 }
 
 TEST_CASE("load: every role has 3 to 6 duties in both languages, a source and requirements") {
-  const auto &c = catalog::builtin();
+  const auto &c = fx::roles();
   for (const auto &r : c.roles) {
     CAPTURE(r.id);
     CHECK(r.duties.size() >= 3);
@@ -43,19 +45,19 @@ TEST_CASE("load: every role has 3 to 6 duties in both languages, a source and re
   }
 }
 
-TEST_CASE("load: seed plan 4's terms reach the supervisors") {
-  const auto &c = catalog::builtin();
+TEST_CASE("load: the restructuring plan's terms reach the supervisors") {
+  const auto &c = fx::roles();
   const auto *m = c.role("maintenance_supervisor");
   REQUIRE(m);
   CHECK(m->requirements.max_age == 45);
   CHECK(m->requirements.experience_years == 10);
   CHECK(m->requirements.education.zh == "大专及以上");
-  CHECK(m->requirements.source.find("Seed plan 4") != std::string::npos);
+  CHECK(m->requirements.source.find("restructured property-management centre") != std::string::npos);
   const auto *s = c.role("security_supervisor");
   REQUIRE(s);
   CHECK(s->requirements.experience_years == 5);
   CHECK(s->requirements.licences == std::vector<std::string>{"security_guard"});
-  // Figures that are not from the seed say so.
+  // Figures that rest on no plan in practice or public source say they are assumptions.
   CHECK(catalog::illustrative(c.role("indoor_cleaner")->requirements.source));
 }
 
@@ -65,7 +67,7 @@ TEST_CASE("load: the licence ids are those of the estate format") {
   auto j = nlohmann::json::parse(*schema);
   auto ids = j["properties"]["staff"]["items"]["properties"]["licences"]["items"]["enum"];
   REQUIRE(ids.is_array());
-  const auto &c = catalog::builtin();
+  const auto &c = fx::roles();
   CHECK(c.licences.size() == ids.size());
   for (const auto &id : ids) {
     CAPTURE(id.get<std::string>());
@@ -78,7 +80,7 @@ TEST_CASE("load: the licence ids are those of the estate format") {
 }
 
 TEST_CASE("roles_of: lists a department's roles in file order") {
-  auto roles = catalog::builtin().roles_of("customer_service");
+  auto roles = fx::roles().roles_of("customer_service");
   REQUIRE(roles.size() >= 2);
   CHECK(roles[0]->id == "cs_supervisor");
 }

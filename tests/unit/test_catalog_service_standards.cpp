@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/catalog/service_standards.hpp>
 #include <pm/data/toml.hpp>
 
@@ -24,7 +26,7 @@ TEST_CASE("load_service_standards: every built-in file loads without any diagnos
 }
 
 TEST_CASE("standards_for: every grade has every item, both languages and a source") {
-  const auto &s = catalog::service_standards();
+  const auto &s = (*fx::context().service_standards);
   CHECK_FALSE(s.meta.source.empty());
   for (int g = catalog::min_grade; g <= catalog::max_grade; ++g) {
     CAPTURE(g);
@@ -45,7 +47,7 @@ TEST_CASE("standards_for: every grade has every item, both languages and a sourc
 }
 
 TEST_CASE("standards_for: the categories the proposal needs are there, grouped in order") {
-  const auto &s = catalog::service_standards();
+  const auto &s = (*fx::context().service_standards);
   for (const char *c : {"patrol", "cleaning_frequency", "cleanliness", "response", "kpi"}) {
     CAPTURE(c);
     CHECK(s.category(c));
@@ -59,28 +61,36 @@ TEST_CASE("standards_for: the categories the proposal needs are there, grouped i
   }
 }
 
-TEST_CASE("standards_for: the seed's and DOMAIN.md's figures") {
-  const auto &s = catalog::service_standards();
+TEST_CASE("standards_for: figures of the national grade standard and of plans in practice") {
+  const auto &s = (*fx::context().service_standards);
   const auto *sat = s.item("satisfaction");
   REQUIRE(sat);
   REQUIRE(sat->for_grade(1));
   CHECK(sat->for_grade(1)->value.zh.find("80%") != std::string::npos);
-  CHECK(sat->for_grade(1)->source.find("DOMAIN.md §6") != std::string::npos);
+  CHECK(sat->for_grade(1)->source.find("普通住宅小区物业管理服务等级标准") != std::string::npos);
   const auto *litter = s.item("criteria_litter");
   REQUIRE(litter);
   for (int g = 1; g <= 4; ++g) {
     REQUIRE(litter->for_grade(g));
     CHECK(litter->for_grade(g)->value.en.find("2 scraps of paper per 100 m²") != std::string::npos);
-    CHECK(litter->for_grade(g)->source.find("Seed plan 5") != std::string::npos);
+    CHECK(litter->for_grade(g)->source.find("college student dormitories") != std::string::npos);
   }
   const auto *bins = s.item("criteria_bins");
   REQUIRE(bins);
   CHECK(bins->for_grade(3)->value.zh.find("离垃圾箱 2 m 无臭味") != std::string::npos);
-  // A figure with no verified source says it is illustrative.
+  // A figure with no verified source says it is an assumption, and is flagged as illustrative.
   const auto *rt = s.item("repair_timeliness");
   REQUIRE(rt);
   CHECK(catalog::illustrative(rt->for_grade(1)->source));
   CHECK_FALSE(catalog::illustrative(sat->for_grade(1)->source));
+}
+
+TEST_CASE("illustrative: an assumption is flagged like an illustrative figure") {
+  CHECK(catalog::illustrative("assumption (illustrative; replace with the contract's standard)"));
+  CHECK(catalog::illustrative("assumption: one cleaner per office building"));
+  CHECK(catalog::illustrative("假设：每栋办公楼 1 名保洁员"));
+  CHECK_FALSE(catalog::illustrative("劳动法 art. 41"));
+  CHECK_FALSE(catalog::illustrative("practice (物业管理方案实例, college student dormitories): 清洁标准"));
 }
 
 TEST_CASE("load_service_standards: a malformed file gives located errors") {

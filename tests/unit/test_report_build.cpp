@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/budget/budget.hpp>
 #include <pm/doc/render.hpp>
 #include <pm/report/build.hpp>
-#include <pm/report/roster.hpp>
-#include <pm/staff/inputs.hpp>
 
 #include <string>
 #include <vector>
@@ -13,38 +13,25 @@ using namespace pm;
 
 namespace {
 
+// A proposal built as pm report builds it. Returned as a prvalue, so the references bind to
+// its own plan.
 struct Built {
-  staff::Inputs in;
-  staff::Staffing staffing;
-  budget::Budget budget;
+  app::Plan plan;
   report::RosterOutcome roster;
   report::Document doc;
+  const staff::Staffing &staffing = plan.staffing;
+  const budget::Budget &budget = *plan.budget;
 };
 
 Built build(const std::string &example, bool zh, const std::string &date = "") {
-  auto loaded = staff::load_inputs(std::string(PM_SOURCE_DIR) + "/examples/" + example + ".yaml", "", "");
-  REQUIRE(loaded.inputs);
-  Built b{std::move(*loaded.inputs), {}, {}, {}, {}};
-  b.staffing = staff::compute(b.in.estate, b.in.norms, b.in.labor, b.in.roles);
-  diag::Diagnostics d;
-  auto rates = budget::load_rates("", b.in.roles, d);
-  REQUIRE(rates);
-  auto c = budget::compute(b.in.estate, b.staffing, *rates, b.in.roles);
-  REQUIRE(c.budget);
-  b.budget = *c.budget;
-  b.roster = report::make_roster_excerpt(b.in.estate, b.staffing, b.in.labor, date, zh);
-  report::Input input{b.in.estate,
-                      b.staffing,
-                      b.budget,
-                      b.in.roles,
-                      b.in.labor,
-                      b.in.norms,
-                      b.roster.excerpt ? &*b.roster.excerpt : nullptr,
-                      b.roster.refusal,
-                      zh,
-                      date};
-  b.doc = report::build(input);
-  return b;
+  auto req = report::plan_request(date);
+  REQUIRE(req);
+  app::Plan p = app::make_plan(fx::context(), fx::input(example), *req);
+  REQUIRE(p.budget);
+  REQUIRE(p.roster);
+  auto roster = report::roster_excerpt(*p.roster, fx::context(), !date.empty(), zh);
+  auto doc = report::build(fx::context(), p, {zh ? i18n::Lang::zh : i18n::Lang::en, date});
+  return Built{std::move(p), std::move(roster), std::move(doc)};
 }
 
 std::vector<std::string> ids(const std::vector<report::Section> &s) {
@@ -149,12 +136,12 @@ TEST_CASE("build: the extra sections of plans 2 to 5") {
 TEST_CASE("build: the same inputs give the same document bytes") {
   auto a = build("villa-riverside", true);
   auto b = build("villa-riverside", true);
-  CHECK(report::to_markdown(a.doc) == report::to_markdown(b.doc));
-  CHECK(report::to_html(a.doc) == report::to_html(b.doc));
+  CHECK(doc::to_markdown(a.doc) == doc::to_markdown(b.doc));
+  CHECK(doc::to_html(a.doc) == doc::to_html(b.doc));
   CHECK(report::to_json(a.doc).dump() == report::to_json(b.doc).dump());
 }
 
-TEST_CASE("pattern_name: the common names of DOMAIN.md §4 from a post's shape") {
+TEST_CASE("pattern_name: the common names of shift patterns from a post's shape") {
   staff::Post p;
   p.shifts = {{480, 960}, {960, 0}, {0, 480}};
   p.seats = 1;

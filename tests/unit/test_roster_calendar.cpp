@@ -1,9 +1,13 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
+
 #include <pm/roster/calendar.hpp>
 #include <pm/roster/model.hpp>
+#include <pm/util/date.hpp>
 
 using namespace pm::roster;
+using namespace pm::util;
 
 TEST_CASE("dates round-trip and know their weekday") {
   auto d = parse_date("2026-01-05");

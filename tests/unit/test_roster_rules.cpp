@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <pm/roster/rules.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 
 using namespace pm::roster;
+using pm::util::parse_date;
 
 namespace {
 

@@ -2,10 +2,12 @@
 
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/solver.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 
 using namespace pm::roster;
+using pm::util::parse_date;
 
 namespace {
 
@@ -22,6 +24,7 @@ Problem gate(int people, int weeks = 4) {
   d.shifts = {{480, 960}, {960, 0}, {0, 480}};
   d.people = people;
   p.posts.push_back(d);
+  p.role_names["gate_guard"] = {"门岗", "Gate guard"};
   for (int i = 0; i < people; ++i) {
     Person x;
     x.id = "g" + std::to_string(i + 1);

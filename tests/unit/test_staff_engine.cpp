@@ -37,7 +37,7 @@ TEST_CASE("compute: cn-practice reproduces plan 1 (39 people)") {
   CHECK(departments(s) ==
         std::map<std::string, int>{
             {"management", 1}, {"customer_service", 5}, {"maintenance", 8}, {"security", 13}, {"environment", 12}});
-  // The roles of DOMAIN.md §1, first row.
+  // The roles of the 145,000 m² estate's plan (39 people).
   const std::map<std::string, int> roles = {{"project_manager", 1},
                                             {"cs_supervisor", 1},
                                             {"receptionist", 1},

@@ -30,7 +30,7 @@ const char *good = "[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n[le
                    "annual_leave_days = 5\n";
 } // namespace
 
-TEST_CASE("Labor: the cn profile gives DOMAIN.md §3's figures") {
+TEST_CASE("Labor: the cn profile gives the working-time law's figures") {
   const auto &l = cn();
   CHECK(l.weekly_hours == 40);
   CHECK(l.overtime_cap_month == 36);
@@ -47,10 +47,10 @@ TEST_CASE("load_labor: errors are located") {
   CHECK(load_text(good).empty());
   CHECK(has(load_text(std::string(good) + "[rostering]\nmax_shift_hour = 12\n"), "unknown-key", 10));
   CHECK(has(load_text(std::string(good) + "[rostering]\nnight_start = \"10pm\"\n"), "bad-value", 10));
-  CHECK(has(load_text(std::string(good) + "[rostering]\nmin_free_days_per_7 = 8\n"), "bad-value", 10));
+  CHECK(has(load_text(std::string(good) + "[rostering]\nmin_free_days_per_7 = 8\n"), "out-of-range", 10));
   CHECK(has(load_text("[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = \"forty\"\n[leave]\npublic_holidays = 13\n"
                       "annual_leave_days = 5\n"),
-            "bad-value", 5));
+            "wrong-type", 5));
   // The figures every headcount depends on are stated, not defaulted.
   CHECK(has(load_text("[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n"), "missing-key", 1));
   CHECK(has(load_text("[meta]\nsource = \"s\"\n[hours]\ndaily = 8\nweekly = 40\n[leave]\npublic_holidays = 13\n"),

@@ -46,7 +46,7 @@ const char *meta = "[meta]\nsource = \"test\"\n";
 Loaded norms_from(const std::string &text) {
   Loaded l;
   l.file = temp_file("n.toml", text);
-  l.ns = load_norms(l.file, pm::catalog::builtin(), l.d);
+  l.ns = load_norms(l.file, fx::roles(), l.d);
   return l;
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("load_norms: the shipped norm sets load cleanly and cite a source for 
   for (const auto &name : pm::data::embedded_names("norms")) {
     CAPTURE(name);
     pm::diag::Diagnostics d;
-    auto ns = load_norms(name, pm::catalog::builtin(), d);
+    auto ns = load_norms(name, fx::roles(), d);
     REQUIRE(ns.has_value());
     CHECK(d.empty());
     CHECK_FALSE(ns->source.empty());
@@ -107,7 +107,7 @@ TEST_CASE("load_norms: errors are located and named") {
   }
   SUBCASE("bad value") {
     auto l = rule("role = \"gardener\"\nkind = \"ratio\"\nquantity = \"area.green\"\nper = -3\nsource = \"s\"\n");
-    CHECK(l.has("bad-value", 7));
+    CHECK(l.has("out-of-range", 7));
     CHECK(l.all().find("'per' must be a positive number, not -3") != std::string::npos);
   }
   SUBCASE("missing source") {

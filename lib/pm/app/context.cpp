@@ -23,8 +23,8 @@ void add_file(Context &c, const std::string &f) {
 }
 
 // Built-in data is tested to load cleanly; should it not, its diagnostics say why.
-template <typename T> std::optional<T> builtin(std::optional<T> (*load)(const std::string &, diag::Diagnostics &),
-                                               diag::Diagnostics &out) {
+template <typename T>
+std::optional<T> builtin(std::optional<T> (*load)(const std::string &, diag::Diagnostics &), diag::Diagnostics &out) {
   return load("cn", out);
 }
 
@@ -39,6 +39,10 @@ LoadedContext load_context(const Choices &ch) {
     return out;
   }
   c.roles = std::move(*roles);
+  if (!ch.staffing_needed) {
+    out.context = std::move(c);
+    return out;
+  }
 
   std::size_t before = out.diagnostics.size();
   auto norms = staff::load_norms(ch.norms.empty() ? default_norms : ch.norms, c.roles, out.diagnostics);
@@ -66,14 +70,14 @@ LoadedContext load_context(const Choices &ch) {
   if (ch.roster_needed) {
     c.patterns = roster::builtin_patterns(out.diagnostics);
     // Holidays are listed for the country of the labour profile; none is not an error.
-    diag::Diagnostics hd;
-    c.holidays = roster::load_holidays(c.labor.name, hd);
+    c.holidays = roster::load_holidays(c.labor.name, out.diagnostics);
   }
   if (ch.standards_needed) {
-    c.service_standards = builtin(catalog::load_service_standards, out.diagnostics);
-    c.maintenance = builtin(catalog::load_maintenance_calendar, out.diagnostics);
-    c.emergency = builtin(catalog::load_emergency_procedures, out.diagnostics);
-    c.inspections = builtin(catalog::load_inspection_rounds, out.diagnostics);
+    // Built-in data, tested to load cleanly; should it not, its diagnostics say why.
+    c.service_standards = catalog::load_service_standards("cn", out.diagnostics);
+    c.maintenance = catalog::load_maintenance_calendar("cn", c.roles, out.diagnostics);
+    c.emergency = catalog::load_emergency_procedures("cn", out.diagnostics);
+    c.inspections = catalog::load_inspection_rounds("cn", c.roles, out.diagnostics);
   }
   if (diag::has_errors(out.diagnostics)) {
     out.status = worst(out.status, Status::invalid);

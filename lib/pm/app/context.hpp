@@ -26,9 +26,10 @@ inline constexpr const char *default_rates = "example";
 
 // What a command needs, as the user chose it. Empty names take the defaults.
 struct Choices {
-  std::string norms;  // built-in name or TOML file; "": default_norms
-  std::string labor;  // "": the norm set's own labour profile
-  std::string rates;  // "": default_rates
+  bool staffing_needed = true; // the norm set and labour profile (pm validate needs neither)
+  std::string norms;           // built-in name or TOML file; "": default_norms
+  std::string labor;           // "": the norm set's own labour profile
+  std::string rates;           // "": default_rates
   bool rates_needed = false;
   bool roster_needed = false;    // shift patterns and public holidays
   bool standards_needed = false; // service standards, maintenance, emergencies, inspections

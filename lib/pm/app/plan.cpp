@@ -49,7 +49,8 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
   }
   if (r.roster) {
     Rostered ro;
-    ro.problem = roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
+    ro.problem =
+        roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
     if (!ro.problem.posts.empty()) {
       ro.result = roster::make_roster(ro.problem, {r.roster->seed, r.roster->pattern}, c.patterns);
       if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);

@@ -164,7 +164,7 @@ private:
       for (const auto &role : d.roles) {
         if (role.headcount == 0) continue;
         std::optional<double> wage;
-        // A position the estate file prices itself (seed plan 4) comes first.
+        // A position the estate file prices itself (organisation units) comes first.
         for (const auto &u : m_e.units)
           for (const auto &p : u.positions)
             if (p.id == role.id && p.monthly_wage > 0) wage = p.monthly_wage;

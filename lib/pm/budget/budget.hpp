@@ -1,6 +1,6 @@
 #pragma once
-// The cost budget of an estate and the property fee it implies (DOMAIN.md §5; 物业服务定价成本
-// 监审办法): lines by cost item and department, each with its arithmetic and source.
+// The cost budget of an estate and the property fee it implies (物业服务收费管理办法;
+// 物业服务定价成本监审办法): lines by cost item and department, each with its arithmetic and source.
 
 #include <pm/budget/fee.hpp>
 #include <pm/budget/rates.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 // The property fee per m² of chargeable area per month implied by an annual cost
-// (物业服务收费管理办法 art. 11; DOMAIN.md §5). Results are unrounded 元/m²/month.
+// (物业服务收费管理办法, 发改价格〔2003〕1864号, art. 9 and 11). Results are unrounded 元/m²/month.
 
 #include <cstdint>
 

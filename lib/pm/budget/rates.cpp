@@ -3,6 +3,7 @@
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -24,116 +25,33 @@ Position pos_of(const toml::node &n) {
   return {static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
 }
 
-enum class Range { money, ratio, below_one, positive };
+using data::Need;
 
-class Reader {
+// What the figures of a rates file may be. Ratios are fractions: 16 % is 0.16, and "16" is
+// caught as out of range.
+data::Range money() { return data::Range::at_least(0, 1e12); }
+data::Range positive() { return data::Range::positive(1e12); }
+data::Range ratio() {
+  return data::Range::between(0, 1).called("ratio", "比例").hint("write 16 % as 0.16", "16% 写作 0.16");
+}
+data::Range below_one() {
+  return data::Range::between(0, 1).below_max().called("ratio", "比例").hint("write 5.5 % as 0.055", "5.5% 写作 0.055");
+}
+
+void set(double &target, std::optional<double> v) {
+  if (v) target = *v;
+}
+
+class Reader : public data::Reader {
 public:
   Reader(const std::string &file, const catalog::Catalogue &roles, diag::Diagnostics &out)
-      : m_file(file), m_roles(roles), m_out(out) {}
+      : data::Reader(file, out), m_roles(roles) {}
 
-  void err(const toml::node &n, const std::string &code, const std::string &en, const std::string &zh) {
-    m_out.push_back(data::at(n, m_file, code, en, zh));
-  }
-
-  void keys(const toml::table &t, const std::vector<std::string> &allowed) {
-    data::check_keys(t, allowed, m_file, m_out);
-  }
-
-  // A number in the range the key needs: money (≥ 0), a ratio (0 to 1), a ratio below 1, or a
-  // positive number. Ratios are fractions: 16 % is 0.16, and "16" is caught here.
-  std::optional<double> num(const toml::table &t, const char *key, Range range, bool required = false) {
-    auto n = t.get(key);
-    if (!n) {
-      if (required)
-        err(t, "missing-key", std::string("missing key '") + key + "'", std::string("缺少键 '") + key + "'");
-      return std::nullopt;
-    }
-    auto v = n->value<double>();
-    bool ok = v && std::isfinite(*v) && *v <= 1e12;
-    if (ok) switch (range) {
-      case Range::money:
-        ok = *v >= 0;
-        break;
-      case Range::ratio:
-        ok = *v >= 0 && *v <= 1;
-        break;
-      case Range::below_one:
-        ok = *v >= 0 && *v < 1;
-        break;
-      case Range::positive:
-        ok = *v > 0;
-        break;
-      }
-    if (ok) return v;
-    std::string k = std::string("'") + key + "'";
-    if (v && std::isfinite(*v) && *v > 1e12) {
-      err(*n, "bad-value", k + " must be at most 1000000000000, not " + util::format_number(*v),
-          k + " 不能大于 1000000000000，而不是 " + util::format_number(*v));
-      return std::nullopt;
-    }
-    switch (range) {
-    case Range::money:
-      err(*n, "bad-value", k + " must be a number of 0 or more", k + " 必须是大于等于 0 的数值");
-      break;
-    case Range::ratio:
-      err(*n, "bad-value", k + " must be a ratio from 0 to 1 (write 16 % as 0.16)",
-          k + " 必须是 0 至 1 之间的比例（16% 写作 0.16）");
-      break;
-    case Range::below_one:
-      err(*n, "bad-value", k + " must be a ratio from 0 to less than 1 (write 5.5 % as 0.055)",
-          k + " 必须是大于等于 0 且小于 1 的比例（5.5% 写作 0.055）");
-      break;
-    case Range::positive:
-      err(*n, "bad-value", k + " must be a positive number", k + " 必须是正数");
-      break;
-    }
-    return std::nullopt;
-  }
-
-  std::string str(const toml::table &t, const char *key) {
-    auto n = t.get(key);
-    if (!n) return "";
-    auto v = n->value<std::string>();
-    if (!v || !n->is_string()) {
-      err(*n, "bad-value", std::string("'") + key + "' must be a string", std::string("'") + key + "' 必须是字符串");
-      return "";
-    }
-    return *v;
-  }
-
-  std::string source(const toml::table &t, const std::string &what_en, const std::string &what_zh) {
-    std::string s = str(t, "source");
-    if (s.empty())
-      err(t, "missing-source",
-          what_en + " needs a source: where its figures come from, or \"illustrative: ...\" for a figure to replace",
-          what_zh + "需要 source：注明数据来源，或写 \"illustrative: ...\" 表示待替换的示意数字");
-    return s;
-  }
-
-  const toml::table *table(const toml::table &parent, const char *key) {
-    auto n = parent.get(key);
-    if (!n) return nullptr;
-    if (auto t = n->as_table()) return t;
-    err(*n, "wrong-type", std::string("'") + key + "' must be a table ([" + key + "])",
-        std::string("'") + key + "' 必须是表（[" + key + "]）");
-    return nullptr;
-  }
-
-  // An id that names one of `known`; unknown ones get "did you mean".
-  bool known(const toml::node &at, const std::string &what_en, const std::string &what_zh, const std::string &code,
-             const std::string &id, const std::vector<std::string> &ids) {
-    return known(at.source(), what_en, what_zh, code, id, ids);
-  }
+  // An id that names one of `ids`; unknown ones get "did you mean".
   bool known(const toml::source_region &at, const std::string &what_en, const std::string &what_zh,
              const std::string &code, const std::string &id, const std::vector<std::string> &ids) {
-    for (const auto &k : ids)
-      if (k == id) return true;
-    std::string en = "unknown " + what_en + " '" + id + "'", zh = "未知的" + what_zh + " '" + id + "'";
-    if (auto best = util::did_you_mean(id, ids)) {
-      en += "; did you mean '" + *best + "'?";
-      zh += "；您是否想写 '" + *best + "'？";
-    }
-    m_out.push_back(data::at(at, m_file, code, en, zh));
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return true;
+    unknown(at, code, what_en, what_zh, id, ids);
     return false;
   }
 
@@ -152,25 +70,24 @@ public:
       if (!known(k.source(), roles ? "role" : "department", roles ? "岗位" : "部门",
                  roles ? "unknown-role" : "unknown-department", id, ids))
         continue;
-      if (auto x = num(t, id.c_str(), Range::money)) out[id] = *x;
+      if (auto x = number(t, id.c_str(), money())) out[id] = *x;
     }
     return out;
   }
 
   std::string quantity(const toml::table &t) {
-    auto n = t.get("quantity");
-    if (!n) return "fixed";
     std::string q = str(t, "quantity");
     if (q.empty() || is_rate_quantity(q)) return q.empty() ? "fixed" : q;
     std::vector<std::string> names = {"fixed", "headcount"};
     for (const auto &i : staff::quantities()) names.push_back(i.name);
-    known(*n, "quantity", "数量", "unknown-quantity", q, names);
+    unknown(*t.get("quantity"), "unknown-quantity", "quantity", "数量", q, names);
     return "fixed";
   }
 
   std::string department(const toml::table &t) {
     std::string d = str(t, "department");
-    if (!d.empty() && !known(*t.get("department"), "department", "部门", "unknown-department", d, department_ids()))
+    if (!d.empty() &&
+        !known(t.get("department")->source(), "department", "部门", "unknown-department", d, department_ids()))
       return "";
     return d;
   }
@@ -181,30 +98,22 @@ public:
     std::vector<std::string> services;
     for (const auto &q : staff::quantities())
       if (util::starts_with(q.name, "outsourced.")) services.push_back(q.name.substr(11));
-    if (!known(*t.get("unless_outsourced"), "outsourced service", "外包服务", "unknown-service", s, services))
+    if (!known(t.get("unless_outsourced")->source(), "outsourced service", "外包服务", "unknown-service", s, services))
       return "";
     return s;
   }
 
-  void name_and_id(const toml::table &t, std::string &id, catalog::Text &name, std::set<std::string> &seen) {
-    id = str(t, "id");
-    if (id.empty())
-      err(t, "missing-key", "missing key 'id'", "缺少键 'id'");
-    else if (id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
-      err(*t.get("id"), "bad-value", "an id is lowercase letters, digits, '_' and '-': not '" + id + "'",
-          "id 只能由小写字母、数字、'_' 和 '-' 组成，而不是 '" + id + "'");
-    else if (!seen.insert(id).second)
-      err(*t.get("id"), "duplicate-id", "the id '" + id + "' is used twice in this section",
-          "id '" + id + "' 在本节中重复");
-    name = {str(t, "zh"), str(t, "en")};
+  void name_and_id(const toml::table &t, std::string &id_out, catalog::Text &name, std::set<std::string> &seen) {
+    id_out = id(t, seen, "entry", "条目", "_-");
+    name = text(t, "zh", "en", Need::optional);
     if (name.zh.empty() && name.en.empty()) {
-      err(t, "missing-key", "an entry needs a name: zh = \"...\" and en = \"...\"",
-          "条目需要名称：zh = \"...\" 和 en = \"...\"");
-      name = {id, id};
+      error(t, "missing-key", "an entry needs a name: zh = \"...\" and en = \"...\"",
+            "条目需要名称：zh = \"...\" 和 en = \"...\"");
+      name = {id_out, id_out};
     }
   }
 
-  Entry entry(const toml::table &t, const std::string &section, std::set<std::string> &seen) {
+  Entry entry(const toml::table &t, std::set<std::string> &seen) {
     keys(t, {"id", "zh", "en", "quantity", "rate", "rate_month", "kwh", "price", "department", "unless_outsourced",
              "source"});
     Entry e;
@@ -212,29 +121,29 @@ public:
     name_and_id(t, e.id, e.name, seen);
     e.quantity = quantity(t);
     int given = 0;
-    if (auto v = num(t, "rate", Range::money)) e.kind = RateKind::per_year, e.rate = *v;
-    if (auto v = num(t, "rate_month", Range::money)) e.kind = RateKind::per_month, e.rate = *v;
-    if (auto v = num(t, "kwh", Range::money)) e.kind = RateKind::kwh, e.rate = *v;
+    if (auto v = number(t, "rate", money())) e.kind = RateKind::per_year, e.rate = *v;
+    if (auto v = number(t, "rate_month", money())) e.kind = RateKind::per_month, e.rate = *v;
+    if (auto v = number(t, "kwh", money())) e.kind = RateKind::kwh, e.rate = *v;
     for (const char *k : {"rate", "rate_month", "kwh"}) given += t.get(k) ? 1 : 0;
     if (given != 1)
-      err(t, given ? "contradiction" : "missing-key",
-          "give exactly one of rate (元 per unit a year), rate_month (元 per unit a month) or kwh (per unit a year)",
-          "rate（每单位每年元）、rate_month（每单位每月元）、kwh（每单位每年千瓦时）三者必须且只能给出一个");
-    if (auto v = num(t, "price", Range::money)) {
+      error(t, given ? "conflicting-keys" : "missing-key",
+            "give exactly one of rate (元 per unit a year), rate_month (元 per unit a month) or kwh (per unit a year)",
+            "rate（每单位每年元）、rate_month（每单位每月元）、kwh（每单位每年千瓦时）三者必须且只能给出一个");
+    if (auto v = number(t, "price", money())) {
       if (e.kind != RateKind::kwh)
-        err(*t.get("price"), "not-allowed", "price (元 per kWh) goes with kwh only",
-            "price（元/千瓦时）只能与 kwh 一起使用");
+        error(*t.get("price"), "conflicting-keys", "price (元 per kWh) goes with kwh only",
+              "price（元/千瓦时）只能与 kwh 一起使用");
       e.price = *v;
-    } else if (e.kind == RateKind::kwh) {
+    } else if (e.kind == RateKind::kwh && !t.get("price")) {
       if (!m_electricity_price)
-        err(t, "missing-key", "an entry in kWh needs price = 元 per kWh, or an [electricity] price",
-            "以千瓦时计的条目需要 price（元/千瓦时），或在 [electricity] 中给出 price");
+        error(t, "missing-key", "an entry in kWh needs price = 元 per kWh, or an [electricity] price",
+              "以千瓦时计的条目需要 price（元/千瓦时），或在 [electricity] 中给出 price");
       else
         e.price = *m_electricity_price;
     }
     e.department = department(t);
     e.unless_outsourced = outsourced(t);
-    e.source = source(t, "[[" + section + "]] '" + e.id + "'", "[[" + section + "]] '" + e.id + "' ");
+    e.source = source(t);
     return e;
   }
 
@@ -245,33 +154,34 @@ public:
     name_and_id(t, a.id, a.name, seen);
     bool has_cost = t.get("cost"), has_unit = t.get("unit_cost");
     if (has_cost == has_unit)
-      err(t, has_cost ? "contradiction" : "missing-key",
-          "give either cost (the original value) or unit_cost with quantity",
-          "cost（原值）与 unit_cost（单价，配合 quantity）必须且只能给出一个");
-    if (auto v = num(t, has_cost ? "cost" : "unit_cost", Range::money)) a.cost = *v;
+      error(t, has_cost ? "conflicting-keys" : "missing-key",
+            "give either cost (the original value) or unit_cost with quantity",
+            "cost（原值）与 unit_cost（单价，配合 quantity）必须且只能给出一个");
+    set(a.cost, number(t, has_cost ? "cost" : "unit_cost", money()));
     if (t.get("quantity") && !has_unit)
-      err(*t.get("quantity"), "not-allowed", "quantity goes with unit_cost", "quantity 只能与 unit_cost 一起使用");
+      error(*t.get("quantity"), "conflicting-keys", "quantity goes with unit_cost",
+            "quantity 只能与 unit_cost 一起使用");
     a.quantity = quantity(t);
-    if (auto v = num(t, "life_years", Range::positive, true)) a.life_years = *v;
-    a.salvage_rate = num(t, "salvage_rate", Range::below_one).value_or(default_salvage);
+    set(a.life_years, number(t, "life_years", positive(), Need::required));
+    // Without its own salvage_rate, an asset has [depreciation]'s (documented in pm-rates(5)).
+    a.salvage_rate = default_salvage;
+    set(a.salvage_rate, number(t, "salvage_rate", below_one()));
     a.department = department(t);
-    a.source = source(t, "asset '" + a.id + "'", "资产 '" + a.id + "' ");
+    a.source = source(t);
     return a;
   }
 
   void contribution_bases(const toml::table &t, Contributions &c) {
-    c.base_min = num(t, "base_min", Range::money);
-    c.base_max = num(t, "base_max", Range::money);
+    c.base_min = number(t, "base_min", money());
+    c.base_max = number(t, "base_max", money());
     if (c.base_min && c.base_max && *c.base_min > *c.base_max)
-      err(*t.get("base_min"), "bad-value", "base_min is larger than base_max", "base_min 大于 base_max");
+      error(*t.get("base_min"), "bad-value", "base_min is larger than base_max", "base_min 大于 base_max");
   }
 
   std::optional<double> m_electricity_price;
 
 private:
-  std::string m_file;
   const catalog::Catalogue &m_roles;
-  diag::Diagnostics &m_out;
 };
 
 } // namespace
@@ -290,121 +200,104 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
     for (const char *s : entry_sections) top.push_back(s);
     rd.keys(*tbl, top);
 
+    if (!tbl->get("meta"))
+      rd.error(*tbl, "missing-key", "a rates file needs a [meta] table (title, illustrative)",
+               "费率文件需要 [meta] 表（标题、是否示意）");
     if (auto m = rd.table(*tbl, "meta")) {
       rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "source"});
-      r.title = {rd.str(*m, "title_zh"), rd.str(*m, "title_en")};
+      r.title = rd.text(*m, "title_zh", "title_en", Need::optional);
       r.source = rd.str(*m, "source");
-      if (auto n = m->get("illustrative")) {
-        if (auto b = n->value<bool>(); b && n->is_boolean())
-          r.illustrative = *b;
-        else
-          rd.err(*n, "bad-value", "'illustrative' must be true or false", "'illustrative' 必须是 true 或 false");
-      }
-    } else if (!tbl->get("meta")) {
-      local.push_back(data::at(*tbl, file, "missing-key", "a rates file needs a [meta] table (title, illustrative)",
-                               "费率文件需要 [meta] 表（标题、是否示意）"));
+      if (auto b = rd.boolean(*m, "illustrative")) r.illustrative = *b;
     }
 
     if (auto w = rd.table(*tbl, "wages")) {
       rd.keys(*w, {"months", "role", "department", "default", "source"});
       r.wages.present = true;
       r.wages.pos = pos_of(*w);
-      if (auto v = rd.num(*w, "months", Range::positive)) r.wages.months = *v;
-      if (auto v = rd.num(*w, "default", Range::positive)) r.wages.default_wage = *v;
+      set(r.wages.months, rd.number(*w, "months", positive()));
+      if (auto v = rd.number(*w, "default", positive())) r.wages.default_wage = *v;
       if (auto t = rd.table(*w, "role")) r.wages.by_role = rd.money_map(*t, true);
       if (auto t = rd.table(*w, "department")) r.wages.by_department = rd.money_map(*t, false);
-      r.wages.source = rd.source(*w, "[wages]", "[wages] ");
+      r.wages.source = rd.source(*w);
     }
     if (auto s = rd.table(*tbl, "social_insurance")) {
       rd.keys(*s, {"pension", "medical", "unemployment", "maternity", "work_injury", "base_min", "base_max", "source"});
       auto &c = r.social_insurance;
       c.present = true;
       c.pos = pos_of(*s);
-      c.pension = rd.num(*s, "pension", Range::ratio, true).value_or(0);
-      c.medical = rd.num(*s, "medical", Range::ratio, true).value_or(0);
-      c.unemployment = rd.num(*s, "unemployment", Range::ratio, true).value_or(0);
-      c.maternity = rd.num(*s, "maternity", Range::ratio, true).value_or(0);
-      c.work_injury = rd.num(*s, "work_injury", Range::ratio, true).value_or(0);
+      set(c.pension, rd.number(*s, "pension", ratio(), Need::required));
+      set(c.medical, rd.number(*s, "medical", ratio(), Need::required));
+      set(c.unemployment, rd.number(*s, "unemployment", ratio(), Need::required));
+      set(c.maternity, rd.number(*s, "maternity", ratio(), Need::required));
+      set(c.work_injury, rd.number(*s, "work_injury", ratio(), Need::required));
       rd.contribution_bases(*s, c);
-      c.source = rd.source(*s, "[social_insurance]", "[social_insurance] ");
+      c.source = rd.source(*s);
     }
     if (auto s = rd.table(*tbl, "housing_fund")) {
       rd.keys(*s, {"rate", "base_min", "base_max", "source"});
       auto &c = r.housing_fund;
       c.present = true;
       c.pos = pos_of(*s);
-      c.rate = rd.num(*s, "rate", Range::ratio, true).value_or(0);
+      set(c.rate, rd.number(*s, "rate", ratio(), Need::required));
       rd.contribution_bases(*s, c);
-      c.source = rd.source(*s, "[housing_fund]", "[housing_fund] ");
+      c.source = rd.source(*s);
     }
     if (auto s = rd.table(*tbl, "levies")) {
       rd.keys(*s, {"welfare", "union", "training", "source"});
       r.levies.present = true;
       r.levies.pos = pos_of(*s);
-      r.levies.welfare = rd.num(*s, "welfare", Range::ratio, true).value_or(0);
-      r.levies.union_dues = rd.num(*s, "union", Range::ratio, true).value_or(0);
-      r.levies.training = rd.num(*s, "training", Range::ratio, true).value_or(0);
-      r.levies.source = rd.source(*s, "[levies]", "[levies] ");
+      set(r.levies.welfare, rd.number(*s, "welfare", ratio(), Need::required));
+      set(r.levies.union_dues, rd.number(*s, "union", ratio(), Need::required));
+      set(r.levies.training, rd.number(*s, "training", ratio(), Need::required));
+      r.levies.source = rd.source(*s);
     }
     if (auto s = rd.table(*tbl, "uniforms")) {
       rd.keys(*s, {"per_head_year", "department", "source"});
       r.uniforms.present = true;
       r.uniforms.pos = pos_of(*s);
-      r.uniforms.per_head_year = rd.num(*s, "per_head_year", Range::money, true).value_or(0);
+      set(r.uniforms.per_head_year, rd.number(*s, "per_head_year", money(), Need::required));
       if (auto t = rd.table(*s, "department")) r.uniforms.by_department = rd.money_map(*t, false);
-      r.uniforms.source = rd.source(*s, "[uniforms]", "[uniforms] ");
+      r.uniforms.source = rd.source(*s);
     }
     if (auto s = rd.table(*tbl, "electricity")) {
       rd.keys(*s, {"price", "source"});
-      r.electricity_price = rd.num(*s, "price", Range::money, true);
+      r.electricity_price = rd.number(*s, "price", money(), Need::required);
       rd.m_electricity_price = r.electricity_price;
-      r.electricity_source = rd.source(*s, "[electricity]", "[electricity] ");
+      r.electricity_source = rd.source(*s);
     }
     for (const char *sec : entry_sections) {
-      auto n = tbl->get(sec);
-      if (!n) continue;
-      auto arr = n->as_array();
-      if (!arr || !arr->is_array_of_tables()) {
-        rd.err(*n, "wrong-type", std::string("'") + sec + "' must be a list of entries ([[" + sec + "]])",
-               std::string("'") + sec + "' 必须是条目列表（[[" + sec + "]]）");
-        continue;
-      }
+      auto arr = rd.tables(*tbl, sec);
+      if (!arr) continue;
       std::set<std::string> seen;
       auto &list = r.entries[sec];
-      for (auto &e : *arr) list.push_back(rd.entry(*e.as_table(), sec, seen));
+      for (auto &e : *arr) list.push_back(rd.entry(*e.as_table(), seen));
     }
     if (auto s = rd.table(*tbl, "depreciation")) {
       rd.keys(*s, {"salvage_rate", "asset", "source"});
-      if (auto v = rd.num(*s, "salvage_rate", Range::below_one)) r.salvage_rate = *v;
-      r.depreciation_source = rd.source(*s, "[depreciation]", "[depreciation] ");
-      if (auto n = s->get("asset")) {
-        auto arr = n->as_array();
-        if (!arr || !arr->is_array_of_tables()) {
-          rd.err(*n, "wrong-type", "'asset' must be a list of entries ([[depreciation.asset]])",
-                 "'asset' 必须是条目列表（[[depreciation.asset]]）");
-        } else {
-          std::set<std::string> seen;
-          for (auto &a : *arr) r.assets.push_back(rd.asset(*a.as_table(), r.salvage_rate, seen));
-        }
+      set(r.salvage_rate, rd.number(*s, "salvage_rate", below_one()));
+      r.depreciation_source = rd.source(*s);
+      if (auto arr = rd.tables(*s, "asset")) {
+        std::set<std::string> seen;
+        for (auto &a : *arr) r.assets.push_back(rd.asset(*a.as_table(), r.salvage_rate, seen));
       }
     }
     if (auto s = rd.table(*tbl, "overhead")) {
       rd.keys(*s, {"rate", "source"});
       r.overhead_present = true;
-      r.overhead_rate = rd.num(*s, "rate", Range::ratio, true).value_or(0);
-      r.overhead_source = rd.source(*s, "[overhead]", "[overhead] ");
+      set(r.overhead_rate, rd.number(*s, "rate", ratio(), Need::required));
+      r.overhead_source = rd.source(*s);
     }
+    if (!tbl->get("fee"))
+      rd.error(*tbl, "missing-key",
+               "a rates file needs a [fee] table (profit_rate, tax_rate, vat_rate, remuneration_rate)",
+               "费率文件需要 [fee] 表（profit_rate、tax_rate、vat_rate、remuneration_rate）");
     if (auto s = rd.table(*tbl, "fee")) {
       rd.keys(*s, {"profit_rate", "tax_rate", "vat_rate", "remuneration_rate", "source"});
-      r.fee.profit_rate = rd.num(*s, "profit_rate", Range::ratio, true).value_or(0);
-      r.fee.tax_rate = rd.num(*s, "tax_rate", Range::below_one, true).value_or(0);
-      r.fee.vat_rate = rd.num(*s, "vat_rate", Range::ratio, true).value_or(0);
-      r.fee.remuneration_rate = rd.num(*s, "remuneration_rate", Range::ratio, true).value_or(0);
-      r.fee.source = rd.source(*s, "[fee]", "[fee] ");
-    } else if (!tbl->get("fee")) {
-      local.push_back(data::at(*tbl, file, "missing-key",
-                               "a rates file needs a [fee] table (profit_rate, tax_rate, vat_rate, remuneration_rate)",
-                               "费率文件需要 [fee] 表（profit_rate、tax_rate、vat_rate、remuneration_rate）"));
+      set(r.fee.profit_rate, rd.number(*s, "profit_rate", ratio(), Need::required));
+      set(r.fee.tax_rate, rd.number(*s, "tax_rate", below_one(), Need::required));
+      set(r.fee.vat_rate, rd.number(*s, "vat_rate", ratio(), Need::required));
+      set(r.fee.remuneration_rate, rd.number(*s, "remuneration_rate", ratio(), Need::required));
+      r.fee.source = rd.source(*s);
     }
   }
   bool bad = !tbl || diag::has_errors(local);

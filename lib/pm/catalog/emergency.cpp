@@ -78,17 +78,17 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
       p.name = rd.text(t, "zh", "en");
       p.source = rd.source(t);
       p.applies_to = rd.applies_to(t);
-      p.calls = rd.strings(t, "calls");
-      if (auto arr = t["calls"].as_array())
-        for (auto &c : *arr)
-          if (auto s = c.value_exact<std::string>(); s && !ep.contact(*s))
-            rd.unknown(c, "unknown-contact", "contact", "联系方", *s,
-                       std::vector<std::string>(contact_ids.begin(), contact_ids.end()));
+      for (const toml::node *c : rd.string_nodes(t, "calls")) {
+        p.calls.push_back(*c->value_exact<std::string>());
+        if (!ep.contact(p.calls.back()))
+          rd.unknown(*c, "unknown-contact", "contact", "联系方", p.calls.back(),
+                     std::vector<std::string>(contact_ids.begin(), contact_ids.end()));
+      }
       p.escalation_note = rd.text(t, "escalation_note_zh", "escalation_note_en", Need::optional);
       if (!p.escalation_note.empty()) {
         if (p.escalation_note.zh.empty() || p.escalation_note.en.empty())
-          rd.err(t, "missing-key", "give the escalation note in both languages",
-                 "escalation_note_zh 和 _en 须同时给出");
+          rd.error(t, "missing-key", "give the escalation note in both languages",
+                   "escalation_note_zh 和 _en 须同时给出");
         p.escalation_note_source = rd.str(t, "escalation_note_source");
         if (p.escalation_note_source.empty()) p.escalation_note_source = p.source;
       }
@@ -109,17 +109,6 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
     }
   if (rd.failed()) return std::nullopt;
   return ep;
-}
-
-const EmergencyProcedures &emergency_procedures() {
-  static const EmergencyProcedures e = [] {
-    diag::Diagnostics d;
-    auto loaded = load_emergency_procedures("cn", d);
-    if (!loaded)
-      throw std::runtime_error("built-in emergency procedures are broken: " + (d.empty() ? "" : d[0].message));
-    return *loaded;
-  }();
-  return e;
 }
 
 } // namespace pm::catalog

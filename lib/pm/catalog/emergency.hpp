@@ -49,7 +49,7 @@ struct Procedure {
 
 struct EmergencyProcedures {
   Meta meta;
-  std::vector<EscalationStep> escalation; // the default chain (seed plan 3)
+  std::vector<EscalationStep> escalation; // the default chain (lib/data/standards/emergency)
   std::vector<Contact> contacts;
   std::vector<Procedure> procedures; // in file order
 
@@ -60,7 +60,5 @@ struct EmergencyProcedures {
 };
 
 std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &name_or_path, diag::Diagnostics &out);
-// The built-in "cn" procedures; tested to load cleanly.
-const EmergencyProcedures &emergency_procedures();
 
 } // namespace pm::catalog

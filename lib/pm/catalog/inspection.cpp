@@ -25,7 +25,8 @@ std::vector<const InspectionRound *> InspectionRounds::for_estate(const estate::
   return out;
 }
 
-std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, diag::Diagnostics &out) {
+std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, const Catalogue &roles,
+                                                       diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/inspection", name_or_path, out);
   if (!src) return std::nullopt;
@@ -45,8 +46,8 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
       r.id = rd.id(t, ids, "round", "巡视");
       r.name = rd.text(t, "zh", "en");
       r.frequency = rd.text(t, "frequency_zh", "frequency_en");
-      r.times_per_day = static_cast<int>(rd.integer(t, "times_per_day", 1, 24, Need::required).value_or(1));
-      r.department = rd.department(t);
+      if (auto v = rd.integer(t, "times_per_day", 1, 24, Need::required)) r.times_per_day = static_cast<int>(*v);
+      r.department = rd.department(t, roles);
       r.applies_to = rd.applies_to(t);
       r.source = rd.source(t);
       if (auto checks = rd.tables(t, "check", Need::required))
@@ -64,16 +65,6 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
     }
   if (rd.failed()) return std::nullopt;
   return ir;
-}
-
-const InspectionRounds &inspection_rounds() {
-  static const InspectionRounds r = [] {
-    diag::Diagnostics d;
-    auto loaded = load_inspection_rounds("cn", d);
-    if (!loaded) throw std::runtime_error("built-in inspection rounds are broken: " + (d.empty() ? "" : d[0].message));
-    return *loaded;
-  }();
-  return r;
 }
 
 } // namespace pm::catalog

@@ -3,6 +3,7 @@
 // lib/data/standards/inspection/<name>.toml.
 
 #include <pm/catalog/applies.hpp>
+#include <pm/catalog/roles.hpp>
 #include <pm/catalog/text.hpp>
 #include <pm/diag/diagnostic.hpp>
 
@@ -46,8 +47,7 @@ struct InspectionRounds {
   std::vector<const InspectionRound *> for_estate(const estate::Estate *e) const;
 };
 
-std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, diag::Diagnostics &out);
-// The built-in "cn" rounds; tested to load cleanly.
-const InspectionRounds &inspection_rounds();
+std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, const Catalogue &roles,
+                                                       diag::Diagnostics &out);
 
 } // namespace pm::catalog

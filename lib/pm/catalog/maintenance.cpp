@@ -43,7 +43,8 @@ std::vector<const MaintenanceTask *> MaintenanceCalendar::unscheduled(const esta
   return out;
 }
 
-std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, diag::Diagnostics &out) {
+std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, const Catalogue &roles,
+                                                             diag::Diagnostics &out) {
   using detail::Need;
   auto src = data::load_source("standards/maintenance", name_or_path, out);
   if (!src) return std::nullopt;
@@ -64,23 +65,23 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
       task.name = rd.text(t, "zh", "en");
       task.detail = rd.text(t, "detail_zh", "detail_en", Need::optional);
       if (task.detail.zh.empty() != task.detail.en.empty())
-        rd.err(t, "missing-key", "give the detail in both languages (detail_zh and detail_en)",
-               "detail_zh 和 detail_en 须同时给出");
+        rd.error(t, "missing-key", "give the detail in both languages (detail_zh and detail_en)",
+                 "detail_zh 和 detail_en 须同时给出");
       task.frequency = rd.text(t, "frequency_zh", "frequency_en");
       if (auto m = t.get("months"); m && m->is_string()) {
-        if (m->value_or(std::string()) == "all")
+        if (*m->value_exact<std::string>() == "all")
           for (int i = 1; i <= 12; ++i) task.months.push_back(i);
         else
-          rd.err(*m, "bad-value", "months is a list of months 1–12, or \"all\"",
-                 "months 应为 1–12 的月份列表，或 \"all\"");
+          rd.error(*m, "bad-value", "months is a list of months 1–12, or \"all\"",
+                   "months 应为 1–12 的月份列表，或 \"all\"");
       } else {
         if (!m)
-          rd.err(t, "missing-key", "'months' is missing here (write [] when the date is not fixed)",
-                 "此处缺少 'months'（日期不固定时写 []）");
+          rd.error(t, "missing-key", "'months' is missing here (write [] when the date is not fixed)",
+                   "此处缺少 'months'（日期不固定时写 []）");
         task.months = rd.ints(t, "months", 1, 12);
         std::sort(task.months.begin(), task.months.end());
       }
-      task.department = rd.department(t);
+      task.department = rd.department(t, roles);
       task.applies_to = rd.applies_to(t);
       task.contractor_service = rd.str(t, "contractor_service");
       if (!task.contractor_service.empty() && !staff::quantity_info("outsourced." + task.contractor_service)) {
@@ -95,17 +96,6 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
     }
   if (rd.failed()) return std::nullopt;
   return cal;
-}
-
-const MaintenanceCalendar &maintenance_calendar() {
-  static const MaintenanceCalendar c = [] {
-    diag::Diagnostics d;
-    auto loaded = load_maintenance_calendar("cn", d);
-    if (!loaded)
-      throw std::runtime_error("built-in maintenance calendar is broken: " + (d.empty() ? "" : d[0].message));
-    return *loaded;
-  }();
-  return c;
 }
 
 } // namespace pm::catalog

@@ -3,6 +3,7 @@
 // from lib/data/standards/maintenance/<name>.toml.
 
 #include <pm/catalog/applies.hpp>
+#include <pm/catalog/roles.hpp>
 #include <pm/catalog/text.hpp>
 #include <pm/diag/diagnostic.hpp>
 
@@ -46,8 +47,7 @@ struct MaintenanceCalendar {
   std::vector<const MaintenanceTask *> unscheduled(const estate::Estate *e = nullptr) const;
 };
 
-std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, diag::Diagnostics &out);
-// The built-in "cn" calendar; tested to load cleanly.
-const MaintenanceCalendar &maintenance_calendar();
+std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, const Catalogue &roles,
+                                                             diag::Diagnostics &out);
 
 } // namespace pm::catalog

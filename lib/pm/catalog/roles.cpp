@@ -97,48 +97,34 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       r.name = rd.text(t, "zh", "en");
       r.licence = rd.str(t, "licence");
       if (auto l = t.get("licence")) check_licence(rd, c, *l, r.licence);
-      r.supervisor = rd.boolean(t, "supervisor").value_or(false);
+      if (auto b = rd.boolean(t, "supervisor")) r.supervisor = *b;
       r.duties = rd.texts(t, "duties");
       // Duties come with their source, like every other text in the data files.
       if (!r.duties.empty())
         r.source = rd.source(t);
       else
         r.source = rd.str(t, "source");
-      if (auto req_node = t.get("requirements")) {
-        if (auto req = req_node->as_table()) {
-          rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source"});
-          r.requirements.max_age = static_cast<int>(rd.integer(*req, "max_age", 0, 120).value_or(0));
-          r.requirements.experience_years = static_cast<int>(rd.integer(*req, "experience_years", 0, 60).value_or(0));
-          r.requirements.education = rd.text(*req, "education_zh", "education_en", Need::optional);
-          r.requirements.licences = rd.strings(*req, "licences");
-          if (auto arr = (*req)["licences"].as_array())
-            for (auto &l : *arr)
-              if (auto s = l.value_exact<std::string>()) check_licence(rd, c, l, *s);
-          r.requirements.other = rd.texts(*req, "other");
-          r.requirements.source = rd.source(*req);
-        } else {
-          rd.err(*req_node, "wrong-type", "'requirements' must be a table ([role.requirements])",
-                 "'requirements' 必须是表（[role.requirements]）");
+      if (auto req = rd.table(t, "requirements")) {
+        rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source"});
+        if (auto v = rd.integer(*req, "max_age", 0, 120)) r.requirements.max_age = static_cast<int>(*v);
+        if (auto v = rd.integer(*req, "experience_years", 0, 60))
+          r.requirements.experience_years = static_cast<int>(*v);
+        r.requirements.education = rd.text(*req, "education_zh", "education_en", Need::optional);
+        for (const toml::node *l : rd.string_nodes(*req, "licences")) {
+          r.requirements.licences.push_back(*l->value_exact<std::string>());
+          check_licence(rd, c, *l, r.requirements.licences.back());
         }
+        r.requirements.other = rd.texts(*req, "other");
+        r.requirements.source = rd.source(*req);
       }
       if (!r.department.empty() && !c.department(r.department))
-        rd.err(*t.get("department"), "unknown-department",
-               "role '" + r.id + "' names an unknown department '" + r.department + "'",
-               "岗位 '" + r.id + "' 的部门 '" + r.department + "' 不存在");
+        rd.error(*t.get("department"), "unknown-department",
+                 "role '" + r.id + "' names an unknown department '" + r.department + "'",
+                 "岗位 '" + r.id + "' 的部门 '" + r.department + "' 不存在");
       c.roles.push_back(std::move(r));
     }
   }
   if (rd.failed()) return std::nullopt;
-  return c;
-}
-
-const Catalogue &builtin() {
-  static const Catalogue c = [] {
-    diag::Diagnostics d;
-    auto cat = load("cn", d);
-    if (!cat) throw std::runtime_error("built-in role catalogue is broken: " + (d.empty() ? "" : d[0].message));
-    return *cat;
-  }();
   return c;
 }
 

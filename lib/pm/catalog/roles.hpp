@@ -60,7 +60,5 @@ struct Catalogue {
 
 // Loads a catalogue by built-in name ("cn") or from a TOML file; problems go to `out`.
 std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics &out);
-// The built-in catalogue; it is tested to load cleanly.
-const Catalogue &builtin();
 
 } // namespace pm::catalog

@@ -79,9 +79,9 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
           v.grades = rd.ints(vt, "grades", min_grade, max_grade, Need::required);
           for (int g : v.grades) {
             if (std::find(seen.begin(), seen.end(), g) != seen.end())
-              rd.err(*vt.get("grades"), "duplicate-grade",
-                     "item '" + it.id + "' already has a value for grade " + std::to_string(g),
-                     "条目 '" + it.id + "' 已有服务等级 " + std::to_string(g) + " 的值");
+              rd.error(*vt.get("grades"), "duplicate-grade",
+                       "item '" + it.id + "' already has a value for grade " + std::to_string(g),
+                       "条目 '" + it.id + "' 已有服务等级 " + std::to_string(g) + " 的值");
             seen.push_back(g);
           }
           v.value = rd.text(vt, "zh", "en");
@@ -90,21 +90,11 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
         }
       for (int g = min_grade; g <= max_grade; ++g)
         if (std::find(seen.begin(), seen.end(), g) == seen.end() && !it.values.empty())
-          rd.err(t, "missing-grade", "item '" + it.id + "' gives no value for grade " + std::to_string(g),
-                 "条目 '" + it.id + "' 缺少服务等级 " + std::to_string(g) + " 的值", diag::Severity::warning);
+          rd.error(t, "missing-grade", "item '" + it.id + "' gives no value for grade " + std::to_string(g),
+                   "条目 '" + it.id + "' 缺少服务等级 " + std::to_string(g) + " 的值", diag::Severity::warning);
       s.items.push_back(std::move(it));
     }
   if (rd.failed()) return std::nullopt;
-  return s;
-}
-
-const ServiceStandards &service_standards() {
-  static const ServiceStandards s = [] {
-    diag::Diagnostics d;
-    auto loaded = load_service_standards("cn", d);
-    if (!loaded) throw std::runtime_error("built-in service standards are broken: " + (d.empty() ? "" : d[0].message));
-    return *loaded;
-  }();
   return s;
 }
 

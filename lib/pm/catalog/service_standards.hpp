@@ -59,7 +59,5 @@ struct ServiceStandards {
 // Loads built-in standards by name ("cn") or a TOML file; problems go to `out` (an item that
 // leaves a grade without a value is a warning).
 std::optional<ServiceStandards> load_service_standards(const std::string &name_or_path, diag::Diagnostics &out);
-// The built-in "cn" standards; tested to load cleanly.
-const ServiceStandards &service_standards();
 
 } // namespace pm::catalog

@@ -19,8 +19,9 @@ struct Meta {
   Text note;
 };
 
-// True when a `source` says its figure is illustrative (not from the seed, DOMAIN.md or a
-// verified standard), so a renderer can flag it: such sources contain the word "illustrative".
+// True when a `source` says its figure is illustrative: an assumption, not from a law, a standard,
+// a published guide or a plan in practice, so a renderer can flag it. Such sources contain the
+// word "illustrative", "assumption" or "假设".
 bool illustrative(std::string_view source);
 // True when a `source` cites a rule from memory without checking it ("not verified").
 bool unverified(std::string_view source);

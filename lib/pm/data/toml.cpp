@@ -3,8 +3,6 @@
 #include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
 
-#include <algorithm>
-
 namespace pm::data {
 
 diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code, std::string en,
@@ -106,21 +104,6 @@ std::vector<std::string> embedded_names(std::string_view kind) {
     if (util::ends_with(n, ".toml") && n.find('/') == std::string::npos) out.push_back(n.substr(0, n.size() - 5));
   }
   return out;
-}
-
-void check_keys(const toml::table &table, const std::vector<std::string> &allowed, const std::string &file,
-                diag::Diagnostics &out) {
-  for (const auto &[k, v] : table) {
-    std::string key(k.str());
-    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string en = "unknown key '" + key + "'";
-    std::string zh = "未知的键 '" + key + "'";
-    if (auto best = util::did_you_mean(key, allowed)) {
-      en += "; did you mean '" + *best + "'?";
-      zh += "；您是否想写 '" + *best + "'？";
-    }
-    out.push_back(at(k.source(), file, "unknown-key", en, zh));
-  }
 }
 
 } // namespace pm::data

@@ -67,6 +67,7 @@ struct Table {
   // a display table is drawn by every other renderer. CSV writes the document's data tables,
   // or its first table when it has none.
   enum class For { all, data, display } for_ = For::all;
+  bool dense = false; // many narrow columns (a roster's days): one space between them in text
 
   int column(const std::string &col_id) const; // index or -1
   const Row *row(const std::string &key) const;

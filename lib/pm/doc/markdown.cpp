@@ -3,6 +3,7 @@
 
 #include <pm/doc/render.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/util/date.hpp>
 
 #include <cstdio>
 
@@ -12,32 +13,9 @@ namespace {
 
 bool zh_of(const Document &d) { return d.zh(); }
 
-// Days from 1970-01-01 of an ISO date, and back: Mermaid's gantt ends are exclusive.
-long days_of(const std::string &iso) {
-  int y = 0, m = 0, dd = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &dd) != 3) return 0;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-std::string iso_of(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-  return buf;
-}
+// The day after an ISO date, for Mermaid's gantt, whose ends are exclusive. Phases are real
+// dates (the estate check refuses others with bad-date).
+std::string day_after(const std::string &iso) { return util::format_date(util::parse_date(iso).value_or(0) + 1); }
 
 // Text inside a Mermaid label in double quotes: entity codes for what would end or confuse it.
 std::string mermaid_label(const std::string &s) {
@@ -138,8 +116,7 @@ void gantt(std::string &out, const Gantt &g) {
   out += "  dateFormat YYYY-MM-DD\n  axisFormat %Y-%m-%d\n";
   for (std::size_t i = 0; i < g.tasks.size(); ++i) {
     const auto &t = g.tasks[i];
-    out += "  " + mermaid_task(t.label) + " :p" + std::to_string(i + 1) + ", " + t.from + ", " +
-           iso_of(days_of(t.to) + 1) + "\n";
+    out += "  " + mermaid_task(t.label) + " :p" + std::to_string(i + 1) + ", " + t.from + ", " + day_after(t.to) + "\n";
   }
   out += "```\n\n";
 }

@@ -4,6 +4,7 @@
 
 #include <pm/doc/render.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -48,32 +49,9 @@ std::string fit(const std::string &s, double px) {
   return out + "…";
 }
 
-long days_of(const std::string &iso) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return 0;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  long y, m, d;
-};
-Civil civil_of(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp < 10 ? mp + 3 : mp - 9;
-  return {y + (m <= 2), m, d};
-}
+// A phase's date as a day number. Phases are real dates (the estate check refuses others with
+// bad-date), so the 0 of an unreadable one is never drawn.
+int day_of(const std::string &iso) { return util::parse_date(iso).value_or(0); }
 
 } // namespace
 
@@ -166,15 +144,15 @@ std::string org_chart_svg(const OrgChart &c) {
 
 std::string gantt_svg(const Gantt &g, bool zh) {
   if (g.tasks.empty()) return "";
-  long first = days_of(g.tasks.front().from), last = days_of(g.tasks.front().to);
+  int first = day_of(g.tasks.front().from), last = day_of(g.tasks.front().to);
   double label_w = 0;
   for (const auto &t : g.tasks) {
-    first = std::min(first, days_of(t.from));
-    last = std::max(last, days_of(t.to));
+    first = std::min(first, day_of(t.from));
+    last = std::max(last, day_of(t.to));
     label_w = std::max(label_w, text_px(t.label));
   }
   label_w = std::clamp(label_w + 12, 120.0, 320.0);
-  long span = last - first + 1;
+  int span = last - first + 1;
   constexpr double chart_w = 640, row_h = 24, head_h = 28, gap = 10;
   double scale = chart_w / static_cast<double>(span);
   double width = gap + label_w + chart_w + gap, height = head_h + row_h * static_cast<double>(g.tasks.size()) + gap;
@@ -183,15 +161,11 @@ std::string gantt_svg(const Gantt &g, bool zh) {
                     "</title>";
   double x0 = gap + label_w;
   // Month boundaries: a grid line and the month's label.
-  Civil c = civil_of(first);
-  long month_start = days_of(std::to_string(c.y) + "-" + (c.m < 10 ? "0" : "") + std::to_string(c.m) + "-01");
+  util::YearMonthDay c = util::civil(first);
   bool labelled = false;
-  for (long m = month_start; m <= last + 1;) {
-    Civil mc = civil_of(m);
-    long next_y = mc.m == 12 ? mc.y + 1 : mc.y, next_m = mc.m == 12 ? 1 : mc.m + 1;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04ld-%02ld-01", next_y, next_m);
-    long next = days_of(buf);
+  for (int m = util::month_start(c.year, c.month); m <= last + 1;) {
+    util::YearMonthDay mc = util::civil(m);
+    int next = util::month_start(mc.year, mc.month + 1);
     double xa = x0 + static_cast<double>(std::max(m, first) - first) * scale;
     double xb = x0 + static_cast<double>(std::min(next, last + 1) - first) * scale;
     if (m >= first)
@@ -200,9 +174,9 @@ std::string gantt_svg(const Gantt &g, bool zh) {
     static const i18n::Message *names[] = {&i18n::msg::m_1, &i18n::msg::m_2,  &i18n::msg::m_3,  &i18n::msg::m_4,
                                            &i18n::msg::m_5, &i18n::msg::m_6,  &i18n::msg::m_7,  &i18n::msg::m_8,
                                            &i18n::msg::m_9, &i18n::msg::m_10, &i18n::msg::m_11, &i18n::msg::m_12};
-    std::string label = names[mc.m - 1]->get(zh);
+    std::string label = names[mc.month - 1]->get(zh);
     // The year on the first month labelled and on every January.
-    if (mc.m == 1 || !labelled) label = std::to_string(mc.y) + (zh ? "年" : " ") + label;
+    if (mc.month == 1 || !labelled) label = std::to_string(mc.year) + (zh ? "年" : " ") + label;
     if (xb - xa >= text_px(label) + 4) {
       out += "<text class=\"axis\" x=\"" + f1(xa + 3) + "\" y=\"" + f1(head_h - 10) + "\">" + html_escape(label) +
              "</text>";
@@ -213,8 +187,8 @@ std::string gantt_svg(const Gantt &g, bool zh) {
   for (std::size_t i = 0; i < g.tasks.size(); ++i) {
     const auto &t = g.tasks[i];
     double y = head_h + row_h * static_cast<double>(i);
-    double xa = x0 + static_cast<double>(days_of(t.from) - first) * scale;
-    double w = std::max(2.0, static_cast<double>(days_of(t.to) - days_of(t.from) + 1) * scale);
+    double xa = x0 + static_cast<double>(day_of(t.from) - first) * scale;
+    double w = std::max(2.0, static_cast<double>(day_of(t.to) - day_of(t.from) + 1) * scale);
     out += "<g class=\"task\"><title>" + html_escape(t.label + " " + t.from + " – " + t.to) + "</title>";
     out += "<text class=\"label\" x=\"" + f1(gap) + "\" y=\"" + f1(y + 16) + "\">" +
            html_escape(fit(t.label, label_w - 8)) + "</text>";

@@ -47,7 +47,7 @@ public:
   Writer(const Document &d, TextOptions o) : m_d(d), m_o(o) {}
 
   std::string run() {
-    m_out += m_d.title + "\n";
+    if (!m_d.title.empty()) m_out += m_d.title + "\n";
     if (!m_d.subtitle.empty()) m_out += m_d.subtitle + "\n";
     for (const auto &n : m_d.notices) m_out += n.text + "\n";
     for (const auto &s : m_d.sections) section(s);
@@ -57,13 +57,17 @@ public:
 
 private:
   void section(const Section &s) {
-    if (!s.title.empty()) m_out += "\n" + (s.number.empty() ? "" : s.number + " ") + s.title + "\n";
+    if (!s.title.empty()) m_out += gap() + (s.number.empty() ? "" : s.number + " ") + s.title + "\n";
     for (const auto &b : s.blocks) {
-      m_out += "\n";
+      if (const auto *t = std::get_if<Table>(&b); t && t->for_ == Table::For::data) continue;
+      m_out += gap();
       block(b);
     }
     for (const auto &sub : s.sections) section(sub);
   }
+
+  // A blank line between parts, none before the first.
+  std::string gap() const { return m_out.empty() ? "" : "\n"; }
 
   void block(const Block &b) {
     if (const auto *p = std::get_if<Paragraph>(&b)) {
@@ -127,8 +131,9 @@ private:
         for (const auto &l : text_of(r, cols[k])) w[k] = std::max(w[k], util::display_width(l));
     }
     std::size_t total = 0;
-    for (auto x : w) total += x + 2;
-    std::string rule(total > 2 ? total - 2 : 0, '-');
+    const std::string gap = t.dense ? " " : "  ";
+    for (auto x : w) total += x + gap.size();
+    std::string rule(total > gap.size() ? total - gap.size() : 0, '-');
 
     auto line = [&](const std::vector<std::string> &cells, const std::vector<std::string> &styles) {
       std::string out;
@@ -138,7 +143,7 @@ private:
         std::string cell = (last && !right) ? cells[k] : util::pad(cells[k], w[k], right);
         const char *colour = m_o.colour && !styles[k].empty() ? colour_of(styles[k]) : nullptr;
         if (colour) cell = std::string("\x1b[") + colour + "m" + cell + "\x1b[0m";
-        out += cell + (last ? "" : "  ");
+        out += cell + (last ? "" : gap);
       }
       m_out += rtrim(out) + "\n";
     };

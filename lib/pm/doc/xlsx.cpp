@@ -4,6 +4,7 @@
 
 #include <pm/doc/render.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <xlsxwriter.h>
@@ -272,15 +273,8 @@ private:
 constexpr std::time_t fixed_created = 315532800;
 
 std::time_t created_of(const std::string &date) {
-  int y = 0, m = 0, d = 0;
-  if (date.empty() || std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return fixed_created;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  long days = era * 146097 + doe - 719468;
-  return static_cast<std::time_t>(days) * 86400;
+  auto day = util::parse_date(date);
+  return day ? static_cast<std::time_t>(*day) * 86400 : fixed_created;
 }
 
 util::Error failure(const std::string &path, const std::string &why) {

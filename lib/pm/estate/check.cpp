@@ -1,6 +1,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/schema/validator.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <map>
@@ -8,18 +9,6 @@
 namespace pm::estate {
 
 using nlohmann::json;
-
-bool is_valid_date(const std::string &s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
-  return d <= max;
-}
 
 namespace {
 
@@ -177,7 +166,7 @@ private:
 
   bool date(const std::string &pointer, const std::string &s) {
     if (s.size() != 10) return false; // the schema reports the form
-    if (is_valid_date(s)) return true;
+    if (util::parse_date(s)) return true;
     report(pointer, false, "bad-date", "'" + s + "' is not a date in the calendar", "'" + s + "' 不是日历上的日期");
     return false;
   }

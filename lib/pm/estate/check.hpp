@@ -14,9 +14,6 @@ namespace pm::estate {
 // (the schema reports those), so it can run on any parsed document.
 void check_semantics(yaml::Document &doc, const catalog::Catalogue &roles);
 
-// True for a real calendar date written YYYY-MM-DD.
-bool is_valid_date(const std::string &s);
-
 // Rules for organisation and programme sections (phases, groups, units, inspections).
 void check_sections(yaml::Document &doc, const catalog::Catalogue &base);
 // Phases under `pointer`: real dates, not reversed, not overlapping.

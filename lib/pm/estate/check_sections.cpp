@@ -1,7 +1,8 @@
-// Semantic rules for the sections that describe organisations and programmes (seed plans 2–6).
+// Semantic rules for the sections that describe organisations and programmes.
 
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <map>
@@ -61,7 +62,7 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
     const json &p = (*arr)[i];
     std::string from = str(p, "from"), to = str(p, "to");
     std::string base = pointer + "/" + std::to_string(i);
-    bool good_from = is_valid_date(from), good_to = is_valid_date(to);
+    bool good_from = util::parse_date(from).has_value(), good_to = util::parse_date(to).has_value();
     if (!good_from && from.size() == 10)
       report(doc, base + "/from", "bad-date", "'" + from + "' is not a date in the calendar",
              "'" + from + "' 不是日历上的日期");

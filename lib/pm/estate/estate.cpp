@@ -235,24 +235,4 @@ Estate from_document(const yaml::Document &doc) {
   return e;
 }
 
-Loaded load(const std::string &path) {
-  Loaded out;
-  std::string name = path == "-" ? "<stdin>" : path;
-  // Too large is an invalid estate, as pm validate says; anything else could not be read.
-  auto text = read_estate(path, name, out.diagnostics, out.io_error);
-  if (!text) return out;
-  yaml::Document doc = load_and_check(*text, name, catalog::builtin());
-  out.diagnostics = doc.diagnostics;
-  if (!doc.ok || diag::has_errors(doc.diagnostics)) return out;
-  if (is_targets(doc.value)) {
-    out.diagnostics.push_back(
-        {name, 1, 1, diag::Severity::error, "not-an-estate",
-         "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
-         "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
-    return out;
-  }
-  out.estate = from_document(doc);
-  return out;
-}
-
 } // namespace pm::estate

@@ -61,7 +61,8 @@ struct Person {
   std::vector<Unavailable> unavailable;
 };
 
-// A position of an organisation unit (seed plan 4): staffed as given, with its job description.
+// A position of an organisation unit (e.g. an institution's service centre): staffed as given,
+// with its job description.
 struct Position {
   std::string id;
   catalog::Text name;
@@ -131,14 +132,5 @@ catalog::Catalogue roles_for(const nlohmann::json &doc, const catalog::Catalogue
 
 // Builds the model from a document that passed validation.
 Estate from_document(const yaml::Document &doc);
-
-// Reads, validates and models an estate file ("-" for stdin). On failure returns nullopt and
-// the diagnostics; `io_error` tells a file that could not be read from one that is invalid.
-struct Loaded {
-  std::optional<Estate> estate;
-  diag::Diagnostics diagnostics; // warnings too, when the estate loaded
-  bool io_error = false;
-};
-Loaded load(const std::string &path);
 
 } // namespace pm::estate

@@ -1,4 +1,5 @@
 #include <pm/estate/check.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/util/file.hpp>
 
@@ -11,27 +12,30 @@ bool Result::all_met() const {
 }
 
 catalog::Text target_name(const std::string &id) {
-  if (id == "rectification") return {"开发遗留问题整改率", "rectification items closed"};
-  if (id == "tendering") return {"新建小区招投标率", "new estates tendered"};
-  if (id == "contracts") return {"前期物业合同签订率", "new estates with a signed contract"};
-  if (id == "licensed_companies") return {"物业企业资质率", "licensed companies"};
-  if (id == "certified_managers") return {"项目经理持证率", "certified managers"};
-  if (id == "owners_committees") return {"业主委员会成立率", "owners' committees formed"};
-  return {id, id};
+  using namespace i18n;
+  if (id == "rectification") return both(msg::target_rectification);
+  if (id == "tendering") return both(msg::target_tendering);
+  if (id == "contracts") return both(msg::target_contracts);
+  if (id == "licensed_companies") return both(msg::target_licensed_companies);
+  if (id == "certified_managers") return both(msg::target_certified_managers);
+  if (id == "owners_committees") return both(msg::target_owners_committees);
+  return Text::same(id);
 }
 
-std::optional<Targets> load_targets(const std::string &path, diag::Diagnostics &out, bool &io_error) {
+std::optional<Targets> load_targets(const std::string &path, const catalog::Catalogue &roles, diag::Diagnostics &out,
+                                    bool &io_error) {
   auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
     out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
     io_error = true;
     return std::nullopt;
   }
-  return parse_targets(*text, path, out);
+  return parse_targets(*text, path, roles, out);
 }
 
-std::optional<Targets> parse_targets(std::string_view text, const std::string &path, diag::Diagnostics &out) {
-  yaml::Document doc = estate::load_and_check(text, path, catalog::builtin());
+std::optional<Targets> parse_targets(std::string_view text, const std::string &path, const catalog::Catalogue &roles,
+                                     diag::Diagnostics &out) {
+  yaml::Document doc = estate::load_and_check(text, path, roles);
   if (doc.ok && !estate::is_targets(doc.value))
     doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
                                "this is not a targets file: it needs 'kind: targets'",

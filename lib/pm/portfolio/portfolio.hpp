@@ -1,6 +1,6 @@
 #pragma once
 // A portfolio of estates (a company's bids, a city's estates): governance rates against a
-// regulator's targets, and staffing totals (seed plan 6).
+// regulator's targets, and staffing totals.
 
 #include <pm/catalog/roles.hpp>
 #include <pm/diag/diagnostic.hpp>
@@ -28,9 +28,11 @@ struct Targets {
 };
 
 // Reads a targets file (kind: targets); located diagnostics on failure.
-std::optional<Targets> load_targets(const std::string &path, diag::Diagnostics &out, bool &io_error);
+std::optional<Targets> load_targets(const std::string &path, const catalog::Catalogue &roles, diag::Diagnostics &out,
+                                    bool &io_error);
 // The same from a targets file's text (`path` names it in messages).
-std::optional<Targets> parse_targets(std::string_view text, const std::string &path, diag::Diagnostics &out);
+std::optional<Targets> parse_targets(std::string_view text, const std::string &path, const catalog::Catalogue &roles,
+                                     diag::Diagnostics &out);
 
 // The name of each target in both languages.
 catalog::Text target_name(const std::string &id);

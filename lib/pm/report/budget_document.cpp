@@ -22,18 +22,26 @@ Table budget_data(const Ctx &c, const budget::Budget &b) {
   Table t;
   t.id = "budget_data";
   t.for_ = Table::For::data;
-  t.columns = {col("id", ""),          col("item", ""),       col("item_name", ""), col("department", ""),
-               col("department_name", ""), col("name", ""), col("annual", "", Align::right, 2),
-               col("monthly", "", Align::right, 2), col("basis", ""), col("source", "")};
+  t.columns = {col("id", ""),
+               col("item", ""),
+               col("item_name", ""),
+               col("department", ""),
+               col("department_name", ""),
+               col("name", ""),
+               col("annual", "", Align::right, 2),
+               col("monthly", "", Align::right, 2),
+               col("basis", ""),
+               col("source", "")};
   for (const auto &l : b.lines) {
     std::string dname;
     for (const auto &d : b.departments)
       if (!l.department.empty() && d.id == l.department) dname = c.t(d.name);
     const auto *info = budget::item_info(l.item);
-    t.rows.push_back(body(l.id, {Cell::of(l.id), Cell::of(l.item), Cell::of(info ? c.t(info->name) : l.item),
-                                 Cell::of(l.department), Cell::of(dname), Cell::of(c.t(l.name)), Cell::num(l.annual()),
-                                 Cell::num(static_cast<double>(budget::to_cents(static_cast<double>(l.cents) / 1200.0)) / 100.0),
-                                 Cell::of(c.t(l.basis)), Cell::of(l.source)}));
+    t.rows.push_back(
+        body(l.id, {Cell::of(l.id), Cell::of(l.item), Cell::of(info ? c.t(info->name) : l.item), Cell::of(l.department),
+                    Cell::of(dname), Cell::of(c.t(l.name)), Cell::num(l.annual()),
+                    Cell::num(static_cast<double>(budget::to_cents(static_cast<double>(l.cents) / 1200.0)) / 100.0),
+                    Cell::of(c.t(l.basis)), Cell::of(l.source)}));
   }
   return t;
 }

@@ -76,7 +76,7 @@ std::string pattern_name(const staff::Post &p, bool zh) {
   bool whole = std::fabs(per_seat - std::round(per_seat)) < 1e-9;
   int q = static_cast<int>(std::lround(per_seat));
   std::size_t k = p.shifts.size();
-  // The named patterns of DOMAIN.md §4 are for posts covered round the clock every day.
+  // The named patterns (lib/data/patterns) are for posts covered round the clock every day.
   if (equal && whole && total == 1440 && p.days.empty()) {
     if (k == 3 && q == 3) return msg::pat_three_shift.get(zh);
     if (k == 3 && q == 4) return msg::pat_four_three.get(zh);
@@ -142,7 +142,7 @@ Document build(const Input &in) {
 namespace pm::report {
 
 std::optional<app::PlanRequest> plan_request(const std::string &date) {
-  auto first = roster::parse_date(date.empty() ? default_roster_start : date);
+  auto first = roster::parse_roster_date(date.empty() ? default_roster_start : date);
   if (!first) return std::nullopt;
   app::PlanRequest r;
   r.budget = true;
@@ -154,17 +154,9 @@ Document build(const app::Context &c, const app::Plan &p, const Options &o) {
   bool zh = o.lang == i18n::Lang::zh;
   RosterOutcome roster;
   if (p.roster) roster = roster_excerpt(*p.roster, c, !o.date.empty(), zh);
-  Input in{p.estate,
-           p.staffing,
-           *p.budget,
-           p.roles,
-           c.labor,
-           c.norms,
-           c,
-           roster.excerpt ? &*roster.excerpt : nullptr,
-           roster.refusal,
-           zh,
-           o.date};
+  Input in{p.estate,       p.staffing, *p.budget, p.roles,
+           c.labor,        c.norms,    c,         roster.excerpt ? &*roster.excerpt : nullptr,
+           roster.refusal, zh,         o.date};
   return build(in);
 }
 

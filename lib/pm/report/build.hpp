@@ -115,7 +115,7 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
 
 Document build(const Input &in); // internal: the sections from the parts
 
-// The common name of a post's shift pattern from its shape (DOMAIN.md §4): 四班三运转 for
+// The common name of a post's shift pattern from its shape: 四班三运转 for
 // 4 people per seat on three 8-hour shifts round the clock, and so on.
 std::string pattern_name(const staff::Post &p, bool zh);
 

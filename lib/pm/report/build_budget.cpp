@@ -28,13 +28,12 @@ double share(std::int64_t part, std::int64_t whole) {
 Section budget(const Ctx &c) {
   const budget::Budget &b = c.in->budget;
   Section s = budget_section(c, b, true, false);
-  s.blocks.insert(s.blocks.begin(),
-                  Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount), money(b.cents),
-                                money(budget::to_cents(b.monthly_cost()))),
-                            Style::normal});
+  s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount),
+                                                  money(b.cents), money(budget::to_cents(b.monthly_cost()))),
+                                              Style::normal});
   if (b.illustrative)
-    s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates),
-                                                Style::note});
+    s.blocks.insert(s.blocks.begin(),
+                    Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
   return s;
 }
 
@@ -57,11 +56,11 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   };
   const std::string monthly_f = "ROUND({.annual}/12,2)";
   for (const auto &it : b.items) {
-    t.rows.push_back(group(
-        it.id, row({Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
-                    Cell::num(monthly_yuan(it.cents), monthly_f),
-                    Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")},
-                   "")));
+    t.rows.push_back(
+        group(it.id, row({Cell::of(c.t(it.name)), Cell::num(yuan(it.cents), "sum:children"),
+                          Cell::num(monthly_yuan(it.cents), monthly_f),
+                          Cell::num(share(it.cents, b.cents), "ROUND({.annual}/{total.annual}*100,1)"), Cell::of("")},
+                         "")));
     for (const auto &l : b.lines)
       if (l.item == it.id)
         t.rows.push_back(body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual()),

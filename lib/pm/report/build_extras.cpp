@@ -1,30 +1,22 @@
-// Sections an estate has only when its file says so: the programme (seed plan 2), the service
-// catalogue and security equipment (plan 3), house rules (plan 5), governance facts (plan 6).
+// Sections an estate has only when its file says so: the programme (e.g. a model-estate campaign),
+// the service catalogue and security equipment (villa estates), house rules (dormitories),
+// governance facts (a regulator's portfolio).
 
 #include <pm/report/build_internal.hpp>
 
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
-
-#include <cstdio>
 
 namespace pm::report::detail {
 
 using nlohmann::json;
 
 namespace {
-
-// Days from 1970-01-01 of an ISO date (proleptic Gregorian), for phase lengths.
-long days_of(const std::string &iso) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return 0;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// A phase's length in days, both ends counted. Phases are real dates (the estate check refuses
+// others with bad-date).
+int phase_days(const std::string &from, const std::string &to) {
+  return util::parse_date(to).value_or(0) - util::parse_date(from).value_or(0) + 1;
 }
-
 } // namespace
 
 std::optional<Section> programme(const Ctx &c) {
@@ -48,9 +40,8 @@ std::optional<Section> programme(const Ctx &c) {
     g.tasks.push_back({ph.id, c.t(ph.name), ph.from, ph.to});
     std::string tasks;
     for (const auto &x : ph.tasks) tasks += (tasks.empty() ? "" : c.sep()) + c.t(x);
-    t.rows.push_back(
-        body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
-                     Cell::num(static_cast<double>(days_of(ph.to) - days_of(ph.from) + 1)), Cell::of(tasks)}));
+    t.rows.push_back(body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
+                                  Cell::num(static_cast<double>(phase_days(ph.from, ph.to))), Cell::of(tasks)}));
   }
   // Phases without tasks need no empty column.
   bool any_tasks = false;

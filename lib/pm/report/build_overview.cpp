@@ -279,7 +279,7 @@ Section organisation(const Ctx &c) {
   }
   s.blocks.push_back(std::move(chart));
 
-  // The estate's own groups (seed plan 2) and committees (plan 5).
+  // The estate's own groups (e.g. a campaign's leading group) and committees (e.g. a dormitory's).
   const json &groups = c.raw("groups");
   if (groups.is_array() && !groups.empty()) {
     std::map<std::string, std::string> group_names;

@@ -4,12 +4,16 @@
 // same thing. The command line only picks a renderer for them.
 
 #include <pm/app/context.hpp>
+#include <pm/app/diff.hpp>
+#include <pm/app/norms.hpp>
 #include <pm/app/plan.hpp>
 #include <pm/doc/document.hpp>
 #include <pm/i18n/lang.hpp>
+#include <pm/portfolio/portfolio.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <vector>
 
 namespace pm::report {
@@ -30,5 +34,33 @@ doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain)
 doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang lang, bool explain);
 // {"estates": [schemas/budget.schema.json...], "annual_cost": N}
 nlohmann::ordered_json budget_json(const std::vector<app::Plan> &plans, i18n::Lang lang);
+
+// pm roster: for each post, who works which shift on each day (blocks of four weeks), each
+// person's totals, each post's spread, and the coverage. Its data table (CSV) has one row per
+// shift: staff_id, staff_name, role, post, shift, start, end, hours (read back by pm roster
+// check). The plan must hold a lawful roster.
+doc::Document roster_document(const app::Context &c, const app::Plan &p, i18n::Lang lang, std::uint64_t seed);
+// pm roster on a directory: whether each estate's posts can be rostered, and why not.
+doc::Document roster_summary_document(const std::vector<app::Plan> &plans, i18n::Lang lang);
+nlohmann::ordered_json roster_summary_json(const std::vector<app::Plan> &plans, int weeks, i18n::Lang lang);
+// The roster as an iCalendar file (RFC 5545): one event per shift.
+std::string roster_ics(const app::Plan &p, i18n::Lang lang, std::uint64_t seed);
+// RFC 5545 TEXT escaping and folding at 75 octets, exposed for tests.
+std::string ics_escape(const std::string &s);
+std::string ics_fold(const std::string &line);
+
+// pm diff: the change of staffing by role, of rosters and of the budget.
+doc::Document diff_document(const app::Diff &d, bool illustrative, i18n::Lang lang);
+// schemas/diff.schema.json
+nlohmann::ordered_json diff_json(const app::Diff &d, const std::string &old_path, const std::string &new_path,
+                                 const std::string &rates, i18n::Lang lang);
+
+// pm portfolio: the targets, each estate's staff and governance, and the totals. Its data
+// table (CSV) has one row per estate.
+doc::Document portfolio_document(const portfolio::Result &r, const portfolio::Targets *t, i18n::Lang lang);
+nlohmann::ordered_json portfolio_json(const portfolio::Result &r, const portfolio::Targets *t, i18n::Lang lang);
+
+// pm norms list: the built-in norm sets and labour profiles.
+doc::Document data_sets_document(const std::vector<app::DataSet> &sets, i18n::Lang lang);
 
 } // namespace pm::report

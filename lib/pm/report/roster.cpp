@@ -1,11 +1,12 @@
 #include <pm/report/build.hpp>
 #include <pm/report/text.hpp>
 
-#include <pm/roster/grid.hpp>
 #include <pm/roster/calendar.hpp>
+#include <pm/roster/grid.hpp>
 #include <pm/roster/rules.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/roster/summary.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -24,7 +25,7 @@ std::string two(int v) {
 
 const Label *weekday(int day) {
   static const Label *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4, &msg::wd_5, &msg::wd_6, &msg::wd_7};
-  return names[iso_weekday(day) - 1];
+  return names[util::iso_weekday(day) - 1];
 }
 
 } // namespace
@@ -45,12 +46,12 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
 
   RosterExcerpt x;
   x.dated = dated;
-  x.first_day = format_date(p.first_day);
+  x.first_day = util::format_date(p.first_day);
   x.days = p.days;
   for (int day = 0; day < p.days; ++day) {
     int abs = p.first_day + day;
     if (x.dated) {
-      Civil cd = civil_from_days(abs);
+      util::YearMonthDay cd = util::civil(abs);
       x.day_labels.push_back(std::string(weekday(abs)->get(zh)) + " " + two(cd.month) + "-" + two(cd.day));
     } else {
       x.day_labels.push_back(

@@ -68,19 +68,22 @@ doc::Document staffing_document(const app::Context &cx, const std::vector<app::P
   for (std::size_t i = 0; i < plans.size(); ++i) {
     d.sections.push_back(estate_section(c, cx, plans[i], explain, true));
     Table one = staffing_data(c, plans[i].staffing, true);
-    if (i == 0) data = one;
-    else data.rows.insert(data.rows.end(), one.rows.begin(), one.rows.end());
+    if (i == 0)
+      data = one;
+    else
+      data.rows.insert(data.rows.end(), one.rows.begin(), one.rows.end());
   }
   Section sum{"summary", "", c(msg::summary), {}, {}};
   Table t;
   t.id = "summary";
   t.columns = {col("estate", c(msg::c_estate)), col("name", c(msg::c_name)),
-               col("staff", c(msg::c_headcount), Align::right), col("m2_per_person", c(msg::c_m2_per_person), Align::right)};
+               col("staff", c(msg::c_headcount), Align::right),
+               col("m2_per_person", c(msg::c_m2_per_person), Align::right)};
   for (const auto &p : plans) {
     const auto &ind = p.staffing.indicators;
-    t.rows.push_back(detail::body(p.estate.id, {Cell::of(p.estate.id), Cell::of(c.t(p.estate.name)),
-                                               Cell::num(p.staffing.total),
-                                               ind.m2_per_person ? Cell::num(*ind.m2_per_person) : Cell::of("—")}));
+    t.rows.push_back(
+        detail::body(p.estate.id, {Cell::of(p.estate.id), Cell::of(c.t(p.estate.name)), Cell::num(p.staffing.total),
+                                   ind.m2_per_person ? Cell::num(*ind.m2_per_person) : Cell::of("—")}));
   }
   t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(total, "sum:body"), Cell::of("")}));
   sum.blocks.push_back(std::move(t));

@@ -1,8 +1,10 @@
 #include <pm/roster/build.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace pm::roster {
 
@@ -16,7 +18,7 @@ std::string number(int i, int count) {
 
 void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
   for (const auto &u : list) {
-    auto a = parse_date(u.from), b = parse_date(u.to);
+    auto a = util::parse_date(u.from), b = util::parse_date(u.to);
     if (!a || !b) continue; // pm validate reports malformed dates
     for (int d = *a; d <= *b && d - *a < 3660; ++d) p.unavailable.insert(d);
   }

@@ -1,9 +1,9 @@
 #pragma once
 // From an estate and its staffing to a rostering problem: posts, demand and people.
 
+#include <pm/catalog/roles.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/roster/model.hpp>
-#include <pm/catalog/roles.hpp>
 #include <pm/staff/engine.hpp>
 
 namespace pm::roster {

@@ -1,29 +1,23 @@
 #pragma once
-// Civil dates as day numbers (days since 1970-01-01), and public holidays as data.
+// A roster's dates and times, and public holidays as data. Dates are day numbers
+// (pm::util::date); times are minutes since 1970-01-01T00:00.
 
 #include <pm/diag/diagnostic.hpp>
 
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace pm::roster {
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-int days_from_civil(int y, int m, int d);
-struct Civil {
-  int year, month, day;
-};
-Civil civil_from_days(int days);
-// "YYYY-MM-DD" -> day number; nullopt if malformed or not a real date.
-std::optional<int> parse_date(const std::string &s);
-std::string format_date(int day);
-// ISO weekday, 1 = Monday ... 7 = Sunday.
-int iso_weekday(int day);
-inline bool is_weekend(int day) { return iso_weekday(day) >= 6; }
+// Minutes since 1970 in an int hold years up to 6053: a roster's dates are kept to 1900-2200.
+inline constexpr int first_roster_year = 1900, last_roster_year = 2200;
+// "YYYY-MM-DD" -> day number, for a date in those years.
+std::optional<int> parse_roster_date(std::string_view s);
 
 // "YYYY-MM-DDTHH:MM" <-> minutes since 1970-01-01T00:00 (local time, no zone).
-std::optional<int> parse_datetime(const std::string &s);
+std::optional<int> parse_datetime(std::string_view s);
 std::string format_datetime(int minutes);
 
 // Statutory public holidays of a country, from lib/data/holidays/<name>.toml.

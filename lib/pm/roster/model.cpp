@@ -1,12 +1,14 @@
 #include <pm/roster/model.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 namespace pm::roster {
 
 bool PostDemand::needed_on(int day) const {
-  return days.empty() || std::find(days.begin(), days.end(), iso_weekday(day)) != days.end();
+  return days.empty() || std::find(days.begin(), days.end(), util::iso_weekday(day)) != days.end();
 }
 
 int PostDemand::shift_offset(int i) const {
@@ -113,40 +115,31 @@ bool is_night(const staff::Labor &l, int start, int end) {
 }
 
 namespace {
-int days_in_month(int y, int m) {
-  int next = m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1);
-  return next - days_from_civil(y, m, 1);
-}
-
 // The first day of the averaging period containing `day`, and the first day of the next.
 std::pair<int, int> period_of(const std::string &kind, int day, std::string &label) {
-  Civil c = civil_from_days(day);
+  util::YearMonthDay c = util::civil(day);
   char buf[32];
   if (kind == "week") {
-    int monday = day - (iso_weekday(day) - 1);
-    // ISO week number: the week's Thursday decides the year.
-    Civil th = civil_from_days(monday + 3);
-    int week = (monday + 3 - days_from_civil(th.year, 1, 1)) / 7 + 1;
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", th.year, week);
+    util::IsoWeek w = util::iso_week(day);
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
     label = buf;
+    int monday = util::week_start(day);
     return {monday, monday + 7};
   }
   if (kind == "quarter") {
     int q = (c.month - 1) / 3;
     std::snprintf(buf, sizeof buf, "%04d-Q%d", c.year, q + 1);
     label = buf;
-    int first = days_from_civil(c.year, q * 3 + 1, 1);
-    int next = q == 3 ? days_from_civil(c.year + 1, 1, 1) : days_from_civil(c.year, q * 3 + 4, 1);
-    return {first, next};
+    return {util::month_start(c.year, q * 3 + 1), util::month_start(c.year, q * 3 + 4)};
   }
   if (kind == "year") {
     std::snprintf(buf, sizeof buf, "%04d", c.year);
     label = buf;
-    return {days_from_civil(c.year, 1, 1), days_from_civil(c.year + 1, 1, 1)};
+    return {util::month_start(c.year, 1), util::month_start(c.year + 1, 1)};
   }
   std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
   label = buf;
-  return {days_from_civil(c.year, c.month, 1), days_from_civil(c.year, c.month, 1) + days_in_month(c.year, c.month)};
+  return {util::month_start(c.year, c.month), util::month_start(c.year, c.month + 1)};
 }
 
 } // namespace
@@ -154,10 +147,10 @@ std::pair<int, int> period_of(const std::string &kind, int day, std::string &lab
 double overtime_cap(const staff::Labor &l, int first, int last) {
   double cap = 0;
   for (int d = first; d <= last;) {
-    Civil c = civil_from_days(d);
-    int month_end = days_from_civil(c.year, c.month, 1) + days_in_month(c.year, c.month) - 1;
-    int until = std::min(last, month_end);
-    cap += l.overtime_cap_month * (until - d + 1) / days_in_month(c.year, c.month);
+    util::YearMonthDay c = util::civil(d);
+    int length = util::days_in_month(c.year, c.month);
+    int until = std::min(last, util::month_start(c.year, c.month) + length - 1);
+    cap += l.overtime_cap_month * (until - d + 1) / length;
     d = until + 1;
   }
   return cap;

@@ -10,8 +10,8 @@
 #include <pm/staff/labor.hpp>
 #include <pm/staff/norms.hpp>
 
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>

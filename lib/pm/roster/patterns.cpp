@@ -16,71 +16,72 @@ int Pattern::shift_on(int crew, int day) const {
   return -1;
 }
 
+namespace {
+
+// A pattern whose figures were read: its cycle must staff every shift once a day, and the file's
+// average week must be the cycle's.
+void check_cycle(const Pattern &p, data::Reader &rd, const toml::table &t) {
+  auto bad = [&](const std::string &en, const std::string &zh) { rd.error(t, "bad-value", en, zh); };
+  if (static_cast<int>(p.codes.size()) != p.shifts)
+    return bad("a pattern needs one code per shift", "班制的每个班次需要一个代号");
+  if (p.cycle.size() % static_cast<std::size_t>(p.crews) != 0)
+    return bad("the cycle's length must be a multiple of crews", "cycle 的长度必须是 crews 的倍数");
+  for (int day = 0; day < static_cast<int>(p.cycle.size()); ++day) {
+    std::vector<int> count(static_cast<std::size_t>(p.shifts), 0);
+    for (int c = 0; c < p.crews; ++c) {
+      int s = p.shift_on(c, day);
+      if (s >= 0) ++count[static_cast<std::size_t>(s)];
+    }
+    if (std::any_of(count.begin(), count.end(), [](int x) { return x != 1; })) {
+      bad("the crews, each starting " + std::to_string(p.step()) +
+              " days after the last, do not cover every shift exactly once a day",
+          "各班组依次错开 " + std::to_string(p.step()) + " 天后，不能每天每个班次恰好一组");
+      break;
+    }
+  }
+  int worked = 0;
+  for (char c : p.cycle) worked += c == '-' ? 0 : 1;
+  double avg = worked * p.shift_hours * 7.0 / static_cast<double>(p.cycle.size());
+  if (std::fabs(avg - p.average_weekly_hours) > 0.05)
+    bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")",
+        "average_weekly_hours 与 cycle 不符");
+}
+
+} // namespace
+
 std::optional<Pattern> parse_pattern(std::string_view text, const std::string &file, const std::string &name,
                                      diag::Diagnostics &out) {
+  using data::Need;
   diag::Diagnostics local;
   auto tbl = data::parse_toml(text, file, local);
   Pattern p;
   p.name = name;
   if (tbl) {
-    data::check_keys(*tbl, {"meta", "pattern"}, file, local);
-    if (auto m = (*tbl)["meta"].as_table()) {
-      data::check_keys(*m, {"name", "title_zh", "title_en", "source"}, file, local);
-      p.title.zh = (*m)["title_zh"].value_or(std::string());
-      p.title.en = (*m)["title_en"].value_or(std::string());
-      p.source = (*m)["source"].value_or(std::string());
+    data::Reader rd(file, local);
+    rd.keys(*tbl, {"meta", "pattern"});
+    if (auto m = rd.table(*tbl, "meta", Need::required)) {
+      rd.keys(*m, {"name", "title_zh", "title_en", "source"});
+      p.title = rd.text(*m, "title_zh", "title_en", Need::optional);
+      p.source = rd.source(*m);
     }
-    if (p.source.empty())
-      local.push_back(data::at(*tbl, file, "missing-source", "a pattern needs [meta] source = \"...\"",
-                               "班制文件需要 [meta] source = \"...\""));
-    auto t = (*tbl)["pattern"].as_table();
-    if (!t) {
-      local.push_back(data::at(*tbl, file, "missing-key", "missing table [pattern]", "缺少 [pattern] 表"));
-    } else {
-      data::check_keys(
-          *t,
-          {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh", "note_en"},
-          file, local);
-      p.shifts = static_cast<int>((*t)["shifts"].value_or(int64_t{0}));
-      p.shift_hours = (*t)["shift_hours"].value_or(0.0);
-      p.crews = static_cast<int>((*t)["crews"].value_or(int64_t{0}));
-      p.cycle = (*t)["cycle"].value_or(std::string());
-      p.average_weekly_hours = (*t)["average_weekly_hours"].value_or(0.0);
-      p.lawful = (*t)["lawful"].value_or(true);
-      p.note.zh = (*t)["note_zh"].value_or(std::string());
-      p.note.en = (*t)["note_en"].value_or(std::string());
-      if (auto codes = (*t)["codes"].as_array())
-        for (auto &c : *codes) p.codes.push_back(c.value_or(std::string()));
-      auto bad = [&](const std::string &en, const std::string &zh) {
-        local.push_back(data::at(*t, file, "bad-value", en, zh));
-      };
-      if (p.shifts < 1 || p.shift_hours <= 0 || p.crews < 1 || p.cycle.empty() ||
-          static_cast<int>(p.codes.size()) != p.shifts)
-        bad("a pattern needs shifts, shift_hours, crews, cycle and one code per shift",
-            "班制需要 shifts、shift_hours、crews、cycle，并且每个班次一个代号");
-      else if (p.cycle.size() % static_cast<std::size_t>(p.crews) != 0)
-        bad("the cycle's length must be a multiple of crews", "cycle 的长度必须是 crews 的倍数");
-      else {
-        // Every rota day, the crews together must work each shift exactly once.
-        for (int day = 0; day < static_cast<int>(p.cycle.size()); ++day) {
-          std::vector<int> count(static_cast<std::size_t>(p.shifts), 0);
-          for (int c = 0; c < p.crews; ++c) {
-            int s = p.shift_on(c, day);
-            if (s >= 0) ++count[static_cast<std::size_t>(s)];
-          }
-          if (std::any_of(count.begin(), count.end(), [](int x) { return x != 1; })) {
-            bad("the crews, each starting " + std::to_string(p.step()) +
-                    " days after the last, do not cover every shift exactly once a day",
-                "各班组依次错开 " + std::to_string(p.step()) + " 天后，不能每天每个班次恰好一组");
-            break;
-          }
-        }
-        int worked = 0;
-        for (char c : p.cycle) worked += c == '-' ? 0 : 1;
-        double avg = worked * p.shift_hours * 7.0 / static_cast<double>(p.cycle.size());
-        if (std::fabs(avg - p.average_weekly_hours) > 0.05)
-          bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")",
-              "average_weekly_hours 与 cycle 不符");
+    if (auto t = rd.table(*tbl, "pattern", Need::required)) {
+      rd.keys(*t, {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh",
+                   "note_en"});
+      // Every figure is required; `lawful` is true unless the file says otherwise.
+      auto shifts = rd.integer(*t, "shifts", 1, 24, Need::required);
+      auto shift_hours = rd.number(*t, "shift_hours", data::Range::positive(24), Need::required);
+      auto crews = rd.integer(*t, "crews", 1, 100, Need::required);
+      p.codes = rd.strings(*t, "codes", Need::required);
+      p.cycle = rd.str(*t, "cycle", Need::required);
+      auto average = rd.number(*t, "average_weekly_hours", data::Range::at_least(0, 168), Need::required);
+      if (auto lawful = rd.boolean(*t, "lawful")) p.lawful = *lawful;
+      p.note = rd.text(*t, "note_zh", "note_en", Need::optional);
+      if (shifts && shift_hours && crews && average && !rd.failed()) {
+        p.shifts = static_cast<int>(*shifts);
+        p.shift_hours = *shift_hours;
+        p.crews = static_cast<int>(*crews);
+        p.average_weekly_hours = *average;
+        check_cycle(p, rd, *t);
       }
     }
   }

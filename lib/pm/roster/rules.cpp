@@ -1,4 +1,5 @@
 #include <pm/roster/rules.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -41,7 +42,7 @@ catalog::Text when(int start, int end) {
   int day = first_calendar_day(start);
   int s = start - day * 1440;
   int e = end - first_calendar_day(end) * 1440;
-  std::string t = format_date(day) + " " + hm(s) + "–" + (e == 0 ? std::string("24:00") : hm(e));
+  std::string t = util::format_date(day) + " " + hm(s) + "–" + (e == 0 ? std::string("24:00") : hm(e));
   return {t, t};
 }
 
@@ -98,10 +99,10 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
                  d.id + " has no shift " + w + " (its shifts: " + shifts_list(d) + ")");
       else
         sink.add("not-a-shift", i,
-                 d.id + "：" + w + " 不在排班期内（" + format_date(first_rota) + " 至 " + format_date(last_rota) +
-                     "）或该日不需要",
-                 d.id + ": " + w + " is outside the roster's days (" + format_date(first_rota) + " to " +
-                     format_date(last_rota) + ") or the post is not needed that day");
+                 d.id + "：" + w + " 不在排班期内（" + util::format_date(first_rota) + " 至 " +
+                     util::format_date(last_rota) + "）或该日不需要",
+                 d.id + ": " + w + " is outside the roster's days (" + util::format_date(first_rota) + " to " +
+                     util::format_date(last_rota) + ") or the post is not needed that day");
     }
     if (std::find(d.roles.begin(), d.roles.end(), who.role) == d.roles.end())
       sink.add("role", i, who.name.zh + "（" + who.role + "）不能上 " + d.id + " 岗",
@@ -115,8 +116,8 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
                w + " is " + h1((x.end - x.start) / 60.0) + " h long; at most " + h1(l.max_shift_hours) + " h");
     for (int day = first_calendar_day(x.start); day <= last_calendar_day(x.end); ++day)
       if (who.unavailable.count(day)) {
-        sink.add("unavailable", i, who.name.zh + " " + format_date(day) + " 不能上班",
-                 who.name.en + " is unavailable on " + format_date(day));
+        sink.add("unavailable", i, who.name.zh + " " + util::format_date(day) + " 不能上班",
+                 who.name.en + " is unavailable on " + util::format_date(day));
         break;
       }
   }
@@ -174,10 +175,10 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       int run = e - d + 1;
       if (run > l.max_consecutive_days)
         sink.add("consecutive-days", first_shift[static_cast<std::size_t>(d + l.max_consecutive_days - cal_first)],
-                 nm.zh + " 从 " + format_date(d) + " 到 " + format_date(e) + " 连续工作 " + std::to_string(run) +
-                     " 天，最多 " + std::to_string(l.max_consecutive_days) + " 天",
-                 nm.en + " works " + std::to_string(run) + " days in a row, " + format_date(d) + " to " +
-                     format_date(e) + "; at most " + std::to_string(l.max_consecutive_days));
+                 nm.zh + " 从 " + util::format_date(d) + " 到 " + util::format_date(e) + " 连续工作 " +
+                     std::to_string(run) + " 天，最多 " + std::to_string(l.max_consecutive_days) + " 天",
+                 nm.en + " works " + std::to_string(run) + " days in a row, " + util::format_date(d) + " to " +
+                     util::format_date(e) + "; at most " + std::to_string(l.max_consecutive_days));
       d = e + 1;
     }
 
@@ -190,11 +191,12 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
         if (free == 0 && l.max_consecutive_days < 7) continue;
         int at = -1;
         for (int d = w + 6; d >= w && at < 0; --d) at = first_shift[static_cast<std::size_t>(d - cal_first)];
-        sink.add("free-day", at,
-                 nm.zh + " 在 " + format_date(w) + " 至 " + format_date(w + 6) + " 只有 " + std::to_string(free) +
-                     " 个休息日，每 7 天至少需要 " + std::to_string(l.min_free_days_per_7) + " 个",
-                 nm.en + " has " + std::to_string(free) + " free days from " + format_date(w) + " to " +
-                     format_date(w + 6) + "; at least " + std::to_string(l.min_free_days_per_7) + " in every 7 days");
+        sink.add(
+            "free-day", at,
+            nm.zh + " 在 " + util::format_date(w) + " 至 " + util::format_date(w + 6) + " 只有 " +
+                std::to_string(free) + " 个休息日，每 7 天至少需要 " + std::to_string(l.min_free_days_per_7) + " 个",
+            nm.en + " has " + std::to_string(free) + " free days from " + util::format_date(w) + " to " +
+                util::format_date(w + 6) + "; at least " + std::to_string(l.min_free_days_per_7) + " in every 7 days");
         w += 6; // one report per stretch
       }
 

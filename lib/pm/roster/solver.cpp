@@ -1,5 +1,6 @@
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/solver.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -78,7 +79,7 @@ public:
     if (fd >= m_first && fd <= m_last)
       s.hours[static_cast<std::size_t>(m_window_of[static_cast<std::size_t>(fd - m_first)])] += (end - start) / 60.0;
     s.total += (end - start) / 60.0;
-    if (is_weekend(fd)) ++s.weekends;
+    if (util::is_weekend(fd)) ++s.weekends;
     if (m_p.holidays && m_p.holidays->contains(fd)) ++s.holidays;
     if (rota_day >= s.last_day) {
       s.same_run = (post == s.last_post && shift == s.last_shift && rota_day == s.last_day + 1) ? s.same_run + 1 : 1;
@@ -164,7 +165,7 @@ public:
     for (const Slot &slot : slots) {
       const PostDemand &d = m_p.posts[static_cast<std::size_t>(slot.post)];
       int fd = first_calendar_day(slot.start);
-      bool night = is_night(m_p.labor, slot.start, slot.end), weekend = is_weekend(fd);
+      bool night = is_night(m_p.labor, slot.start, slot.end), weekend = util::is_weekend(fd);
       bool holiday = m_p.holidays && m_p.holidays->contains(fd);
       for (int seat = 0; seat < slot.seats; ++seat) {
         cand.clear();

@@ -1,6 +1,7 @@
-#include <pm/roster/rules.hpp>
 #include <pm/roster/grid.hpp>
+#include <pm/roster/rules.hpp>
 #include <pm/roster/summary.hpp>
+#include <pm/util/date.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -39,7 +40,7 @@ Summary summarize(const Problem &p, const std::vector<Assignment> &a) {
     ++ps.shifts;
     ps.hours += h;
     if (is_night(l, x.start, x.end)) ++ps.nights;
-    if (is_weekend(fd)) ++ps.weekends;
+    if (util::is_weekend(fd)) ++ps.weekends;
     if (p.holidays && p.holidays->contains(fd)) ++ps.holidays;
     for (int d = std::max(cal_first, fd); d <= std::min(cal_last, last_calendar_day(x.end)); ++d)
       worked[static_cast<std::size_t>(x.person)][static_cast<std::size_t>(d - cal_first)] = 1;
@@ -107,8 +108,8 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
   root["estate_name"] = p.estate_name.get(zh);
   root["norms"] = p.norms;
   root["labor"] = p.labor.name;
-  root["start"] = format_date(p.first_day);
-  root["end"] = format_date(p.last_day());
+  root["start"] = util::format_date(p.first_day);
+  root["end"] = util::format_date(p.last_day());
   root["weeks"] = p.days / 7;
   root["seed"] = seed;
   J posts = J::array();

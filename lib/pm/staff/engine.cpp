@@ -79,7 +79,7 @@ public:
     s.norms_title = m_ns.title;
     s.labor = m_l.name;
     std::map<std::string, RoleLine> roles;
-    // An organisation that states its units and positions (seed plan 4) is staffed as stated.
+    // An organisation that states its units and positions is staffed as stated.
     for (std::size_t u = 0; u < m_e.units.size(); ++u)
       for (const auto &p : m_e.units[u].positions) {
         Rule r;

@@ -1,0 +1,66 @@
+#include <pm/app/portfolio.hpp>
+#include <pm/i18n/messages.hpp>
+#include <pm/util/file.hpp>
+
+namespace pm::app {
+
+PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::string &targets_file,
+                           const Progress &progress) {
+  PortfolioRun out;
+  auto files = util::find_yaml_files(dir);
+  if (!files) {
+    out.status = Status::io;
+    out.error_text = {files.error().zh, files.error().en};
+    return out;
+  }
+  std::string found_targets;
+  portfolio::Result &r = out.result;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const std::string &f = (*files)[i];
+    out.files.push_back(f);
+    if (!targets_file.empty() && util::same_file(f, targets_file)) continue;
+    LoadedEstate loaded = load_estate(c, f);
+    // A targets file beside the estates is the one used, unless one was given.
+    if (loaded.targets && targets_file.empty()) {
+      if (found_targets.empty()) found_targets = f;
+      continue;
+    }
+    out.diagnostics.insert(out.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    if (!loaded.input) {
+      if (loaded.status == Status::io) out.status = Status::io;
+      ++r.invalid_files;
+    } else {
+      Plan p = make_plan(c, std::move(*loaded.input), {c.rates.has_value(), std::nullopt});
+      // An estate that can't be costed has no cost.
+      std::optional<double> cost;
+      if (p.budget) cost = p.budget->annual_cost();
+      if (cost) r.total_cost = r.total_cost.value_or(0) + *cost;
+      r.rows.push_back(
+          {f, p.estate.id, p.estate.name, p.estate.areas.total, p.staffing.total, cost, p.estate.governance});
+      r.total_staff += p.staffing.total;
+      r.total_area += p.estate.areas.total;
+    }
+    if (progress) progress(i + 1, files->size());
+  }
+  std::string path = targets_file.empty() ? found_targets : targets_file;
+  if (!path.empty()) {
+    bool io_error = false;
+    out.targets = portfolio::load_targets(path, c.roles, out.diagnostics, io_error);
+    if (!out.targets) {
+      out.status = io_error ? Status::io : Status::invalid;
+      return out;
+    }
+    if (!targets_file.empty()) out.files.push_back(targets_file);
+  }
+  if (r.rows.empty() && r.invalid_files == 0) {
+    out.status = Status::io;
+    out.error_text = i18n::both(i18n::msg::no_estates_under, dir);
+    return out;
+  }
+  if (out.targets) r.targets = portfolio::evaluate(r.rows, *out.targets);
+  if (out.status == Status::ok && (r.invalid_files || !r.all_met())) out.status = Status::invalid;
+  out.complete = true;
+  return out;
+}
+
+} // namespace pm::app

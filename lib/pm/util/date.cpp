@@ -1,0 +1,81 @@
+#include <pm/util/date.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace pm::util {
+
+namespace chr = std::chrono;
+
+namespace {
+chr::sys_days sys(int day) { return chr::sys_days{chr::days{day}}; }
+int number(chr::sys_days d) { return static_cast<int>(d.time_since_epoch().count()); }
+chr::year_month_day ymd(int year, int month, int day) {
+  return {chr::year{year}, chr::month{static_cast<unsigned>(month)}, chr::day{static_cast<unsigned>(day)}};
+}
+} // namespace
+
+int day_number(int year, int month, int day) { return number(chr::sys_days{ymd(year, month, day)}); }
+
+YearMonthDay civil(int day) {
+  chr::year_month_day d{sys(day)};
+  return {static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+          static_cast<int>(static_cast<unsigned>(d.day()))};
+}
+
+int month_start(int year, int month) {
+  // year_month arithmetic carries months over into years, both ways.
+  chr::year_month ym = chr::year{year} / chr::January + chr::months{month - 1};
+  return number(chr::sys_days{ym / chr::day{1}});
+}
+
+int days_in_month(int year, int month) {
+  auto last = chr::year{year} / chr::month{static_cast<unsigned>(month)} / chr::last;
+  return static_cast<int>(static_cast<unsigned>(last.day()));
+}
+
+bool is_leap_year(int year) { return chr::year{year}.is_leap(); }
+
+int iso_weekday(int day) { return static_cast<int>(chr::weekday{sys(day)}.iso_encoding()); }
+
+int week_start(int day) { return day - (iso_weekday(day) - 1); }
+
+IsoWeek iso_week(int day) {
+  int thursday = week_start(day) + 3;
+  int year = civil(thursday).year;
+  return {year, (thursday - day_number(year, 1, 1)) / 7 + 1};
+}
+
+std::optional<int> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto field = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  int y = field(0, 4), m = field(5, 2), d = field(8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  auto date = ymd(y, m, d);
+  if (!date.ok()) return std::nullopt;
+  return number(chr::sys_days{date});
+}
+
+std::string format_date(int day) {
+  YearMonthDay c = civil(day);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buf;
+}
+
+int today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return day_number(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+} // namespace pm::util
