@@ -29,7 +29,7 @@ void notes_on_stderr(const std::vector<app::Plan> &plans, const Global &g, i18n:
   if (first.illustrative)
     std::cerr << i18n::tr(
                      lang, i18n::msg::cli_note,
-                     i18n::tr(lang, i18n::msg::notice_illustrative, budget::illustrative_notice.get(lang), first.rates))
+                     i18n::tr(lang, i18n::msg::notice_rates_file, budget::illustrative_notice.get(lang), first.rates))
               << "\n";
   diag::Diagnostics d;
   for (const auto &p : plans)

@@ -19,9 +19,10 @@ struct Column {
   std::string id;    // stable, for JSON readers and formula references ("annual")
   std::string label; // in the document's language
   Align align = Align::left;
-  int decimals = 0;   // for number cells
-  bool wide = false;  // long free text (reasons, bases): renderers may shrink it
-  bool lines = false; // text cells hold lines separated by '\n' (a post's shifts)
+  int decimals = 0;    // for number cells
+  bool wide = false;   // long free text (reasons, bases): renderers may shrink it
+  bool lines = false;  // text cells hold lines separated by '\n' (a post's shifts)
+  std::string brief{}; // a shorter label, lines separated by '\n', for the terminal ("一\n05")
 };
 
 // A cell holds text, or a number shown with its column's decimals. `formula` is used by the

@@ -38,6 +38,9 @@ td.w{font-size:.92em}
 td.pl{white-space:pre}
 table.compact td:first-child{min-width:11em}
 tr.group td{background:#f7f9fb;font-weight:600}
+tr.note td{color:var(--muted);font-size:.88em;border-top:0}
+td.e{background:#ffe08a}td.m{background:#9fe3f0}td.n{background:#6b4fa0;color:#fff}td.d{background:#b7e4a8}td.o{color:#aaa}
+td.miss{color:#b00;font-weight:600}
 tr.group~tr:not(.group):not(.total)>td:first-child{padding-left:1.4em}
 tr.total td{font-weight:700;border-top:2px solid var(--ink)}
 table.compact{font-size:.72em}
@@ -69,7 +72,7 @@ thead{display:table-header-group}
 tr,figure,dl.facts{page-break-inside:avoid;break-inside:avoid}
 nav.toc{page-break-after:always;break-after:page}
 p.note,p.warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-th,tr.group td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+th,tr.group td,td.e,td.m,td.n,td.d{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 
@@ -151,8 +154,9 @@ void blocks(std::string &out, const std::vector<Block> &bs, bool zh) {
 void section(std::string &out, const Section &s, int level, bool zh, bool first) {
   std::string h = "h" + std::to_string(level);
   std::string c = level == 2 ? (first ? "top first" : "top") : "";
-  out +=
-      "<section id=\"s-" + e(s.id) + "\"" + cls(c) + "><" + h + ">" + e(s.number) + " " + e(s.title) + "</" + h + ">\n";
+  out += "<section id=\"s-" + e(s.id) + "\"" + cls(c) + ">";
+  if (!s.title.empty()) out += "<" + h + ">" + e(s.number) + " " + e(s.title) + "</" + h + ">";
+  out += "\n";
   blocks(out, s.blocks, zh);
   for (const auto &sub : s.sections) section(out, sub, level < 6 ? level + 1 : 6, zh, false);
   out += "</section>\n";
@@ -194,15 +198,24 @@ std::string to_html(const Document &d) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"pm " PM_VERSION "\">\n";
   out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
-  out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1><p class=\"subtitle\">" + e(d.subtitle) +
-         "</p><dl class=\"facts\">";
+  out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1>";
+  if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + e(d.subtitle) + "</p>";
+  out += "<dl class=\"facts\">";
   if (!d.date.empty()) out += "<dt>" + e(i18n::msg::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
   for (const auto &[k, v] : d.inputs) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
   out += "</dl>\n";
   for (const auto &n : d.notices) out += "<p class=\"note\">" + e(n.text) + "</p>\n";
-  out += "</header>\n<nav class=\"toc\"><h2>" + e(i18n::msg::doc_contents.get(zh)) + "</h2><ol>";
-  for (const auto &s : d.sections) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
-  out += "</ol></nav>\n<main>\n";
+  out += "</header>\n";
+  // Contents for a document of several titled sections (a proposal), not for one table.
+  std::size_t titled = 0;
+  for (const auto &s : d.sections) titled += s.title.empty() ? 0 : 1;
+  if (titled > 1) {
+    out += "<nav class=\"toc\"><h2>" + e(i18n::msg::doc_contents.get(zh)) + "</h2><ol>";
+    for (const auto &s : d.sections)
+      if (!s.title.empty()) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
+    out += "</ol></nav>\n";
+  }
+  out += "<main>\n";
   bool first = true;
   for (const auto &s : d.sections) {
     section(out, s, 2, zh, first);

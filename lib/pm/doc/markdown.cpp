@@ -141,7 +141,9 @@ void paragraph(std::string &out, const Paragraph &p, bool zh) {
 }
 
 void section(std::string &out, const Section &s, int level, bool zh) {
-  out += std::string(static_cast<std::size_t>(level), '#') + " " + s.number + " " + markdown_escape(s.title) + "\n\n";
+  if (!s.title.empty())
+    out += std::string(static_cast<std::size_t>(level), '#') + " " + (s.number.empty() ? "" : s.number + " ") +
+           markdown_escape(s.title) + "\n\n";
   for (const auto &b : s.blocks) {
     if (const auto *p = std::get_if<Paragraph>(&b))
       paragraph(out, *p, zh);
@@ -219,12 +221,12 @@ std::string markdown_escape(const std::string &s) {
 std::string to_markdown(const Document &d) {
   bool zh = zh_of(d);
   std::string out = "# " + markdown_escape(d.title) + "\n\n";
-  out += "*" + markdown_escape(d.subtitle) + "*\n\n";
+  if (!d.subtitle.empty()) out += "*" + markdown_escape(d.subtitle) + "*\n\n";
   if (!d.date.empty())
     out += "- **" + std::string(i18n::msg::doc_date.get(zh)) + "**" + i18n::msg::colon.get(zh) + d.date + "\n";
   for (const auto &[k, v] : d.inputs)
     out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
-  out += "\n";
+  if (!d.date.empty() || !d.inputs.empty()) out += "\n";
   for (const auto &n : d.notices) paragraph(out, n, zh);
   if (!d.footer.empty()) out += markdown_escape(d.footer) + "\n\n";
   for (const auto &s : d.sections) section(out, s, 2, zh);

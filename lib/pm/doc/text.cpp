@@ -139,8 +139,13 @@ private:
       std::string out;
       for (std::size_t k = 0; k < n; ++k) {
         bool last = k + 1 == n;
-        bool right = t.columns[cols[k]].align == Align::right;
-        std::string cell = (last && !right) ? cells[k] : util::pad(cells[k], w[k], right);
+        Align a = t.columns[cols[k]].align;
+        std::string cell = cells[k];
+        if (a == Align::center) { // pad the left half, then as for the left
+          std::size_t width = util::display_width(cell);
+          if (width < w[k]) cell = std::string((w[k] - width) / 2, ' ') + cell;
+        }
+        if (!last || a == Align::right) cell = util::pad(cell, w[k], a == Align::right);
         const char *colour = m_o.colour && !styles[k].empty() ? colour_of(styles[k]) : nullptr;
         if (colour) cell = std::string("\x1b[") + colour + "m" + cell + "\x1b[0m";
         out += cell + (last ? "" : gap);
@@ -182,11 +187,12 @@ private:
   }
 
   static std::vector<std::string> header_lines(const Column &c) {
+    const std::string &label = c.brief.empty() ? c.label : c.brief;
     std::vector<std::string> out;
     std::size_t from = 0;
-    for (std::size_t p; (p = c.label.find('\n', from)) != std::string::npos; from = p + 1)
-      out.push_back(c.label.substr(from, p - from));
-    out.push_back(c.label.substr(from));
+    for (std::size_t p; (p = label.find('\n', from)) != std::string::npos; from = p + 1)
+      out.push_back(label.substr(from, p - from));
+    out.push_back(label.substr(from));
     return out;
   }
 

@@ -32,8 +32,8 @@ std::string shifts_text(const PostDemand &d) {
 }
 
 const i18n::Message &weekday_short(int day) {
-  static const i18n::Message *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4,
-                                         &msg::wd_5, &msg::wd_6, &msg::wd_7};
+  static const i18n::Message *names[] = {&msg::wd_short_1, &msg::wd_short_2, &msg::wd_short_3, &msg::wd_short_4,
+                                         &msg::wd_short_5, &msg::wd_short_6, &msg::wd_short_7};
   return *names[util::iso_weekday(day) - 1];
 }
 
@@ -69,10 +69,12 @@ Section grid_section(const Ctx &c, const app::Context &cx, const app::Plan &pl, 
     t.columns.push_back(col("person", c(msg::c_person)));
     for (int day = from; day < to; ++day) {
       int abs = p.first_day + day;
-      t.columns.push_back(
+      auto ymd = util::civil(abs);
+      Column day_col =
           col(util::format_date(abs),
-              std::string(weekday_short(abs).get(c.lang())) + "\n" + fmt::format("{:02}", util::civil(abs).day),
-              Align::center));
+              fmt::format("{} {:02}-{:02}", weekday_short(abs).get(c.lang()), ymd.month, ymd.day), Align::center);
+      day_col.brief = fmt::format("{}\n{:02}", weekday_short(abs).get(c.lang()), ymd.day);
+      t.columns.push_back(std::move(day_col));
     }
     for (const auto &line : b.lines) {
       std::vector<Cell> cells{Cell::of(c.t(p.people[static_cast<std::size_t>(line.person)].name))};
