@@ -1,14 +1,10 @@
 #pragma once
-// What the fuzz targets share: the fixtures they run hostile data against, built once.
+// What the fuzz targets share: pm's context (the built-in data) and a fixture estate, loaded
+// once, as the commands load them.
 
-#include <pm/budget/rates.hpp>
-#include <pm/catalog/roles.hpp>
-#include <pm/estate/check.hpp>
-#include <pm/estate/estate.hpp>
+#include <pm/app/context.hpp>
+#include <pm/app/plan.hpp>
 #include <pm/res/resources.hpp>
-#include <pm/staff/labor.hpp>
-#include <pm/staff/norms.hpp>
-#include <pm/yaml/document.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -22,18 +18,25 @@ inline std::string_view text_of(const std::uint8_t *data, std::size_t size) {
   return {reinterpret_cast<const char *>(data), size};
 }
 
-// A fixture that must load: if it doesn't, the build is broken, not the input.
-template <typename T> const T &must(const std::optional<T> &v, const char *what) {
-  if (!v) {
-    std::fprintf(stderr, "fuzz fixture %s does not load\n", what);
-    std::abort();
-  }
-  return *v;
+// The context of pm report: the default norm set, labour profile, rates, patterns, holidays.
+// If it doesn't load, the build is broken, not the input.
+inline const app::Context &context() {
+  static const app::Context c = [] {
+    app::Choices ch;
+    ch.rates_needed = ch.roster_needed = true;
+    auto loaded = app::load_context(ch);
+    if (!loaded.context) {
+      std::fprintf(stderr, "fuzz: the built-in data does not load\n");
+      std::abort();
+    }
+    return std::move(*loaded.context);
+  }();
+  return c;
 }
 
 // The residential starter estate (embedded, as pm init writes it).
-inline const estate::Estate &fixture_estate() {
-  static const estate::Estate e = [] {
+inline const app::EstateInput &fixture() {
+  static const app::EstateInput in = [] {
     auto tmpl = res::get("data/templates/residential.yaml");
     if (!tmpl) std::abort();
     std::string text(*tmpl);
@@ -42,38 +45,14 @@ inline const estate::Estate &fixture_estate() {
          {std::pair<std::string, std::string>{"{{id}}", "fuzz"}, {"{{schema}}", "estate.schema.json"}})
       for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
         text.replace(pos, from.size(), to);
-    yaml::Document doc = estate::load_and_check(text, "residential.yaml", catalog::builtin());
-    if (!doc.ok || diag::has_errors(doc.diagnostics)) {
+    auto loaded = app::estate_from_text(context(), text, "residential.yaml");
+    if (!loaded.input) {
       std::fprintf(stderr, "fuzz fixture residential.yaml does not validate\n");
       std::abort();
     }
-    return estate::from_document(doc);
+    return std::move(*loaded.input);
   }();
-  return e;
-}
-
-inline const staff::NormSet &fixture_norms() {
-  static const std::optional<staff::NormSet> n = [] {
-    diag::Diagnostics d;
-    return staff::load_norms("cn-standard", catalog::builtin(), d);
-  }();
-  return must(n, "norms cn-standard");
-}
-
-inline const staff::Labor &fixture_labor() {
-  static const std::optional<staff::Labor> l = [] {
-    diag::Diagnostics d;
-    return staff::load_labor("cn", d);
-  }();
-  return must(l, "labour profile cn");
-}
-
-inline const budget::Rates &fixture_rates() {
-  static const std::optional<budget::Rates> r = [] {
-    diag::Diagnostics d;
-    return budget::load_rates(budget::default_rates, catalog::builtin(), d);
-  }();
-  return must(r, "rates example");
+  return in;
 }
 
 } // namespace pm::fuzz

@@ -10,11 +10,8 @@
 using namespace pm;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  yaml::Document doc = estate::load_and_check(fuzz::text_of(data, size), "fuzz.yaml", catalog::builtin());
-  if (!doc.ok || diag::has_errors(doc.diagnostics) || estate::is_targets(doc.value)) return 0;
-  estate::Estate e = estate::from_document(doc);
-  catalog::Catalogue roles = estate::roles_for(e.raw, catalog::builtin());
-  staff::Staffing s = staff::compute(e, fuzz::fixture_norms(), fuzz::fixture_labor(), roles);
-  budget::compute(e, s, fuzz::fixture_rates(), roles);
+  auto loaded = app::estate_from_text(fuzz::context(), fuzz::text_of(data, size), "fuzz.yaml");
+  if (!loaded.input) return 0;
+  app::make_plan(fuzz::context(), std::move(*loaded.input), {true, std::nullopt});
   return 0;
 }

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   diag::Diagnostics d;
   auto l = staff::parse_labor(fuzz::text_of(data, size), "fuzz.toml", "fuzz", d);
   if (!l) return 0;
-  const estate::Estate &e = fuzz::fixture_estate();
-  staff::compute(e, fuzz::fixture_norms(), *l, estate::roles_for(e.raw, catalog::builtin()));
+  const app::EstateInput &in = fuzz::fixture();
+  staff::compute(in.estate, fuzz::context().norms, *l, in.roles);
   return 0;
 }

@@ -9,9 +9,9 @@ using namespace pm;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   diag::Diagnostics d;
-  auto ns = staff::parse_norms(fuzz::text_of(data, size), "fuzz.toml", "fuzz", catalog::builtin(), d);
+  auto ns = staff::parse_norms(fuzz::text_of(data, size), "fuzz.toml", "fuzz", fuzz::context().roles, d);
   if (!ns) return 0;
-  const estate::Estate &e = fuzz::fixture_estate();
-  staff::compute(e, *ns, fuzz::fixture_labor(), estate::roles_for(e.raw, catalog::builtin()));
+  const app::EstateInput &in = fuzz::fixture();
+  staff::compute(in.estate, *ns, fuzz::context().labor, in.roles);
   return 0;
 }

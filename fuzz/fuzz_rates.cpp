@@ -10,10 +10,10 @@ using namespace pm;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   diag::Diagnostics d;
-  auto r = budget::parse_rates(std::string(fuzz::text_of(data, size)), "fuzz.toml", "fuzz", catalog::builtin(), d);
+  auto r = budget::parse_rates(std::string(fuzz::text_of(data, size)), "fuzz.toml", "fuzz", fuzz::context().roles, d);
   if (!r) return 0;
-  const estate::Estate &e = fuzz::fixture_estate();
-  static const staff::Staffing s = staff::compute(e, fuzz::fixture_norms(), fuzz::fixture_labor(), catalog::builtin());
-  budget::compute(e, s, *r, estate::roles_for(e.raw, catalog::builtin()));
+  const app::EstateInput &in = fuzz::fixture();
+  static const staff::Staffing s = staff::compute(in.estate, fuzz::context().norms, fuzz::context().labor, in.roles);
+  budget::compute(in.estate, s, *r, in.roles);
   return 0;
 }

@@ -4,28 +4,14 @@
 
 #include "common.hpp"
 
-#include <pm/roster/build.hpp>
-#include <pm/roster/csv.hpp>
-#include <pm/roster/rules.hpp>
-#include <pm/staff/engine.hpp>
+#include <pm/app/roster_check.hpp>
 
 #include <algorithm>
 
 using namespace pm;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  static const roster::Problem problem = [] {
-    const estate::Estate &e = fuzz::fixture_estate();
-    staff::Staffing s = staff::compute(e, fuzz::fixture_norms(), fuzz::fixture_labor(), catalog::builtin());
-    return roster::build(e, s, fuzz::fixture_labor(), {0, 1});
-  }();
-  diag::Diagnostics d;
-  auto a = roster::read_roster_csv(fuzz::text_of(data, size), "fuzz.csv", problem, d);
-  auto [first, days] = roster::span_of(problem, a);
-  if (days <= 0 || days > 106 * 7) return 0;
-  roster::Problem p = problem;
-  p.first_day = first;
-  p.days = days;
-  roster::check(p, a);
+  // As pm roster check reads a roster: its period from the rows, at most 106 weeks.
+  app::check_roster(fuzz::context(), fuzz::fixture(), {std::string(fuzz::text_of(data, size)), "fuzz.csv", {}, {}});
   return 0;
 }

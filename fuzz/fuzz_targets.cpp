@@ -9,7 +9,7 @@ using namespace pm;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   diag::Diagnostics d;
-  auto t = portfolio::parse_targets(fuzz::text_of(data, size), "fuzz.yaml", d);
+  auto t = portfolio::parse_targets(fuzz::text_of(data, size), "fuzz.yaml", fuzz::context().roles, d);
   if (!t) return 0;
   std::vector<portfolio::EstateRow> rows(3);
   rows[0].governance.present = true;

@@ -14,7 +14,14 @@ LoadedEstate load_estate(const Context &c, const std::string &path) {
     out.status = unreadable ? Status::io : Status::invalid;
     return out;
   }
-  yaml::Document doc = estate::load_and_check(*text, name, c.roles);
+  LoadedEstate parsed = estate_from_text(c, *text, name);
+  parsed.diagnostics.insert(parsed.diagnostics.begin(), out.diagnostics.begin(), out.diagnostics.end());
+  return parsed;
+}
+
+LoadedEstate estate_from_text(const Context &c, std::string_view text, const std::string &name) {
+  LoadedEstate out;
+  yaml::Document doc = estate::load_and_check(text, name, c.roles);
   out.diagnostics = doc.diagnostics;
   if (!doc.ok || diag::has_errors(doc.diagnostics)) {
     out.status = Status::invalid;
@@ -29,8 +36,9 @@ LoadedEstate load_estate(const Context &c, const std::string &path) {
          "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
     return out;
   }
-  catalog::Catalogue roles = estate::roles_for(doc.value, c.roles);
-  out.input = EstateInput{estate::from_document(doc), std::move(roles)};
+  estate::Estate e = estate::from_document(doc);
+  catalog::Catalogue roles = estate::roles_for(e, c.roles);
+  out.input = EstateInput{std::move(e), std::move(roles)};
   return out;
 }
 

@@ -33,6 +33,8 @@ struct LoadedEstate {
 
 // Reads, validates and models an estate file ("-" for standard input).
 LoadedEstate load_estate(const Context &c, const std::string &path);
+// The same for an estate's text; `name` names it in messages.
+LoadedEstate estate_from_text(const Context &c, std::string_view text, const std::string &name);
 
 struct RosterRequest {
   int first_day = 0; // day number (util/date)

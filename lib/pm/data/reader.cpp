@@ -323,12 +323,12 @@ std::vector<int> Reader::ints(const toml::table &t, const char *key, int min, in
   return out;
 }
 
-catalog::Text Reader::text(const toml::table &t, const char *zh_key, const char *en_key, Need need) {
+i18n::Text Reader::text(const toml::table &t, const char *zh_key, const char *en_key, Need need) {
   return {str(t, zh_key, need), str(t, en_key, need)};
 }
 
-std::vector<catalog::Text> Reader::texts(const toml::table &t, const char *key, Need need) {
-  std::vector<catalog::Text> out;
+std::vector<i18n::Text> Reader::texts(const toml::table &t, const char *key, Need need) {
+  std::vector<i18n::Text> out;
   const toml::array *arr = array(t, key, need);
   if (!arr) return out;
   if (need == Need::required && arr->empty())

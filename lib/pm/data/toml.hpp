@@ -22,7 +22,7 @@
 // A format's own rules have their own codes, raised by its reader (not-for-kind, bad-condition,
 // duplicate-grade...). The man pages pm-norms(1) and pm-rates(5) list them for users.
 
-#include <pm/catalog/text.hpp>
+#include <pm/i18n/lang.hpp>
 #include <pm/diag/diagnostic.hpp>
 
 #include <toml++/toml.h>
@@ -148,9 +148,9 @@ public:
   std::vector<int> ints(const toml::table &t, const char *key, int min, int max, Need need = Need::optional);
   // Bilingual text as the files write it: a pair of keys (zh_key, en_key); with Need::required
   // both must be there.
-  catalog::Text text(const toml::table &t, const char *zh_key, const char *en_key, Need need = Need::required);
+  i18n::Text text(const toml::table &t, const char *zh_key, const char *en_key, Need need = Need::required);
   // A list of {zh = "...", en = "..."}, each with both languages.
-  std::vector<catalog::Text> texts(const toml::table &t, const char *key, Need need = Need::optional);
+  std::vector<i18n::Text> texts(const toml::table &t, const char *key, Need need = Need::optional);
   // An id: required, of a-z, 0-9 and the characters of `extra`, unique within `seen`.
   std::string id(const toml::table &t, std::set<std::string> &seen, const std::string &what_en,
                  const std::string &what_zh, std::string_view extra = "_");

@@ -103,11 +103,29 @@ catalog::Catalogue roles_for(const json &doc, const catalog::Catalogue &base) {
   return c;
 }
 
+catalog::Catalogue roles_for(const Estate &e, const catalog::Catalogue &base) {
+  catalog::Catalogue c = base;
+  for (const auto &u : e.units) {
+    if (!c.department(u.id)) c.departments.push_back({u.id, u.name.empty() ? catalog::Text::same(u.id) : u.name});
+    for (const auto &p : u.positions) {
+      if (c.role(p.id)) continue; // reported by the semantic check
+      catalog::Role r;
+      r.id = p.id;
+      r.department = u.id;
+      r.name = p.name.empty() ? catalog::Text::same(p.id) : p.name;
+      r.supervisor = p.supervisor;
+      r.duties = p.duties;
+      r.requirements = p.requirements;
+      c.roles.push_back(std::move(r));
+    }
+  }
+  return c;
+}
+
 Estate from_document(const yaml::Document &doc) {
   const json &v = doc.value;
   Estate e;
   e.file = doc.file;
-  e.raw = v;
   e.id = get<std::string>(v, "id", "");
   if (v.contains("name")) {
     e.name.zh = get<std::string>(v["name"], "zh", "");
@@ -201,16 +219,70 @@ Estate from_document(const yaml::Document &doc) {
         pos.supervisor = get<bool>(p, "supervisor", false);
         pos.monthly_wage = get<double>(p, "monthly_wage", 0);
         pos.requirements = requirements_of(p.value("requirements", json()));
+        if (p.contains("requirements") && p["requirements"].is_object()) {
+          const json &r = p["requirements"];
+          pos.licences = texts_of(r.value("licences", json()));
+          pos.requirements.other = texts_of(r.value("other", json()));
+          if (r.contains("education")) pos.requirements.education = text_of(r["education"]);
+        }
         pos.duties = texts_of(p.value("duties", json()));
         unit.positions.push_back(std::move(pos));
       }
       e.units.push_back(std::move(unit));
     }
+  if (v.contains("programme") && v["programme"].is_object()) {
+    const json &pr = v["programme"];
+    e.programme = Programme{text_of(pr.value("name", json())), text_of(pr.value("goal", json()))};
+  }
   if (v.contains("programme"))
     for (const auto &p : v["programme"].value("phases", json::array()))
       e.phases.push_back({get<std::string>(p, "id", ""), text_of(p.value("name", json())),
                           get<std::string>(p, "from", ""), get<std::string>(p, "to", ""),
                           texts_of(p.value("tasks", json()))});
+  for (const auto &x : v.value("services", json::array()))
+    e.services.push_back({text_of(x.value("name", json())), get<bool>(x, "paid", false),
+                          get<std::string>(x, "provider", ""), text_of(x.value("price", json())),
+                          get<bool>(x, "booking", false)});
+  for (const auto &x : v.value("security_equipment", json::array())) {
+    EquipmentItem item{text_of(x.value("name", json())), std::nullopt, text_of(x.value("notes", json()))};
+    if (x.contains("count")) item.count = get<int>(x, "count", 0);
+    e.security_equipment.push_back(std::move(item));
+  }
+  e.rules = texts_of(v.value("rules", json()));
+  for (const auto &x : v.value("cleaning_standards", json::array()))
+    e.cleaning_standards.push_back({text_of(x.value("item", json())), text_of(x.value("standard", json()))});
+  if (v.contains("inspections") && v["inspections"].is_object()) {
+    const json &x = v["inspections"];
+    Inspections in;
+    in.rounds_per_day = get<int>(x, "rounds_per_day", 0);
+    for (const auto &t : x.value("times", json::array()))
+      if (t.is_string()) in.times.push_back(t.get<std::string>());
+    in.checklist = texts_of(x.value("checklist", json()));
+    e.inspections = std::move(in);
+  }
+  e.escalation = texts_of(v.value("escalation", json()));
+  e.notes = get<std::string>(v, "notes", "");
+  for (const auto &x : v.value("groups", json::array())) {
+    Group g;
+    g.id = get<std::string>(x, "id", "");
+    g.name = text_of(x.value("name", json()));
+    g.kind = get<std::string>(x, "kind", "");
+    g.parent = get<std::string>(x, "parent", "");
+    g.lead = get<std::string>(x, "lead", "");
+    for (const auto &d : x.value("deputies", json::array()))
+      if (d.is_string()) g.deputies.push_back(d.get<std::string>());
+    for (const auto &m : x.value("members", json::array())) {
+      if (m.is_string())
+        g.members.push_back({m.get<std::string>(), {}, {}});
+      else
+        g.members.push_back({get<std::string>(m, "name", ""), text_of(m.value("role", json())),
+                             text_of(m.value("affiliation", json()))});
+    }
+    g.archive_owner = get<std::string>(x, "archive_owner", "");
+    g.duties = texts_of(x.value("duties", json()));
+    if (x.contains("meets")) g.meets = text_of(x["meets"]);
+    e.groups.push_back(std::move(g));
+  }
   if (v.contains("governance")) {
     const json &g = v["governance"];
     Governance &gv = e.governance;

@@ -70,6 +70,7 @@ struct Position {
   bool supervisor = false;
   double monthly_wage = 0; // 0: the rates file's
   catalog::Requirements requirements;
+  std::vector<catalog::Text> licences; // as written, in both languages (requirements.licences: one)
   std::vector<catalog::Text> duties;
 };
 
@@ -85,6 +86,56 @@ struct Phase {
   catalog::Text name;
   std::string from, to; // ISO dates, inclusive
   std::vector<catalog::Text> tasks;
+};
+
+// A programme of dated phases (a model-estate campaign).
+struct Programme {
+  catalog::Text name, goal;
+};
+
+// A service offered to owners, free or paid (villa estates).
+struct Offer {
+  catalog::Text name;
+  bool paid = false;
+  std::string provider; // a department or role id, or free text
+  catalog::Text price;  // empty: by agreement
+  bool booking = false;
+};
+
+struct EquipmentItem {
+  catalog::Text name;
+  std::optional<int> count;
+  catalog::Text notes;
+};
+
+struct CleaningStandard {
+  catalog::Text item, standard;
+};
+
+// The estate's own inspection rounds of utilities and facilities.
+struct Inspections {
+  int rounds_per_day = 0;
+  std::vector<std::string> times; // HH:MM
+  std::vector<catalog::Text> checklist;
+};
+
+struct Member {
+  std::string name;
+  catalog::Text role, affiliation;
+};
+
+// A leading group, working group, sub-group or committee.
+struct Group {
+  std::string id;
+  catalog::Text name;
+  std::string kind; // leading_group, working_group, sub_group, committee; "" when not said
+  std::string parent;
+  std::string lead;
+  std::vector<std::string> deputies;
+  std::vector<Member> members;
+  std::string archive_owner;
+  std::vector<catalog::Text> duties;
+  catalog::Text meets;
 };
 
 struct Governance {
@@ -115,8 +166,16 @@ struct Estate {
   std::vector<Person> staff;
   std::vector<Unit> units;
   std::vector<Phase> phases;
+  std::optional<Programme> programme; // its phases are `phases`
+  std::vector<Offer> services;
+  std::vector<EquipmentItem> security_equipment;
+  std::vector<catalog::Text> rules;
+  std::vector<CleaningStandard> cleaning_standards;
+  std::optional<Inspections> inspections;
+  std::vector<catalog::Text> escalation;
+  std::string notes;
+  std::vector<Group> groups;
   Governance governance;
-  nlohmann::json raw; // the whole document, for sections later code reads directly
 
   bool is_outsourced(const std::string &service) const;
   int buildings_of(const std::string &type) const;
@@ -127,8 +186,11 @@ struct Estate {
 catalog::Text text_of(const nlohmann::json &v);
 
 // The role catalogue extended with the estate's own units (as departments) and positions (as
-// roles), so staff may name them and staffing can list them.
+// roles), so staff may name them and staffing can list them. From the document, as the checks
+// need it before the estate is modelled; tolerates values of the wrong type.
 catalog::Catalogue roles_for(const nlohmann::json &doc, const catalog::Catalogue &base);
+// The same from a modelled estate.
+catalog::Catalogue roles_for(const Estate &e, const catalog::Catalogue &base);
 
 // Builds the model from a document that passed validation.
 Estate from_document(const yaml::Document &doc);

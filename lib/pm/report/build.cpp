@@ -20,14 +20,6 @@ std::string Ctx::join(const std::vector<std::string> &parts) const {
   return out;
 }
 
-const nlohmann::json &Ctx::raw(const char *key) const {
-  static const nlohmann::json null;
-  const auto &r = in->estate.raw;
-  if (!r.is_object()) return null;
-  auto it = r.find(key);
-  return it == r.end() ? null : *it;
-}
-
 std::string Ctx::people(int n) const {
   return n == 1 ? i18n::tr(lang_of(zh), msg::person_count_one, "1") : i18n::tr(lang_of(zh), msg::people_count, num(n));
 }

@@ -10,8 +10,6 @@
 
 namespace pm::report::detail {
 
-using nlohmann::json;
-
 namespace {
 std::string department_name(const Ctx &c, const std::string &id) {
   const auto *d = c.in->roles.department(id);
@@ -46,8 +44,8 @@ Section standards(const Ctx &c) {
   }
   if (!ss.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(ss.meta.note), Style::note});
 
-  const json &cleaning = c.raw("cleaning_standards");
-  if (cleaning.is_array() && !cleaning.empty()) {
+  const auto &cleaning = c.in->estate.cleaning_standards;
+  if (!cleaning.empty()) {
     Section cs{"cleaning-standards", "", c(msg::sec_cleaning_standards), {}, {}};
     cs.blocks.push_back(Paragraph{c(msg::cleaning_standards_intro), Style::normal});
     Table t;
@@ -55,9 +53,7 @@ Section standards(const Ctx &c) {
     t.columns = {col("item", c(msg::c_item)), col("standard", c(msg::c_standard), Align::left, 0, true)};
     int i = 0;
     for (const auto &x : cleaning)
-      t.rows.push_back(
-          body("cleaning-" + std::to_string(++i), {Cell::of(c.t(estate::text_of(x.value("item", json())))),
-                                                   Cell::of(c.t(estate::text_of(x.value("standard", json()))))}));
+      t.rows.push_back(body("cleaning-" + std::to_string(++i), {Cell::of(c.t(x.item)), Cell::of(c.t(x.standard))}));
     cs.blocks.push_back(std::move(t));
     s.sections.push_back(std::move(cs));
   }
@@ -93,24 +89,22 @@ Section maintenance(const Ctx &c) {
   if (!cal.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(cal.meta.note), Style::note});
 
   Section is{"inspections", "", c(msg::sec_inspections), {}, {}};
-  const json &own = c.raw("inspections");
-  if (own.is_object()) {
+  const auto &own = c.in->estate.inspections;
+  if (own) {
     Facts f;
-    f.items.emplace_back(c(msg::rounds_per_day), num(own.value("rounds_per_day", 0)));
-    std::vector<std::string> times;
-    for (const auto &x : own.value("times", json::array())) times.push_back(x.get<std::string>());
-    if (!times.empty()) f.items.emplace_back(c(msg::round_times), c.join(times));
+    f.items.emplace_back(c(msg::rounds_per_day), num(own->rounds_per_day));
+    if (!own->times.empty()) f.items.emplace_back(c(msg::round_times), c.join(own->times));
     is.blocks.push_back(Paragraph{c(msg::inspections_own), Style::normal});
     is.blocks.push_back(std::move(f));
     std::vector<std::string> items;
-    for (const auto &x : own.value("checklist", json::array())) items.push_back(c.t(estate::text_of(x)));
+    for (const auto &x : own->checklist) items.push_back(c.t(x));
     is.blocks.push_back(List{true, items});
   }
   const auto &rounds = *c.in->context.inspections;
   auto applicable = rounds.for_estate(&e);
   if (!applicable.empty())
     is.blocks.push_back(
-        Paragraph{own.is_object() ? c(msg::inspections_standard_also) : c(msg::inspections_standard), Style::normal});
+        Paragraph{own ? c(msg::inspections_standard_also) : c(msg::inspections_standard), Style::normal});
   for (const auto *r : applicable) {
     Table t;
     t.id = "inspection-" + r->id;
@@ -133,11 +127,11 @@ Section emergency(const Ctx &c) {
   s.blocks.push_back(Paragraph{c(msg::emergency_intro), Style::normal});
 
   Section chain{"escalation", "", c(msg::sec_escalation), {}, {}};
-  const json &own = c.raw("escalation");
-  if (own.is_array() && !own.empty()) {
+  const auto &own = c.in->estate.escalation;
+  if (!own.empty()) {
     chain.blocks.push_back(Paragraph{c(msg::escalation_own), Style::normal});
     std::vector<std::string> items;
-    for (const auto &x : own) items.push_back(c.t(estate::text_of(x)));
+    for (const auto &x : own) items.push_back(c.t(x));
     chain.blocks.push_back(List{true, items});
   } else {
     chain.blocks.push_back(Paragraph{c(msg::escalation_default), Style::normal});

@@ -9,8 +9,6 @@
 
 namespace pm::report::detail {
 
-using nlohmann::json;
-
 namespace {
 // A phase's length in days, both ends counted. Phases are real dates (the estate check refuses
 // others with bad-date).
@@ -22,12 +20,10 @@ int phase_days(const std::string &from, const std::string &to) {
 std::optional<Section> programme(const Ctx &c) {
   const auto &phases = c.in->estate.phases;
   if (phases.empty()) return std::nullopt;
-  const json &p = c.raw("programme");
+  const auto &p = c.in->estate.programme;
   Section s{"programme", "", c(msg::sec_programme), {}, {}};
-  if (p.contains("name"))
-    s.blocks.push_back(Paragraph{c(msg::programme_name) + c.t(estate::text_of(p["name"])), Style::normal});
-  if (p.contains("goal"))
-    s.blocks.push_back(Paragraph{c(msg::programme_goal) + c.t(estate::text_of(p["goal"])), Style::normal});
+  if (p && !p->name.empty()) s.blocks.push_back(Paragraph{c(msg::programme_name) + c.t(p->name), Style::normal});
+  if (p && !p->goal.empty()) s.blocks.push_back(Paragraph{c(msg::programme_goal) + c.t(p->goal), Style::normal});
   Gantt g;
   g.id = "programme_gantt";
   g.caption = c(msg::cap_gantt);
@@ -56,8 +52,8 @@ std::optional<Section> programme(const Ctx &c) {
 }
 
 std::optional<Section> services(const Ctx &c) {
-  const json &svc = c.raw("services");
-  if (!svc.is_array() || svc.empty()) return std::nullopt;
+  const auto &svc = c.in->estate.services;
+  if (svc.empty()) return std::nullopt;
   Section s{"services", "", c(msg::sec_services), {}, {}};
   s.blocks.push_back(Paragraph{c(msg::services_intro), Style::normal});
   for (bool paid : {false, true}) {
@@ -70,17 +66,15 @@ std::optional<Section> services(const Ctx &c) {
     int i = 0;
     for (const auto &x : svc) {
       ++i;
-      if (x.value("paid", false) != paid) continue;
-      std::string provider = x.value("provider", "");
+      if (x.paid != paid) continue;
+      std::string provider = x.provider;
       if (const auto *d = c.in->roles.department(provider))
         provider = c.t(d->name);
       else if (const auto *r = c.in->roles.role(provider))
         provider = c.t(r->name);
-      Row r = body("service-" + std::to_string(i),
-                   {Cell::of(c.t(estate::text_of(x.value("name", json())))), Cell::of(provider)});
-      if (paid)
-        r.cells.push_back(Cell::of(x.contains("price") ? c.t(estate::text_of(x["price"])) : c(msg::price_agreed)));
-      r.cells.push_back(Cell::of(x.value("booking", false) ? c(msg::booking_needed) : ""));
+      Row r = body("service-" + std::to_string(i), {Cell::of(c.t(x.name)), Cell::of(provider)});
+      if (paid) r.cells.push_back(Cell::of(!x.price.empty() ? c.t(x.price) : c(msg::price_agreed)));
+      r.cells.push_back(Cell::of(x.booking ? c(msg::booking_needed) : ""));
       t.rows.push_back(std::move(r));
     }
     if (!t.rows.empty()) s.blocks.push_back(std::move(t));
@@ -89,8 +83,8 @@ std::optional<Section> services(const Ctx &c) {
 }
 
 std::optional<Section> security_equipment(const Ctx &c) {
-  const json &eq = c.raw("security_equipment");
-  if (!eq.is_array() || eq.empty()) return std::nullopt;
+  const auto &eq = c.in->estate.security_equipment;
+  if (eq.empty()) return std::nullopt;
   Section s{"security-equipment", "", c(msg::sec_security_equipment), {}, {}};
   Table t;
   t.id = "security_equipment";
@@ -98,22 +92,20 @@ std::optional<Section> security_equipment(const Ctx &c) {
   t.columns = {col("item", c(msg::c_item)), col("count", c(msg::c_count), Align::right), col("notes", c(msg::c_notes))};
   int i = 0;
   for (const auto &x : eq) {
-    Cell count = x.contains("count") ? Cell::num(x["count"].get<double>()) : Cell::of("");
-    t.rows.push_back(body("equipment-" + std::to_string(++i),
-                          {Cell::of(c.t(estate::text_of(x.value("name", json())))), count,
-                           Cell::of(x.contains("notes") ? c.t(estate::text_of(x["notes"])) : "")}));
+    Cell count = x.count ? Cell::num(*x.count) : Cell::of("");
+    t.rows.push_back(body("equipment-" + std::to_string(++i), {Cell::of(c.t(x.name)), count, Cell::of(c.t(x.notes))}));
   }
   s.blocks.push_back(std::move(t));
   return s;
 }
 
 std::optional<Section> rules(const Ctx &c) {
-  const json &r = c.raw("rules");
-  if (!r.is_array() || r.empty()) return std::nullopt;
+  const auto &r = c.in->estate.rules;
+  if (r.empty()) return std::nullopt;
   Section s{"rules", "", c(msg::sec_rules), {}, {}};
   s.blocks.push_back(Paragraph{c(msg::rules_intro), Style::normal});
   std::vector<std::string> items;
-  for (const auto &x : r) items.push_back(c.t(estate::text_of(x)));
+  for (const auto &x : r) items.push_back(c.t(x));
   s.blocks.push_back(List{true, items});
   return s;
 }

@@ -4,8 +4,6 @@
 #include <pm/report/build.hpp>
 #include <pm/report/text.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -28,8 +26,7 @@ struct Ctx {
   std::string join(const std::vector<std::string> &parts) const;
   // "; " or "；".
   std::string sep() const { return zh ? "；" : "; "; }
-  const nlohmann::json &raw(const char *key) const; // the estate document's field, or null
-  std::string people(int n) const;                  // "5 人", "5 people", "1 person"
+  std::string people(int n) const; // "5 人", "5 people", "1 person"
 };
 
 std::string num(double v, int decimals = 0); // 145,000

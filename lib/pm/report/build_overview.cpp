@@ -8,8 +8,6 @@
 
 namespace pm::report::detail {
 
-using nlohmann::json;
-
 namespace {
 
 std::string type_name(const Ctx &c, const std::string &type) {
@@ -161,8 +159,7 @@ Section overview(const Ctx &c) {
                                    money(b.cents), money(budget::to_cents(b.monthly_cost())),
                                    num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)),
                                Style::normal});
-  const json &notes = c.raw("notes");
-  if (notes.is_string()) s.blocks.push_back(Paragraph{notes.get<std::string>(), Style::note});
+  if (!c.in->estate.notes.empty()) s.blocks.push_back(Paragraph{c.in->estate.notes, Style::note});
   return s;
 }
 
@@ -177,19 +174,16 @@ std::vector<const catalog::Role *> supervisors(const Ctx &c, const staff::Depart
   return out;
 }
 
-std::string member_text(const Ctx &c, const json &m) {
-  if (m.is_string()) return m.get<std::string>();
-  std::string name = m.value("name", "");
+std::string member_text(const Ctx &c, const estate::Member &m) {
   std::vector<std::string> extra;
-  if (m.contains("role")) extra.push_back(c.t(estate::text_of(m["role"])));
-  if (m.contains("affiliation")) extra.push_back(c.t(estate::text_of(m["affiliation"])));
-  return extra.empty() ? name : name + c.f(msg::parenthesised, c.join(extra));
+  if (!m.role.empty()) extra.push_back(c.t(m.role));
+  if (!m.affiliation.empty()) extra.push_back(c.t(m.affiliation));
+  return extra.empty() ? m.name : m.name + c.f(msg::parenthesised, c.join(extra));
 }
 
-std::string names(const Ctx &c, const json &arr) {
+std::string names(const Ctx &c, const std::vector<estate::Member> &members) {
   std::vector<std::string> out;
-  if (arr.is_array())
-    for (const auto &m : arr) out.push_back(member_text(c, m));
+  for (const auto &m : members) out.push_back(member_text(c, m));
   return c.join(out);
 }
 
@@ -201,10 +195,9 @@ std::string group_kind(const Ctx &c, const std::string &kind) {
   return kind;
 }
 
-std::vector<std::string> texts(const Ctx &c, const json &arr) {
+std::vector<std::string> texts(const Ctx &c, const std::vector<catalog::Text> &list) {
   std::vector<std::string> out;
-  if (arr.is_array())
-    for (const auto &x : arr) out.push_back(c.t(estate::text_of(x)));
+  for (const auto &x : list) out.push_back(c.t(x));
   return out;
 }
 
@@ -280,10 +273,10 @@ Section organisation(const Ctx &c) {
   s.blocks.push_back(std::move(chart));
 
   // The estate's own groups (e.g. a campaign's leading group) and committees (e.g. a dormitory's).
-  const json &groups = c.raw("groups");
-  if (groups.is_array() && !groups.empty()) {
+  const auto &groups = c.in->estate.groups;
+  if (!groups.empty()) {
     std::map<std::string, std::string> group_names;
-    for (const auto &g : groups) group_names[g.value("id", "")] = c.t(estate::text_of(g.value("name", json())));
+    for (const auto &g : groups) group_names[g.id] = c.t(g.name);
     Table gt;
     gt.id = "groups";
     gt.caption = c(msg::cap_groups);
@@ -293,28 +286,24 @@ Section organisation(const Ctx &c) {
                   col("archive", c(msg::c_archive_owner)), col("duties", c(msg::c_duties), Align::left, 0, true)};
     std::vector<Section> committees;
     for (const auto &g : groups) {
-      std::string kind = g.value("kind", "");
-      std::string parent = g.value("parent", "");
-      std::vector<std::string> duties = texts(c, g.value("duties", json()));
+      std::vector<std::string> duties = texts(c, g.duties);
       std::string dj;
       for (const auto &x : duties) dj += (dj.empty() ? "" : c.sep()) + x;
-      gt.rows.push_back(
-          body(g.value("id", ""),
-               {Cell::of(group_names[g.value("id", "")]), Cell::of(group_kind(c, kind)),
-                Cell::of(parent.empty() ? "" : group_names[parent]), Cell::of(g.value("lead", "")),
-                Cell::of(names(c, g.value("deputies", json()))), Cell::of(names(c, g.value("members", json()))),
-                Cell::of(g.value("archive_owner", "")), Cell::of(dj)}));
-      if (kind != "committee") continue;
-      Section cs{"committee-" + g.value("id", ""), "", group_names[g.value("id", "")], {}, {}};
+      gt.rows.push_back(body(g.id, {Cell::of(group_names[g.id]), Cell::of(group_kind(c, g.kind)),
+                                    Cell::of(g.parent.empty() ? "" : group_names[g.parent]), Cell::of(g.lead),
+                                    Cell::of(c.join(g.deputies)), Cell::of(names(c, g.members)),
+                                    Cell::of(g.archive_owner), Cell::of(dj)}));
+      if (g.kind != "committee") continue;
+      Section cs{"committee-" + g.id, "", group_names[g.id], {}, {}};
       Facts f;
-      f.items.emplace_back(c(msg::c_lead), g.value("lead", ""));
-      if (g.contains("deputies")) f.items.emplace_back(c(msg::c_deputies), names(c, g["deputies"]));
-      if (g.contains("meets")) f.items.emplace_back(c(msg::c_meets), c.t(estate::text_of(g["meets"])));
+      f.items.emplace_back(c(msg::c_lead), g.lead);
+      if (!g.deputies.empty()) f.items.emplace_back(c(msg::c_deputies), c.join(g.deputies));
+      if (!g.meets.empty()) f.items.emplace_back(c(msg::c_meets), c.t(g.meets));
       cs.blocks.push_back(std::move(f));
-      if (g.contains("members") && g["members"].is_array()) {
+      if (!g.members.empty()) {
         cs.blocks.push_back(Paragraph{c(msg::c_members), Style::normal});
         std::vector<std::string> ms;
-        for (const auto &m : g["members"]) ms.push_back(member_text(c, m));
+        for (const auto &m : g.members) ms.push_back(member_text(c, m));
         cs.blocks.push_back(List{false, ms});
       }
       if (!duties.empty()) {

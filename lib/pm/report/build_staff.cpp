@@ -11,8 +11,6 @@
 
 namespace pm::report::detail {
 
-using nlohmann::json;
-
 namespace {
 
 std::string explanation(const Ctx &c, const staff::RoleLine &r) {
@@ -87,17 +85,11 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
 
 namespace {
 
-// An estate position's requirements as written in the file (bilingual licences and other
-// conditions, which the typed model keeps in one language or not at all).
-const json *position_json(const Ctx &c, const std::string &id) {
-  const json &units = c.raw("units");
-  if (!units.is_array()) return nullptr;
-  // By reference: json::value() returns a copy, and a pointer into it would dangle.
-  for (const auto &u : units) {
-    if (!u.is_object() || !u.contains("positions") || !u["positions"].is_array()) continue;
-    for (const auto &p : u["positions"])
-      if (p.is_object() && p.value("id", "") == id) return &p;
-  }
+// An estate's own position, with its requirements as written in the file.
+const estate::Position *position_of(const Ctx &c, const std::string &id) {
+  for (const auto &u : c.in->estate.units)
+    for (const auto &p : u.positions)
+      if (p.id == id) return &p;
   return nullptr;
 }
 
@@ -113,11 +105,9 @@ Facts requirements(const Ctx &c, const catalog::Role &role, const staff::Departm
   f.items.emplace_back(c(msg::c_headcount), num(headcount));
   const catalog::Requirements &q = role.requirements;
   std::vector<std::string> licences, other;
-  const json *pos = position_json(c, role.id);
-  if (pos && pos->contains("requirements")) {
-    const json &r = (*pos)["requirements"];
-    for (const auto &l : r.value("licences", json::array())) licences.push_back(c.t(estate::text_of(l)));
-    for (const auto &o : r.value("other", json::array())) other.push_back(c.t(estate::text_of(o)));
+  if (const estate::Position *pos = position_of(c, role.id)) {
+    for (const auto &l : pos->licences) licences.push_back(c.t(l));
+    for (const auto &o : pos->requirements.other) other.push_back(c.t(o));
   } else {
     for (const auto &id : q.licences) {
       const auto *l = c.in->roles.licence(id);
