@@ -1,5 +1,6 @@
 #include <pm/app/plan.hpp>
 #include <pm/estate/check.hpp>
+#include <pm/portfolio/portfolio.hpp>
 #include <pm/roster/build.hpp>
 
 namespace pm::app {
@@ -19,15 +20,24 @@ LoadedEstate load_estate(const Context &c, const std::string &path) {
   return parsed;
 }
 
+yaml::Document check_text(const Context &c, std::string_view text, const std::string &name) {
+  return yaml::parse_and_check(text, name, [&](yaml::Document &doc) {
+    if (portfolio::is_targets(doc.value))
+      portfolio::check_targets(doc);
+    else
+      estate::check(doc, c.roles);
+  });
+}
+
 LoadedEstate estate_from_text(const Context &c, std::string_view text, const std::string &name) {
   LoadedEstate out;
-  yaml::Document doc = estate::load_and_check(text, name, c.roles);
+  yaml::Document doc = check_text(c, text, name);
   out.diagnostics = doc.diagnostics;
   if (!doc.ok || diag::has_errors(doc.diagnostics)) {
     out.status = Status::invalid;
     return out;
   }
-  if (estate::is_targets(doc.value)) {
+  if (portfolio::is_targets(doc.value)) {
     out.targets = true;
     out.status = Status::invalid;
     out.diagnostics.push_back(

@@ -31,6 +31,10 @@ struct LoadedEstate {
   bool targets = false; // the file is a targets file (kind: targets), not an estate
 };
 
+// Parses and checks a file as its kind says: a targets file (kind: targets) against its own
+// schema, anything else as an estate.
+yaml::Document check_text(const Context &c, std::string_view text, const std::string &name);
+
 // Reads, validates and models an estate file ("-" for standard input).
 LoadedEstate load_estate(const Context &c, const std::string &path);
 // The same for an estate's text; `name` names it in messages.

@@ -214,12 +214,6 @@ void check_semantics(yaml::Document &doc, const catalog::Catalogue &roles) { Che
 namespace {
 
 void check_document(yaml::Document &doc, const catalog::Catalogue &roles) {
-  if (is_targets(doc.value)) {
-    schema::embedded("targets").validate(doc);
-    check_phases(doc, "/phases");
-    diag::sort(doc.diagnostics);
-    return;
-  }
   schema::embedded("estate").validate(doc);
   // Staff may hold the estate's own positions as roles. Without units the catalogue is the
   // one given: copying it for every file of a directory cost pm validate a few percent.
@@ -234,20 +228,10 @@ void check_document(yaml::Document &doc, const catalog::Catalogue &roles) {
 
 } // namespace
 
+void check(yaml::Document &doc, const catalog::Catalogue &roles) { check_document(doc, roles); }
+
 yaml::Document load_and_check(std::string_view text, std::string file, const catalog::Catalogue &roles) {
-  // Most files are valid, and a valid file needs no positions: read it without them first
-  // (a fifth less work for pm validate on a directory). Only when there is something to
-  // report, read it again keeping the position of every value, and check it again.
-  // A file that is not YAML at all has its one problem placed already, from libyaml's marks.
-  yaml::Document doc = yaml::parse(text, file, {}, false);
-  if (!doc.ok) return doc;
-  if (doc.diagnostics.empty()) {
-    check_document(doc, roles);
-    if (doc.diagnostics.empty()) return doc;
-  }
-  doc = yaml::parse(text, std::move(file));
-  if (doc.ok) check_document(doc, roles);
-  return doc;
+  return yaml::parse_and_check(text, std::move(file), [&](yaml::Document &doc) { check_document(doc, roles); });
 }
 
 } // namespace pm::estate

@@ -170,8 +170,4 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
   }
 }
 
-bool is_targets(const nlohmann::json &v) {
-  return v.is_object() && v.contains("kind") && v["kind"].is_string() && v["kind"] == "targets";
-}
-
 } // namespace pm::estate

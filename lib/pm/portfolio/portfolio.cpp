@@ -1,6 +1,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
+#include <pm/schema/validator.hpp>
 #include <pm/util/file.hpp>
 
 namespace pm::portfolio {
@@ -33,10 +34,26 @@ std::optional<Targets> load_targets(const std::string &path, const catalog::Cata
   return parse_targets(*text, path, roles, out);
 }
 
+bool is_targets(const nlohmann::json &v) {
+  return v.is_object() && v.contains("kind") && v["kind"].is_string() && v["kind"] == "targets";
+}
+
+void check_targets(yaml::Document &doc) {
+  schema::embedded("targets").validate(doc);
+  estate::check_phases(doc, "/phases");
+  diag::sort(doc.diagnostics);
+}
+
 std::optional<Targets> parse_targets(std::string_view text, const std::string &path, const catalog::Catalogue &roles,
                                      diag::Diagnostics &out) {
-  yaml::Document doc = estate::load_and_check(text, path, roles);
-  if (doc.ok && !estate::is_targets(doc.value))
+  // A file that is not a targets file is checked as an estate, so that its problems are told.
+  yaml::Document doc = yaml::parse_and_check(text, path, [&](yaml::Document &d) {
+    if (is_targets(d.value))
+      check_targets(d);
+    else
+      estate::check(d, roles);
+  });
+  if (doc.ok && !is_targets(doc.value))
     doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
                                "this is not a targets file: it needs 'kind: targets'",
                                "这不是目标文件：需要 'kind: targets'", ""});

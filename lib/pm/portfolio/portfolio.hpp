@@ -5,6 +5,7 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/diag/diagnostic.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <functional>
 #include <optional>
@@ -26,6 +27,11 @@ struct Targets {
   std::vector<Target> targets; // in the order of the list above
   std::vector<estate::Phase> phases;
 };
+
+// A targets file (kind: targets) rather than an estate.
+bool is_targets(const nlohmann::json &v);
+// Checks a parsed targets file: its schema and its phases.
+void check_targets(yaml::Document &doc);
 
 // Reads a targets file (kind: targets); located diagnostics on failure.
 std::optional<Targets> load_targets(const std::string &path, const catalog::Catalogue &roles, diag::Diagnostics &out,

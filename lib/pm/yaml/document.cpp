@@ -701,4 +701,16 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
   return doc;
 }
 
+Document parse_and_check(std::string_view text, std::string file, const std::function<void(Document &)> &check) {
+  Document doc = parse(text, file, {}, false);
+  if (!doc.ok) return doc;
+  if (doc.diagnostics.empty()) {
+    check(doc);
+    if (doc.diagnostics.empty()) return doc;
+  }
+  doc = parse(text, std::move(file));
+  if (doc.ok) check(doc);
+  return doc;
+}
+
 } // namespace pm::yaml

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,6 +54,12 @@ diag::Diagnostic too_large(std::string file, const Limits &limits = {});
 // first look at a file that is most likely valid. The same problems are found either way,
 // and when the document can't be read at all (`ok` false) its one problem is placed right.
 Document parse(std::string_view text, std::string file, const Limits &limits = {}, bool locate = true);
+
+// Parses and checks a document. Most files are valid, and a valid file needs no positions: it
+// is read without them first, and only when `check` finds something to report, read again
+// with the position of every value and checked again. A file that is not YAML at all has its
+// one problem placed already, from libyaml's marks.
+Document parse_and_check(std::string_view text, std::string file, const std::function<void(Document &)> &check);
 
 // Escapes one JSON Pointer token (RFC 6901).
 std::string pointer_token(std::string_view key);
