@@ -22,8 +22,8 @@
 // A format's own rules have their own codes, raised by its reader (not-for-kind, bad-condition,
 // duplicate-grade...). The man pages pm-norms(1) and pm-rates(5) list them for users.
 
-#include <pm/i18n/lang.hpp>
 #include <pm/diag/diagnostic.hpp>
+#include <pm/i18n/lang.hpp>
 
 #include <toml++/toml.h>
 

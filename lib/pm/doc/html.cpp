@@ -193,8 +193,8 @@ std::string html_escape(const std::string &s) {
 
 std::string to_html(const Document &d) {
   bool zh = d.zh();
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"" + std::string(zh ? "zh-CN" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(i18n::tr(d.language(), i18n::msg::html_lang)) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"pm " PM_VERSION "\">\n";
   out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";

@@ -176,7 +176,7 @@ std::string gantt_svg(const Gantt &g, bool zh) {
                                            &i18n::msg::m_9, &i18n::msg::m_10, &i18n::msg::m_11, &i18n::msg::m_12};
     std::string label = names[mc.month - 1]->get(zh);
     // The year on the first month labelled and on every January.
-    if (mc.month == 1 || !labelled) label = std::to_string(mc.year) + (zh ? "年" : " ") + label;
+    if (mc.month == 1 || !labelled) label = i18n::tr(i18n::lang_of(zh), i18n::msg::year_month, mc.year, label);
     if (xb - xa >= text_px(label) + 4) {
       out += "<text class=\"axis\" x=\"" + f1(xa + 3) + "\" y=\"" + f1(head_h - 10) + "\">" + html_escape(label) +
              "</text>";

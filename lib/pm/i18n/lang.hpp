@@ -27,7 +27,10 @@ struct Text {
   std::string zh;
   std::string en;
 
-  const std::string &get(Lang l) const { return l == Lang::zh ? (zh.empty() ? en : zh) : (en.empty() ? zh : en); }
+  const std::string &get(Lang l) const {
+    if (l == Lang::en) return en.empty() ? zh : en;
+    return zh.empty() ? en : zh;
+  }
   const std::string &get(bool zh_first) const { return get(zh_first ? Lang::zh : Lang::en); }
   bool empty() const { return zh.empty() && en.empty(); }
   static Text same(std::string s) { return {s, s}; }

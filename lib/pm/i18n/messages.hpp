@@ -17,7 +17,10 @@ struct Message {
   const char *id;
   const char *zh;
   const char *en;
-  const char *get(Lang l) const { return l == Lang::zh ? zh : en; }
+  const char *get(Lang l) const {
+    if (l == Lang::zh) return zh;
+    return en;
+  }
   const char *get(bool zh_first) const { return get(lang_of(zh_first)); }
 };
 

@@ -14,7 +14,7 @@ std::string Ctx::join(const std::vector<std::string> &parts) const {
   std::string out;
   for (const auto &p : parts) {
     if (p.empty()) continue;
-    if (!out.empty()) out += zh ? "、" : ", ";
+    if (!out.empty()) out += (*this)(msg::enumeration_separator);
     out += p;
   }
   return out;

@@ -25,7 +25,7 @@ struct Ctx {
   // A list joined with the language's separator: "、" or ", ".
   std::string join(const std::vector<std::string> &parts) const;
   // "; " or "；".
-  std::string sep() const { return zh ? "；" : "; "; }
+  std::string sep() const { return (*this)(msg::list_separator); }
   std::string people(int n) const; // "5 人", "5 people", "1 person"
 };
 
