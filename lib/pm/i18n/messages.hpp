@@ -48,4 +48,12 @@ template <typename... Args> Text both_of(const Message &m, const Args &...args) 
           fmt::format(fmt::runtime(m.en), pick(Lang::en, args)...)};
 }
 
+// Appends `more` to `t`, each language to its own side: a sentence and its optional tail
+// ("; did you mean 'x'?").
+inline Text &operator+=(Text &t, const Text &more) {
+  t.zh += more.zh;
+  t.en += more.en;
+  return t;
+}
+
 } // namespace pm::i18n
