@@ -23,9 +23,6 @@ Text must_be_what(const Text &what) {
   bool latin = !what.zh.empty() && static_cast<unsigned char>(what.zh[0]) < 0x80 && what.zh[0] != '(';
   return {(latin ? " " : "") + what.zh, what.en};
 }
-// Each language's side of the message, with that side of `arg` (an empty side stays empty
-// rather than taking the other language's).
-Text each(const i18n::Message &m, const Text &arg) { return {tr(Lang::zh, m, arg.zh), tr(Lang::en, m, arg.en)}; }
 } // namespace
 
 Text found(const toml::node &n) {
@@ -128,11 +125,11 @@ void Reader::unknown(const toml::node &n, const std::string &code, const Text &w
 void Reader::unknown(const toml::source_region &src, const std::string &code, const Text &what,
                      const std::string &value, const std::vector<std::string> &candidates, const Text &otherwise) {
   std::string v = util::abbreviate(value);
-  Text message = {tr(Lang::zh, msg::toml_unknown, what.zh, v), tr(Lang::en, msg::toml_unknown, what.en, v)};
+  Text message = i18n::both_sides(msg::toml_unknown, what, v);
   if (auto best = util::did_you_mean(value, candidates))
     message += both(msg::did_you_mean, *best);
   else if (!otherwise.en.empty())
-    message += each(msg::toml_otherwise, otherwise);
+    message += i18n::both_sides(msg::toml_otherwise, otherwise);
   error(src, code, message);
 }
 
@@ -355,9 +352,7 @@ std::string Reader::id(const toml::table &t, std::set<std::string> &seen, const 
   std::string chars;
   for (char c : extra) chars += std::string(", ") + c;
   if (!ok) error(*t.get("id"), "bad-value", both(msg::toml_id_characters, chars, util::abbreviate(v)));
-  if (!seen.insert(v).second)
-    error(*t.get("id"), "duplicate-id",
-          Text{tr(Lang::zh, msg::toml_duplicate_id, what.zh, v), tr(Lang::en, msg::toml_duplicate_id, what.en, v)});
+  if (!seen.insert(v).second) error(*t.get("id"), "duplicate-id", i18n::both_sides(msg::toml_duplicate_id, what, v));
   return v;
 }
 
