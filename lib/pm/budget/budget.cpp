@@ -1,4 +1,5 @@
 #include <pm/budget/budget.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
@@ -8,26 +9,38 @@
 
 namespace pm::budget {
 
+using i18n::both;
+using i18n::both_of;
+using i18n::both_sides;
+namespace msg = i18n::msg;
+
+namespace {
+// Titles of the rules cited, as written: English quotes them in Chinese.
+const char *const fee_measures = "物业服务收费管理办法";      // 发改价格〔2003〕1864号
+const char *const cost_measures = "物业服务定价成本监审办法"; // 2007
+const char *const maintenance_fund = "专项维修资金";          // the special maintenance fund
+} // namespace
+
 const std::vector<ItemInfo> &items() {
   // The cost items of 物业服务定价成本监审办法 (2007) and 物业服务收费管理办法 art. 11, in order.
   static const std::vector<ItemInfo> list = {
-      {"wages", {"人员工资", "Wages"}},
-      {"social_insurance", {"社会保险费", "Social insurance"}},
-      {"housing_fund", {"住房公积金", "Housing fund"}},
-      {"welfare", {"职工福利费", "Staff welfare"}},
-      {"union", {"工会经费", "Union dues"}},
-      {"training", {"职工教育经费", "Staff training"}},
-      {"uniforms", {"服装费", "Uniforms"}},
-      {"energy", {"公共部位能耗", "Common-area energy"}},
-      {"cleaning_materials", {"清洁卫生费", "Cleaning materials"}},
-      {"greening_materials", {"绿化养护费", "Greening materials"}},
-      {"plant_upkeep", {"共用设施设备运行维护费", "Plant running and upkeep"}},
-      {"outsourced", {"外包服务合同", "Outsourced contracts"}},
-      {"insurance", {"公共部位及公众责任保险费", "Insurance of common parts and public liability"}},
-      {"office", {"办公费", "Office"}},
-      {"depreciation", {"固定资产折旧", "Depreciation of fixed assets"}},
-      {"other", {"经业主同意的其他费用", "Other costs agreed with the owners"}},
-      {"overhead", {"总部管理费分摊", "Head-office overhead"}},
+      {"wages", both(msg::budget_item_wages)},
+      {"social_insurance", both(msg::budget_item_social_insurance)},
+      {"housing_fund", both(msg::budget_item_housing_fund)},
+      {"welfare", both(msg::budget_item_welfare)},
+      {"union", both(msg::budget_item_union)},
+      {"training", both(msg::budget_item_training)},
+      {"uniforms", both(msg::budget_item_uniforms)},
+      {"energy", both(msg::budget_item_energy)},
+      {"cleaning_materials", both(msg::budget_item_cleaning_materials)},
+      {"greening_materials", both(msg::budget_item_greening_materials)},
+      {"plant_upkeep", both(msg::budget_item_plant_upkeep)},
+      {"outsourced", both(msg::budget_item_outsourced)},
+      {"insurance", both(msg::budget_item_insurance)},
+      {"office", both(msg::budget_item_office)},
+      {"depreciation", both(msg::budget_item_depreciation)},
+      {"other", both(msg::budget_item_other)},
+      {"overhead", both(msg::budget_item_overhead)},
   };
   return list;
 }
@@ -43,8 +56,7 @@ double Budget::monthly_cost() const {
   return static_cast<double>(to_cents(static_cast<double>(cents) / 1200.0)) / 100.0;
 }
 
-const catalog::Text illustrative_notice = {"示意数字——请替换为您自己的费率",
-                                           "illustrative figures — replace with your own rates"};
+const catalog::Text illustrative_notice = both(msg::budget_illustrative);
 
 namespace {
 
@@ -59,27 +71,27 @@ std::string amount(double v) {
   return util::group_thousands(std::stod(whole), 0) + frac;
 }
 std::string money(std::int64_t cents) { return util::group_thousands(static_cast<double>(cents) / 100.0, 2); }
-std::string people(int n) { return std::to_string(n) + (n == 1 ? " person" : " people"); }
-std::string pct(double r, bool zh) { return util::format_number(r * 100, 4) + (zh ? "%" : " %"); }
+// 0.16 -> "16%" / "16 %"
+Text pct(double r) { return both(msg::budget_percent, util::format_number(r * 100, 4)); }
 
 struct Outsourced {
   const char *id;
-  Text name;
+  const i18n::Message &name;
 };
 const Outsourced outsourced_names[] = {
-    {"lift_maintenance", {"电梯维保", "Lift maintenance"}},
-    {"river_cleaning", {"河道保洁", "River cleaning"}},
-    {"municipal_road_cleaning", {"市政道路保洁", "Municipal road cleaning"}},
-    {"cleaning", {"保洁", "Cleaning"}},
-    {"greening", {"绿化养护", "Greening"}},
-    {"security", {"秩序维护（安保）", "Security"}},
-    {"fire_system_maintenance", {"消防设施维保", "Fire-system maintenance"}},
-    {"waste_removal", {"垃圾清运", "Waste removal"}},
-    {"pest_control", {"消杀", "Pest control"}},
+    {"lift_maintenance", msg::budget_svc_lift_maintenance},
+    {"river_cleaning", msg::budget_svc_river_cleaning},
+    {"municipal_road_cleaning", msg::budget_svc_municipal_road_cleaning},
+    {"cleaning", msg::budget_svc_cleaning},
+    {"greening", msg::budget_svc_greening},
+    {"security", msg::budget_svc_security},
+    {"fire_system_maintenance", msg::budget_svc_fire_system_maintenance},
+    {"waste_removal", msg::budget_svc_waste_removal},
+    {"pest_control", msg::budget_svc_pest_control},
 };
 Text outsourced_name(const std::string &id) {
   for (const auto &o : outsourced_names)
-    if (id == o.id) return o.name;
+    if (id == o.id) return both(o.name);
   return {id, id};
 }
 
@@ -121,8 +133,8 @@ public:
   }
 
 private:
-  void error(const Position &p, const std::string &code, const std::string &en, const std::string &zh) {
-    m_diags.push_back({m_r.file, p.line, p.line ? p.column : 0, diag::Severity::error, code, en, zh, ""});
+  void error(const Position &p, const std::string &code, const Text &message) {
+    m_diags.push_back(diag::make(m_r.file, p.line, p.line ? p.column : 0, diag::Severity::error, code, message));
   }
 
   void add(Line l) { m_b.lines.push_back(std::move(l)); }
@@ -143,10 +155,7 @@ private:
     for (Missing m : {Missing{"wages", m_r.wages.present}, Missing{"social_insurance", m_r.social_insurance.present},
                       Missing{"housing_fund", m_r.housing_fund.present}, Missing{"levies", m_r.levies.present}}) {
       if (m.present) continue;
-      std::string n = std::to_string(m_s.total);
-      error({}, "missing-key",
-            "the staffing has " + n + " people but the rates file has no [" + m.key + "] table to cost them",
-            "人员配置共 " + n + " 人，但费率文件缺少用于计算的 [" + m.key + "] 表");
+      error({}, "missing-key", both(msg::budget_missing_table, m_s.total, m.key));
     }
     if (diag::has_errors(m_diags)) return;
 
@@ -160,7 +169,7 @@ private:
     for (const auto &d : m_s.departments) {
       if (d.headcount == 0) continue;
       double monthly = 0, si_base = 0, hf_base = 0;
-      std::string terms_en, terms_zh;
+      Text terms;
       for (const auto &role : d.roles) {
         if (role.headcount == 0) continue;
         std::optional<double> wage;
@@ -176,11 +185,7 @@ private:
         else if (w.default_wage)
           wage = *w.default_wage;
         if (!wage) {
-          error(w.pos, "no-wage",
-                "no wage for the role '" + role.id + "' (department '" + d.id + "'): add " + role.id +
-                    " = ... under [wages.role], or " + d.id + " = ... under [wages.department]",
-                "岗位 '" + role.id + "'（部门 '" + d.id + "'）没有工资标准：在 [wages.role] 下写 " + role.id +
-                    " = ...，或在 [wages.department] 下写 " + d.id + " = ...");
+          error(w.pos, "no-wage", both(msg::budget_no_wage, role.id, d.id));
           continue;
         }
         double hc = role.headcount;
@@ -195,50 +200,36 @@ private:
         };
         si_base += bounded(si);
         hf_base += bounded(hf);
-        terms_en += (terms_en.empty() ? "" : " + ") + role.name.get(false) + " " + std::to_string(role.headcount) +
-                    " × " + amount(*wage);
-        terms_zh += (terms_zh.empty() ? "" : " + ") + role.name.get(true) + " " + std::to_string(role.headcount) +
-                    " 人 × " + amount(*wage) + " 元";
+        if (!terms.en.empty()) terms += Text::same(" + ");
+        terms += both_of(msg::budget_wage_term, role.name, role.headcount, amount(*wage));
       }
       Line wl = line("wages", d.id, d.name, monthly * w.months,
-                     {terms_zh + " = 每月 " + amount(monthly) + " 元 × " + months + " 个月",
-                      terms_en + " = " + amount(monthly) + " 元 a month × " + months + " months"},
-                     w.source);
-      std::string wages_zh = "工资 " + money(wl.cents), wages_en = "wages " + money(wl.cents);
+                     both_sides(msg::budget_wages, terms, amount(monthly), months), w.source);
+      Text wages_line = both(msg::budget_wages_amount, money(wl.cents));
       double wages_amount = wl.annual();
       wages.push_back(std::move(wl));
 
-      auto contribution = [&](const Contributions &c, double base, double rate, const std::string &parts_zh,
-                              const std::string &parts_en) {
+      auto contribution = [&](const Contributions &c, double base, double rate, const Text &parts) {
         bool bounded = c.base_min || c.base_max;
         // Without floor or ceiling the base is the wages line itself, so the line reads as on paper.
         double b = bounded ? base : wages_amount;
-        std::string bz = bounded ? "缴费基数 " + money(to_cents(b)) + "（每人每月 " + bounds(c, true) + "）" : wages_zh;
-        std::string be = bounded ? "contribution base " + money(to_cents(b)) + " (each person's monthly pay " +
-                                       bounds(c, false) + ")"
-                                 : wages_en;
-        return std::pair<double, Text>{
-            b * rate, {bz + " × " + pct(rate, true) + parts_zh, be + " × " + pct(rate, false) + parts_en}};
+        Text on = bounded ? both_of(msg::budget_contribution_base, money(to_cents(b)), bounds(c)) : wages_line;
+        return std::pair<double, Text>{b * rate, both_sides(msg::budget_times, on, pct(rate), parts)};
       };
       if (si.social_total() > 0) {
-        auto [v, basis] =
-            contribution(si, si_base, si.social_total(),
-                         "（养老 " + pct(si.pension, true) + " + 医疗 " + pct(si.medical, true) + " + 失业 " +
-                             pct(si.unemployment, true) + " + 生育 " + pct(si.maternity, true) + " + 工伤 " +
-                             pct(si.work_injury, true) + "）",
-                         " (pension " + pct(si.pension, false) + " + medical " + pct(si.medical, false) +
-                             " + unemployment " + pct(si.unemployment, false) + " + maternity " +
-                             pct(si.maternity, false) + " + work injury " + pct(si.work_injury, false) + ")");
+        auto [v, basis] = contribution(si, si_base, si.social_total(),
+                                       both_of(msg::budget_social_parts, pct(si.pension), pct(si.medical),
+                                               pct(si.unemployment), pct(si.maternity), pct(si.work_injury)));
         social.push_back(line("social_insurance", d.id, d.name, v, basis, si.source));
       }
       if (hf.rate > 0) {
-        auto [v, basis] = contribution(hf, hf_base, hf.rate, "", "");
+        auto [v, basis] = contribution(hf, hf_base, hf.rate, Text{});
         housing.push_back(line("housing_fund", d.id, d.name, v, basis, hf.source));
       }
       auto levy = [&](std::vector<Line> &list, const char *item, double rate) {
         if (rate <= 0) return;
         list.push_back(line(item, d.id, d.name, wages_amount * rate,
-                            {wages_zh + " × " + pct(rate, true), wages_en + " × " + pct(rate, false)}, lv.source));
+                            both_sides(msg::budget_times, wages_line, pct(rate), Text{}), lv.source));
       };
       levy(welfare, "welfare", lv.welfare);
       levy(union_dues, "union", lv.union_dues);
@@ -248,24 +239,20 @@ private:
         double per = m_r.uniforms.per_head_year;
         if (auto it = m_r.uniforms.by_department.find(d.id); it != m_r.uniforms.by_department.end()) per = it->second;
         if (per > 0)
-          uniforms.push_back(line("uniforms", d.id, d.name, per * d.headcount,
-                                  {std::to_string(d.headcount) + " 人 × 每人每年 " + amount(per) + " 元",
-                                   people(d.headcount) + " × " + amount(per) + " 元 a year each"},
-                                  m_r.uniforms.source));
+          uniforms.push_back(
+              line("uniforms", d.id, d.name, per * d.headcount,
+                   both(d.headcount == 1 ? msg::budget_uniforms_one : msg::budget_uniforms, d.headcount, amount(per)),
+                   m_r.uniforms.source));
       }
     }
     for (auto *list : {&wages, &social, &housing, &welfare, &union_dues, &training, &uniforms})
       for (auto &l : *list) add(std::move(l));
   }
 
-  static std::string bounds(const Contributions &c, bool zh) {
+  static Text bounds(const Contributions &c) {
     std::string lo = c.base_min ? amount(*c.base_min) : "", hi = c.base_max ? amount(*c.base_max) : "";
-    if (zh) {
-      if (c.base_min && c.base_max) return "按 " + lo + "–" + hi + " 元封顶保底";
-      return c.base_min ? "不低于 " + lo + " 元" : "不高于 " + hi + " 元";
-    }
-    if (c.base_min && c.base_max) return "kept within " + lo + "–" + hi + " 元";
-    return c.base_min ? "at least " + lo + " 元" : "at most " + hi + " 元";
+    if (c.base_min && c.base_max) return both(msg::budget_bounds_within, lo, hi);
+    return c.base_min ? both(msg::budget_bounds_at_least, lo) : both(msg::budget_bounds_at_most, hi);
   }
 
   Line line(const std::string &item, const std::string &department, const Text &name, double annual, Text basis,
@@ -289,11 +276,16 @@ private:
 
   // "25 lifts" / "电梯 25 部"
   Text counted(const std::string &qname, double q) const {
-    if (qname == "headcount") return {std::string("人员 ") + amount(q) + " 人", people(static_cast<int>(q))};
+    if (qname == "headcount") {
+      int n = static_cast<int>(q);
+      // English counts the people as a whole number, Chinese as an amount.
+      return both_sides(n == 1 ? msg::budget_headcount_one : msg::budget_headcount, Text{amount(q), std::to_string(n)});
+    }
     const staff::QuantityInfo *info = staff::quantity_info(qname);
     if (!info) return {amount(q), amount(q)};
-    std::string unit_zh = info->unit.zh.empty() ? "" : " " + info->unit.zh;
-    return {info->label.zh + " " + amount(q) + unit_zh, amount(q) + " " + info->label.en};
+    // The unit is said in Chinese only, as in staff explanations.
+    Text unit = {info->unit.zh.empty() ? "" : " " + info->unit.zh, ""};
+    return both_sides(msg::budget_counted, Text{info->label.zh, info->label.en}, amount(q), unit);
   }
 
   void entries(const std::string &section) {
@@ -302,9 +294,7 @@ private:
         Text svc = outsourced_name(en.unless_outsourced);
         std::string svc_en = svc.en;
         if (!svc_en.empty()) svc_en[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(svc_en[0])));
-        m_skipped.push_back({"“" + en.name.get(true) + "”未计入：" + svc.zh + "已外包，按合同价计入外包服务合同。",
-                             "'" + en.name.get(false) + "' left out: " + svc_en +
-                                 " is contracted out and costed at its contract value."});
+        m_skipped.push_back(both_of(msg::budget_left_out, en.name, Text{svc.zh, svc_en}));
         continue;
       }
       double q = quantity(en.quantity).value_or(0);
@@ -316,21 +306,18 @@ private:
       switch (en.kind) {
       case RateKind::per_year:
         v = q * en.rate;
-        basis = fixed ? Text{"每年固定 " + amount(en.rate) + " 元", "fixed sum of " + amount(en.rate) + " 元 a year"}
-                      : Text{n.zh + " × " + amount(en.rate) + " 元/年", n.en + " × " + amount(en.rate) + " 元 a year"};
+        basis = fixed ? both(msg::budget_fixed_year, amount(en.rate))
+                      : both_sides(msg::budget_per_year, n, amount(en.rate));
         break;
       case RateKind::per_month:
         v = q * en.rate * 12;
-        basis = fixed ? Text{"每月 " + amount(en.rate) + " 元 × 12 个月", amount(en.rate) + " 元 a month × 12 months"}
-                      : Text{n.zh + " × " + amount(en.rate) + " 元/月 × 12 个月",
-                             n.en + " × " + amount(en.rate) + " 元 a month × 12 months"};
+        basis = fixed ? both(msg::budget_fixed_month, amount(en.rate))
+                      : both_sides(msg::budget_per_month, n, amount(en.rate));
         break;
       case RateKind::kwh:
         v = q * en.rate * en.price;
-        basis = fixed ? Text{amount(en.rate) + " 千瓦时/年 × " + amount(en.price) + " 元/千瓦时",
-                             amount(en.rate) + " kWh a year × " + amount(en.price) + " 元/kWh"}
-                      : Text{n.zh + " × " + amount(en.rate) + " 千瓦时/年 × " + amount(en.price) + " 元/千瓦时",
-                             n.en + " × " + amount(en.rate) + " kWh a year × " + amount(en.price) + " 元/kWh"};
+        basis = fixed ? both(msg::budget_fixed_kwh, amount(en.rate), amount(en.price))
+                      : both_sides(msg::budget_per_kwh, n, amount(en.rate), amount(en.price));
         break;
       }
       std::string src = en.source;
@@ -347,22 +334,17 @@ private:
     for (std::size_t i = 0; i < m_e.outsourced.size(); ++i) {
       const auto &o = m_e.outsourced[i];
       Text name = outsourced_name(o.service);
-      std::string who = o.contractor.empty() ? "" : "（" + o.contractor + "）";
-      std::string who_en = o.contractor.empty() ? "" : " (" + o.contractor + ")";
-      Text basis = {"合同价每年 " + amount(o.annual_cost) + " 元" + who,
-                    "contract value " + amount(o.annual_cost) + " 元 a year" + who_en};
+      Text who = o.contractor.empty() ? Text{} : both(msg::parenthesised, o.contractor);
+      Text basis = both_sides(msg::budget_contract_value, amount(o.annual_cost), who);
       if (o.annual_cost == 0) {
-        basis = {"估算文件未给出合同价（outsourced[" + std::to_string(i) + "].annual_cost），按 0 计",
-                 "no contract value in the estate file (outsourced[" + std::to_string(i) +
-                     "].annual_cost): counted as 0"};
+        basis = both(msg::budget_no_contract_value_basis, i);
+        // Chinese names the service, English gives its id.
         m_b.warnings.push_back(
-            {"no-contract-value",
-             {"外包服务“" + name.zh + "”没有合同价（annual_cost），预算按 0 计",
-              "the outsourced service '" + o.service + "' has no contract value (annual_cost): it is costed at 0"}});
+            {"no-contract-value", both_sides(msg::budget_no_contract_value, Text{name.zh, o.service})});
       }
       Line l = line("outsourced", "", name, o.annual_cost, basis,
-                    m_e.file + ": outsourced[" + std::to_string(i) +
-                        "].annual_cost (物业服务定价成本监审办法: outsourced services at contract value)");
+                    m_e.file + ": outsourced[" + std::to_string(i) + "].annual_cost (" + cost_measures +
+                        ": outsourced services at contract value)");
       l.id = "outsourced." + o.service;
       add(std::move(l));
     }
@@ -375,13 +357,10 @@ private:
       double original = a.cost * q;
       double v = original * (1 - a.salvage_rate) / a.life_years;
       std::string years = util::format_number(a.life_years, 2);
-      std::string orig_zh = a.quantity == "fixed" ? "原值 " + amount(a.cost) + " 元"
-                                                  : counted(a.quantity, q).zh + " × " + amount(a.cost) + " 元";
-      std::string orig_en = a.quantity == "fixed" ? "original value " + amount(a.cost) + " 元"
-                                                  : counted(a.quantity, q).en + " × " + amount(a.cost) + " 元";
-      Text basis = {orig_zh + " × (1 − 残值率 " + pct(a.salvage_rate, true) + ") ÷ " + years + " 年（年限平均法）",
-                    orig_en + " × (1 − salvage " + pct(a.salvage_rate, false) + ") ÷ " + years +
-                        " years (straight line)"};
+      Text bought = a.quantity == "fixed"
+                        ? both(msg::budget_original_value, amount(a.cost))
+                        : both_sides(msg::budget_count_at_cost, counted(a.quantity, q), amount(a.cost));
+      Text basis = both_sides(msg::budget_depreciation, bought, pct(a.salvage_rate), years);
       std::string src = a.source;
       if (!m_r.depreciation_source.empty()) src += "; depreciation rule: " + m_r.depreciation_source;
       Line l = line("depreciation", a.department, a.name, v, basis, src);
@@ -395,10 +374,8 @@ private:
     std::int64_t base = 0;
     for (const auto &l : m_b.lines) base += l.cents;
     double b = static_cast<double>(base) / 100.0;
-    Line l = line("overhead", "", {"总部管理费", "Head-office overhead"}, b * m_r.overhead_rate,
-                  {"以上各项合计 " + money(base) + " × " + pct(m_r.overhead_rate, true),
-                   "the costs above, " + money(base) + ", × " + pct(m_r.overhead_rate, false)},
-                  m_r.overhead_source);
+    Line l = line("overhead", "", both(msg::budget_overhead), b * m_r.overhead_rate,
+                  both_of(msg::budget_overhead_basis, money(base), pct(m_r.overhead_rate)), m_r.overhead_source);
     l.id = "overhead";
     add(std::move(l));
   }
@@ -429,7 +406,7 @@ private:
         if (l.department == d.id) t.cents += l.cents;
       b.departments.push_back(t);
     }
-    DepartmentTotal common{"", {"公共费用（不分部门）", "Common costs (not by department)"}, 0, 0};
+    DepartmentTotal common{"", both(msg::common_costs), 0, 0};
     bool any = false;
     for (const auto &l : b.lines)
       if (l.department.empty()) common.cents += l.cents, any = true;
@@ -441,58 +418,40 @@ private:
     f.chargeable_area = m_e.areas.chargeable;
     f.rates = m_r.fee;
     if (f.chargeable_area <= 0) {
-      m_diags.push_back(
-          {m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
-           "the estate has no chargeable area (areas.chargeable or areas.total): no fee per m² can be set",
-           "该项目没有收费面积（areas.chargeable 或 areas.total），无法测算每平方米物业费", ""});
+      m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
+                                   both(msg::budget_no_chargeable_area)));
       return;
     }
     double cost = m_b.annual_cost();
     const FeeRates &r = m_r.fee;
     std::string c = money(m_b.cents), a = amount(f.chargeable_area);
-    std::string src = r.source + "; 物业服务收费管理办法 art. 11";
+    std::string src = r.source + "; " + fee_measures + " art. 11";
     f.lump_sum = {"lump_sum",
-                  {"包干制（税费含在物业费内）", "Lump sum (taxes included)"},
+                  both(msg::budget_lump_sum),
                   fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate),
                   cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                  {"年成本 " + c + " × (1 + 利润率 " + pct(r.profit_rate, true) + ") ÷ (1 − 税率 " +
-                       pct(r.tax_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
-                   "annual cost " + c + " × (1 + profit " + pct(r.profit_rate, false) + ") ÷ (1 − tax " +
-                       pct(r.tax_rate, false) + ") ÷ 12 ÷ " + a + " m² chargeable"},
+                  both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a),
                   src};
     f.lump_sum_vat = {"lump_sum_vat",
-                      {"包干制（增值税另计）", "Lump sum, VAT charged on top"},
+                      both(msg::budget_lump_sum_vat),
                       fee_lump_sum_vat(cost, f.chargeable_area, r.profit_rate, r.vat_rate),
                       cost * (1 + r.profit_rate) * (1 + r.vat_rate),
-                      {"年成本 " + c + " × (1 + 利润率 " + pct(r.profit_rate, true) + ") × (1 + 增值税 " +
-                           pct(r.vat_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
-                       "annual cost " + c + " × (1 + profit " + pct(r.profit_rate, false) + ") × (1 + VAT " +
-                           pct(r.vat_rate, false) + ") ÷ 12 ÷ " + a + " m² chargeable"},
+                      both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), pct(r.vat_rate), a),
                       src};
-    f.cost_plus = {
-        "cost_plus",
-        {"酬金制", "Cost plus (remuneration)"},
-        fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate),
-        cost * (1 + r.remuneration_rate),
-        {"年支出 " + c + " × (1 + 酬金比例 " + pct(r.remuneration_rate, true) + ") ÷ 12 ÷ 收费面积 " + a + " m²",
-         "annual expenditure " + c + " × (1 + remuneration " + pct(r.remuneration_rate, false) + ") ÷ 12 ÷ " + a +
-             " m² chargeable"},
-        src};
+    f.cost_plus = {"cost_plus",
+                   both(msg::budget_cost_plus),
+                   fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate),
+                   cost * (1 + r.remuneration_rate),
+                   both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a),
+                   src};
   }
 
   void notes() {
     auto &n = m_b.notes;
-    n.push_back({"大中修及设施设备更新改造费用由专项维修资金列支，不计入物业服务费（物业服务收费管理办法第十一条）。",
-                 "Major repairs and the renewal of common parts and plant are paid from the special maintenance fund "
-                 "(专项维修资金), not from the property fee (物业服务收费管理办法 art. 11)."});
-    if (!m_e.outsourced.empty())
-      n.push_back(
-          {"外包服务按估算文件中的合同价计入（物业服务定价成本监审办法）。",
-           "Outsourced services are costed at their contract value from the estate file (物业服务定价成本监审办法)."});
+    n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
+    if (!m_e.outsourced.empty()) n.push_back(both(msg::budget_note_outsourced, cost_measures));
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
-    n.push_back(
-        {"每行金额四舍五入到分；合计为各行之和；月度金额 = 年度金额 ÷ 12。",
-         "Each line is rounded to the fen (0.01 元); totals are the sums of the lines; monthly = annual ÷ 12."});
+    n.push_back(both(msg::budget_note_rounding));
   }
 
   const estate::Estate &m_e;

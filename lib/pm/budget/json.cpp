@@ -1,4 +1,5 @@
 #include <pm/budget/json.hpp>
+#include <pm/i18n/lang.hpp>
 
 namespace pm::budget {
 
@@ -24,7 +25,7 @@ ordered_json to_json(const Budget &b, bool zh) {
   ordered_json j;
   j["estate"] = b.estate_id;
   j["estate_name"] = b.estate_name.get(zh);
-  j["lang"] = zh ? "zh" : "en";
+  j["lang"] = i18n::code(i18n::lang_of(zh));
   j["rates"] = b.rates;
   j["rates_title"] = b.rates_title.get(zh);
   j["illustrative"] = b.illustrative;

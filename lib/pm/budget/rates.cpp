@@ -1,5 +1,6 @@
 #include <pm/budget/rates.hpp>
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
@@ -8,6 +9,9 @@
 #include <set>
 
 namespace pm::budget {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const std::vector<Entry> &Rates::section(const std::string &id) const {
   static const std::vector<Entry> none;
@@ -32,10 +36,10 @@ using data::Need;
 data::Range money() { return data::Range::at_least(0, 1e12); }
 data::Range positive() { return data::Range::positive(1e12); }
 data::Range ratio() {
-  return data::Range::between(0, 1).called("ratio", "比例").hint("write 16 % as 0.16", "16% 写作 0.16");
+  return data::Range::between(0, 1).called(both(msg::rates_ratio)).hint(both(msg::rates_ratio_hint));
 }
 data::Range below_one() {
-  return data::Range::between(0, 1).below_max().called("ratio", "比例").hint("write 5.5 % as 0.055", "5.5% 写作 0.055");
+  return data::Range::between(0, 1).below_max().called(both(msg::rates_ratio)).hint(both(msg::rates_small_ratio_hint));
 }
 
 void set(double &target, std::optional<double> v) {
@@ -48,10 +52,10 @@ public:
       : data::Reader(file, out), m_roles(roles) {}
 
   // An id that names one of `ids`; unknown ones get "did you mean".
-  bool known(const toml::source_region &at, const std::string &what_en, const std::string &what_zh,
-             const std::string &code, const std::string &id, const std::vector<std::string> &ids) {
+  bool known(const toml::source_region &at, const i18n::Message &what, const std::string &code, const std::string &id,
+             const std::vector<std::string> &ids) {
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) return true;
-    unknown(at, code, what_en, what_zh, id, ids);
+    unknown(at, code, both(what), id, ids);
     return false;
   }
 
@@ -67,7 +71,7 @@ public:
     std::vector<std::string> ids = roles ? m_roles.role_ids() : department_ids();
     for (const auto &[k, v] : t) {
       std::string id(k.str());
-      if (!known(k.source(), roles ? "role" : "department", roles ? "岗位" : "部门",
+      if (!known(k.source(), roles ? msg::what_role : msg::what_department,
                  roles ? "unknown-role" : "unknown-department", id, ids))
         continue;
       if (auto x = number(t, id.c_str(), money())) out[id] = *x;
@@ -80,14 +84,14 @@ public:
     if (q.empty() || is_rate_quantity(q)) return q.empty() ? "fixed" : q;
     std::vector<std::string> names = {"fixed", "headcount"};
     for (const auto &i : staff::quantities()) names.push_back(i.name);
-    unknown(*t.get("quantity"), "unknown-quantity", "quantity", "数量", q, names);
+    unknown(*t.get("quantity"), "unknown-quantity", both(msg::what_quantity), q, names);
     return "fixed";
   }
 
   std::string department(const toml::table &t) {
     std::string d = str(t, "department");
     if (!d.empty() &&
-        !known(t.get("department")->source(), "department", "部门", "unknown-department", d, department_ids()))
+        !known(t.get("department")->source(), msg::what_department, "unknown-department", d, department_ids()))
       return "";
     return d;
   }
@@ -98,17 +102,16 @@ public:
     std::vector<std::string> services;
     for (const auto &q : staff::quantities())
       if (util::starts_with(q.name, "outsourced.")) services.push_back(q.name.substr(11));
-    if (!known(t.get("unless_outsourced")->source(), "outsourced service", "外包服务", "unknown-service", s, services))
+    if (!known(t.get("unless_outsourced")->source(), msg::what_outsourced_service, "unknown-service", s, services))
       return "";
     return s;
   }
 
   void name_and_id(const toml::table &t, std::string &id_out, catalog::Text &name, std::set<std::string> &seen) {
-    id_out = id(t, seen, "entry", "条目", "_-");
+    id_out = id(t, seen, both(msg::what_entry), "_-");
     name = text(t, "zh", "en", Need::optional);
     if (name.zh.empty() && name.en.empty()) {
-      error(t, "missing-key", "an entry needs a name: zh = \"...\" and en = \"...\"",
-            "条目需要名称：zh = \"...\" 和 en = \"...\"");
+      error(t, "missing-key", both(msg::rates_entry_needs_name));
       name = {id_out, id_out};
     }
   }
@@ -125,19 +128,13 @@ public:
     if (auto v = number(t, "rate_month", money())) e.kind = RateKind::per_month, e.rate = *v;
     if (auto v = number(t, "kwh", money())) e.kind = RateKind::kwh, e.rate = *v;
     for (const char *k : {"rate", "rate_month", "kwh"}) given += t.get(k) ? 1 : 0;
-    if (given != 1)
-      error(t, given ? "conflicting-keys" : "missing-key",
-            "give exactly one of rate (元 per unit a year), rate_month (元 per unit a month) or kwh (per unit a year)",
-            "rate（每单位每年元）、rate_month（每单位每月元）、kwh（每单位每年千瓦时）三者必须且只能给出一个");
+    if (given != 1) error(t, given ? "conflicting-keys" : "missing-key", both(msg::rates_one_rate));
     if (auto v = number(t, "price", money())) {
-      if (e.kind != RateKind::kwh)
-        error(*t.get("price"), "conflicting-keys", "price (元 per kWh) goes with kwh only",
-              "price（元/千瓦时）只能与 kwh 一起使用");
+      if (e.kind != RateKind::kwh) error(*t.get("price"), "conflicting-keys", both(msg::rates_price_with_kwh));
       e.price = *v;
     } else if (e.kind == RateKind::kwh && !t.get("price")) {
       if (!m_electricity_price)
-        error(t, "missing-key", "an entry in kWh needs price = 元 per kWh, or an [electricity] price",
-              "以千瓦时计的条目需要 price（元/千瓦时），或在 [electricity] 中给出 price");
+        error(t, "missing-key", both(msg::rates_kwh_needs_price));
       else
         e.price = *m_electricity_price;
     }
@@ -154,13 +151,10 @@ public:
     name_and_id(t, a.id, a.name, seen);
     bool has_cost = t.get("cost"), has_unit = t.get("unit_cost");
     if (has_cost == has_unit)
-      error(t, has_cost ? "conflicting-keys" : "missing-key",
-            "give either cost (the original value) or unit_cost with quantity",
-            "cost（原值）与 unit_cost（单价，配合 quantity）必须且只能给出一个");
+      error(t, has_cost ? "conflicting-keys" : "missing-key", both(msg::rates_cost_or_unit_cost));
     set(a.cost, number(t, has_cost ? "cost" : "unit_cost", money()));
     if (t.get("quantity") && !has_unit)
-      error(*t.get("quantity"), "conflicting-keys", "quantity goes with unit_cost",
-            "quantity 只能与 unit_cost 一起使用");
+      error(*t.get("quantity"), "conflicting-keys", both(msg::rates_quantity_with_unit_cost));
     a.quantity = quantity(t);
     set(a.life_years, number(t, "life_years", positive(), Need::required));
     // Without its own salvage_rate, an asset has [depreciation]'s (documented in pm-rates(5)).
@@ -175,7 +169,7 @@ public:
     c.base_min = number(t, "base_min", money());
     c.base_max = number(t, "base_max", money());
     if (c.base_min && c.base_max && *c.base_min > *c.base_max)
-      error(*t.get("base_min"), "bad-value", "base_min is larger than base_max", "base_min 大于 base_max");
+      error(*t.get("base_min"), "bad-value", both(msg::rates_base_min_above_max));
   }
 
   std::optional<double> m_electricity_price;
@@ -200,9 +194,7 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
     for (const char *s : entry_sections) top.push_back(s);
     rd.keys(*tbl, top);
 
-    if (!tbl->get("meta"))
-      rd.error(*tbl, "missing-key", "a rates file needs a [meta] table (title, illustrative)",
-               "费率文件需要 [meta] 表（标题、是否示意）");
+    if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::rates_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
       rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "source"});
       r.title = rd.text(*m, "title_zh", "title_en", Need::optional);
@@ -287,10 +279,7 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
       set(r.overhead_rate, rd.number(*s, "rate", ratio(), Need::required));
       r.overhead_source = rd.source(*s);
     }
-    if (!tbl->get("fee"))
-      rd.error(*tbl, "missing-key",
-               "a rates file needs a [fee] table (profit_rate, tax_rate, vat_rate, remuneration_rate)",
-               "费率文件需要 [fee] 表（profit_rate、tax_rate、vat_rate、remuneration_rate）");
+    if (!tbl->get("fee")) rd.error(*tbl, "missing-key", both(msg::rates_needs_fee));
     if (auto s = rd.table(*tbl, "fee")) {
       rd.keys(*s, {"profit_rate", "tax_rate", "vat_rate", "remuneration_rate", "source"});
       set(r.fee.profit_rate, rd.number(*s, "profit_rate", ratio(), Need::required));

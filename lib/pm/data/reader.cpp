@@ -8,30 +8,30 @@
 
 namespace pm::data {
 
+using i18n::both;
+using i18n::both_of;
+using i18n::Lang;
+using i18n::Text;
+using i18n::tr;
+namespace msg = i18n::msg;
+
 namespace {
 std::string num(double v) { return util::format_number(v, 6); }
-std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
-// "必须是" and what follows, with a space before a number or a Latin word, as the messages write it.
-std::string must_be_zh(const std::string &what) {
-  bool latin = !what.empty() && static_cast<unsigned char>(what[0]) < 0x80 && what[0] != '(';
-  return "必须是" + std::string(latin ? " " : "") + what;
+// What a value must be, as the argument of "must be {1}": Chinese puts a space before a number
+// or a Latin word ("必须是 true 或 false", "必须是表").
+Text must_be_what(const Text &what) {
+  bool latin = !what.zh.empty() && static_cast<unsigned char>(what.zh[0]) < 0x80 && what.zh[0] != '(';
+  return {(latin ? " " : "") + what.zh, what.en};
 }
 } // namespace
 
-std::string found(const toml::node &n) {
-  if (auto s = n.value_exact<std::string>()) return ", not \"" + util::abbreviate(*s) + "\"";
-  if (n.is_number()) return ", not " + num(*n.value<double>());
-  if (n.is_boolean()) return std::string(", not ") + (*n.value<bool>() ? "true" : "false");
-  if (n.is_table()) return ", not a table";
-  if (n.is_array()) return ", not a list";
-  return ", not a date or time";
-}
-
-std::string found_zh(const toml::node &n) {
-  if (n.is_table()) return "，而不是表";
-  if (n.is_array()) return "，而不是列表";
-  if (n.is_date() || n.is_time() || n.is_date_time()) return "，而不是日期或时刻";
-  return "，而不是 " + found(n).substr(6);
+Text found(const toml::node &n) {
+  if (auto s = n.value_exact<std::string>()) return both(msg::toml_not_text, util::abbreviate(*s));
+  if (n.is_number()) return both(msg::toml_not_value, num(*n.value<double>()));
+  if (n.is_boolean()) return both(msg::toml_not_value, *n.value<bool>() ? "true" : "false");
+  if (n.is_table()) return both(msg::toml_not_table);
+  if (n.is_array()) return both(msg::toml_not_list);
+  return both(msg::toml_not_date);
 }
 
 Range Range::at_least(double min, double limit) {
@@ -58,46 +58,50 @@ bool Range::contains(double v) const {
 }
 
 std::pair<std::string, std::string> Range::describe(std::optional<double> got) const {
-  std::string n_en = whole ? "whole number" : noun_en, n_zh = whole ? "整数" : noun_zh;
-  std::string en, zh;
+  Text n = whole ? both(msg::toml_whole_number) : noun.empty() ? both(msg::toml_number) : noun;
+  Text t;
   bool over = got && std::isfinite(*got) && (max_open ? *got >= max : *got > max);
   if (named_max) {
     std::string lo = num(min), hi = num(max);
-    if (min_open) {
-      en = "a " + n_en + " greater than " + lo + " and " + (max_open ? "less than " : "at most ") + hi;
-      zh = "大于 " + lo + " 且" + (max_open ? "小于 " : "不大于 ") + hi + " 的" + n_zh;
-    } else if (max_open) {
-      en = "a " + n_en + " from " + lo + " to less than " + hi;
-      zh = "大于等于 " + lo + " 且小于 " + hi + " 的" + n_zh;
-    } else {
-      en = "a " + n_en + " from " + lo + " to " + hi;
-      zh = lo + " 至 " + hi + " 之间的" + n_zh;
-    }
+    if (min_open)
+      t = both_of(max_open ? msg::toml_range_above_below : msg::toml_range_above_to, n, lo, hi);
+    else if (max_open)
+      t = both_of(msg::toml_range_from_below, n, lo, hi);
+    else
+      t = both_of(msg::toml_range_between, n, lo, hi);
   } else if (over) {
-    en = "a " + n_en + " of at most " + num(max);
-    zh = "不大于 " + num(max) + " 的" + n_zh;
+    t = both_of(msg::toml_range_at_most, n, num(max));
   } else if (min_open && min == 0) {
-    en = whole ? "a whole number of at least 1" : "a positive " + n_en;
-    zh = whole ? "不小于 1 的整数" : n_zh == "数值" ? "正数" : "大于 0 的" + n_zh;
+    if (whole) {
+      t = both(msg::toml_range_whole_positive);
+    } else {
+      t = both_of(msg::toml_range_positive, n);
+      if (noun.empty()) t.zh = tr(Lang::zh, msg::toml_range_positive_number);
+    }
   } else if (min_open) {
-    en = "a " + n_en + " greater than " + num(min);
-    zh = "大于 " + num(min) + " 的" + n_zh;
+    t = both_of(msg::toml_range_above, n, num(min));
   } else if (min == 0) {
-    en = "a " + n_en + " of 0 or more";
-    zh = "大于等于 0 的" + n_zh;
+    t = both_of(msg::toml_range_non_negative, n);
   } else {
-    en = "a " + n_en + " of at least " + num(min);
-    zh = "不小于 " + num(min) + " 的" + n_zh;
+    t = both_of(msg::toml_range_at_least, n, num(min));
   }
-  if (!hint_en.empty()) en += " (" + hint_en + ")";
-  if (!hint_zh.empty()) zh += "（" + hint_zh + "）";
-  return {en, zh};
+  if (!note.en.empty()) t.en += tr(Lang::en, msg::parenthesised, note.en);
+  if (!note.zh.empty()) t.zh += tr(Lang::zh, msg::parenthesised, note.zh);
+  return {t.en, t.zh};
 }
 
 bool Reader::failed_since(std::size_t mark) const {
   for (std::size_t i = mark; i < m_out.size(); ++i)
     if (m_out[i].severity == diag::Severity::error) return true;
   return false;
+}
+
+void Reader::error(const toml::node &n, std::string code, const Text &message, diag::Severity sev) {
+  m_out.push_back(at(n, m_file, std::move(code), message, sev));
+}
+
+void Reader::error(const toml::source_region &src, std::string code, const Text &message, diag::Severity sev) {
+  m_out.push_back(at(src, m_file, std::move(code), message, sev));
 }
 
 void Reader::error(const toml::node &n, std::string code, std::string en, std::string zh, diag::Severity sev) {
@@ -110,79 +114,77 @@ void Reader::error(const toml::source_region &src, std::string code, std::string
 }
 
 void Reader::missing(const toml::node &table, std::string_view key) {
-  error(table, "missing-key", "missing key " + quoted(key), "缺少键 " + quoted(key));
+  error(table, "missing-key", both(msg::toml_missing_key, key));
+}
+
+void Reader::unknown(const toml::node &n, const std::string &code, const Text &what, const std::string &value,
+                     const std::vector<std::string> &candidates, const Text &otherwise) {
+  unknown(n.source(), code, what, value, candidates, otherwise);
+}
+
+void Reader::unknown(const toml::source_region &src, const std::string &code, const Text &what,
+                     const std::string &value, const std::vector<std::string> &candidates, const Text &otherwise) {
+  std::string v = util::abbreviate(value);
+  Text message = i18n::both_sides(msg::toml_unknown, what, v);
+  if (auto best = util::did_you_mean(value, candidates))
+    message += both(msg::did_you_mean, *best);
+  else if (!otherwise.en.empty())
+    message += i18n::both_sides(msg::toml_otherwise, otherwise);
+  error(src, code, message);
 }
 
 void Reader::unknown(const toml::node &n, const std::string &code, const std::string &what_en,
                      const std::string &what_zh, const std::string &value, const std::vector<std::string> &candidates,
                      const std::string &otherwise_en, const std::string &otherwise_zh) {
-  unknown(n.source(), code, what_en, what_zh, value, candidates, otherwise_en, otherwise_zh);
+  unknown(n.source(), code, Text{what_zh, what_en}, value, candidates, Text{otherwise_zh, otherwise_en});
 }
 
 void Reader::unknown(const toml::source_region &src, const std::string &code, const std::string &what_en,
                      const std::string &what_zh, const std::string &value, const std::vector<std::string> &candidates,
                      const std::string &otherwise_en, const std::string &otherwise_zh) {
-  std::string v = util::abbreviate(value);
-  std::string en = "unknown " + what_en + " '" + v + "'", zh = "未知的" + what_zh + " '" + v + "'";
-  if (auto best = util::did_you_mean(value, candidates)) {
-    en += "; did you mean '" + *best + "'?";
-    zh += "；您是否想写 '" + *best + "'？";
-  } else if (!otherwise_en.empty()) {
-    en += "; " + otherwise_en;
-    zh += "；" + otherwise_zh;
-  }
-  error(src, code, en, zh);
+  unknown(src, code, Text{what_zh, what_en}, value, candidates, Text{otherwise_zh, otherwise_en});
 }
 
 void Reader::keys(const toml::table &t, const std::vector<std::string> &allowed) {
   for (const auto &[k, v] : t) {
     std::string key(k.str());
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string en = "unknown key '" + key + "'", zh = "未知的键 '" + key + "'";
-    if (auto best = util::did_you_mean(key, allowed)) {
-      en += "; did you mean '" + *best + "'?";
-      zh += "；您是否想写 '" + *best + "'？";
-    }
-    error(k.source(), "unknown-key", en, zh);
+    Text message = both(msg::unknown_key, key);
+    if (auto best = util::did_you_mean(key, allowed)) message += both(msg::did_you_mean, *best);
+    error(k.source(), "unknown-key", message);
   }
 }
 
 bool Reader::exclusive(const toml::table &t, const char *a, const char *b) {
   if (!t.get(a) || !t.get(b)) return false;
-  error(*t.get(b), "conflicting-keys", std::string("give '") + a + "' or '" + b + "', not both",
-        std::string("'") + a + "' 与 '" + b + "' 只能给出一个");
+  error(*t.get(b), "conflicting-keys", both(msg::toml_exclusive, a, b));
   return true;
 }
 
-void Reader::wrong_type(const toml::node &n, std::string_view key, const std::string &what_en,
-                        const std::string &what_zh) {
-  error(n, "wrong-type", quoted(key) + " must be " + what_en + found(n),
-        quoted(key) + " " + must_be_zh(what_zh) + found_zh(n));
+void Reader::wrong_type(const toml::node &n, std::string_view key, const Text &what) {
+  error(n, "wrong-type", both_of(msg::toml_key_must_be, key, must_be_what(what), found(n)));
 }
 
 const toml::table *Reader::table(const toml::table &t, const char *key, Need need) {
   const toml::node *n = t.get(key);
   if (!n) {
-    if (need == Need::required)
-      error(t, "missing-key", std::string("missing table [") + key + "]", std::string("缺少 [") + key + "] 表");
+    if (need == Need::required) error(t, "missing-key", both(msg::toml_missing_table, key));
     return nullptr;
   }
   if (auto tt = n->as_table()) return tt;
-  wrong_type(*n, key, std::string("a table ([") + key + "])", std::string("表（[") + key + "]）");
+  wrong_type(*n, key, both(msg::toml_a_table, key));
   return nullptr;
 }
 
 const toml::array *Reader::tables(const toml::table &t, const char *key, Need need) {
   const toml::node *n = t.get(key);
   if (!n) {
-    if (need == Need::required)
-      error(t, "missing-key", "missing " + quoted(key) + ": at least one [[" + key + "]] table",
-            "缺少 " + quoted(key) + "：至少需要一个 [[" + key + "]] 表");
+    if (need == Need::required) error(t, "missing-key", both(msg::toml_missing_tables, key));
     return nullptr;
   }
   auto arr = n->as_array();
   if (arr && (arr->empty() || arr->is_array_of_tables())) return arr;
-  wrong_type(*n, key, std::string("a list of tables ([[") + key + "]])", std::string("表数组（[[") + key + "]]）");
+  wrong_type(*n, key, both(msg::toml_a_table_list, key));
   return nullptr;
 }
 
@@ -193,7 +195,7 @@ const toml::array *Reader::array(const toml::table &t, const char *key, Need nee
     return nullptr;
   }
   if (auto arr = n->as_array()) return arr;
-  wrong_type(*n, key, "a list [...]", "列表 [...]");
+  wrong_type(*n, key, both(msg::toml_a_list));
   return nullptr;
 }
 
@@ -205,15 +207,14 @@ std::string Reader::str(const toml::table &t, const char *key, Need need) {
   }
   auto v = n->value_exact<std::string>();
   if (!v) {
-    wrong_type(*n, key, "a string in quotes", "带引号的字符串");
+    wrong_type(*n, key, both(msg::toml_a_string));
     return "";
   }
-  if (need == Need::required && v->empty())
-    error(*n, "bad-value", quoted(key) + " must not be empty", quoted(key) + " 不能为空");
+  if (need == Need::required && v->empty()) error(*n, "bad-value", both(msg::toml_empty, key));
   return *v;
 }
 
-std::optional<double> Reader::checked(const toml::node &n, const std::string &name_en, const std::string &name_zh,
+std::optional<double> Reader::checked(const toml::node &n, std::string_view key, const i18n::Message &must_be,
                                       const Range &range) {
   auto v = n.is_number() ? n.value<double>() : std::nullopt;
   auto [en, zh] = range.describe(v);
@@ -226,7 +227,7 @@ std::optional<double> Reader::checked(const toml::node &n, const std::string &na
     code = "bad-value";
   else
     return v;
-  error(n, code, name_en + " must be " + en + found(n), name_zh + must_be_zh(zh) + found_zh(n));
+  error(n, code, both_of(must_be, key, must_be_what({zh, en}), found(n)));
   return std::nullopt;
 }
 
@@ -236,7 +237,7 @@ std::optional<double> Reader::number(const toml::table &t, const char *key, cons
     if (need == Need::required) missing(t, key);
     return std::nullopt;
   }
-  return checked(*n, quoted(key), quoted(key) + " ", range);
+  return checked(*n, key, msg::toml_key_must_be, range);
 }
 
 std::optional<std::int64_t> Reader::integer(const toml::table &t, const char *key, std::int64_t min, std::int64_t max,
@@ -253,25 +254,21 @@ std::optional<bool> Reader::boolean(const toml::table &t, const char *key, Need 
     return std::nullopt;
   }
   auto v = n->value_exact<bool>();
-  if (!v) wrong_type(*n, key, "true or false", "true 或 false");
+  if (!v) wrong_type(*n, key, both(msg::toml_true_or_false));
   return v;
 }
 
 std::string Reader::one_of(const toml::table &t, const char *key, const std::vector<std::string> &allowed, Need need) {
   std::string v = str(t, key, need);
   if (v.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
-  std::string list, list_zh;
+  Text list;
   for (std::size_t i = 0; i < allowed.size(); ++i) {
-    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
-    list_zh += (i == 0 ? "" : "、") + allowed[i];
+    if (i) list += both(i + 1 == allowed.size() ? msg::toml_list_or : msg::toml_list_comma);
+    list += Text::same(allowed[i]);
   }
-  std::string en = quoted(key) + " must be " + list + ", not '" + util::abbreviate(v) + "'";
-  std::string zh = quoted(key) + " 必须是 " + list_zh + " 之一，而不是 '" + util::abbreviate(v) + "'";
-  if (auto best = util::did_you_mean(v, allowed)) {
-    en += "; did you mean '" + *best + "'?";
-    zh += "；您是否想写 '" + *best + "'？";
-  }
-  error(*t.get(key), "bad-value", en, zh);
+  Text message = both_of(msg::toml_one_of, key, list, util::abbreviate(v));
+  if (auto best = util::did_you_mean(v, allowed)) message += both(msg::did_you_mean, *best);
+  error(*t.get(key), "bad-value", message);
   return "";
 }
 
@@ -286,8 +283,7 @@ std::vector<const toml::node *> Reader::string_nodes(const toml::table &t, const
     if (item.is_string())
       out.push_back(&item);
     else
-      error(item, "wrong-type", quoted(key) + " must hold strings in quotes" + found(item),
-            quoted(key) + " " + must_be_zh("带引号的字符串") + found_zh(item));
+      error(item, "wrong-type", both_of(msg::toml_strings_only, key, found(item)));
   };
   if (auto arr = n->as_array())
     for (const auto &item : *arr) add(item);
@@ -306,16 +302,14 @@ std::vector<int> Reader::ints(const toml::table &t, const char *key, int min, in
   std::vector<int> out;
   const toml::array *arr = array(t, key, need);
   if (!arr) return out;
-  if (need == Need::required && arr->empty())
-    error(*t.get(key), "bad-value", quoted(key) + " must not be empty", quoted(key) + " 不能为空");
+  if (need == Need::required && arr->empty()) error(*t.get(key), "bad-value", both(msg::toml_empty, key));
   Range range = Range::between(min, max).integral();
   for (const auto &item : *arr) {
-    auto v = checked(item, "each value of " + quoted(key), quoted(key) + " 的每个值", range);
+    auto v = checked(item, key, msg::toml_each_must_be, range);
     if (!v) continue;
     int x = static_cast<int>(*v);
     if (std::find(out.begin(), out.end(), x) != out.end()) {
-      error(item, "duplicate-item", quoted(key) + " lists " + std::to_string(x) + " twice",
-            quoted(key) + " 中 " + std::to_string(x) + " 重复");
+      error(item, "duplicate-item", both(msg::toml_listed_twice, key, x));
       continue;
     }
     out.push_back(x);
@@ -331,13 +325,11 @@ std::vector<i18n::Text> Reader::texts(const toml::table &t, const char *key, Nee
   std::vector<i18n::Text> out;
   const toml::array *arr = array(t, key, need);
   if (!arr) return out;
-  if (need == Need::required && arr->empty())
-    error(*t.get(key), "bad-value", quoted(key) + " must not be empty", quoted(key) + " 不能为空");
+  if (need == Need::required && arr->empty()) error(*t.get(key), "bad-value", both(msg::toml_empty, key));
   for (const auto &item : *arr) {
     auto it = item.as_table();
     if (!it) {
-      error(item, "wrong-type", "each item of " + quoted(key) + " must be {zh = \"...\", en = \"...\"}" + found(item),
-            quoted(key) + " 的每一项必须是 {zh = \"...\", en = \"...\"}" + found_zh(item));
+      error(item, "wrong-type", both_of(msg::toml_each_item_text, key, found(item)));
       continue;
     }
     keys(*it, {"zh", "en"});
@@ -348,6 +340,10 @@ std::vector<i18n::Text> Reader::texts(const toml::table &t, const char *key, Nee
 
 std::string Reader::id(const toml::table &t, std::set<std::string> &seen, const std::string &what_en,
                        const std::string &what_zh, std::string_view extra) {
+  return id(t, seen, Text{what_zh, what_en}, extra);
+}
+
+std::string Reader::id(const toml::table &t, std::set<std::string> &seen, const Text &what, std::string_view extra) {
   std::string v = str(t, "id", Need::required);
   if (v.empty()) return v;
   bool ok = std::all_of(v.begin(), v.end(), [&](char c) {
@@ -355,11 +351,8 @@ std::string Reader::id(const toml::table &t, std::set<std::string> &seen, const 
   });
   std::string chars;
   for (char c : extra) chars += std::string(", ") + c;
-  if (!ok)
-    error(*t.get("id"), "bad-value", "an id uses only a-z, 0-9" + chars + "; not '" + util::abbreviate(v) + "'",
-          "id 只能使用 a-z、0-9" + chars + "，而不是 '" + util::abbreviate(v) + "'");
-  if (!seen.insert(v).second)
-    error(*t.get("id"), "duplicate-id", what_en + " id '" + v + "' is given twice", what_zh + " id '" + v + "' 重复");
+  if (!ok) error(*t.get("id"), "bad-value", both(msg::toml_id_characters, chars, util::abbreviate(v)));
+  if (!seen.insert(v).second) error(*t.get("id"), "duplicate-id", i18n::both_sides(msg::toml_duplicate_id, what, v));
   return v;
 }
 
@@ -369,13 +362,11 @@ std::string Reader::source(const toml::table &t, const std::string *fallback) {
   if (!s.empty()) return s;
   if (fallback && !fallback->empty()) return *fallback;
   // A figure nobody has checked yet is allowed, if it says so.
-  const std::string how_en = "say where the figures or text come from, or write \"illustrative: ...\" for a figure "
-                             "still to be replaced";
-  const std::string how_zh = "请注明数据或文字的来源，或写 \"illustrative: ...\" 表示待替换的示意数字";
+  const Text how = both(msg::toml_source_how);
   if (!n)
-    error(t, "missing-source", "a source is missing here: " + how_en, "此处缺少 source：" + how_zh);
+    error(t, "missing-source", both_of(msg::toml_source_missing, how));
   else if (n->is_string())
-    error(*n, "missing-source", "the source is empty: " + how_en, "source 为空：" + how_zh);
+    error(*n, "missing-source", both_of(msg::toml_source_empty, how));
   return "";
 }
 

@@ -5,6 +5,21 @@
 
 namespace pm::data {
 
+using i18n::both;
+using i18n::Text;
+namespace msg = i18n::msg;
+
+diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code,
+                    const i18n::Text &message, diag::Severity sev) {
+  return diag::make(file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), sev, std::move(code),
+                    message);
+}
+
+diag::Diagnostic at(const toml::node &node, const std::string &file, std::string code, const i18n::Text &message,
+                    diag::Severity sev) {
+  return at(node.source(), file, std::move(code), message, sev);
+}
+
 diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code, std::string en,
                     std::string zh, diag::Severity sev) {
   return {file,
@@ -24,35 +39,27 @@ diag::Diagnostic at(const toml::node &node, const std::string &file, std::string
 
 namespace {
 // toml++'s messages for the commonest mistakes, said plainly; others are kept as they are.
-std::pair<std::string, std::string> explain_toml_error(const std::string &what) {
+Text explain_toml_error(const std::string &what) {
   auto has = [&](const char *s) { return what.find(s) != std::string::npos; };
-  if (has("parsing string") && has("control characters"))
-    return {"a string is not closed: add the closing quote before the end of the line",
-            "字符串没有结束：请在行尾之前补上右引号"};
-  if (has("parsing string") && has("end-of-file"))
-    return {"a string is not closed before the end of the file", "字符串直到文件结尾都没有结束"};
-  if (has("could not determine value type"))
-    return {"this value is not a \"quoted string\", a number, true or false, a [list] or a {table}",
-            "这个值不是 \"带引号的字符串\"、数字、true/false、[列表] 或 {表}"};
-  if (has("saw ','") && has("key-value pair"))
-    return {"unexpected ','; numbers have no thousands separators (write 10000 or 10_000)",
-            "意外的 ','；数字不用千位分隔符（写作 10000 或 10_000）"};
-  return {what, what};
+  if (has("parsing string") && has("control characters")) return both(msg::toml_string_not_closed);
+  if (has("parsing string") && has("end-of-file")) return both(msg::toml_string_at_end);
+  if (has("could not determine value type")) return both(msg::toml_value_type);
+  if (has("saw ','") && has("key-value pair")) return both(msg::toml_thousands);
+  return Text::same(what);
 }
 } // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string &file, diag::Diagnostics &out) {
   if (auto bad = util::find_bad_utf8(text)) {
-    out.push_back({file, bad->line, bad->column, diag::Severity::error, "not-utf8", "the file is not valid UTF-8 here",
-                   "此处不是有效的 UTF-8 编码", ""});
+    out.push_back(
+        diag::make(file, bad->line, bad->column, diag::Severity::error, "not-utf8", both(msg::toml_not_utf8)));
     return std::nullopt;
   }
   try {
     return toml::parse(text, std::string_view(file));
   } catch (const toml::parse_error &e) {
     std::string what(e.description());
-    auto [en, zh] = explain_toml_error(what);
-    out.push_back(at(e.source(), file, "toml-syntax", "this is not valid TOML: " + en, "TOML 语法错误：" + zh));
+    out.push_back(at(e.source(), file, "toml-syntax", i18n::both_of(msg::toml_syntax, explain_toml_error(what))));
     return std::nullopt;
   }
 }
@@ -65,25 +72,22 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
     if (auto text = res::get(res_path)) return Source{std::string(*text), "<builtin>/" + res_path, name, true};
     auto names = embedded_names(kind);
     // The kind in words, in each language ("norms" is a folder name, not a noun).
-    std::string kind_en(kind), kind_zh(kind);
+    Text kind_name = Text::same(std::string(kind));
     if (kind == "norms")
-      kind_en = "norm set", kind_zh = "规范集";
+      kind_name = both(msg::toml_kind_norms);
     else if (kind == "labor")
-      kind_en = "labour profile", kind_zh = "工时规定";
+      kind_name = both(msg::toml_kind_labor);
     else if (kind == "roles")
-      kind_en = "role catalogue", kind_zh = "岗位目录";
-    std::string en = "no built-in " + kind_en + " named '" + name + "'";
-    std::string zh = "没有名为 '" + name + "' 的内置" + kind_zh;
+      kind_name = both(msg::toml_kind_roles);
+    Text message = i18n::both_of(msg::toml_no_builtin, kind_name, name);
     if (auto best = util::did_you_mean(name, names)) {
-      en += "; did you mean '" + *best + "'?";
-      zh += "；您是否想写 '" + *best + "'？";
+      message += both(msg::did_you_mean, *best);
     } else {
       std::string all;
       for (const auto &n : names) all += (all.empty() ? "" : ", ") + n;
-      en += "; available: " + all;
-      zh += "；可用：" + all;
+      message += both(msg::available, all);
     }
-    out.push_back({name, 0, 0, diag::Severity::error, "unknown-name", en, zh, ""});
+    out.push_back(diag::make(name, 0, 0, diag::Severity::error, "unknown-name", message));
     return std::nullopt;
   }
   // The built-in files are under 40 kB: a data file of more than 1 MiB is a mistake (and a

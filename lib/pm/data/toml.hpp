@@ -24,6 +24,7 @@
 
 #include <pm/diag/diagnostic.hpp>
 #include <pm/i18n/lang.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <toml++/toml.h>
 
@@ -53,7 +54,13 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
 // Names of the embedded files of a kind ("norms" -> {"cn-practice", "cn-standard"}).
 std::vector<std::string> embedded_names(std::string_view kind);
 
-// A located diagnostic for a TOML node.
+// A located diagnostic for a TOML node, its message from the catalogue: at(node, file, "bad-value",
+// i18n::both(msg::..., args)).
+diag::Diagnostic at(const toml::node &node, const std::string &file, std::string code, const i18n::Text &message,
+                    diag::Severity sev = diag::Severity::error);
+diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code,
+                    const i18n::Text &message, diag::Severity sev = diag::Severity::error);
+// The same with the message as an English and a Chinese string.
 diag::Diagnostic at(const toml::node &node, const std::string &file, std::string code, std::string en, std::string zh,
                     diag::Severity sev = diag::Severity::error);
 diag::Diagnostic at(const toml::source_region &src, const std::string &file, std::string code, std::string en,
@@ -68,8 +75,8 @@ struct Range {
   bool max_open = false; // max itself not allowed: [0, 1) is "from 0 to less than 1"
   bool named_max = false;
   bool whole = false; // counts of people, days...: a fraction is a bad-value
-  std::string noun_en = "number", noun_zh = "数值";
-  std::string hint_en, hint_zh; // said after the range, in brackets
+  i18n::Text noun;    // what the number is ("ratio"); empty for a plain number
+  i18n::Text note;    // said after the range, in brackets
 
   // [min, limit]: "a number of at least 1", "a number of 0 or more".
   static Range at_least(double min, double limit = 1e9);
@@ -79,8 +86,10 @@ struct Range {
   static Range between(double min, double max);
   Range &integral() { return whole = true, *this; }
   Range &below_max() { return max_open = true, *this; }
-  Range &called(std::string en, std::string zh) { return noun_en = std::move(en), noun_zh = std::move(zh), *this; }
-  Range &hint(std::string en, std::string zh) { return hint_en = std::move(en), hint_zh = std::move(zh), *this; }
+  Range &called(i18n::Text n) { return noun = std::move(n), *this; }
+  Range &hint(i18n::Text h) { return note = std::move(h), *this; }
+  Range &called(std::string en, std::string zh) { return called({std::move(zh), std::move(en)}); }
+  Range &hint(std::string en, std::string zh) { return hint({std::move(zh), std::move(en)}); }
 
   bool contains(double v) const;
   // The range in words, {en, zh}: "a whole number from 1 to 12". With `got` above the limit,
@@ -103,6 +112,10 @@ public:
   std::size_t mark() const { return m_out.size(); }
   bool failed_since(std::size_t mark) const;
 
+  void error(const toml::node &at, std::string code, const i18n::Text &message,
+             diag::Severity sev = diag::Severity::error);
+  void error(const toml::source_region &at, std::string code, const i18n::Text &message,
+             diag::Severity sev = diag::Severity::error);
   void error(const toml::node &at, std::string code, std::string en, std::string zh,
              diag::Severity sev = diag::Severity::error);
   void error(const toml::source_region &at, std::string code, std::string en, std::string zh,
@@ -111,6 +124,10 @@ public:
   void missing(const toml::node &table, std::string_view key);
   // "unknown <what> '<value>'; did you mean '...'?" with `code` (unknown-role, bad-value...);
   // `otherwise` is said when no candidate is close ("pm-norms(5) lists the quantities").
+  void unknown(const toml::node &at, const std::string &code, const i18n::Text &what, const std::string &value,
+               const std::vector<std::string> &candidates, const i18n::Text &otherwise = {});
+  void unknown(const toml::source_region &at, const std::string &code, const i18n::Text &what, const std::string &value,
+               const std::vector<std::string> &candidates, const i18n::Text &otherwise = {});
   void unknown(const toml::node &at, const std::string &code, const std::string &what_en, const std::string &what_zh,
                const std::string &value, const std::vector<std::string> &candidates,
                const std::string &otherwise_en = "", const std::string &otherwise_zh = "");
@@ -151,7 +168,10 @@ public:
   i18n::Text text(const toml::table &t, const char *zh_key, const char *en_key, Need need = Need::required);
   // A list of {zh = "...", en = "..."}, each with both languages.
   std::vector<i18n::Text> texts(const toml::table &t, const char *key, Need need = Need::optional);
-  // An id: required, of a-z, 0-9 and the characters of `extra`, unique within `seen`.
+  // An id: required, of a-z, 0-9 and the characters of `extra`, unique within `seen`; `what`
+  // names the thing identified ("role").
+  std::string id(const toml::table &t, std::set<std::string> &seen, const i18n::Text &what,
+                 std::string_view extra = "_");
   std::string id(const toml::table &t, std::set<std::string> &seen, const std::string &what_en,
                  const std::string &what_zh, std::string_view extra = "_");
   // `source`: required and not empty, unless `fallback` (an enclosing entry's source) is given.
@@ -159,8 +179,10 @@ public:
 
 private:
   // "'key' must be <what>, not <value>" (wrong-type), for a value of another type.
-  void wrong_type(const toml::node &n, std::string_view key, const std::string &what_en, const std::string &what_zh);
-  std::optional<double> checked(const toml::node &n, const std::string &name_en, const std::string &name_zh,
+  void wrong_type(const toml::node &n, std::string_view key, const i18n::Text &what);
+  // The number at `n`, if it is one within `range`; else reported with `must_be` ("'{0}' must be
+  // {1}{2}": the key, the range, what was found).
+  std::optional<double> checked(const toml::node &n, std::string_view key, const i18n::Message &must_be,
                                 const Range &range);
 
   std::string m_file;
@@ -169,7 +191,6 @@ private:
 };
 
 // ", not \"forty\"", ", not 3", ", not a list"...: what a message found, in each language.
-std::string found(const toml::node &n);
-std::string found_zh(const toml::node &n);
+i18n::Text found(const toml::node &n);
 
 } // namespace pm::data

@@ -4,6 +4,7 @@
 #include <pm/i18n/lang.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pm::diag {
@@ -29,6 +30,12 @@ struct Diagnostic {
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+// A diagnostic whose message comes from the catalogue (i18n::both).
+inline Diagnostic make(std::string file, int line, int column, Severity severity, std::string code,
+                       const i18n::Text &message, std::string pointer = "") {
+  return {std::move(file), line, column, severity, std::move(code), message.en, message.zh, std::move(pointer)};
+}
 
 // Sorts by file, then position, then code; stable so equal positions keep discovery order.
 void sort(Diagnostics &d);

@@ -1,4 +1,5 @@
 #define VALIJSON_USE_EXCEPTIONS 1
+#include <pm/i18n/messages.hpp>
 #include <pm/res/resources.hpp>
 #include <pm/schema/validator.hpp>
 #include <pm/util/text.hpp>
@@ -20,7 +21,11 @@
 
 namespace pm::schema {
 
+using i18n::both;
+using i18n::both_of;
+using i18n::Text;
 using nlohmann::json;
+namespace msg = i18n::msg;
 
 struct Validator::Impl {
   json schema_json;
@@ -140,51 +145,32 @@ std::string number_text(const json &v) {
   return v.dump();
 }
 
-std::string describe_type(const json &v) {
+// What a value is, in words: "the whole number 80" / "整数 80".
+Text describe_type(const json &v) {
   switch (v.type()) {
   case json::value_t::null:
-    return "nothing (null)";
+    return both(msg::schema_null);
   case json::value_t::boolean:
-    return v.get<bool>() ? "true" : "false";
+    return Text::same(v.get<bool>() ? "true" : "false");
   case json::value_t::number_integer:
   case json::value_t::number_unsigned:
-    return "the whole number " + v.dump();
+    return both(msg::schema_whole_number_value, v.dump());
   case json::value_t::number_float:
-    return "the number " + number_text(v);
+    return both(msg::schema_number_value, number_text(v));
   case json::value_t::string:
-    return "the text \"" + util::abbreviate(v.get<std::string>()) + "\"";
+    return both(msg::schema_text_value, util::abbreviate(v.get<std::string>()));
   case json::value_t::array:
-    return "a list";
+    return both(msg::schema_list);
   case json::value_t::object:
-    return "a mapping";
+    return both(msg::schema_mapping);
   default:
-    return "a value";
-  }
-}
-std::string describe_type_zh(const json &v) {
-  switch (v.type()) {
-  case json::value_t::null:
-    return "空值 (null)";
-  case json::value_t::boolean:
-    return v.get<bool>() ? "true" : "false";
-  case json::value_t::number_integer:
-  case json::value_t::number_unsigned:
-    return "整数 " + v.dump();
-  case json::value_t::number_float:
-    return "数值 " + number_text(v);
-  case json::value_t::string:
-    return "文字 \"" + util::abbreviate(v.get<std::string>()) + "\"";
-  case json::value_t::array:
-    return "列表";
-  case json::value_t::object:
-    return "映射";
-  default:
-    return "值";
+    return both(msg::schema_value);
   }
 }
 
-std::pair<std::string, std::string> expected_type(const json *s) {
-  if (!s) return {"another kind of value", "其他类型的值"};
+// What a subschema wants, in words: "a whole number from 1 to 4" / "1 到 4 之间的整数".
+Text expected_type(const json *s) {
+  if (!s) return both(msg::schema_other_kind);
   std::string t;
   if (s->contains("type") && (*s)["type"].is_string()) t = (*s)["type"];
   if (t == "integer") {
@@ -194,16 +180,16 @@ std::pair<std::string, std::string> expected_type(const json *s) {
     std::string max = has_max ? util::format_number((*s)["maximum"].get<double>(), 0) : "";
     // A small range reads best whole ("1 to 4"); a large one by its floor only.
     if (has_min && has_max && (*s)["maximum"].get<double>() <= 1000)
-      return {"a whole number from " + min + " to " + max, min + " 到 " + max + " 之间的整数"};
-    if (has_min) return {"a whole number of " + min + " or more", "大于等于 " + min + " 的整数"};
-    return {"a whole number", "整数"};
+      return both(msg::schema_whole_number_between, min, max);
+    if (has_min) return both(msg::schema_whole_number_from, min);
+    return both(msg::schema_whole_number);
   }
-  if (t == "number") return {"a number", "数值"};
-  if (t == "string") return {"text", "文字"};
-  if (t == "boolean") return {"true or false", "true 或 false"};
-  if (t == "array") return {"a list", "列表"};
-  if (t == "object") return {"a mapping of keys to values", "键值映射"};
-  return {"another kind of value", "其他类型的值"};
+  if (t == "number") return both(msg::schema_number);
+  if (t == "string") return both(msg::schema_text);
+  if (t == "boolean") return both(msg::schema_boolean);
+  if (t == "array") return both(msg::schema_list);
+  if (t == "object") return both(msg::schema_key_value_mapping);
+  return both(msg::schema_other_kind);
 }
 
 std::vector<std::string> property_names(const json *s) {
@@ -217,6 +203,23 @@ std::string join(const std::vector<std::string> &v, const std::string &sep) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
   return out;
+}
+
+// Each language's items joined with that language's side of `sep`.
+Text join(const std::vector<Text> &v, const i18n::Message &sep) {
+  Text out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += both(sep);
+    out += v[i];
+  }
+  return out;
+}
+
+// The message with `arg` put in, for each language whose side of `arg` is not empty ("" for
+// the others): the optional tail of a sentence.
+Text tail(const i18n::Message &m, const Text &arg) {
+  return {arg.zh.empty() ? "" : i18n::tr(i18n::Lang::zh, m, arg.zh),
+          arg.en.empty() ? "" : i18n::tr(i18n::Lang::en, m, arg.en)};
 }
 
 // The last quoted word of a message: "...: 'name'." -> name.
@@ -246,61 +249,53 @@ std::string unescape_token(const std::string &t) {
   return out;
 }
 
-struct Name {
-  std::string en, zh;
-};
-
 // How a message names the value at `pointer`: the file, 'key', or item N of 'list'.
-Name name_of(const std::string &pointer, const json &root) {
-  if (pointer.empty()) return {"the file", "文件"};
+Text name_of(const std::string &pointer, const json &root) {
+  if (pointer.empty()) return both(msg::schema_the_file);
   auto slash = pointer.rfind('/');
   std::string parent = pointer.substr(0, slash);
   std::string last = unescape_token(pointer.substr(slash + 1));
   json::json_pointer pp(parent);
   bool in_list = root.contains(pp) && root.at(pp).is_array() && !last.empty() && last.size() < 10 &&
                  last.find_first_not_of("0123456789") == std::string::npos;
-  if (!in_list) return {"'" + last + "'", "'" + last + "'"};
+  if (!in_list) return Text::same("'" + last + "'");
   std::string n = std::to_string(std::stoul(last) + 1); // people count from 1
-  Name p = name_of(parent, root);
-  return {"item " + n + " of " + p.en, p.zh + " 的第 " + n + " 项"};
+  return both_of(msg::schema_item_of, n, name_of(parent, root));
 }
 
 // The same, as the noun of "is not a valid ...": 'key', or entry in 'list'.
-Name noun_of(const std::string &pointer, const json &root) {
-  if (pointer.empty()) return {"file", "文件"};
+Text noun_of(const std::string &pointer, const json &root) {
+  if (pointer.empty()) return both(msg::schema_file);
   auto slash = pointer.rfind('/');
   std::string parent = pointer.substr(0, slash);
   json::json_pointer pp(parent);
-  if (!parent.empty() && root.contains(pp) && root.at(pp).is_array()) {
-    Name p = name_of(parent, root);
-    return {"entry in " + p.en, p.zh + " 条目"};
-  }
+  if (!parent.empty() && root.contains(pp) && root.at(pp).is_array())
+    return both_of(msg::schema_entry_in, name_of(parent, root));
   return name_of(pointer, root);
 }
 
 // One form of a oneOf/anyOf, in words.
-Name describe_form(const json &root, const json &alt) {
+Text describe_form(const json &root, const json &alt) {
   const json *a = resolve(root, &alt);
-  if (!a || !a->is_object()) return {"another kind of value", "其他类型的值"};
-  if (a->contains("pattern") && (*a)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-    return {"a date such as 2026-03-01", "日期（如 2026-03-01）"};
+  if (!a || !a->is_object()) return both(msg::schema_other_kind);
+  if (a->contains("pattern") && (*a)["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") return both(msg::schema_date);
   if (a->contains("type") && (*a)["type"] == "object" && a->contains("required") && !(*a)["required"].empty()) {
-    std::vector<std::string> req;
-    for (const auto &r : (*a)["required"]) req.push_back(r.get<std::string>());
-    std::string en, zh;
+    std::vector<Text> req;
+    for (const auto &r : (*a)["required"]) req.push_back(Text::same(r.get<std::string>()));
+    Text keys;
     for (std::size_t i = 0; i < req.size(); ++i) {
-      en += (i == 0 ? "" : i + 1 == req.size() ? " and " : ", ") + req[i];
-      zh += (i == 0 ? "" : "、") + req[i];
+      if (i) keys += both(i + 1 == req.size() ? msg::schema_list_and : msg::schema_list_comma);
+      keys += req[i];
     }
-    return {"a mapping with " + en, "含 " + zh + " 的映射"};
+    return both_of(msg::schema_mapping_with, keys);
   }
   if (a->contains("type") && (*a)["type"] == "object" && a->contains("properties") && !(*a)["properties"].empty()) {
     // A mapping of optional keys, such as a name {zh, en}: "a mapping of en and/or zh".
-    auto names = property_names(a);
-    return {"a mapping of " + join(names, " and/or "), "含 " + join(names, "、") + " 等键的映射"};
+    std::vector<Text> names;
+    for (const auto &n : property_names(a)) names.push_back(Text::same(n));
+    return both_of(msg::schema_mapping_of, join(names, msg::schema_list_and_or));
   }
-  auto [en, zh] = expected_type(a);
-  return {en, zh};
+  return expected_type(a);
 }
 
 bool is_forms_summary(const std::string &d) {
@@ -430,9 +425,8 @@ void Validator::validate(yaml::Document &doc) const {
     const json *sub = subschema_at(m->schema_json, r.pointer, doc.value);
     json::json_pointer jp(r.pointer);
     const json *value = doc.value.contains(jp) ? &doc.value.at(jp) : nullptr;
-    Name name = name_of(r.pointer, doc.value);
-    const std::string &where = name.en;
-    const std::string &where_zh = name.zh;
+    Text where = name_of(r.pointer, doc.value);
+    Text message;
     bool at_key = false;
 
     if (util::starts_with(d, "Object contains a property that could not be validated")) {
@@ -441,105 +435,81 @@ void Validator::validate(yaml::Document &doc) const {
       out.code = "unknown-key";
       at_key = true;
       auto names = property_names(sub);
-      out.message = "unknown key '" + util::abbreviate(key) + "'";
-      out.message_zh = "未知的键 '" + util::abbreviate(key) + "'";
-      if (auto best = util::did_you_mean(key, names)) {
-        out.message += "; did you mean '" + *best + "'?";
-        out.message_zh += "；您是否想写 '" + *best + "'？";
-      } else if (!names.empty()) {
-        out.message += "; expected one of: " + join(names, ", ");
-        out.message_zh += "；可用的键：" + join(names, ", ");
-      }
+      message = both(msg::unknown_key, util::abbreviate(key));
+      if (auto best = util::did_you_mean(key, names))
+        message += both(msg::did_you_mean, *best);
+      else if (!names.empty())
+        message += both(msg::schema_expected_keys, join(names, ", "));
     } else if (util::starts_with(d, "Missing required property")) {
-      std::string key = last_quoted(d, '\'');
       out.code = "missing-key";
       at_key = true;
-      out.message = where + " lacks the required key '" + key + "'";
-      out.message_zh = where_zh + " 缺少必填的键 '" + key + "'";
+      message = both_of(msg::schema_missing_key, where, last_quoted(d, '\''));
     } else if (util::starts_with(d, "Value type not permitted")) {
       // JSON Schema counts 80.0 as an integer; valijson does not.
       if (sub && value && sub->contains("type") && (*sub)["type"] == "integer" && is_integral(*value)) continue;
-      auto [en, zh] = expected_type(sub);
       out.code = "wrong-type";
-      out.message = where + " must be " + en + (value ? ", not " + describe_type(*value) : "");
-      out.message_zh = where_zh + " 应为" + zh + (value ? "，而不是" + describe_type_zh(*value) : "");
+      message = both_of(msg::schema_must_be, where, expected_type(sub));
+      if (value) message += both_of(msg::schema_not, describe_type(*value));
     } else if (util::starts_with(d, "Failed to match against any enum values")) {
       std::vector<std::string> allowed;
       if (sub && sub->contains("enum"))
         for (const auto &v : (*sub)["enum"]) allowed.push_back(v.is_string() ? v.get<std::string>() : v.dump());
       out.code = "not-allowed";
       std::string got = value ? (value->is_string() ? value->get<std::string>() : value->dump()) : "?";
-      out.message = "'" + got + "' is not allowed for " + where;
-      out.message_zh = "'" + got + "' 不是 " + where_zh + " 的可选值";
-      if (auto best = value && value->is_string() ? util::did_you_mean(got, allowed) : std::nullopt) {
-        out.message += "; did you mean '" + *best + "'?";
-        out.message_zh += "；您是否想写 '" + *best + "'？";
-      } else {
-        out.message += "; expected one of: " + join(allowed, ", ");
-        out.message_zh += "；可选值：" + join(allowed, ", ");
-      }
+      message = both_of(msg::schema_not_allowed, got, where);
+      if (auto best = value && value->is_string() ? util::did_you_mean(got, allowed) : std::nullopt)
+        message += both(msg::did_you_mean, *best);
+      else
+        message += both(msg::schema_expected_values, join(allowed, ", "));
     } else if (util::starts_with(d, "Failed to match expected value set by 'const'") ||
                util::starts_with(d, "Target value and comparison value are not equal")) {
       out.code = "not-allowed";
       std::string c = sub && sub->contains("const") ? (*sub)["const"].dump() : "?";
-      std::string got = value ? (value->is_number() ? number_text(*value) : describe_type(*value)) : "";
-      std::string got_zh = value ? (value->is_number() ? number_text(*value) : describe_type_zh(*value)) : "";
-      out.message = where + " must be " + c + (value ? ", not " + got : "");
-      out.message_zh = where_zh + " 必须为 " + c + (value ? "（现为 " + got_zh + "）" : "");
+      message = both_of(msg::schema_must_equal, where, c);
+      if (value)
+        message +=
+            both_of(msg::schema_now, value->is_number() ? Text::same(number_text(*value)) : describe_type(*value));
     } else if (util::starts_with(d, "Expected number greater than or equal to")) {
       out.code = "out-of-range";
-      out.message = where + " must be at least " + num(sub, "minimum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh =
-          where_zh + " 不能小于 " + num(sub, "minimum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      message = both_of(msg::schema_at_least, where, num(sub, "minimum"));
+      if (value) message += both(msg::schema_now, number_text(*value));
     } else if (util::starts_with(d, "Expected number greater than")) {
       out.code = "out-of-range";
-      out.message = where + " must be greater than " + num(sub, "exclusiveMinimum") +
-                    (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 必须大于 " + num(sub, "exclusiveMinimum") +
-                       (value ? "（现为 " + number_text(*value) + "）" : "");
+      message = both_of(msg::schema_greater_than, where, num(sub, "exclusiveMinimum"));
+      if (value) message += both(msg::schema_now, number_text(*value));
     } else if (util::starts_with(d, "Expected number less than or equal to")) {
       out.code = "out-of-range";
-      out.message = where + " must be at most " + num(sub, "maximum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh =
-          where_zh + " 不能大于 " + num(sub, "maximum") + (value ? "（现为 " + number_text(*value) + "）" : "");
+      message = both_of(msg::schema_at_most, where, num(sub, "maximum"));
+      if (value) message += both(msg::schema_now, number_text(*value));
     } else if (util::starts_with(d, "Expected number less than")) {
       out.code = "out-of-range";
-      out.message =
-          where + " must be less than " + num(sub, "exclusiveMaximum") + (value ? ", not " + number_text(*value) : "");
-      out.message_zh = where_zh + " 必须小于 " + num(sub, "exclusiveMaximum") +
-                       (value ? "（现为 " + number_text(*value) + "）" : "");
+      message = both_of(msg::schema_less_than, where, num(sub, "exclusiveMaximum"));
+      if (value) message += both(msg::schema_now, number_text(*value));
     } else if (util::starts_with(d, "Failed to match regex")) {
       out.code = "bad-format";
-      std::string hint = sub && sub->contains("description") ? (*sub)["description"].get<std::string>() : "";
-      if (!hint.empty() && hint.back() == '.') hint.pop_back();
-      std::string hint_zh = hint;
+      // The schema's description says what the value should be; a few forms are said better here.
+      std::string description = sub && sub->contains("description") ? (*sub)["description"].get<std::string>() : "";
+      if (!description.empty() && description.back() == '.') description.pop_back();
+      Text hint = Text::same(description);
       std::string pattern = sub && sub->contains("pattern") ? (*sub)["pattern"].get<std::string>() : "";
-      if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") {
-        hint = "a date such as 2026-03-01";
-        hint_zh = "日期（如 2026-03-01）";
-      } else if (pattern == "^[a-z0-9][a-z0-9_-]*$") {
-        hint = "lower-case letters, digits, '-' and '_'";
-        hint_zh = "小写字母、数字、'-' 和 '_'";
-      } else if (util::starts_with(pattern, "^(24h|")) {
-        hint_zh = "\"24h\" 或每日时段（如 \"06:00-22:00\"）";
-      }
+      if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        hint = both(msg::schema_date);
+      else if (pattern == "^[a-z0-9][a-z0-9_-]*$")
+        hint = both(msg::schema_id_characters);
+      else if (util::starts_with(pattern, "^(24h|"))
+        hint.zh = i18n::tr(i18n::Lang::zh, msg::schema_hours);
       std::string got = value && value->is_string() ? value->get<std::string>() : "?";
-      Name noun = noun_of(r.pointer, doc.value);
-      out.message = "'" + got + "' is not a valid " + noun.en + (hint.empty() ? "" : "; expected " + hint);
-      out.message_zh = "'" + got + "' 不是有效的 " + noun.zh + (hint_zh.empty() ? "" : "；应为" + hint_zh);
+      message = both_of(msg::schema_not_valid, got, noun_of(r.pointer, doc.value));
+      message += tail(msg::schema_expected, hint);
     } else if (util::starts_with(d, "String should be no fewer")) {
       out.code = "empty";
-      out.message = where + " must not be empty";
-      out.message_zh = where_zh + " 不能为空";
+      message = both_of(msg::schema_empty, where);
     } else if (util::starts_with(d, "String should be no more")) {
       out.code = "too-long";
-      out.message = where + " is too long (at most " + num(sub, "maxLength") + " characters)";
-      out.message_zh = where_zh + " 过长（最多 " + num(sub, "maxLength") + " 个字符）";
+      message = both_of(msg::schema_too_long, where, num(sub, "maxLength"));
     } else if (util::starts_with(d, "Object should have no fewer")) {
       out.code = "empty";
-      auto names = property_names(sub);
-      out.message = where + " needs at least one of: " + join(names, ", ");
-      out.message_zh = where_zh + " 至少需要以下之一：" + join(names, ", ");
+      message = both_of(msg::schema_needs_one_of, where, join(property_names(sub), ", "));
     } else if (util::starts_with(d, "Elements at indexes")) {
       // "Elements at indexes #0 and #1 violate uniqueness constraint.": point at the repeat.
       out.code = "duplicate-item";
@@ -550,38 +520,31 @@ void Validator::validate(yaml::Document &doc) const {
         const json &item = (*value)[second];
         std::string shown = item.is_string() ? item.get<std::string>() : item.dump();
         out.pointer = r.pointer + "/" + std::to_string(second);
-        out.message = where + " lists '" + shown + "' twice (items " + std::to_string(first + 1) + " and " +
-                      std::to_string(second + 1) + ")";
-        out.message_zh = where_zh + " 中 '" + shown + "' 重复出现（第 " + std::to_string(first + 1) + " 项和第 " +
-                         std::to_string(second + 1) + " 项）";
+        message = both_of(msg::schema_listed_twice, where, shown, first + 1, second + 1);
       } else {
-        out.message = where + " lists the same item twice";
-        out.message_zh = where_zh + " 中有重复项";
+        message = both_of(msg::schema_duplicate_item, where);
       }
     } else if (is_forms_summary(d)) {
       out.code = "wrong-type";
       const json *node = subschema_at(m->schema_json, r.pointer, doc.value, false);
-      std::vector<std::string> en, zh;
+      std::vector<Text> forms;
       for (const char *k : {"oneOf", "anyOf"})
         if (node && node->contains(k) && (*node)[k].is_array())
-          for (const auto &alt : (*node)[k]) {
-            Name f = describe_form(m->schema_json, alt);
-            en.push_back(f.en);
-            zh.push_back(f.zh);
-          }
-      if (en.empty()) {
-        out.message =
-            where + " matches none of its allowed forms" + (value ? " (got " + describe_type(*value) + ")" : "");
-        out.message_zh = where_zh + " 不符合任何允许的形式" + (value ? "（现为" + describe_type_zh(*value) + "）" : "");
+          for (const auto &alt : (*node)[k]) forms.push_back(describe_form(m->schema_json, alt));
+      if (forms.empty()) {
+        message = both_of(msg::schema_no_form, where);
+        if (value) message += both_of(msg::schema_got, describe_type(*value));
       } else {
-        out.message = where + " must be " + join(en, " or ") + (value ? ", not " + describe_type(*value) : "");
-        out.message_zh = where_zh + " 应为" + join(zh, "或") + (value ? "，而不是" + describe_type_zh(*value) : "");
+        message = both_of(msg::schema_must_be, where, join(forms, msg::schema_or));
+        if (value) message += both_of(msg::schema_not, describe_type(*value));
       }
     } else {
+      // valijson's own words.
       out.code = "schema";
-      out.message = where + ": " + d;
-      out.message_zh = where_zh + "：" + d;
+      message = both_of(msg::schema_other, where, d);
     }
+    out.message = message.en;
+    out.message_zh = message.zh;
     if (!seen.insert({out.pointer, out.code + out.message}).second) continue;
     yaml::Position p = doc.position(out.pointer, at_key);
     out.line = p.line;

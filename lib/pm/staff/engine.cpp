@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/engine.hpp>
 #include <pm/util/text.hpp>
 
@@ -29,6 +30,12 @@ int Staffing::headcount(const std::string &id) const {
 }
 
 namespace {
+
+using i18n::both;
+using i18n::both_of;
+using i18n::both_sides;
+using i18n::Text;
+namespace msg = i18n::msg;
 
 // Numbers in explanations: thousands grouped, at most two decimals.
 std::string n(double v) {
@@ -88,10 +95,7 @@ public:
         l.kind = RuleKind::fixed;
         l.raw = p.headcount;
         l.people = p.headcount;
-        l.explanation = {"小区文件给定：" + m_e.units[u].name.get(true) + " · " + p.name.get(true) + " " +
-                             std::to_string(p.headcount) + " 人",
-                         "given by the estate file: " + m_e.units[u].name.get(false) + " · " + p.name.get(false) +
-                             ", " + std::to_string(p.headcount)};
+        l.explanation = both_of(msg::staff_given, m_e.units[u].name, p.name, p.headcount);
         l.source = m_e.file + ": units › " + m_e.units[u].id + " › " + p.id;
         add(roles, r, std::move(l));
       }
@@ -139,9 +143,12 @@ public:
       Post p;
       p.id = r->post;
       p.roles = r->duty_roles;
-      p.name = m_c.role(r->duty_roles.front())
-                   ? catalog::Text{r->note.zh.empty() ? "值班" : r->note.zh, r->note.en.empty() ? "duty" : r->note.en}
-                   : catalog::Text{};
+      if (m_c.role(r->duty_roles.front())) {
+        // The rule's note names the duty; a side it leaves out is "duty".
+        p.name = both(msg::staff_duty);
+        if (!r->note.zh.empty()) p.name.zh = r->note.zh;
+        if (!r->note.en.empty()) p.name.en = r->note.en;
+      }
       p.seats = static_cast<int>(r->seats);
       p.shifts = r->shifts;
       p.days = r->days;
@@ -185,13 +192,11 @@ private:
   int limit(const Rule &r, int people, catalog::Text &ex) {
     if (r.min && people < *r.min) {
       people = static_cast<int>(*r.min);
-      ex.en += "; at least " + n(*r.min) + " → " + std::to_string(people);
-      ex.zh += "；最少 " + n(*r.min) + " → " + std::to_string(people);
+      ex += both(msg::staff_at_least, n(*r.min), people);
     }
     if (r.max && people > *r.max) {
       people = static_cast<int>(*r.max);
-      ex.en += "; at most " + n(*r.max) + " → " + std::to_string(people);
-      ex.zh += "；最多 " + n(*r.max) + " → " + std::to_string(people);
+      ex += both(msg::staff_at_most, n(*r.max), people);
     }
     return people;
   }
@@ -210,7 +215,7 @@ private:
     l.raw = r.count;
     l.people = apply_rounding(r.count, Rounding::ceil);
     std::string rounded = l.people == r.count ? "" : " → " + std::to_string(l.people);
-    l.explanation = {"固定配置 " + n(r.count) + " 人" + rounded, "fixed: " + n(r.count) + rounded};
+    l.explanation = both(msg::staff_fixed, n(r.count), rounded);
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
     return l;
@@ -222,18 +227,13 @@ private:
     double per = r.per;
     if (!r.per_quantity.empty()) per = quantity(m_e, r.per_quantity).value_or(0);
     const QuantityInfo *qi = quantity_info(r.quantity);
-    std::string label_en = qi ? qi->label.en : r.quantity, label_zh = qi ? qi->label.zh : r.quantity;
-    std::string unit_zh = qi ? qi->unit.zh : "";
-    // "145,000 m²" but "9栋": a Latin unit stands apart from its number.
-    if (!unit_zh.empty() && static_cast<unsigned char>(unit_zh[0]) < 0x80) unit_zh = " " + unit_zh;
+    Text label = qi ? Text{qi->label.zh, qi->label.en} : Text::same(r.quantity);
+    // The unit is said in Chinese only (English names it in the label): "145,000 m²" but "9栋",
+    // a Latin unit standing apart from its number.
+    Text unit = {qi ? qi->unit.zh : "", ""};
+    if (!unit.zh.empty() && static_cast<unsigned char>(unit.zh[0]) < 0x80) unit.zh = " " + unit.zh;
     if (per <= 0) {
-      m_warnings.push_back(
-          {"no-capacity",
-           {"岗位 " + r.role + " 的规则需要每人负责量（" + r.per_quantity + "），小区文件未给出，未配置",
-            "the rule for " + r.role + " needs a capacity per person (" + r.per_quantity +
-                ") that the estate does not give; no one was staffed"},
-           r.role,
-           ""});
+      m_warnings.push_back({"no-capacity", both(msg::staff_no_capacity, r.role, r.per_quantity), r.role, ""});
       return std::nullopt;
     }
     double over = std::max(0.0, q - r.above);
@@ -242,12 +242,9 @@ private:
     std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
     // "3 + max(0, 145,000 − 150,000) m² managed ÷ 100,000 per person = 3": base and threshold
     // appear only when the rule has them.
-    std::string base_en = r.base > 0 ? n(r.base) + " + " : "", base_zh = base_en;
+    std::string base = r.base > 0 ? n(r.base) + " + " : "";
     std::string q_text = r.above > 0 ? "max(0, " + n(q) + " − " + n(r.above) + ")" : n(q);
-    std::string en = base_en + q_text + " " + label_en + " ÷ " + n(per) + " per person = " + n(l.raw) + rounded;
-    std::string zh =
-        base_zh + label_zh + " " + q_text + unit_zh + " ÷ 每人 " + n(per) + unit_zh + " = " + n(l.raw) + rounded;
-    l.explanation = {zh, en};
+    l.explanation = both_sides(msg::staff_ratio, base, label, q_text, unit, n(per), n(l.raw), rounded);
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
     return l;
@@ -288,8 +285,7 @@ private:
       p.id = t.id;
       p.name = t.name;
       if (cr && !r.per_entrance) p.name = cr->name;
-      if (r.per_entrance)
-        p.name = {(cr ? cr->name.zh : "") + "（" + t.name.zh + "）", (cr ? cr->name.en : "") + " (" + t.name.en + ")"};
+      if (r.per_entrance) p.name = both_sides(msg::staff_entrance_post, cr ? cr->name : Text{}, t.name);
       p.role = r.role;
       p.roles = {r.role};
       p.licence = r.licence.empty() && cr ? cr->licence : r.licence;
@@ -300,36 +296,23 @@ private:
       Line l = base(r);
       l.post = p.id;
       double weekly = p.weekly_hours();
-      std::string seats_en = n(t.seats) + (t.seats == 1 ? " seat" : " seats");
-      std::string seats_zh = n(t.seats) + " 个岗位";
-      std::string when_en = round_the_clock(t.shifts) ? "round the clock" : shifts_text(t.shifts);
-      std::string when_zh = round_the_clock(t.shifts) ? "24 小时" : shifts_text(t.shifts);
-      std::string where_en = r.per_entrance ? t.name.en + ": " : "";
-      std::string where_zh = r.per_entrance ? t.name.zh + "：" : "";
+      Text seats = both(t.seats == 1 ? msg::staff_seat : msg::staff_seats, n(t.seats));
+      Text when = round_the_clock(t.shifts) ? both(msg::staff_round_the_clock) : Text::same(shifts_text(t.shifts));
+      Text where = r.per_entrance ? both_sides(msg::staff_where, t.name) : Text{};
       if (method == CoverMethod::per_shift) {
         l.raw = t.seats * static_cast<double>(t.shifts.size());
         l.people = apply_rounding(l.raw, Rounding::ceil);
-        l.explanation = {where_zh + seats_zh + " × " + std::to_string(t.shifts.size()) + " 班（" + when_zh +
-                             "）= " + n(l.raw) + " 人，每班每岗 1 人",
-                         where_en + seats_en + " × " + std::to_string(t.shifts.size()) + " shifts (" + when_en +
-                             ") = " + n(l.raw) + ", one person per seat per shift"};
+        l.explanation = both_sides(msg::staff_per_shift, where, seats, t.shifts.size(), when, n(l.raw));
       } else {
         double per_year = weekly * 365.0 / 7.0;
         double productive = m_l.productive_hours_per_year();
         l.raw = per_year / productive;
         l.people = apply_rounding(l.raw, Rounding::ceil);
         std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
-        l.explanation = {where_zh + seats_zh + " × " + n(weekly / t.seats) + " 小时/周（" + when_zh + "）= 每年 " +
-                             n(std::round(per_year)) + " 小时 ÷ 每人每年 " + n(std::round(productive)) + " 小时（" +
-                             n(m_l.productive_days_per_year()) + " 个工作日 × " + n(m_l.daily_hours) +
-                             " 小时，已扣除休息日、" + n(m_l.public_holidays) + " 天法定节假日和 " +
-                             n(m_l.annual_leave_days) + " 天年假）= " + n(l.raw) + rounded,
-                         where_en + seats_en + " × " + n(weekly / t.seats) + " h/week (" + when_en +
-                             ") = " + n(std::round(per_year)) + " h/year ÷ " + n(std::round(productive)) +
-                             " h a person works a year (" + n(m_l.productive_days_per_year()) + " days × " +
-                             n(m_l.daily_hours) + " h, after rest days, " + n(m_l.public_holidays) +
-                             " public holidays and " + n(m_l.annual_leave_days) + " days' leave) = " + n(l.raw) +
-                             rounded};
+        Text year = both(msg::staff_working_year, n(m_l.productive_days_per_year()), n(m_l.daily_hours),
+                         n(m_l.public_holidays), n(m_l.annual_leave_days));
+        l.explanation = both_sides(msg::staff_labour, where, seats, n(weekly / t.seats), when, n(std::round(per_year)),
+                                   n(std::round(productive)), year, n(l.raw), rounded);
       }
       l.people = limit(r, l.people, l.explanation);
       append_note(r, l.explanation);
@@ -339,8 +322,8 @@ private:
   }
 
   void append_note(const Rule &r, catalog::Text &ex) {
-    if (!r.note.en.empty()) ex.en += " (" + r.note.en + ")";
-    if (!r.note.zh.empty()) ex.zh += "（" + r.note.zh + "）";
+    if (!r.note.en.empty()) ex.en += i18n::tr(i18n::Lang::en, msg::parenthesised, r.note.en);
+    if (!r.note.zh.empty()) ex.zh += i18n::tr(i18n::Lang::zh, msg::parenthesised, r.note.zh);
   }
 
   // A post whose people would each work more than the law allows cannot be rostered lawfully.
@@ -350,47 +333,29 @@ private:
     double limit = m_l.lawful_max_weekly_hours();
     const catalog::Role *cr = m_c.role(p.role);
     // The post's name says which entrance, where there are several.
-    std::string role_en = p.name.en.empty() ? (cr ? cr->name.en : p.role) : p.name.en;
-    std::string role_zh = p.name.zh.empty() ? (cr ? cr->name.zh : p.role) : p.name.zh;
+    Text role = {p.name.zh.empty() ? (cr ? cr->name.zh : p.role) : p.name.zh,
+                 p.name.en.empty() ? (cr ? cr->name.en : p.role) : p.name.en};
     if (p.people == 0 || each > limit + 1e-9) {
       double shift_h = p.shifts.empty() ? m_l.daily_hours : p.shifts.front().minutes() / 60.0;
       double days = each / shift_h;
       bool no_rest = days > 7 - m_l.min_free_days_per_7 + 1e-9;
-      std::string seat_en =
-          round_the_clock(p.shifts)
-              ? (p.seats == 1 ? "a round-the-clock seat" : std::to_string(p.seats) + " round-the-clock seats")
-              : (p.seats == 1 ? "a seat" : std::to_string(p.seats) + " seats") + std::string(" (") +
-                    shifts_text(p.shifts) + ")";
-      std::string seat_zh = round_the_clock(p.shifts)
-                                ? std::to_string(p.seats) + " 个 24 小时岗位"
-                                : std::to_string(p.seats) + " 个岗位（" + shifts_text(p.shifts) + "）";
+      Text seat = round_the_clock(p.shifts)
+                      ? (p.seats == 1 ? both(msg::staff_seat_24h) : both(msg::staff_seats_24h, p.seats))
+                      : (p.seats == 1 ? both(msg::staff_seat_hours, shifts_text(p.shifts))
+                                      : both(msg::staff_seats_hours, p.seats, shifts_text(p.shifts)));
       int needed = static_cast<int>(std::ceil(weekly / limit - 1e-9));
-      std::string limit_en = "limit " + n(m_l.weekly_hours) + " h + " + n(m_l.overtime_cap_month) +
-                             " h/month overtime (" + n(std::round(limit * 10) / 10) + " h/week)";
-      std::string limit_zh = "上限为每周 " + n(m_l.weekly_hours) + " 小时加每月 " + n(m_l.overtime_cap_month) +
-                             " 小时加班（约每周 " + n(std::round(limit * 10) / 10) + " 小时）";
+      Text law =
+          both(msg::staff_weekly_limit, n(m_l.weekly_hours), n(m_l.overtime_cap_month), n(std::round(limit * 10) / 10));
       if (p.people == 0) { // a max of 0: there are hours to cover and nobody to cover them
-        m_warnings.push_back({"unlawful-cover",
-                              {role_zh + "：无人承担 " + seat_zh + "（每周 " + n(weekly) + " 小时）；" + limit_zh +
-                                   "；至少需要 " + std::to_string(needed) + " 人",
-                               role_en + ": nobody for " + seat_en + " (" + n(weekly) + " h/week); " + limit_en +
-                                   "; at least " + std::to_string(needed) + " needed"},
-                              p.role,
-                              p.id});
+        m_warnings.push_back(
+            {"unlawful-cover", both_sides(msg::staff_nobody_for, role, seat, n(weekly), law, needed), p.role, p.id});
         return;
       }
-      m_warnings.push_back(
-          {"unlawful-cover",
-           {role_zh + "：" + std::to_string(p.people) + " 人承担 " + seat_zh + " = 每人每周 " +
-                n(std::round(each * 10) / 10) + " 小时；上限为每周 " + n(m_l.weekly_hours) + " 小时加每月 " +
-                n(m_l.overtime_cap_month) + " 小时加班（约每周 " + n(std::round(limit * 10) / 10) + " 小时）" +
-                (no_rest ? "，且没有每周休息日" : "") + "；至少需要 " + std::to_string(needed) + " 人",
-            role_en + ": " + std::to_string(p.people) + (p.people == 1 ? " person for " : " people for ") + seat_en +
-                " = " + n(std::round(each * 10) / 10) + " h/week each; limit " + n(m_l.weekly_hours) + " h + " +
-                n(m_l.overtime_cap_month) + " h/month overtime (" + n(std::round(limit * 10) / 10) + " h/week)" +
-                (no_rest ? ", and no weekly rest day" : "") + "; at least " + std::to_string(needed) + " needed"},
-           p.role,
-           p.id});
+      Text rest = no_rest ? both(msg::staff_no_rest_day) : Text{};
+      m_warnings.push_back({"unlawful-cover",
+                            both_sides(p.people == 1 ? msg::staff_over_limit_one : msg::staff_over_limit, role,
+                                       p.people, seat, n(std::round(each * 10) / 10), law, rest, needed),
+                            p.role, p.id});
     }
   }
 
@@ -417,25 +382,14 @@ private:
     double per_person = *ind.m2_per_person;
     const Band &b = *ind.band;
     std::string range = n(b.min_m2_per_person) + "–" + n(b.max_m2_per_person);
-    catalog::Text type = building_type_name(b.building_type);
-    std::string kind_en = b.building_type.empty() ? "" : " for " + type.en + " estates";
-    std::string kind_zh = b.building_type.empty() ? "" : "（" + type.zh + "小区）";
+    Text kind =
+        b.building_type.empty() ? Text{} : both_sides(msg::staff_band_kind, building_type_name(b.building_type));
     if (per_person > b.max_m2_per_person)
-      s.warnings.push_back({"indicator-out-of-band",
-                            {"人均管理面积 " + n(std::round(per_person)) + " m²，高于常见区间 " + range + " m²" +
-                                 kind_zh + "：人员少于常规配置",
-                             n(std::round(per_person)) + " m² per person is above the usual " + range + " m²" +
-                                 kind_en + ": fewer staff than usual"},
-                            "",
-                            ""});
+      s.warnings.push_back(
+          {"indicator-out-of-band", both_sides(msg::staff_above_band, n(std::round(per_person)), range, kind), "", ""});
     else if (per_person < b.min_m2_per_person)
-      s.warnings.push_back({"indicator-out-of-band",
-                            {"人均管理面积 " + n(std::round(per_person)) + " m²，低于常见区间 " + range + " m²" +
-                                 kind_zh + "：人员多于常规配置",
-                             n(std::round(per_person)) + " m² per person is below the usual " + range + " m²" +
-                                 kind_en + ": more staff than usual"},
-                            "",
-                            ""});
+      s.warnings.push_back(
+          {"indicator-out-of-band", both_sides(msg::staff_below_band, n(std::round(per_person)), range, kind), "", ""});
   }
 
   const estate::Estate &m_e;

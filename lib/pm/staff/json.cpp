@@ -1,3 +1,4 @@
+#include <pm/i18n/lang.hpp>
 #include <pm/staff/json.hpp>
 
 #include <cmath>
@@ -30,7 +31,7 @@ ordered_json to_json(const Staffing &s, bool zh) {
   j["estate_name"] = s.estate_name.get(zh);
   j["norms"] = s.norms;
   j["labor"] = s.labor;
-  j["lang"] = zh ? "zh" : "en";
+  j["lang"] = i18n::code(i18n::lang_of(zh));
   j["total"] = s.total;
   ordered_json deps = ordered_json::array();
   for (const auto &d : s.departments) {

@@ -1,7 +1,11 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/labor.hpp>
 
 namespace pm::staff {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 double Labor::productive_days_per_year() const {
   double rest_days = 365.0 / 7.0 * (7.0 - work_days_per_week);
@@ -24,8 +28,7 @@ void clock(data::Reader &rd, const toml::table &t, const char *key, std::string 
   if (ok && std::stoi(v.substr(0, 2)) < 24 && std::stoi(v.substr(3, 2)) < 60)
     target = v;
   else
-    rd.error(*n, "bad-value", std::string("'") + key + "' must be a time such as \"22:00\"" + data::found(*n),
-             std::string("'") + key + "' 必须是时刻，如 \"22:00\"" + data::found_zh(*n));
+    rd.error(*n, "bad-value", i18n::both_of(msg::labor_time, key, data::found(*n)));
 }
 
 void set(double &target, std::optional<double> v) {
@@ -62,8 +65,7 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &
       l.title = rd.text(*m, "title_zh", "title_en", Need::optional);
       l.source = rd.source(*m);
     } else if (!tbl->get("meta")) {
-      rd.error(*tbl, "missing-source", "a labour profile needs [meta] source = \"...\"",
-               "工时规定文件需要 [meta] source = \"...\"");
+      rd.error(*tbl, "missing-source", both(msg::labor_needs_meta));
     }
     // The figures every headcount depends on are stated in the file, not taken from defaults.
     if (auto h = rd.table(*tbl, "hours", Need::required)) {
@@ -99,8 +101,7 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &
       set(l.rest_day_pay, rd.number(*h, "rest_day", Range::at_least(1, limit)));
       set(l.holiday_pay, rd.number(*h, "public_holiday", Range::at_least(1, limit)));
     }
-    if (l.productive_days_per_year() <= 0)
-      rd.error(*tbl, "bad-value", "the profile leaves no working days in a year", "按此规定一年没有工作日");
+    if (l.productive_days_per_year() <= 0) rd.error(*tbl, "bad-value", both(msg::labor_no_working_days));
   }
   bool bad = !tbl || diag::has_errors(local);
   out.insert(out.end(), local.begin(), local.end());

@@ -1,4 +1,5 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/norms.hpp>
 #include <pm/util/text.hpp>
 
@@ -7,6 +8,9 @@
 #include <cstdio>
 
 namespace pm::staff {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const char *to_string(RuleKind k) {
   switch (k) {
@@ -96,15 +100,15 @@ public:
     if (quantity_info(target)) return true;
     std::vector<std::string> names;
     for (const auto &q : quantities()) names.push_back(q.name);
-    unknown(*t.get(key), "unknown-quantity", "quantity", "数量", target, names, "pm-norms(5) lists the quantities",
-            "可用的数量见 pm-norms(5)");
+    unknown(*t.get(key), "unknown-quantity", both(msg::what_quantity), target, names,
+            both(msg::norms_quantities_listed));
     target.clear();
     return false;
   }
 
   bool known_role(const toml::node &n, const std::string &id) {
     if (m_roles.role(id)) return true;
-    unknown(n, "unknown-role", "role", "岗位", id, m_roles.role_ids());
+    unknown(n, "unknown-role", both(msg::what_role), id, m_roles.role_ids());
     return false;
   }
 
@@ -126,14 +130,13 @@ public:
     else if (kind == "duty")
       r.kind = RuleKind::duty;
     else if (!t.get("kind"))
-      error(t, "missing-key", "a rule needs a kind (fixed, ratio, cover or duty)",
-            "规则缺少 kind（fixed、ratio、cover 或 duty）");
+      error(t, "missing-key", both(msg::norms_rule_needs_kind));
     if (kind_ok) not_for_kind(t, r.kind, kind);
 
     r.role = str(t, "role");
     if (r.kind != RuleKind::duty || !kind_ok) {
       if (!t.get("role"))
-        error(t, "missing-key", "a rule needs a role", "规则缺少 role");
+        error(t, "missing-key", both(msg::norms_rule_needs_role));
       else if (!r.role.empty())
         known_role(*t.get("role"), r.role);
     }
@@ -146,8 +149,7 @@ public:
     r.max = number(t, "max", Range::at_least(0).integral());
     if (r.min && r.max && *r.min > *r.max)
       error(*t.get("max"), "bad-value",
-            "max (" + util::format_number(*r.max) + ") is less than min (" + util::format_number(*r.min) + ")",
-            "max（" + util::format_number(*r.max) + "）小于 min（" + util::format_number(*r.min) + "）");
+            both(msg::norms_max_below_min, util::format_number(*r.max), util::format_number(*r.min)));
 
     for (const toml::node *n : string_nodes(t, "when")) {
       std::string en, zh;
@@ -164,17 +166,15 @@ public:
       if (auto v = number(t, "count", Range::at_least(0)))
         r.count = *v;
       else if (!t.get("count"))
-        error(t, "missing-key", "a fixed rule needs a count", "fixed 规则缺少 count");
+        error(t, "missing-key", both(msg::norms_fixed_needs_count));
       break;
     case RuleKind::ratio: {
       quantity_name(t, "quantity", r.quantity);
-      if (!t.get("quantity")) error(t, "missing-key", "a ratio rule needs a quantity", "ratio 规则缺少 quantity");
+      if (!t.get("quantity")) error(t, "missing-key", both(msg::norms_ratio_needs_quantity));
       exclusive(t, "per", "per_quantity");
       if (auto v = number(t, "per", Range::positive())) r.per = *v;
       if (t.get("per_quantity")) quantity_name(t, "per_quantity", r.per_quantity);
-      if (!t.get("per") && !t.get("per_quantity"))
-        error(t, "missing-key", "a ratio rule needs per (capacity per person) or per_quantity",
-              "ratio 规则缺少 per（每人负责量）或 per_quantity");
+      if (!t.get("per") && !t.get("per_quantity")) error(t, "missing-key", both(msg::norms_ratio_needs_per));
       if (auto v = number(t, "base", Range::at_least(0))) r.base = *v;
       if (auto v = number(t, "above", Range::at_least(0))) r.above = *v;
       std::string rounding = one_of(t, "rounding", {"ceil", "floor", "round"});
@@ -198,7 +198,7 @@ public:
     using data::Range;
     if (r.post.empty())
       error(t.get("post") ? *t.get("post") : static_cast<const toml::node &>(t), "missing-key",
-            "a " + kind + " rule needs a post id, e.g. post = \"gate\"", kind + " 规则缺少 post，如 post = \"gate\"");
+            both(msg::norms_needs_post, kind));
     exclusive(t, "seats", "seats_quantity");
     exclusive(t, "per_entrance", "seats_quantity");
     exclusive(t, "per_entrance", "hours");
@@ -214,14 +214,12 @@ public:
     if (t.get("hours")) r.hours = str(t, "hours");
     if (t.get("shifts")) {
       const toml::array *arr = array(t, "shifts");
-      if (arr && arr->empty())
-        error(*arr, "bad-value", "shifts must be a list such as [\"08:00-16:00\", \"16:00-24:00\"]",
-              "shifts 必须是列表，如 [\"08:00-16:00\", \"16:00-24:00\"]");
+      if (arr && arr->empty()) error(*arr, "bad-value", both(msg::norms_shifts_list));
       if (arr)
         for (const toml::node *n : string_nodes(t, "shifts")) {
           auto one = shifts_for(*n->value_exact<std::string>(), 24);
           if (!one || one->size() != 1)
-            error(*n, "bad-value", "a shift is written HH:MM-HH:MM", "班次应写作 HH:MM-HH:MM");
+            error(*n, "bad-value", both(msg::norms_shift_form));
           else
             r.shifts.push_back(one->front());
         }
@@ -231,15 +229,11 @@ public:
       auto s = shifts_for(hours, r.shift_hours);
       if (!s && t.get("shift_hours"))
         error(*t.get("shift_hours"), "bad-value",
-              "shift_hours must divide 24 (e.g. 6, 8 or 12) to cover the day" +
-                  std::string(r.per_entrance ? " at an entrance open round the clock" : ""),
-              "shift_hours 必须能整除 24（如 6、8 或 12）" +
-                  std::string(r.per_entrance ? "，以覆盖 24 小时出入口" : ""));
+              both(r.per_entrance ? msg::norms_shift_hours_entrance : msg::norms_shift_hours));
       else if (s && !r.per_entrance)
         r.shifts = *s;
     } else if (t.get("hours")->is_string()) { // (a value of another type was reported by str())
-      error(*t.get("hours"), "bad-value", "hours must be \"24h\" or \"HH:MM-HH:MM\", not \"" + r.hours + "\"",
-            "hours 必须是 \"24h\" 或 \"HH:MM-HH:MM\"，而不是 \"" + r.hours + "\"");
+      error(*t.get("hours"), "bad-value", both(msg::norms_bad_hours, r.hours));
     }
     r.days = ints(t, "days", 1, 7);
     std::string method = one_of(t, "method", {"per_shift", "labour"});
@@ -250,8 +244,7 @@ public:
     if (r.kind == RuleKind::duty) {
       if (!t.get("roles") || (t.get("roles")->as_array() && t.get("roles")->as_array()->empty()))
         error(t.get("roles") ? *t.get("roles") : static_cast<const toml::node &>(t), "missing-key",
-              "a duty rule needs roles = [\"...\"]: the roles whose people take the duty in turn",
-              "duty 规则需要 roles = [\"...\"]：轮流值班的岗位");
+              both(msg::norms_duty_needs_roles));
       else if (array(t, "roles"))
         for (const toml::node *n : string_nodes(t, "roles"))
           if (known_role(*n, *n->value_exact<std::string>())) r.duty_roles.push_back(*n->value_exact<std::string>());
@@ -282,8 +275,7 @@ public:
       if (std::find(rule_keys.begin(), rule_keys.end(), name) == rule_keys.end()) continue; // an unknown-key
       if (std::find(common.begin(), common.end(), name) != common.end()) continue;
       if (std::find(own.begin(), own.end(), name) != own.end()) continue;
-      error(key.source(), "not-for-kind", "'" + name + "' does not apply to a " + kind + " rule; it would be ignored",
-            "'" + name + "' 不适用于 " + kind + " 规则，将被忽略");
+      error(key.source(), "not-for-kind", both(msg::norms_not_for_kind, name, kind));
     }
   }
 
@@ -312,9 +304,7 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
     using data::Range;
     Reader rd(file, roles, local);
     rd.keys(*tbl, {"meta", "rule", "band"});
-    if (!tbl->get("meta"))
-      rd.error(*tbl, "missing-key", "a norm set needs a [meta] table with its source",
-               "规范集需要 [meta] 表并注明来源");
+    if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::norms_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
       rd.keys(*m,
               {"name", "title_zh", "title_en", "description_zh", "description_en", "source", "labor", "cover_method"});
@@ -326,18 +316,15 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
       bool is_path = ns.labor.find('/') != std::string::npos || util::ends_with(ns.labor, ".toml");
       auto names = data::embedded_names("labor");
       if (!ns.labor.empty() && !is_path && std::find(names.begin(), names.end(), ns.labor) == names.end()) {
-        std::string en = "no built-in labour profile named '" + ns.labor + "'";
-        std::string zh = "没有名为 '" + ns.labor + "' 的内置工时规定";
+        i18n::Text message = i18n::both_of(msg::toml_no_builtin, both(msg::toml_kind_labor), ns.labor);
         if (auto best = util::did_you_mean(ns.labor, names)) {
-          en += "; did you mean '" + *best + "'?";
-          zh += "；您是否想写 '" + *best + "'？";
+          message += both(msg::did_you_mean, *best);
         } else {
           std::string all;
           for (const auto &n : names) all += (all.empty() ? "" : ", ") + n;
-          en += "; available: " + all + ", or a path to a .toml file";
-          zh += "；可用：" + all + "，或 .toml 文件的路径";
+          message += both(msg::norms_available_or_path, all);
         }
-        rd.error(*m->get("labor"), "unknown-labor", en, zh);
+        rd.error(*m->get("labor"), "unknown-labor", message);
       }
       if (rd.one_of(*m, "cover_method", {"per_shift", "labour"}) == "per_shift")
         ns.cover_method = CoverMethod::per_shift;
@@ -353,14 +340,13 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
         Band b;
         b.building_type = rd.str(t, "building_type");
         if (!b.building_type.empty() && std::find(types.begin(), types.end(), b.building_type) == types.end())
-          rd.unknown(*t.get("building_type"), "bad-value", "building type", "楼栋类型", b.building_type, types);
+          rd.unknown(*t.get("building_type"), "bad-value", both(msg::what_building_type), b.building_type, types);
         auto min = rd.number(t, "min_m2_per_person", Range::at_least(0), Need::required);
         auto max = rd.number(t, "max_m2_per_person", Range::positive(), Need::required);
         if (min) b.min_m2_per_person = *min;
         if (max) b.max_m2_per_person = *max;
         if (min && max && *min > *max)
-          rd.error(*t.get("max_m2_per_person"), "bad-value", "max_m2_per_person is less than min_m2_per_person",
-                   "max_m2_per_person 小于 min_m2_per_person");
+          rd.error(*t.get("max_m2_per_person"), "bad-value", both(msg::norms_band_max_below_min));
         b.source = rd.source(t);
         ns.bands.push_back(b);
       }

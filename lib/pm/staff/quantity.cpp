@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
@@ -7,72 +8,81 @@
 namespace pm::staff {
 
 namespace {
+
+using i18n::both;
+namespace msg = i18n::msg;
+
+struct Named {
+  const char *id;
+  const i18n::Message &name;
+};
+
 // The services of the estate format (schemas/estate.schema.json), named for explanations.
-const std::pair<const char *, catalog::Text> outsourced_services[] = {
-    {"lift_maintenance", {"电梯维保", "lift maintenance"}},
-    {"river_cleaning", {"河道保洁", "river cleaning"}},
-    {"municipal_road_cleaning", {"市政道路保洁", "municipal road cleaning"}},
-    {"cleaning", {"保洁", "cleaning"}},
-    {"greening", {"绿化", "greening"}},
-    {"security", {"安保", "security"}},
-    {"fire_system_maintenance", {"消防系统维保", "fire system maintenance"}},
-    {"waste_removal", {"垃圾清运", "waste removal"}},
-    {"pest_control", {"消杀", "pest control"}}};
-const std::pair<const char *, catalog::Text> special_services[] = {{"butler", {"管家", "butler"}},
-                                                                   {"concierge", {"礼宾", "concierge"}},
-                                                                   {"shuttle", {"班车", "shuttle"}},
-                                                                   {"housekeeping", {"家政", "housekeeping"}},
-                                                                   {"escort", {"陪同", "escort"}}};
+const Named outsourced_services[] = {{"lift_maintenance", msg::staff_svc_lift_maintenance},
+                                     {"river_cleaning", msg::staff_svc_river_cleaning},
+                                     {"municipal_road_cleaning", msg::staff_svc_municipal_road_cleaning},
+                                     {"cleaning", msg::staff_svc_cleaning},
+                                     {"greening", msg::staff_svc_greening},
+                                     {"security", msg::staff_svc_security},
+                                     {"fire_system_maintenance", msg::staff_svc_fire_system_maintenance},
+                                     {"waste_removal", msg::staff_svc_waste_removal},
+                                     {"pest_control", msg::staff_svc_pest_control}};
+const Named special_services[] = {{"butler", msg::staff_svc_butler},
+                                  {"concierge", msg::staff_svc_concierge},
+                                  {"shuttle", msg::staff_svc_shuttle},
+                                  {"housekeeping", msg::staff_svc_housekeeping},
+                                  {"escort", msg::staff_svc_escort}};
+
+// Units: Chinese counts with a measure word (9栋), English says the unit in the label.
+const catalog::Text m2 = {"m²", "m²"}, none = {"", ""};
+catalog::Text measure(const char *zh) { return {zh, ""}; }
 
 std::vector<QuantityInfo> make() {
   std::vector<QuantityInfo> q = {
-      {"area.total", {"管理面积", "m² managed"}, {"m²", "m²"}},
-      {"area.chargeable", {"收费面积", "m² chargeable"}, {"m²", "m²"}},
-      {"area.residential", {"住宅面积", "m² residential"}, {"m²", "m²"}},
-      {"area.commercial", {"商业面积", "m² commercial"}, {"m²", "m²"}},
-      {"area.office", {"办公面积", "m² office"}, {"m²", "m²"}},
-      {"area.green", {"绿化面积", "m² green"}, {"m²", "m²"}},
-      {"area.underground_garage", {"地下车库面积", "m² underground garage"}, {"m²", "m²"}},
-      {"area.hard_landscape", {"室外硬质景观面积", "m² hard landscape"}, {"m²", "m²"}},
-      {"area.water_features", {"水景面积", "m² water features"}, {"m²", "m²"}},
-      {"area.municipal_roads", {"市政道路面积", "m² municipal roads"}, {"m²", "m²"}},
-      {"area.river_frontage", {"河道面积", "m² river frontage"}, {"m²", "m²"}},
-      {"area.outdoor",
-       {"室外公共面积（绿化+硬质景观+水景）", "m² outdoor (green + hard landscape + water)"},
-       {"m²", "m²"}},
-      {"households", {"户数", "households"}, {"户", ""}},
-      {"buildings.all", {"楼栋", "buildings"}, {"栋", ""}},
-      {"lifts", {"电梯", "lifts"}, {"部", ""}},
-      {"substations", {"变电站", "substations"}, {"座", ""}},
-      {"high_voltage_rooms", {"高压配电室", "high-voltage rooms"}, {"间", ""}},
-      {"heat_exchange_stations", {"换热站", "heat-exchange stations"}, {"座", ""}},
-      {"booster_pump_rooms", {"二次加压泵房", "booster pump rooms"}, {"间", ""}},
-      {"cctv_cameras", {"监控摄像头", "CCTV cameras"}, {"个", ""}},
-      {"control_room", {"监控室", "control room"}, {"", ""}},
-      {"fire_control_room", {"消防控制室", "fire control room"}, {"", ""}},
-      {"access_control", {"门禁系统", "access control"}, {"", ""}},
-      {"entrances.staffed", {"有人值守的出入口", "staffed entrances"}, {"个", ""}},
-      {"entrances.staffed_24h", {"24小时值守的出入口", "entrances staffed round the clock"}, {"个", ""}},
-      {"parking.garages", {"车库", "garages"}, {"个", ""}},
-      {"parking.spaces", {"车位", "parking spaces"}, {"个", ""}},
-      {"parking.entrances", {"车场出入口", "car-park entrances"}, {"个", ""}},
-      {"patrol_zones", {"巡逻区域", "patrol zones"}, {"个", ""}},
-      {"grade", {"服务等级", "service grade"}, {"级", ""}},
+      {"area.total", both(msg::staff_q_area_total), m2},
+      {"area.chargeable", both(msg::staff_q_area_chargeable), m2},
+      {"area.residential", both(msg::staff_q_area_residential), m2},
+      {"area.commercial", both(msg::staff_q_area_commercial), m2},
+      {"area.office", both(msg::staff_q_area_office), m2},
+      {"area.green", both(msg::staff_q_area_green), m2},
+      {"area.underground_garage", both(msg::staff_q_area_underground_garage), m2},
+      {"area.hard_landscape", both(msg::staff_q_area_hard_landscape), m2},
+      {"area.water_features", both(msg::staff_q_area_water_features), m2},
+      {"area.municipal_roads", both(msg::staff_q_area_municipal_roads), m2},
+      {"area.river_frontage", both(msg::staff_q_area_river_frontage), m2},
+      {"area.outdoor", both(msg::staff_q_area_outdoor), m2},
+      {"households", both(msg::staff_q_households), measure("户")},
+      {"buildings.all", both(msg::staff_q_buildings_all), measure("栋")},
+      {"lifts", both(msg::staff_q_lifts), measure("部")},
+      {"substations", both(msg::staff_q_substations), measure("座")},
+      {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure("间")},
+      {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure("座")},
+      {"booster_pump_rooms", both(msg::staff_q_booster_pump_rooms), measure("间")},
+      {"cctv_cameras", both(msg::staff_q_cctv_cameras), measure("个")},
+      {"control_room", both(msg::staff_q_control_room), none},
+      {"fire_control_room", both(msg::staff_q_fire_control_room), none},
+      {"access_control", both(msg::staff_q_access_control), none},
+      {"entrances.staffed", both(msg::staff_q_entrances_staffed), measure("个")},
+      {"entrances.staffed_24h", both(msg::staff_q_entrances_staffed_24h), measure("个")},
+      {"parking.garages", both(msg::staff_q_parking_garages), measure("个")},
+      {"parking.spaces", both(msg::staff_q_parking_spaces), measure("个")},
+      {"parking.entrances", both(msg::staff_q_parking_entrances), measure("个")},
+      {"patrol_zones", both(msg::staff_q_patrol_zones), measure("个")},
+      {"grade", both(msg::staff_q_grade), measure("级")},
   };
-  const std::pair<const char *, catalog::Text> btypes[] = {
-      {"high_rise", {"高层楼栋", "high-rise buildings"}},       {"mid_rise", {"小高层楼栋", "mid-rise buildings"}},
-      {"multi_storey", {"多层楼栋", "multi-storey buildings"}}, {"villa", {"别墅", "villas"}},
-      {"dormitory", {"宿舍楼", "dormitory buildings"}},         {"office", {"办公楼", "office buildings"}}};
-  for (const auto &[id, label] : btypes) q.push_back({std::string("buildings.") + id, label, {"栋", ""}});
+  const Named btypes[] = {
+      {"high_rise", msg::staff_q_buildings_high_rise},       {"mid_rise", msg::staff_q_buildings_mid_rise},
+      {"multi_storey", msg::staff_q_buildings_multi_storey}, {"villa", msg::staff_q_buildings_villa},
+      {"dormitory", msg::staff_q_buildings_dormitory},       {"office", msg::staff_q_buildings_office}};
+  for (const auto &[id, label] : btypes) q.push_back({std::string("buildings.") + id, both(label), measure("栋")});
   for (const auto &[id, name] : outsourced_services)
-    q.push_back({std::string("outsourced.") + id, {"外包" + name.zh, name.en + " outsourced"}, {"", ""}});
+    q.push_back({std::string("outsourced.") + id, i18n::both_of(msg::staff_q_outsourced, both(name)), none});
   for (const auto &[id, name] : special_services) {
     std::string s = std::string("special.") + id;
-    q.push_back({s, {"特约服务：" + name.zh, name.en + " service"}, {"", ""}});
-    q.push_back({s + ".owners", {"服务业主（" + name.zh + "）", "owners served (" + name.en + ")"}, {"户", ""}});
-    q.push_back({s + ".owners_per_staff",
-                 {"每人服务业主数（" + name.zh + "）", "owners per staff (" + name.en + ")"},
-                 {"户", ""}});
+    q.push_back({s, i18n::both_of(msg::staff_q_special, both(name)), none});
+    q.push_back({s + ".owners", i18n::both_of(msg::staff_q_special_owners, both(name)), measure("户")});
+    q.push_back(
+        {s + ".owners_per_staff", i18n::both_of(msg::staff_q_special_owners_per_staff, both(name)), measure("户")});
   }
   return q;
 }
@@ -84,12 +94,11 @@ const std::vector<std::string> &building_types() {
 }
 
 catalog::Text building_type_name(const std::string &type) {
-  static const std::pair<const char *, catalog::Text> names[] = {
-      {"high_rise", {"高层", "high-rise"}},       {"mid_rise", {"小高层", "mid-rise"}},
-      {"multi_storey", {"多层", "multi-storey"}}, {"villa", {"别墅", "villa"}},
-      {"dormitory", {"宿舍", "dormitory"}},       {"office", {"办公", "office"}}};
+  static const Named names[] = {{"high_rise", msg::staff_bt_high_rise},       {"mid_rise", msg::staff_bt_mid_rise},
+                                {"multi_storey", msg::staff_bt_multi_storey}, {"villa", msg::staff_bt_villa},
+                                {"dormitory", msg::staff_bt_dormitory},       {"office", msg::staff_bt_office}};
   for (const auto &[id, name] : names)
-    if (type == id) return name;
+    if (type == id) return both(name);
   return {type, type};
 }
 
@@ -202,15 +211,13 @@ std::optional<Condition> parse_condition(const std::string &text, std::string &e
     if (quantity_info(n)) return true;
     std::vector<std::string> names;
     for (const auto &q : quantities()) names.push_back(q.name);
-    error = "unknown quantity '" + n + "'";
-    error_zh = "未知的数量 '" + n + "'";
-    if (auto best = util::did_you_mean(n, names)) {
-      error += "; did you mean '" + *best + "'?";
-      error_zh += "；您是否想写 '" + *best + "'？";
-    } else {
-      error += "; pm-norms(5) lists the quantities";
-      error_zh += "；可用的数量见 pm-norms(5)";
-    }
+    i18n::Text message = i18n::both_of(msg::toml_unknown, both(msg::what_quantity), n);
+    if (auto best = util::did_you_mean(n, names))
+      message += both(msg::did_you_mean, *best);
+    else
+      message += i18n::both_of(msg::toml_otherwise, both(msg::norms_quantities_listed));
+    error = message.en;
+    error_zh = message.zh;
     return false;
   };
   if (words.size() == 1) {
@@ -235,8 +242,9 @@ std::optional<Condition> parse_condition(const std::string &text, std::string &e
       return check_name(c.name) ? std::optional<Condition>(c) : std::nullopt;
     }
   }
-  error = "cannot read the condition '" + text + "'; write NAME, 'not NAME' or 'NAME > 0'";
-  error_zh = "无法理解条件 '" + text + "'；应写作 NAME、'not NAME' 或 'NAME > 0'";
+  i18n::Text message = both(msg::staff_bad_condition, text);
+  error = message.en;
+  error_zh = message.zh;
   return std::nullopt;
 }
 

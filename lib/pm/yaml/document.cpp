@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/util/text.hpp>
 #include <pm/yaml/document.hpp>
 
@@ -11,7 +12,10 @@
 
 namespace pm::yaml {
 
+using i18n::both;
+using i18n::Text;
 using nlohmann::json;
+namespace msg = i18n::msg;
 
 std::string pointer_token(std::string_view key) {
   std::string out;
@@ -111,7 +115,7 @@ struct LimitExceeded {
 // A syntax error found by the builder, not by libyaml.
 struct SyntaxError {
   Position position;
-  std::string en, zh;
+  Text message;
 };
 
 enum class NonFinite { no, nan, infinite, too_large };
@@ -243,18 +247,14 @@ public:
     std::string name(text_of(e.data.alias.anchor));
     // An alias inside the list or mapping its anchor names ("&a [1, *a]") would be an endless value.
     for (const Frame &f : m_stack)
-      if (f.anchor == name)
-        throw SyntaxError{pos, "this alias refers to the list or mapping that holds it, which would never end",
-                          "此别名引用了包含它自身的列表或映射，将无穷无尽"};
+      if (f.anchor == name) throw SyntaxError{pos, both(msg::yaml_alias_self)};
     auto it = m_anchors.find(name);
-    if (it == m_anchors.end())
-      throw SyntaxError{pos, "this alias refers to an anchor (&name) that is not defined before it",
-                        "此别名引用的锚点（&名称）在它之前没有定义"};
+    if (it == m_anchors.end()) throw SyntaxError{pos, both(msg::yaml_alias_undefined)};
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
     std::size_t nodes = it->second.nodes;
     count(nodes, pos);
     if (key_position()) {
-      error(pos, "alias-key", "an alias cannot be used as a key", "别名不能用作键");
+      error(pos, "alias-key", both(msg::yaml_alias_key));
       // A placeholder key, dropped with its value (like a complex key), so that the value
       // is not reported again as an unknown key '*'.
       Frame &f = m_stack.back();
@@ -279,9 +279,7 @@ public:
       f.duplicate = f.value.contains(value);
       if (f.duplicate) {
         std::string line = std::to_string(m_doc.position(f.pointer + "/" + pointer_token(value), true).line);
-        error(pos, "duplicate-key",
-              "duplicate key '" + util::abbreviate(value) + "' (first given at line " + line + ")",
-              "重复的键 '" + util::abbreviate(value) + "'（第一次出现在第 " + line + " 行）");
+        error(pos, "duplicate-key", both(msg::yaml_duplicate_key, util::abbreviate(value), line));
       }
       f.key = std::move(value);
       return;
@@ -292,15 +290,11 @@ public:
       v = resolve_plain(value, non_finite);
       if (non_finite != NonFinite::no) {
         if (non_finite == NonFinite::nan)
-          error(pos, "not-finite", "'" + value + "' means \"not a number\"; write an ordinary number",
-                "'" + value + "' 表示“非数值”；请填写普通数字");
+          error(pos, "not-finite", both(msg::yaml_nan, value));
         else if (non_finite == NonFinite::infinite)
-          error(pos, "not-finite", "'" + value + "' means infinity; write an ordinary number",
-                "'" + value + "' 表示无穷大；请填写普通数字");
+          error(pos, "not-finite", both(msg::yaml_infinite, value));
         else
-          error(pos, "not-finite",
-                "the number " + util::abbreviate(value) + " is too large to use; write an ordinary number",
-                "数值 " + util::abbreviate(value) + " 过大，无法使用；请填写普通数字");
+          error(pos, "not-finite", both(msg::yaml_number_too_large, util::abbreviate(value)));
         std::size_t size;
         m_doc.diagnostics.back().pointer = child_pointer(pos, size);
         if (m_locate) m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
@@ -346,9 +340,9 @@ private:
     if (m_nodes > m_limits.max_nodes) throw LimitExceeded{Limit::values, pos};
   }
 
-  void error(Position p, std::string code, std::string en, std::string zh) {
+  void error(Position p, std::string code, const Text &message) {
     m_doc.diagnostics.push_back(
-        {m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
+        diag::make(m_doc.file, p.line, p.column, diag::Severity::error, std::move(code), message));
   }
 
   // The JSON Pointer of the value about to be added, and its length in `size`. The pointer
@@ -396,8 +390,7 @@ private:
     Frame f;
     f.complex_key = key_position();
     if (f.complex_key) {
-      error(pos, "complex-key", "a key must be a plain word, not a list or a mapping",
-            "键必须是普通文字，不能是列表或映射");
+      error(pos, "complex-key", both(msg::yaml_complex_key));
       f.pointer_size = m_stack.back().pointer_size + 2;
       if (m_locate) f.pointer = m_stack.back().pointer + "/?";
     } else {
@@ -485,41 +478,26 @@ SyntaxError explain(const yaml_parser_t &p, std::string_view text, const Locator
     if (problem == "control characters are not allowed") {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
-      return {pos, std::string("the file contains a control character (") + code + "); is it a binary file?",
-              std::string("文件含有控制字符（") + code + "）；是否为二进制文件？"};
+      return {pos, both(msg::yaml_control_character, code)};
     }
-    return {pos, "the file is not valid UTF-8 here; save it as UTF-8", "此处不是有效的 UTF-8 编码；请另存为 UTF-8"};
+    return {pos, both(msg::yaml_not_utf8_here)};
   }
   if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
 
-  const std::pair<std::string, std::string> tab = {"a tab is used for indentation; indent with spaces",
-                                                   "缩进中使用了制表符；请用空格缩进"};
-  auto say = [](Position pos, const std::pair<std::string, std::string> &m) {
-    return SyntaxError{pos, m.first, m.second};
-  };
+  const i18n::Message &tab = msg::yaml_tab;
+  auto say = [](Position pos, const i18n::Message &m) { return SyntaxError{pos, both(m)}; };
   // A stray closing bracket ends a block mapping or list, or the document, early.
   if (p.error == YAML_PARSER_ERROR && (char_at(p.problem_mark) == ']' || char_at(p.problem_mark) == '}'))
-    return say(at, {"this ']' or '}' closes nothing", "此处的 ']' 或 '}' 没有对应的开括号"});
-  if (problem == "did not find expected key")
-    return say(at, {"a mapping ends wrongly here; check the indentation", "映射在此处没有正确结束；请检查缩进"});
-  if (problem == "did not find expected '-' indicator")
-    return say(at, {"a list ends wrongly here; check the indentation", "列表在此处没有正确结束；请检查缩进"});
-  if (problem == "did not find expected ',' or ']'")
-    return say(at_context, {"a '[' is not closed with ']'", "'[' 没有对应的 ']'"});
-  if (problem == "did not find expected ',' or '}'")
-    return say(at_context, {"a '{' is not closed with '}'", "'{' 没有对应的 '}'"});
-  if (problem == "did not find expected <document start>")
-    return say(at, {"there is more text after the end of the data", "数据结束之后还有多余的文字"});
-  if (problem == "did not find expected node content")
-    return say(at, {"a value is expected here; check the indentation", "此处应当是一个值；请检查缩进"});
-  if (problem == "mapping values are not allowed in this context")
-    return say(at, {"a ':' is not expected here; check the indentation, or put text that contains ': ' in quotes",
-                    "此处不应出现 ':'；请检查缩进，或给含有 ': ' 的文字加引号"});
-  if (problem == "block sequence entries are not allowed in this context")
-    return say(
-        at, {"a '- ' list item is not expected here; check the indentation", "此处不应出现 '- ' 列表项；请检查缩进"});
-  if (problem == "mapping keys are not allowed in this context")
-    return say(at, {"a '? ' key is not expected here; check the indentation", "此处不应出现 '? ' 键；请检查缩进"});
+    return say(at, msg::yaml_stray_close);
+  if (problem == "did not find expected key") return say(at, msg::yaml_mapping_ends);
+  if (problem == "did not find expected '-' indicator") return say(at, msg::yaml_list_ends);
+  if (problem == "did not find expected ',' or ']'") return say(at_context, msg::yaml_bracket_open);
+  if (problem == "did not find expected ',' or '}'") return say(at_context, msg::yaml_brace_open);
+  if (problem == "did not find expected <document start>") return say(at, msg::yaml_trailing_text);
+  if (problem == "did not find expected node content") return say(at, msg::yaml_value_expected);
+  if (problem == "mapping values are not allowed in this context") return say(at, msg::yaml_colon_unexpected);
+  if (problem == "block sequence entries are not allowed in this context") return say(at, msg::yaml_dash_unexpected);
+  if (problem == "mapping keys are not allowed in this context") return say(at, msg::yaml_question_unexpected);
   if (problem == "found a tab character that violates indentation" ||
       problem == "found a tab character where an indentation space is expected")
     return say(at, tab);
@@ -527,58 +505,41 @@ SyntaxError explain(const yaml_parser_t &p, std::string_view text, const Locator
     char c = char_at(p.problem_mark);
     if (c == '\t') return say(at, tab);
     std::string ch(1, c);
-    return {at, "'" + ch + "' cannot start a value; put the text in quotes",
-            "'" + ch + "' 不能作为值的开头；请给文字加引号"};
+    return {at, both(msg::yaml_bad_start, ch)};
   }
   if (problem == "could not find expected ':'") {
     std::string key = util::abbreviate(rest_of_line(text, loc.byte_of(p.context_mark)));
-    return {at_context, "'" + key + "' is neither 'key: value' nor a '- ' list item; is a ':' missing?",
-            "'" + key + "' 既不是“键: 值”，也不是 '- ' 列表项；是否缺少 ':'？"};
+    return {at_context, both(msg::yaml_colon_missing, key)};
   }
   if (context == "while scanning a quoted scalar" &&
       (problem == "found unexpected end of stream" || problem == "found unexpected document indicator"))
-    return say(at_context,
-               {"the quoted text that starts here has no closing quote", "从此处开始的引号文字没有闭合的引号"});
+    return say(at_context, msg::yaml_unclosed_quote);
   if (problem == "found unknown escape character") {
     std::size_t b = loc.byte_of(p.problem_mark);
     std::string esc(text.substr(b, 2));
-    return {at,
-            "'" + esc + "' is not an escape in double-quoted text; write '\\\\' for a backslash, or use single quotes",
-            "'" + esc + "' 不是双引号文字中的转义序列；反斜杠请写作 '\\\\'，或改用单引号"};
+    return {at, both(msg::yaml_bad_escape, esc)};
   }
-  if (problem == "did not find expected alphabetic or numeric character")
-    return say(at_context, {"an anchor (&) or alias (*) needs a name of letters and digits",
-                            "锚点（&）或别名（*）需要由字母和数字组成的名称"});
-  if (problem == "found incompatible YAML document")
-    return say(at, {"this %YAML version is not supported; write 1.1 or 1.2, or leave the line out",
-                    "不支持此 %YAML 版本；请写 1.1 或 1.2，或删去此行"});
-  if (problem == "found undefined tag handle")
-    return say(at, {"this tag's handle is not declared by a %TAG line", "此标签的前缀没有用 %TAG 声明"});
+  if (problem == "did not find expected alphabetic or numeric character") return say(at_context, msg::yaml_anchor_name);
+  if (problem == "found incompatible YAML document") return say(at, msg::yaml_version);
+  if (problem == "found undefined tag handle") return say(at, msg::yaml_tag_handle);
+  // libyaml's own words, in both languages.
   std::string en(problem);
   if (!context.empty()) en += " (" + std::string(context) + ")";
-  return {at, en, en};
+  return {at, Text::same(en)};
 }
 
 } // namespace
 
 diag::Diagnostic too_large(std::string file, const Limits &limits) {
-  std::string mib = std::to_string(limits.max_bytes >> 20);
-  return {std::move(file),
-          1,
-          1,
-          diag::Severity::error,
-          "too-large",
-          "the file is larger than " + mib + " MiB; an estate file is far smaller",
-          "文件大于 " + mib + " MiB；小区文件不应这么大",
-          ""};
+  return diag::make(std::move(file), 1, 1, diag::Severity::error, "too-large",
+                    both(msg::yaml_too_large, std::to_string(limits.max_bytes >> 20)));
 }
 
 Document parse(std::string_view text, std::string file, const Limits &limits, bool locate) {
   Document doc;
   doc.file = std::move(file);
-  auto fail = [&](Position p, std::string code, std::string en, std::string zh) {
-    doc.diagnostics.push_back(
-        {doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""});
+  auto fail = [&](Position p, std::string code, const Text &message) {
+    doc.diagnostics.push_back(diag::make(doc.file, p.line, p.column, diag::Severity::error, std::move(code), message));
     return std::move(doc);
   };
 
@@ -589,16 +550,12 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
   // A UTF-8 byte-order mark is harmless: skip it. UTF-16 and UTF-32 are not supported.
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   if (util::starts_with(text, "\xFF\xFE") || util::starts_with(text, "\xFE\xFF"))
-    return fail({1, 1}, "not-utf8", "the file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码；请另存为 UTF-8");
+    return fail({1, 1}, "not-utf8", both(msg::yaml_utf16));
   if (auto bad = util::find_bad_utf8(text)) {
-    if (bad->nul)
-      return fail({bad->line, bad->column}, "nul-byte", "the file contains a NUL byte; is it a binary file?",
-                  "文件含有 NUL 字节；是否为二进制文件？");
-    return fail({bad->line, bad->column}, "not-utf8", "the file is not valid UTF-8 here; save it as UTF-8",
-                "此处不是有效的 UTF-8 编码；请另存为 UTF-8");
+    if (bad->nul) return fail({bad->line, bad->column}, "nul-byte", both(msg::yaml_nul_byte));
+    return fail({bad->line, bad->column}, "not-utf8", both(msg::yaml_not_utf8_here));
   }
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return fail({1, 1}, "empty", "the file is empty", "文件为空");
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return fail({1, 1}, "empty", both(msg::yaml_empty));
 
   // libyaml (not yaml-cpp): it reads the YAML 1.1 syntax strictly, as the YAML 1.2 core
   // schema's values are resolved here, and it is five times faster (see README, Dependencies).
@@ -631,7 +588,7 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
         // can't be trusted.
         doc.diagnostics.clear();
         SyntaxError e = explain(parser.p, text, locator);
-        return fail(e.position, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
+        return fail(e.position, "yaml-syntax", i18n::both_of(msg::yaml_syntax, e.message));
       }
       ev.live = true;
       switch (ev.e.type) {
@@ -639,9 +596,8 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
         // A second document would be silently ignored by most tools: say so.
         if (documents++ == 1) {
           Position p = locator.at(ev.e.start_mark);
-          doc.diagnostics.push_back({doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
-                                     "the file holds more than one YAML document; put one estate in each file",
-                                     "文件含有多个 YAML 文档；每个文件只放一个小区", ""});
+          doc.diagnostics.push_back(diag::make(doc.file, p.line, p.column, diag::Severity::error, "multiple-documents",
+                                               both(msg::yaml_multiple_documents)));
           more = false;
         }
         break;
@@ -670,27 +626,17 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
     }
   } catch (const SyntaxError &e) {
     doc.diagnostics.clear();
-    return fail(e.position, "yaml-syntax", "this is not valid YAML: " + e.en, "YAML 语法错误：" + e.zh);
+    return fail(e.position, "yaml-syntax", i18n::both_of(msg::yaml_syntax, e.message));
   } catch (const LimitExceeded &e) {
     doc.diagnostics.clear();
-    if (e.limit == Limit::depth) {
-      std::string n = std::to_string(limits.max_depth);
-      return fail(e.position, "too-deep", "the data is nested too deeply (more than " + n + " levels)",
-                  "数据嵌套过深（超过 " + n + " 层）");
-    }
-    if (e.limit == Limit::pointers) {
-      std::string mib = std::to_string(limits.max_pointer_bytes >> 20);
+    if (e.limit == Limit::depth)
+      return fail(e.position, "too-deep", both(msg::yaml_too_deep, std::to_string(limits.max_depth)));
+    if (e.limit == Limit::pointers)
       return fail(e.position, "too-complex",
-                  "the paths to the values (keys within keys, down to each value) add up to more than " + mib +
-                      " MiB; are there very long keys above many values?",
-                  "从根到各个值的路径（层层嵌套的键）合计超过 " + mib + " MiB；是否在大量的值之上有很长的键？");
-    }
-    std::string n = std::to_string(limits.max_nodes);
-    return fail(e.position, "too-many-values",
-                "the document expands to more than " + n + " values (an alias bomb?); an estate needs far fewer",
-                "文档展开后超过 " + n + " 个值（别名炸弹？）；小区文件不需要这么多");
+                  both(msg::yaml_too_complex, std::to_string(limits.max_pointer_bytes >> 20)));
+    return fail(e.position, "too-many-values", both(msg::yaml_too_many_values, std::to_string(limits.max_nodes)));
   }
-  if (documents == 0) return fail({1, 1}, "empty", "the file holds no data, only comments", "文件中没有数据，只有注释");
+  if (documents == 0) return fail({1, 1}, "empty", both(msg::yaml_only_comments));
   doc.value = builder.take_root();
   for (const auto &p : builder.bad_pointers()) {
     nlohmann::json::json_pointer ptr(p);
