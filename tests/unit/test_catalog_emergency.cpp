@@ -7,6 +7,8 @@
 #include <pm/catalog/emergency.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/staff/applicable.hpp>
+#include <pm/staff/quantity.hpp>
 
 using namespace pm;
 using pm::test::TempToml;
@@ -63,11 +65,11 @@ TEST_CASE("emergency_procedures: the villa estate's chain ends with the duty man
 TEST_CASE("for_estate: no lift entrapment procedure without lifts") {
   const auto &ep = (*fx::context().emergency);
   estate::Estate e;
-  auto without = ep.for_estate(&e);
+  auto without = pm::staff::procedures_for(ep, &e);
   CHECK(without.size() == ep.procedures.size() - 1);
   for (const auto *p : without) CHECK(p->id != "lift_entrapment");
   e.equipment.lifts = 2;
-  CHECK(ep.for_estate(&e).size() == ep.procedures.size());
+  CHECK(pm::staff::procedures_for(ep, &e).size() == ep.procedures.size());
 }
 
 TEST_CASE("load_emergency_procedures: a procedure's own chain replaces the default") {

@@ -7,6 +7,8 @@
 #include <pm/catalog/inspection.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/staff/applicable.hpp>
+#include <pm/staff/quantity.hpp>
 
 using namespace pm;
 using pm::test::TempToml;
@@ -48,15 +50,15 @@ TEST_CASE("inspection_rounds: the dormitory plan's twice-daily round of utilitie
 TEST_CASE("for_estate: plant checks only for the plant the estate has") {
   const auto &ir = (*fx::context().inspections);
   estate::Estate bare;
-  for (const auto *r : ir.for_estate(&bare)) CHECK(r->id != "plant_rooms");
+  for (const auto *r : pm::staff::rounds_for(ir, &bare)) CHECK(r->id != "plant_rooms");
   estate::Estate e;
   e.equipment.booster_pump_rooms = 1;
   const auto *plant = ir.round("plant_rooms");
   REQUIRE(plant);
-  auto checks = plant->checks_for(&e);
+  auto checks = pm::staff::checks_for(*plant, &e);
   REQUIRE(checks.size() == 1);
   CHECK(checks[0]->item.zh.find("泵房") != std::string::npos);
-  CHECK(plant->checks_for(nullptr).size() == plant->checks.size());
+  CHECK(pm::staff::checks_for(*plant, nullptr).size() == plant->checks.size());
 }
 
 TEST_CASE("load_inspection_rounds: a malformed file gives located errors") {

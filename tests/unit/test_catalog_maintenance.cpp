@@ -8,6 +8,8 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/data/toml.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/staff/applicable.hpp>
+#include <pm/staff/quantity.hpp>
 
 using namespace pm;
 using pm::test::TempToml;
@@ -90,7 +92,7 @@ TEST_CASE("in_month: the spring and autumn inspections of the 145,000 m² plan f
 TEST_CASE("for_estate: only the tasks for the plant the estate has") {
   const auto &cal = (*fx::context().maintenance);
   auto e = plan1();
-  auto with = ids(cal.for_estate(&e));
+  auto with = ids(pm::staff::tasks_for(cal, &e));
   CHECK(has(with, "lift_servicing"));
   CHECK(has(with, "heating_start"));
   CHECK(has(with, "hv_preventive_test"));
@@ -98,7 +100,7 @@ TEST_CASE("for_estate: only the tasks for the plant the estate has") {
   CHECK_FALSE(has(with, "water_features_winter")); // no water features in plan 1
 
   estate::Estate bare;
-  auto without = ids(cal.for_estate(&bare));
+  auto without = ids(pm::staff::tasks_for(cal, &bare));
   CHECK(has(without, "plant_inspection"));
   for (const char *id : {"lift_servicing", "lift_periodic_inspection", "heating_start", "heating_end",
                          "hv_preventive_test", "water_tank_cleaning", "cctv_check", "pest_control"}) {
@@ -107,9 +109,9 @@ TEST_CASE("for_estate: only the tasks for the plant the estate has") {
   }
   // Every month of a bare estate still has something only if a task applies to it.
   for (int m = 1; m <= 12; ++m)
-    for (const auto *t : cal.in_month(m, &bare)) CHECK(t->applies_to.holds(bare));
+    for (const auto *t : pm::staff::tasks_in_month(cal, m, &bare)) CHECK(pm::staff::applies(t->applies_to, bare));
   // Without an estate, everything.
-  CHECK(cal.for_estate(nullptr).size() == cal.tasks.size());
+  CHECK(pm::staff::tasks_for(cal, nullptr).size() == cal.tasks.size());
 }
 
 TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the contractor") {
@@ -118,15 +120,15 @@ TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the cont
   REQUIRE(t);
   CHECK(t->every_month());
   auto e = plan1();
-  CHECK_FALSE(t->by_contractor(e));
+  CHECK_FALSE(pm::staff::by_contractor(*t, e));
   e.outsourced.push_back({"lift_maintenance", "某电梯公司", 48000});
-  CHECK(t->by_contractor(e));
-  CHECK_FALSE(cal.task("plant_inspection")->by_contractor(e));
+  CHECK(pm::staff::by_contractor(*t, e));
+  CHECK_FALSE(pm::staff::by_contractor(*cal.task("plant_inspection"), e));
 }
 
 TEST_CASE("unscheduled: tasks without a fixed month") {
   auto e = plan1();
-  auto u = ids((*fx::context().maintenance).unscheduled(&e));
+  auto u = ids(pm::staff::unscheduled_tasks(*fx::context().maintenance, &e));
   CHECK(has(u, "lift_periodic_inspection"));
 }
 

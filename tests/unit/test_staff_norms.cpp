@@ -192,11 +192,11 @@ TEST_CASE("parse_condition") {
   CHECK_FALSE(pm::staff::parse_condition("lifts > inf", en, zh));
 
   auto e = example("residential-145k");
-  CHECK(pm::staff::parse_condition("lifts > 24", en, zh)->holds(e));
-  CHECK_FALSE(pm::staff::parse_condition("lifts > 25", en, zh)->holds(e));
-  CHECK(pm::staff::parse_condition("lifts == 25", en, zh)->holds(e));
-  CHECK(pm::staff::parse_condition("not outsourced.lift_maintenance", en, zh)->holds(e));
-  CHECK(pm::staff::parse_condition("fire_control_room", en, zh)->holds(e));
+  CHECK(pm::staff::holds(*pm::staff::parse_condition("lifts > 24", en, zh), e));
+  CHECK_FALSE(pm::staff::holds(*pm::staff::parse_condition("lifts > 25", en, zh), e));
+  CHECK(pm::staff::holds(*pm::staff::parse_condition("lifts == 25", en, zh), e));
+  CHECK(pm::staff::holds(*pm::staff::parse_condition("not outsourced.lift_maintenance", en, zh), e));
+  CHECK(pm::staff::holds(*pm::staff::parse_condition("fire_control_room", en, zh), e));
 }
 
 TEST_CASE("shifts_for") {

@@ -1,13 +1,10 @@
 #pragma once
 // Which estates an item of the data files applies to: plant it needs (any of) and further
-// conditions (all of), both in the quantity language of pm::staff (pm-norms(5)).
+// conditions (all of), both in the quantity language of catalog/quantities.hpp (pm-norms(5)).
+// pm::staff::applies evaluates it for an estate.
 
 #include <string>
 #include <vector>
-
-namespace pm::estate {
-struct Estate;
-}
 
 namespace pm::catalog {
 
@@ -16,7 +13,6 @@ struct AppliesTo {
   std::vector<std::string> when;      // conditions ("not outsourced.lift_maintenance"); all must hold
 
   bool always() const { return equipment.empty() && when.empty(); }
-  bool holds(const estate::Estate &e) const;
 };
 
 } // namespace pm::catalog

@@ -17,13 +17,6 @@ const Contact *EmergencyProcedures::contact(const std::string &id) const {
   return nullptr;
 }
 
-std::vector<const Procedure *> EmergencyProcedures::for_estate(const estate::Estate *e) const {
-  std::vector<const Procedure *> out;
-  for (const auto &p : procedures)
-    if (!e || p.applies_to.holds(*e)) out.push_back(&p);
-  return out;
-}
-
 namespace {
 
 std::vector<EscalationStep> read_chain(detail::Reader &rd, const toml::array &arr) {

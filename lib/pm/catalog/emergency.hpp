@@ -10,10 +10,6 @@
 #include <string>
 #include <vector>
 
-namespace pm::estate {
-struct Estate;
-}
-
 namespace pm::catalog {
 
 struct EscalationStep {
@@ -55,8 +51,6 @@ struct EmergencyProcedures {
 
   const Procedure *procedure(const std::string &id) const;
   const Contact *contact(const std::string &id) const;
-  // The procedures that apply to an estate (all when `e` is null), in file order.
-  std::vector<const Procedure *> for_estate(const estate::Estate *e) const;
 };
 
 std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &name_or_path, diag::Diagnostics &out);

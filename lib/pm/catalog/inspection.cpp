@@ -5,24 +5,10 @@
 
 namespace pm::catalog {
 
-std::vector<const InspectionCheck *> InspectionRound::checks_for(const estate::Estate *e) const {
-  std::vector<const InspectionCheck *> out;
-  for (const auto &c : checks)
-    if (!e || c.applies_to.holds(*e)) out.push_back(&c);
-  return out;
-}
-
 const InspectionRound *InspectionRounds::round(const std::string &id) const {
   for (const auto &r : rounds)
     if (r.id == id) return &r;
   return nullptr;
-}
-
-std::vector<const InspectionRound *> InspectionRounds::for_estate(const estate::Estate *e) const {
-  std::vector<const InspectionRound *> out;
-  for (const auto &r : rounds)
-    if (!e || (r.applies_to.holds(*e) && !r.checks_for(e).empty())) out.push_back(&r);
-  return out;
 }
 
 std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, const Catalogue &roles,

@@ -11,10 +11,6 @@
 #include <string>
 #include <vector>
 
-namespace pm::estate {
-struct Estate;
-}
-
 namespace pm::catalog {
 
 struct InspectionCheck {
@@ -33,9 +29,6 @@ struct InspectionRound {
   AppliesTo applies_to;
   std::vector<InspectionCheck> checks;
   std::string source;
-
-  // The checks that apply to an estate (all when `e` is null), in file order.
-  std::vector<const InspectionCheck *> checks_for(const estate::Estate *e) const;
 };
 
 struct InspectionRounds {
@@ -43,8 +36,6 @@ struct InspectionRounds {
   std::vector<InspectionRound> rounds; // in file order
 
   const InspectionRound *round(const std::string &id) const;
-  // The rounds that apply to an estate and have at least one applicable check (all when `e` is null).
-  std::vector<const InspectionRound *> for_estate(const estate::Estate *e) const;
 };
 
 std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_or_path, const Catalogue &roles,

@@ -1,7 +1,6 @@
 #include <pm/catalog/maintenance.hpp>
+#include <pm/catalog/quantities.hpp>
 #include <pm/catalog/reader.hpp>
-#include <pm/estate/estate.hpp>
-#include <pm/staff/quantity.hpp>
 
 #include <algorithm>
 #include <stdexcept>
@@ -12,34 +11,23 @@ bool MaintenanceTask::in_month(int month) const {
   return std::find(months.begin(), months.end(), month) != months.end();
 }
 
-bool MaintenanceTask::by_contractor(const estate::Estate &e) const {
-  return !contractor_service.empty() && e.is_outsourced(contractor_service);
-}
-
 const MaintenanceTask *MaintenanceCalendar::task(const std::string &id) const {
   for (const auto &t : tasks)
     if (t.id == id) return &t;
   return nullptr;
 }
 
-std::vector<const MaintenanceTask *> MaintenanceCalendar::for_estate(const estate::Estate *e) const {
+std::vector<const MaintenanceTask *> MaintenanceCalendar::in_month(int month) const {
   std::vector<const MaintenanceTask *> out;
   for (const auto &t : tasks)
-    if (!e || t.applies_to.holds(*e)) out.push_back(&t);
+    if (t.in_month(month)) out.push_back(&t);
   return out;
 }
 
-std::vector<const MaintenanceTask *> MaintenanceCalendar::in_month(int month, const estate::Estate *e) const {
+std::vector<const MaintenanceTask *> MaintenanceCalendar::unscheduled() const {
   std::vector<const MaintenanceTask *> out;
-  for (const auto *t : for_estate(e))
-    if (t->in_month(month)) out.push_back(t);
-  return out;
-}
-
-std::vector<const MaintenanceTask *> MaintenanceCalendar::unscheduled(const estate::Estate *e) const {
-  std::vector<const MaintenanceTask *> out;
-  for (const auto *t : for_estate(e))
-    if (t->months.empty()) out.push_back(t);
+  for (const auto &t : tasks)
+    if (t.months.empty()) out.push_back(&t);
   return out;
 }
 
@@ -84,9 +72,9 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
       task.department = rd.department(t, roles);
       task.applies_to = rd.applies_to(t);
       task.contractor_service = rd.str(t, "contractor_service");
-      if (!task.contractor_service.empty() && !staff::quantity_info("outsourced." + task.contractor_service)) {
+      if (!task.contractor_service.empty() && !quantity_info("outsourced." + task.contractor_service)) {
         std::vector<std::string> names;
-        for (const auto &q : staff::quantities())
+        for (const auto &q : quantities())
           if (q.name.rfind("outsourced.", 0) == 0) names.push_back(q.name.substr(11));
         rd.unknown(*t.get("contractor_service"), "unknown-service", "outsourced service", "外包服务",
                    task.contractor_service, names);

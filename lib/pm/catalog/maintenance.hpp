@@ -11,10 +11,6 @@
 #include <string>
 #include <vector>
 
-namespace pm::estate {
-struct Estate;
-}
-
 namespace pm::catalog {
 
 struct MaintenanceTask {
@@ -30,8 +26,6 @@ struct MaintenanceTask {
 
   bool in_month(int month) const;
   bool every_month() const { return months.size() == 12; }
-  // True when the estate contracts the task out (its contractor_service is outsourced).
-  bool by_contractor(const estate::Estate &e) const;
 };
 
 struct MaintenanceCalendar {
@@ -39,12 +33,10 @@ struct MaintenanceCalendar {
   std::vector<MaintenanceTask> tasks; // in file order
 
   const MaintenanceTask *task(const std::string &id) const;
-  // The tasks that apply to an estate (all tasks when `e` is null), in file order.
-  std::vector<const MaintenanceTask *> for_estate(const estate::Estate *e) const;
-  // The tasks of a month (1–12) that apply to an estate (all when `e` is null), in file order.
-  std::vector<const MaintenanceTask *> in_month(int month, const estate::Estate *e = nullptr) const;
-  // Tasks without a fixed month that apply to the estate.
-  std::vector<const MaintenanceTask *> unscheduled(const estate::Estate *e = nullptr) const;
+  // The tasks of a month (1–12), in file order (staff/applicable.hpp picks an estate's).
+  std::vector<const MaintenanceTask *> in_month(int month) const;
+  // Tasks without a fixed month, in file order.
+  std::vector<const MaintenanceTask *> unscheduled() const;
 };
 
 std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &name_or_path, const Catalogue &roles,

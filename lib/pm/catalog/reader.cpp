@@ -1,6 +1,6 @@
+#include <pm/catalog/quantities.hpp>
 #include <pm/catalog/reader.hpp>
 #include <pm/catalog/roles.hpp>
-#include <pm/staff/quantity.hpp>
 
 namespace pm::catalog {
 
@@ -15,12 +15,12 @@ namespace detail {
 
 std::vector<std::string> Reader::quantities(const toml::table &t, const char *key) {
   std::vector<std::string> names;
-  for (const auto &q : staff::quantities()) names.push_back(q.name);
+  for (const auto &q : catalog::quantities()) names.push_back(q.name);
   std::vector<std::string> out;
   if (t.get(key) && !array(t, key)) return out; // a single name is not a list
   for (const toml::node *n : string_nodes(t, key)) {
     std::string v = *n->value_exact<std::string>();
-    if (staff::quantity_info(v))
+    if (quantity_info(v))
       out.push_back(v);
     else
       unknown(*n, "unknown-quantity", "quantity", "数量", v, names);
@@ -32,7 +32,7 @@ std::vector<std::string> Reader::conditions(const toml::table &t, const char *ke
   std::vector<std::string> out;
   for (const toml::node *n : string_nodes(t, key)) {
     std::string v = *n->value_exact<std::string>(), en, zh;
-    if (staff::parse_condition(v, en, zh))
+    if (parse_condition(v, en, zh))
       out.push_back(v);
     else
       error(*n, "bad-condition", en, zh);

@@ -2,6 +2,7 @@
 // emergency procedures with their escalation chains: content data filtered for the estate.
 
 #include <pm/report/build_internal.hpp>
+#include <pm/staff/applicable.hpp>
 
 #include <pm/catalog/emergency.hpp>
 #include <pm/catalog/inspection.hpp>
@@ -75,11 +76,11 @@ Section maintenance(const Ctx &c) {
   for (int m = 1; m <= 12; ++m) t.columns.push_back(col("m" + std::to_string(m), c(*months[m - 1]), Align::center));
   t.columns.push_back(col("by", c(msg::c_by)));
   std::vector<std::string> details;
-  for (const auto *task : cal.for_estate(&e)) {
+  for (const auto *task : staff::tasks_for(cal, &e)) {
     Row r = body(task->id, {Cell::of(c.t(task->name)), Cell::of(c.t(task->frequency))});
     for (int m = 1; m <= 12; ++m) r.cells.push_back(Cell::of(task->in_month(m) ? "●" : ""));
-    std::string by = task->by_contractor(e) ? c.f(msg::by_contractor, service_name(c, task->contractor_service))
-                                            : department_name(c, task->department);
+    std::string by = staff::by_contractor(*task, e) ? c.f(msg::by_contractor, service_name(c, task->contractor_service))
+                                                    : department_name(c, task->department);
     r.cells.push_back(Cell::of(by));
     t.rows.push_back(std::move(r));
     if (!task->detail.empty()) details.push_back(c.t(task->name) + c(msg::colon) + c.t(task->detail));
@@ -101,7 +102,7 @@ Section maintenance(const Ctx &c) {
     is.blocks.push_back(List{true, items});
   }
   const auto &rounds = *c.in->context.inspections;
-  auto applicable = rounds.for_estate(&e);
+  auto applicable = staff::rounds_for(rounds, &e);
   if (!applicable.empty())
     is.blocks.push_back(
         Paragraph{own ? c(msg::inspections_standard_also) : c(msg::inspections_standard), Style::normal});
@@ -113,7 +114,7 @@ Section maintenance(const Ctx &c) {
     t.columns = {col("check", c(msg::c_check), Align::left, 0, true),
                  col("action", c(msg::c_action), Align::left, 0, true)};
     int i = 0;
-    for (const auto *chk : r->checks_for(&e))
+    for (const auto *chk : staff::checks_for(*r, &e))
       t.rows.push_back(body(r->id + "-" + std::to_string(++i), {Cell::of(c.t(chk->item)), Cell::of(c.t(chk->action))}));
     is.blocks.push_back(std::move(t));
   }
@@ -149,7 +150,7 @@ Section emergency(const Ctx &c) {
   chain.blocks.push_back(std::move(ct));
   s.sections.push_back(std::move(chain));
 
-  for (const auto *p : ep.for_estate(&c.in->estate)) {
+  for (const auto *p : staff::procedures_for(ep, &c.in->estate)) {
     Section ps{"emergency-" + p->id, "", c.t(p->name), {}, {}};
     std::vector<std::string> steps;
     for (const auto &st : p->steps) steps.push_back(c.t(st.text));

@@ -167,7 +167,7 @@ public:
 private:
   bool applies(const Rule &r) const {
     for (const auto &c : r.when)
-      if (!c.holds(m_e)) return false;
+      if (!holds(c, m_e)) return false;
     if (!r.grades.empty() && std::find(r.grades.begin(), r.grades.end(), m_e.grade) == r.grades.end()) return false;
     return true;
   }

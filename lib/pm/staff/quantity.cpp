@@ -1,117 +1,8 @@
-#include <pm/i18n/messages.hpp>
+#include <pm/estate/estate.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
-#include <cmath>
-#include <sstream>
-
 namespace pm::staff {
-
-namespace {
-
-using i18n::both;
-namespace msg = i18n::msg;
-
-struct Named {
-  const char *id;
-  const i18n::Message &name;
-};
-
-// The services of the estate format (schemas/estate.schema.json), named for explanations.
-const Named outsourced_services[] = {{"lift_maintenance", msg::staff_svc_lift_maintenance},
-                                     {"river_cleaning", msg::staff_svc_river_cleaning},
-                                     {"municipal_road_cleaning", msg::staff_svc_municipal_road_cleaning},
-                                     {"cleaning", msg::staff_svc_cleaning},
-                                     {"greening", msg::staff_svc_greening},
-                                     {"security", msg::staff_svc_security},
-                                     {"fire_system_maintenance", msg::staff_svc_fire_system_maintenance},
-                                     {"waste_removal", msg::staff_svc_waste_removal},
-                                     {"pest_control", msg::staff_svc_pest_control}};
-const Named special_services[] = {{"butler", msg::staff_svc_butler},
-                                  {"concierge", msg::staff_svc_concierge},
-                                  {"shuttle", msg::staff_svc_shuttle},
-                                  {"housekeeping", msg::staff_svc_housekeeping},
-                                  {"escort", msg::staff_svc_escort}};
-
-// Units: Chinese counts with a measure word (9栋), English says the unit in the label.
-const catalog::Text m2 = {"m²", "m²"}, none = {"", ""};
-catalog::Text measure(const char *zh) { return {zh, ""}; }
-
-std::vector<QuantityInfo> make() {
-  std::vector<QuantityInfo> q = {
-      {"area.total", both(msg::staff_q_area_total), m2},
-      {"area.chargeable", both(msg::staff_q_area_chargeable), m2},
-      {"area.residential", both(msg::staff_q_area_residential), m2},
-      {"area.commercial", both(msg::staff_q_area_commercial), m2},
-      {"area.office", both(msg::staff_q_area_office), m2},
-      {"area.green", both(msg::staff_q_area_green), m2},
-      {"area.underground_garage", both(msg::staff_q_area_underground_garage), m2},
-      {"area.hard_landscape", both(msg::staff_q_area_hard_landscape), m2},
-      {"area.water_features", both(msg::staff_q_area_water_features), m2},
-      {"area.municipal_roads", both(msg::staff_q_area_municipal_roads), m2},
-      {"area.river_frontage", both(msg::staff_q_area_river_frontage), m2},
-      {"area.outdoor", both(msg::staff_q_area_outdoor), m2},
-      {"households", both(msg::staff_q_households), measure("户")},
-      {"buildings.all", both(msg::staff_q_buildings_all), measure("栋")},
-      {"lifts", both(msg::staff_q_lifts), measure("部")},
-      {"substations", both(msg::staff_q_substations), measure("座")},
-      {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure("间")},
-      {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure("座")},
-      {"booster_pump_rooms", both(msg::staff_q_booster_pump_rooms), measure("间")},
-      {"cctv_cameras", both(msg::staff_q_cctv_cameras), measure("个")},
-      {"control_room", both(msg::staff_q_control_room), none},
-      {"fire_control_room", both(msg::staff_q_fire_control_room), none},
-      {"access_control", both(msg::staff_q_access_control), none},
-      {"entrances.staffed", both(msg::staff_q_entrances_staffed), measure("个")},
-      {"entrances.staffed_24h", both(msg::staff_q_entrances_staffed_24h), measure("个")},
-      {"parking.garages", both(msg::staff_q_parking_garages), measure("个")},
-      {"parking.spaces", both(msg::staff_q_parking_spaces), measure("个")},
-      {"parking.entrances", both(msg::staff_q_parking_entrances), measure("个")},
-      {"patrol_zones", both(msg::staff_q_patrol_zones), measure("个")},
-      {"grade", both(msg::staff_q_grade), measure("级")},
-  };
-  const Named btypes[] = {
-      {"high_rise", msg::staff_q_buildings_high_rise},       {"mid_rise", msg::staff_q_buildings_mid_rise},
-      {"multi_storey", msg::staff_q_buildings_multi_storey}, {"villa", msg::staff_q_buildings_villa},
-      {"dormitory", msg::staff_q_buildings_dormitory},       {"office", msg::staff_q_buildings_office}};
-  for (const auto &[id, label] : btypes) q.push_back({std::string("buildings.") + id, both(label), measure("栋")});
-  for (const auto &[id, name] : outsourced_services)
-    q.push_back({std::string("outsourced.") + id, i18n::both_of(msg::staff_q_outsourced, both(name)), none});
-  for (const auto &[id, name] : special_services) {
-    std::string s = std::string("special.") + id;
-    q.push_back({s, i18n::both_of(msg::staff_q_special, both(name)), none});
-    q.push_back({s + ".owners", i18n::both_of(msg::staff_q_special_owners, both(name)), measure("户")});
-    q.push_back(
-        {s + ".owners_per_staff", i18n::both_of(msg::staff_q_special_owners_per_staff, both(name)), measure("户")});
-  }
-  return q;
-}
-} // namespace
-
-const std::vector<std::string> &building_types() {
-  static const std::vector<std::string> t = {"high_rise", "mid_rise", "multi_storey", "villa", "dormitory", "office"};
-  return t;
-}
-
-catalog::Text building_type_name(const std::string &type) {
-  static const Named names[] = {{"high_rise", msg::staff_bt_high_rise},       {"mid_rise", msg::staff_bt_mid_rise},
-                                {"multi_storey", msg::staff_bt_multi_storey}, {"villa", msg::staff_bt_villa},
-                                {"dormitory", msg::staff_bt_dormitory},       {"office", msg::staff_bt_office}};
-  for (const auto &[id, name] : names)
-    if (type == id) return both(name);
-  return {type, type};
-}
-
-const std::vector<QuantityInfo> &quantities() {
-  static const std::vector<QuantityInfo> q = make();
-  return q;
-}
-
-const QuantityInfo *quantity_info(const std::string &name) {
-  for (const auto &q : quantities())
-    if (q.name == name) return &q;
-  return nullptr;
-}
 
 std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
   const auto &a = e.areas;
@@ -178,8 +69,10 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
   return std::nullopt;
 }
 
-bool Condition::holds(const estate::Estate &e) const {
-  double v = quantity(e, name).value_or(0);
+bool holds(const Condition &c, const estate::Estate &e) {
+  double v = quantity(e, c.name).value_or(0);
+  const std::string &op = c.op;
+  const double value = c.value;
   if (op.empty()) return v != 0;
   if (op == "not") return v == 0;
   if (op == ">") return v > value;
@@ -191,61 +84,19 @@ bool Condition::holds(const estate::Estate &e) const {
   return false;
 }
 
-std::optional<Condition> parse_condition(const std::string &text, std::string &error, std::string &error_zh) {
-  // Operators need no spaces around them: "lifts>0" reads as "lifts > 0".
-  std::string spaced;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool op = c == '<' || c == '>' || c == '=' || c == '!';
-    bool prev_op = i > 0 && (text[i - 1] == '<' || text[i - 1] == '>' || text[i - 1] == '=' || text[i - 1] == '!');
-    if (op && !prev_op) spaced += ' ';
-    if (!op && prev_op) spaced += ' ';
-    spaced += c;
+bool applies(const catalog::AppliesTo &a, const estate::Estate &e) {
+  if (!a.equipment.empty()) {
+    bool any = false;
+    for (const auto &q : a.equipment) any = any || quantity(e, q).value_or(0) != 0;
+    if (!any) return false;
   }
-  std::istringstream in(spaced);
-  std::vector<std::string> words;
-  for (std::string w; in >> w;) words.push_back(w);
-  Condition c;
-  c.text = text;
-  auto check_name = [&](const std::string &n) {
-    if (quantity_info(n)) return true;
-    std::vector<std::string> names;
-    for (const auto &q : quantities()) names.push_back(q.name);
-    i18n::Text message = i18n::both_of(msg::toml_unknown, both(msg::what_quantity), n);
-    if (auto best = util::did_you_mean(n, names))
-      message += both(msg::did_you_mean, *best);
-    else
-      message += i18n::both_of(msg::toml_otherwise, both(msg::norms_quantities_listed));
-    error = message.en;
-    error_zh = message.zh;
-    return false;
-  };
-  if (words.size() == 1) {
-    c.name = words[0];
-    return check_name(c.name) ? std::optional<Condition>(c) : std::nullopt;
+  for (const auto &text : a.when) {
+    std::string en, zh;
+    // The loaders checked every condition, so a failed parse here means "does not hold".
+    auto c = parse_condition(text, en, zh);
+    if (!c || !holds(*c, e)) return false;
   }
-  if (words.size() == 2 && words[0] == "not") {
-    c.name = words[1];
-    c.op = "not";
-    return check_name(c.name) ? std::optional<Condition>(c) : std::nullopt;
-  }
-  if (words.size() == 3) {
-    static const char *ops[] = {">", ">=", "<", "<=", "==", "!="};
-    bool ok = false;
-    for (const char *o : ops) ok = ok || words[1] == o;
-    char *end = nullptr;
-    double v = std::strtod(words[2].c_str(), &end);
-    if (ok && end && *end == '\0' && std::isfinite(v)) {
-      c.name = words[0];
-      c.op = words[1];
-      c.value = v;
-      return check_name(c.name) ? std::optional<Condition>(c) : std::nullopt;
-    }
-  }
-  i18n::Text message = both(msg::staff_bad_condition, text);
-  error = message.en;
-  error_zh = message.zh;
-  return std::nullopt;
+  return true;
 }
 
 } // namespace pm::staff

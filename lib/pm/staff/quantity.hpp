@@ -1,42 +1,30 @@
 #pragma once
-// Named quantities of an estate that norm rules divide, count and test
-// ("area.green", "buildings.high_rise", "lifts", "outsourced.lift_maintenance"...).
+// The quantities and conditions of the norm language (catalog/quantities.hpp), evaluated for an
+// estate.
 
-#include <pm/catalog/roles.hpp>
+#include <pm/catalog/applies.hpp>
+#include <pm/catalog/quantities.hpp>
 #include <pm/estate/estate.hpp>
 
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace pm::staff {
 
-struct QuantityInfo {
-  std::string name;
-  catalog::Text label; // "high-rise buildings" / "高层楼栋"
-  catalog::Text unit;  // "" / "栋"
-};
+// The vocabulary is catalogue data; staff code names it from here.
+using catalog::building_type_name;
+using catalog::building_types;
+using catalog::Condition;
+using catalog::parse_condition;
+using catalog::quantities;
+using catalog::quantity_info;
+using catalog::QuantityInfo;
 
-// The building types of the estate format, as quantities ("buildings.high_rise") and bands name them.
-const std::vector<std::string> &building_types();
-// A building type as an adjective for messages: "high-rise" / "高层"; the id itself if unknown.
-catalog::Text building_type_name(const std::string &type);
-
-// Every quantity a rule may name, for validation, "did you mean" and pm-norms(5).
-const std::vector<QuantityInfo> &quantities();
-const QuantityInfo *quantity_info(const std::string &name);
 // The value of a quantity for an estate; nullopt for an unknown name.
 std::optional<double> quantity(const estate::Estate &e, const std::string &name);
-
-// A condition: "NAME", "not NAME", or "NAME OP NUMBER" with OP one of > >= < <= == !=.
-struct Condition {
-  std::string text;
-  std::string name;
-  std::string op; // "" for truthiness, "not" for falsity
-  double value = 0;
-  bool holds(const estate::Estate &e) const;
-};
-// Parses a condition; on error returns nullopt and sets `error` (English) / `error_zh`.
-std::optional<Condition> parse_condition(const std::string &text, std::string &error, std::string &error_zh);
+// Whether a condition holds for an estate (an unknown quantity counts as 0).
+bool holds(const Condition &c, const estate::Estate &e);
+// Whether an item of the data files applies to an estate: any of its plant, all of its conditions.
+bool applies(const catalog::AppliesTo &a, const estate::Estate &e);
 
 } // namespace pm::staff
