@@ -5,6 +5,7 @@
 #include <pm/budget/budget.hpp>
 #include <pm/budget/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 using namespace pm;

@@ -2,6 +2,7 @@
 
 #include <pm/doc/render.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 using namespace pm::doc;

@@ -6,6 +6,7 @@
 #include <pm/doc/render.hpp>
 #include <pm/report/build.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -2,6 +2,8 @@
 
 #include <pm/staff/json.hpp>
 
+#include <nlohmann/json.hpp>
+
 using namespace staff_test;
 
 TEST_CASE("to_json: the documented fields, in one language, summing up") {

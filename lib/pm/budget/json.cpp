@@ -1,6 +1,8 @@
 #include <pm/budget/json.hpp>
 #include <pm/i18n/lang.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace pm::budget {
 
 using nlohmann::ordered_json;

@@ -3,7 +3,7 @@
 
 #include <pm/budget/budget.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace pm::budget {
 

@@ -3,6 +3,8 @@
 
 #include <pm/doc/render.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace pm::doc {
 
 using nlohmann::ordered_json;

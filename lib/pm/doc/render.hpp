@@ -5,7 +5,7 @@
 #include <pm/doc/document.hpp>
 #include <pm/util/file.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>

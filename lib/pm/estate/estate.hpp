@@ -3,11 +3,16 @@
 
 #include <pm/catalog/roles.hpp>
 #include <pm/diag/diagnostic.hpp>
-#include <pm/yaml/document.hpp>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace pm::yaml {
+struct Document;
+}
 
 namespace pm::estate {
 

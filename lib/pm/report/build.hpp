@@ -12,7 +12,7 @@
 #include <pm/staff/labor.hpp>
 #include <pm/staff/norms.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>

@@ -11,7 +11,7 @@
 #include <pm/i18n/lang.hpp>
 #include <pm/portfolio/portfolio.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <vector>

@@ -4,6 +4,8 @@
 #include <pm/doc/render.hpp>
 #include <pm/report/build.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace pm::report {
 
 nlohmann::ordered_json to_json(const Document &d) {

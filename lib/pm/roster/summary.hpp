@@ -3,7 +3,7 @@
 
 #include <pm/roster/model.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 #include <pm/diag/diagnostic.hpp>
 #include <pm/yaml/document.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <memory>
 #include <string>

@@ -2,6 +2,7 @@
 #include <pm/staff/json.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace pm::staff {

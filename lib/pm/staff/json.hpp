@@ -3,7 +3,7 @@
 
 #include <pm/staff/engine.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace pm::staff {
 
