@@ -9,6 +9,7 @@
 #include <pm/report/commands.hpp>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace pm::cli {
 

@@ -3,6 +3,7 @@
 #include <cli/app.hpp>
 #include <cli/common.hpp>
 
+#include <nlohmann/json.hpp>
 #include <pm/app/diff.hpp>
 #include <pm/report/commands.hpp>
 

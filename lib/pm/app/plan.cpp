@@ -2,6 +2,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/roster/build.hpp>
+#include <pm/yaml/document.hpp>
 
 namespace pm::app {
 

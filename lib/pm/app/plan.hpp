@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace pm::yaml {
+struct Document;
+}
+
 namespace pm::app {
 
 // A checked estate and the role catalogue it extends (its units become departments, their

@@ -3,6 +3,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <algorithm>
 #include <atomic>

@@ -2,11 +2,14 @@
 // The estate rules a JSON Schema can't state: sums, uniqueness, references, real dates.
 
 #include <pm/catalog/roles.hpp>
-#include <pm/yaml/document.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace pm::yaml {
+struct Document;
+}
 
 namespace pm::estate {
 

@@ -3,6 +3,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/util/date.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <algorithm>
 #include <map>

@@ -1,5 +1,6 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <limits>
 #include <type_traits>

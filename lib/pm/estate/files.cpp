@@ -1,5 +1,6 @@
 #include <pm/estate/check.hpp>
 #include <pm/util/file.hpp>
+#include <pm/yaml/document.hpp>
 
 namespace pm::estate {
 

@@ -5,13 +5,16 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/diag/diagnostic.hpp>
 #include <pm/estate/estate.hpp>
-#include <pm/yaml/document.hpp>
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace pm::yaml {
+struct Document;
+}
 
 namespace pm::portfolio {
 

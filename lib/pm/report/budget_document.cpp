@@ -1,5 +1,6 @@
 // pm budget's documents: the proposal's budget section under a title naming the rates.
 
+#include <nlohmann/json.hpp>
 #include <pm/budget/json.hpp>
 #include <pm/report/build_internal.hpp>
 #include <pm/report/commands.hpp>

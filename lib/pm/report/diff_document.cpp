@@ -6,6 +6,7 @@
 #include <pm/util/text.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace pm::report {
 

@@ -5,6 +5,7 @@
 #include <pm/util/text.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace pm::report {
 

@@ -1,5 +1,6 @@
 // pm staff's documents: the proposal's staffing section under a title naming the norm set.
 
+#include <nlohmann/json.hpp>
 #include <pm/report/build_internal.hpp>
 #include <pm/report/commands.hpp>
 #include <pm/staff/json.hpp>
