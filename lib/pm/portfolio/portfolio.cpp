@@ -1,4 +1,5 @@
 #include <pm/estate/check.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/schema/validator.hpp>
@@ -27,7 +28,7 @@ std::optional<Targets> load_targets(const std::string &path, const catalog::Cata
                                     bool &io_error) {
   auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
-    out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
+    out.push_back(diag::make(path, 0, 0, diag::Severity::error, "io", i18n::describe(text.error())));
     io_error = true;
     return std::nullopt;
   }
