@@ -55,9 +55,8 @@ std::optional<Targets> parse_targets(std::string_view text, const std::string &p
       estate::check(d, roles);
   });
   if (doc.ok && !is_targets(doc.value))
-    doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
-                               "this is not a targets file: it needs 'kind: targets'",
-                               "这不是目标文件：需要 'kind: targets'", ""});
+    doc.diagnostics.push_back(
+        diag::make(path, 1, 1, diag::Severity::error, "not-targets", i18n::both(i18n::msg::portfolio_not_targets)));
   out.insert(out.end(), doc.diagnostics.begin(), doc.diagnostics.end());
   if (!doc.ok || diag::has_errors(doc.diagnostics)) return std::nullopt;
   Targets t;
