@@ -4,6 +4,7 @@
 #include <cli/common.hpp>
 
 #include <pm/app/init.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/util/file.hpp>
 
 #include <filesystem>
@@ -31,7 +32,7 @@ int run_init(const Options &o, const Global &g) {
   }
   auto r = util::write_file_new(o.file, *text);
   if (!r) {
-    error(g, i18n::Text{r.error().zh, r.error().en});
+    error(g, i18n::describe(r.error()));
     return Exit::usage;
   }
   std::cerr << i18n::tr(g.messages(), i18n::msg::cli_wrote, o.file) << "\n";

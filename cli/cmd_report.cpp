@@ -35,12 +35,12 @@ int write_report(const app::Context &c, const app::Plan &p, const Options &o, co
   if (format == "xlsx") {
     if (!to_stdout) {
       auto w = doc::write_xlsx(d, output, inputs);
-      if (!w) error(g, i18n::Text{w.error().zh, w.error().en});
+      if (!w) error(g, w.error());
       return w ? Exit::ok : Exit::usage;
     }
     auto bytes = doc::xlsx_bytes(d);
     if (!bytes) {
-      error(g, i18n::Text{bytes.error().zh, bytes.error().en});
+      error(g, bytes.error());
       return Exit::usage;
     }
     return emit("", *bytes, inputs, g);

@@ -7,6 +7,7 @@
 #include <pm/app/directory.hpp>
 #include <pm/app/roster_check.hpp>
 #include <pm/doc/render.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/report/commands.hpp>
 #include <pm/roster/calendar.hpp>
 #include <pm/roster/summary.hpp>
@@ -128,7 +129,7 @@ int run_check(const Options &o, const Global &g, const app::Context &c) {
   // Two years of a large estate's roster is a few MB.
   auto text = util::read_file(o.csv, 16u << 20);
   if (!text) {
-    error(g, i18n::Text{text.error().zh, text.error().en});
+    error(g, i18n::describe(text.error()));
     return Exit::usage;
   }
   app::RosterCheck rc{*text, o.csv == "-" ? "<stdin>" : o.csv, std::nullopt, std::nullopt};

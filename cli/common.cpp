@@ -2,6 +2,7 @@
 
 #include <pm/diag/render.hpp>
 #include <pm/doc/render.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
 
@@ -65,7 +66,7 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
   }
   auto r = util::write_file_atomic(out_path, data, inputs);
   if (!r) {
-    error(g, i18n::Text{r.error().zh, r.error().en});
+    error(g, i18n::describe(r.error()));
     return Exit::usage;
   }
   return Exit::ok;

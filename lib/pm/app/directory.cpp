@@ -1,4 +1,5 @@
 #include <pm/app/directory.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
 
@@ -9,7 +10,7 @@ DirectoryPlans plan_directory(const Context &c, const std::string &dir, const Pl
   auto files = util::find_yaml_files(dir);
   if (!files) {
     out.status = Status::io;
-    out.error_text = {files.error().zh, files.error().en};
+    out.error_text = i18n::describe(files.error());
     return out;
   }
   for (const auto &f : *files) {

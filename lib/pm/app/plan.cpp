@@ -1,5 +1,6 @@
 #include <pm/app/plan.hpp>
 #include <pm/estate/check.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/roster/build.hpp>
 #include <pm/yaml/document.hpp>
@@ -42,9 +43,7 @@ LoadedEstate estate_from_text(const Context &c, std::string_view text, const std
     out.targets = true;
     out.status = Status::invalid;
     out.diagnostics.push_back(
-        {name, 1, 1, diag::Severity::error, "not-an-estate",
-         "this is a targets file (kind: targets), not an estate; use it with pm portfolio --targets",
-         "这是目标文件（kind: targets），不是小区文件；请用于 pm portfolio --targets", ""});
+        diag::make(name, 1, 1, diag::Severity::error, "not-an-estate", i18n::both(i18n::msg::app_targets_not_estate)));
     return out;
   }
   estate::Estate e = estate::from_document(doc);

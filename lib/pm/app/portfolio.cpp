@@ -1,4 +1,5 @@
 #include <pm/app/portfolio.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
 
@@ -10,7 +11,7 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
   auto files = util::find_yaml_files(dir);
   if (!files) {
     out.status = Status::io;
-    out.error_text = {files.error().zh, files.error().en};
+    out.error_text = i18n::describe(files.error());
     return out;
   }
   std::string found_targets;

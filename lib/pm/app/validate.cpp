@@ -1,6 +1,7 @@
 #include <pm/app/plan.hpp>
 #include <pm/app/validate.hpp>
 #include <pm/estate/check.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
 #include <pm/yaml/document.hpp>
@@ -92,7 +93,7 @@ Validation validate(const Context &c, const std::vector<std::string> &given, uns
     if (p != "-" && std::filesystem::is_directory(p, ec)) {
       auto found = util::find_yaml_files(p);
       if (!found) {
-        io_error(p, {found.error().zh, found.error().en});
+        io_error(p, i18n::describe(found.error()));
         continue;
       }
       if (found->empty()) {

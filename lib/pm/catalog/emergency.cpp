@@ -1,9 +1,13 @@
 #include <pm/catalog/emergency.hpp>
 #include <pm/catalog/reader.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <stdexcept>
 
 namespace pm::catalog {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const Procedure *EmergencyProcedures::procedure(const std::string &id) const {
   for (const auto &p : procedures)
@@ -53,7 +57,7 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "number", "zh", "en", "source"});
       Contact c;
-      c.id = rd.id(t, contact_ids, "contact", "联系方");
+      c.id = rd.id(t, contact_ids, both(msg::catalog_what_contact));
       c.number = rd.str(t, "number");
       c.name = rd.text(t, "zh", "en");
       c.source = rd.source(t);
@@ -67,21 +71,20 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
       rd.keys(t, {"id", "zh", "en", "source", "equipment", "when", "calls", "escalation_note_zh", "escalation_note_en",
                   "escalation_note_source", "step", "escalation"});
       Procedure p;
-      p.id = rd.id(t, ids, "procedure", "程序");
+      p.id = rd.id(t, ids, both(msg::catalog_what_procedure));
       p.name = rd.text(t, "zh", "en");
       p.source = rd.source(t);
       p.applies_to = rd.applies_to(t);
       for (const toml::node *c : rd.string_nodes(t, "calls")) {
         p.calls.push_back(*c->value_exact<std::string>());
         if (!ep.contact(p.calls.back()))
-          rd.unknown(*c, "unknown-contact", "contact", "联系方", p.calls.back(),
+          rd.unknown(*c, "unknown-contact", both(msg::catalog_what_contact), p.calls.back(),
                      std::vector<std::string>(contact_ids.begin(), contact_ids.end()));
       }
       p.escalation_note = rd.text(t, "escalation_note_zh", "escalation_note_en", Need::optional);
       if (!p.escalation_note.empty()) {
         if (p.escalation_note.zh.empty() || p.escalation_note.en.empty())
-          rd.error(t, "missing-key", "give the escalation note in both languages",
-                   "escalation_note_zh 和 _en 须同时给出");
+          rd.error(t, "missing-key", both(msg::catalog_escalation_both));
         p.escalation_note_source = rd.str(t, "escalation_note_source");
         if (p.escalation_note_source.empty()) p.escalation_note_source = p.source;
       }

@@ -1,9 +1,13 @@
 #include <pm/catalog/inspection.hpp>
 #include <pm/catalog/reader.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <stdexcept>
 
 namespace pm::catalog {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const InspectionRound *InspectionRounds::round(const std::string &id) const {
   for (const auto &r : rounds)
@@ -29,7 +33,7 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
       rd.keys(t, {"id", "zh", "en", "frequency_zh", "frequency_en", "times_per_day", "department", "equipment", "when",
                   "source", "check"});
       InspectionRound r;
-      r.id = rd.id(t, ids, "round", "巡视");
+      r.id = rd.id(t, ids, both(msg::catalog_what_round));
       r.name = rd.text(t, "zh", "en");
       r.frequency = rd.text(t, "frequency_zh", "frequency_en");
       if (auto v = rd.integer(t, "times_per_day", 1, 24, Need::required)) r.times_per_day = static_cast<int>(*v);

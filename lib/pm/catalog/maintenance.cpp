@@ -1,11 +1,15 @@
 #include <pm/catalog/maintenance.hpp>
 #include <pm/catalog/quantities.hpp>
 #include <pm/catalog/reader.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <algorithm>
 #include <stdexcept>
 
 namespace pm::catalog {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 bool MaintenanceTask::in_month(int month) const {
   return std::find(months.begin(), months.end(), month) != months.end();
@@ -49,23 +53,18 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
       rd.keys(t, {"id", "zh", "en", "detail_zh", "detail_en", "frequency_zh", "frequency_en", "months", "department",
                   "equipment", "when", "contractor_service", "source"});
       MaintenanceTask task;
-      task.id = rd.id(t, ids, "task", "任务");
+      task.id = rd.id(t, ids, both(msg::catalog_what_task));
       task.name = rd.text(t, "zh", "en");
       task.detail = rd.text(t, "detail_zh", "detail_en", Need::optional);
-      if (task.detail.zh.empty() != task.detail.en.empty())
-        rd.error(t, "missing-key", "give the detail in both languages (detail_zh and detail_en)",
-                 "detail_zh 和 detail_en 须同时给出");
+      if (task.detail.zh.empty() != task.detail.en.empty()) rd.error(t, "missing-key", both(msg::catalog_detail_both));
       task.frequency = rd.text(t, "frequency_zh", "frequency_en");
       if (auto m = t.get("months"); m && m->is_string()) {
         if (*m->value_exact<std::string>() == "all")
           for (int i = 1; i <= 12; ++i) task.months.push_back(i);
         else
-          rd.error(*m, "bad-value", "months is a list of months 1–12, or \"all\"",
-                   "months 应为 1–12 的月份列表，或 \"all\"");
+          rd.error(*m, "bad-value", both(msg::catalog_months_form));
       } else {
-        if (!m)
-          rd.error(t, "missing-key", "'months' is missing here (write [] when the date is not fixed)",
-                   "此处缺少 'months'（日期不固定时写 []）");
+        if (!m) rd.error(t, "missing-key", both(msg::catalog_months_missing));
         task.months = rd.ints(t, "months", 1, 12);
         std::sort(task.months.begin(), task.months.end());
       }
@@ -76,7 +75,7 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
         std::vector<std::string> names;
         for (const auto &q : quantities())
           if (q.name.rfind("outsourced.", 0) == 0) names.push_back(q.name.substr(11));
-        rd.unknown(*t.get("contractor_service"), "unknown-service", "outsourced service", "外包服务",
+        rd.unknown(*t.get("contractor_service"), "unknown-service", both(msg::what_outsourced_service),
                    task.contractor_service, names);
       }
       task.source = rd.source(t);

@@ -35,7 +35,7 @@ const Named special_services[] = {{"butler", msg::staff_svc_butler},
 
 // Units: Chinese counts with a measure word (9栋), English says the unit in the label.
 const Text m2 = {"m²", "m²"}, none = {"", ""};
-Text measure(const char *zh) { return {zh, ""}; }
+Text measure(const i18n::Message &word) { return {word.zh, ""}; }
 
 std::vector<QuantityInfo> make() {
   std::vector<QuantityInfo> q = {
@@ -51,38 +51,40 @@ std::vector<QuantityInfo> make() {
       {"area.municipal_roads", both(msg::staff_q_area_municipal_roads), m2},
       {"area.river_frontage", both(msg::staff_q_area_river_frontage), m2},
       {"area.outdoor", both(msg::staff_q_area_outdoor), m2},
-      {"households", both(msg::staff_q_households), measure("户")},
-      {"buildings.all", both(msg::staff_q_buildings_all), measure("栋")},
-      {"lifts", both(msg::staff_q_lifts), measure("部")},
-      {"substations", both(msg::staff_q_substations), measure("座")},
-      {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure("间")},
-      {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure("座")},
-      {"booster_pump_rooms", both(msg::staff_q_booster_pump_rooms), measure("间")},
-      {"cctv_cameras", both(msg::staff_q_cctv_cameras), measure("个")},
+      {"households", both(msg::staff_q_households), measure(msg::catalog_measure_households)},
+      {"buildings.all", both(msg::staff_q_buildings_all), measure(msg::catalog_measure_buildings)},
+      {"lifts", both(msg::staff_q_lifts), measure(msg::catalog_measure_lifts)},
+      {"substations", both(msg::staff_q_substations), measure(msg::catalog_measure_stations)},
+      {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure(msg::catalog_measure_rooms)},
+      {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure(msg::catalog_measure_stations)},
+      {"booster_pump_rooms", both(msg::staff_q_booster_pump_rooms), measure(msg::catalog_measure_rooms)},
+      {"cctv_cameras", both(msg::staff_q_cctv_cameras), measure(msg::catalog_measure_items)},
       {"control_room", both(msg::staff_q_control_room), none},
       {"fire_control_room", both(msg::staff_q_fire_control_room), none},
       {"access_control", both(msg::staff_q_access_control), none},
-      {"entrances.staffed", both(msg::staff_q_entrances_staffed), measure("个")},
-      {"entrances.staffed_24h", both(msg::staff_q_entrances_staffed_24h), measure("个")},
-      {"parking.garages", both(msg::staff_q_parking_garages), measure("个")},
-      {"parking.spaces", both(msg::staff_q_parking_spaces), measure("个")},
-      {"parking.entrances", both(msg::staff_q_parking_entrances), measure("个")},
-      {"patrol_zones", both(msg::staff_q_patrol_zones), measure("个")},
-      {"grade", both(msg::staff_q_grade), measure("级")},
+      {"entrances.staffed", both(msg::staff_q_entrances_staffed), measure(msg::catalog_measure_items)},
+      {"entrances.staffed_24h", both(msg::staff_q_entrances_staffed_24h), measure(msg::catalog_measure_items)},
+      {"parking.garages", both(msg::staff_q_parking_garages), measure(msg::catalog_measure_items)},
+      {"parking.spaces", both(msg::staff_q_parking_spaces), measure(msg::catalog_measure_items)},
+      {"parking.entrances", both(msg::staff_q_parking_entrances), measure(msg::catalog_measure_items)},
+      {"patrol_zones", both(msg::staff_q_patrol_zones), measure(msg::catalog_measure_items)},
+      {"grade", both(msg::staff_q_grade), measure(msg::catalog_measure_grade)},
   };
   const Named btypes[] = {
       {"high_rise", msg::staff_q_buildings_high_rise},       {"mid_rise", msg::staff_q_buildings_mid_rise},
       {"multi_storey", msg::staff_q_buildings_multi_storey}, {"villa", msg::staff_q_buildings_villa},
       {"dormitory", msg::staff_q_buildings_dormitory},       {"office", msg::staff_q_buildings_office}};
-  for (const auto &[id, label] : btypes) q.push_back({std::string("buildings.") + id, both(label), measure("栋")});
+  for (const auto &[id, label] : btypes)
+    q.push_back({std::string("buildings.") + id, both(label), measure(msg::catalog_measure_buildings)});
   for (const auto &[id, name] : outsourced_services)
     q.push_back({std::string("outsourced.") + id, i18n::both_of(msg::staff_q_outsourced, both(name)), none});
   for (const auto &[id, name] : special_services) {
     std::string s = std::string("special.") + id;
     q.push_back({s, i18n::both_of(msg::staff_q_special, both(name)), none});
-    q.push_back({s + ".owners", i18n::both_of(msg::staff_q_special_owners, both(name)), measure("户")});
-    q.push_back(
-        {s + ".owners_per_staff", i18n::both_of(msg::staff_q_special_owners_per_staff, both(name)), measure("户")});
+    q.push_back({s + ".owners", i18n::both_of(msg::staff_q_special_owners, both(name)),
+                 measure(msg::catalog_measure_households)});
+    q.push_back({s + ".owners_per_staff", i18n::both_of(msg::staff_q_special_owners_per_staff, both(name)),
+                 measure(msg::catalog_measure_households)});
   }
   return q;
 }

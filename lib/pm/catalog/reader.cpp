@@ -1,6 +1,7 @@
 #include <pm/catalog/quantities.hpp>
 #include <pm/catalog/reader.hpp>
 #include <pm/catalog/roles.hpp>
+#include <pm/i18n/messages.hpp>
 
 namespace pm::catalog {
 
@@ -23,7 +24,7 @@ std::vector<std::string> Reader::quantities(const toml::table &t, const char *ke
     if (quantity_info(v))
       out.push_back(v);
     else
-      unknown(*n, "unknown-quantity", "quantity", "数量", v, names);
+      unknown(*n, "unknown-quantity", i18n::both(i18n::msg::what_quantity), v, names);
   }
   return out;
 }
@@ -46,7 +47,7 @@ std::string Reader::department(const toml::table &t, const Catalogue &roles) {
   if (!roles.department(d)) {
     std::vector<std::string> ids;
     for (const auto &x : roles.departments) ids.push_back(x.id);
-    unknown(*t.get("department"), "unknown-department", "department", "部门", d, ids);
+    unknown(*t.get("department"), "unknown-department", i18n::both(i18n::msg::what_department), d, ids);
   }
   return d;
 }

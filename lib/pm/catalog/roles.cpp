@@ -1,11 +1,15 @@
 #include <pm/catalog/reader.hpp>
 #include <pm/catalog/roles.hpp>
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <set>
 #include <stdexcept>
 
 namespace pm::catalog {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const Role *Catalogue::role(const std::string &id) const {
   for (const auto &r : roles)
@@ -45,7 +49,7 @@ void check_licence(detail::Reader &rd, const Catalogue &c, const toml::node &n, 
   if (id.empty() || c.licences.empty() || c.licence(id)) return;
   std::vector<std::string> ids;
   for (const auto &l : c.licences) ids.push_back(l.id);
-  rd.unknown(n, "unknown-licence", "licence", "证书", id, ids);
+  rd.unknown(n, "unknown-licence", both(msg::catalog_what_licence), id, ids);
 }
 
 } // namespace
@@ -69,7 +73,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en"});
       Department d;
-      d.id = rd.id(t, dep_ids, "department", "部门");
+      d.id = rd.id(t, dep_ids, both(msg::what_department));
       d.name = rd.text(t, "zh", "en");
       c.departments.push_back(d);
     }
@@ -80,7 +84,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "source"});
       Licence l;
-      l.id = rd.id(t, lic_ids, "licence", "证书");
+      l.id = rd.id(t, lic_ids, both(msg::catalog_what_licence));
       l.name = rd.text(t, "zh", "en");
       l.source = rd.source(t);
       c.licences.push_back(l);
@@ -92,7 +96,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "source", "requirements"});
       Role r;
-      r.id = rd.id(t, ids, "role", "岗位");
+      r.id = rd.id(t, ids, both(msg::what_role));
       r.department = rd.str(t, "department", Need::required);
       r.name = rd.text(t, "zh", "en");
       r.licence = rd.str(t, "licence");
@@ -119,8 +123,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       }
       if (!r.department.empty() && !c.department(r.department))
         rd.error(*t.get("department"), "unknown-department",
-                 "role '" + r.id + "' names an unknown department '" + r.department + "'",
-                 "岗位 '" + r.id + "' 的部门 '" + r.department + "' 不存在");
+                 both(msg::catalog_role_unknown_department, r.id, r.department));
       c.roles.push_back(std::move(r));
     }
   }

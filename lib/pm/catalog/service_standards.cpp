@@ -1,10 +1,14 @@
 #include <pm/catalog/reader.hpp>
 #include <pm/catalog/service_standards.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <algorithm>
 #include <stdexcept>
 
 namespace pm::catalog {
+
+using i18n::both;
+namespace msg = i18n::msg;
 
 const GradeValue *StandardItem::for_grade(int grade) const {
   for (const auto &v : values)
@@ -51,7 +55,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en"});
       StandardCategory c;
-      c.id = rd.id(t, cat_ids, "category", "类别");
+      c.id = rd.id(t, cat_ids, both(msg::catalog_what_category));
       c.name = rd.text(t, "zh", "en");
       s.categories.push_back(c);
     }
@@ -62,10 +66,10 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "category", "zh", "en", "source", "value"});
       StandardItem it;
-      it.id = rd.id(t, item_ids, "item", "条目");
+      it.id = rd.id(t, item_ids, both(msg::catalog_what_item));
       it.category = rd.str(t, "category", Need::required);
       if (!it.category.empty() && !s.category(it.category)) {
-        rd.unknown(*t.get("category"), "unknown-category", "category", "类别", it.category,
+        rd.unknown(*t.get("category"), "unknown-category", both(msg::catalog_what_category), it.category,
                    std::vector<std::string>(cat_ids.begin(), cat_ids.end()));
       }
       it.name = rd.text(t, "zh", "en");
@@ -80,8 +84,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
           for (int g : v.grades) {
             if (std::find(seen.begin(), seen.end(), g) != seen.end())
               rd.error(*vt.get("grades"), "duplicate-grade",
-                       "item '" + it.id + "' already has a value for grade " + std::to_string(g),
-                       "条目 '" + it.id + "' 已有服务等级 " + std::to_string(g) + " 的值");
+                       both(msg::catalog_duplicate_grade, it.id, std::to_string(g)));
             seen.push_back(g);
           }
           v.value = rd.text(vt, "zh", "en");
@@ -90,8 +93,8 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
         }
       for (int g = min_grade; g <= max_grade; ++g)
         if (std::find(seen.begin(), seen.end(), g) == seen.end() && !it.values.empty())
-          rd.error(t, "missing-grade", "item '" + it.id + "' gives no value for grade " + std::to_string(g),
-                   "条目 '" + it.id + "' 缺少服务等级 " + std::to_string(g) + " 的值", diag::Severity::warning);
+          rd.error(t, "missing-grade", both(msg::catalog_missing_grade, it.id, std::to_string(g)),
+                   diag::Severity::warning);
       s.items.push_back(std::move(it));
     }
   if (rd.failed()) return std::nullopt;

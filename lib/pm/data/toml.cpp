@@ -1,4 +1,5 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/res/resources.hpp>
 #include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
@@ -94,7 +95,7 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
   // TOML file of 2 MB of unknown keys took seconds to report).
   auto text = util::read_file(name, 1u << 20);
   if (!text) {
-    out.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
+    out.push_back(diag::make(name, 0, 0, diag::Severity::error, "io", i18n::describe(text.error())));
     return std::nullopt;
   }
   return Source{std::move(*text), name, name, false};

@@ -3,6 +3,7 @@
 // the command line decides where output goes.
 
 #include <pm/doc/document.hpp>
+#include <pm/i18n/lang.hpp>
 #include <pm/util/file.hpp>
 
 #include <nlohmann/json_fwd.hpp>
@@ -45,9 +46,10 @@ nlohmann::ordered_json to_json(const Document &d);
 // formulas for totals. `write_xlsx` writes a
 // temporary file beside `path` and renames it over `path`, so a failure leaves nothing behind;
 // it refuses to write over any of `inputs`. `xlsx_bytes` returns the file's bytes (for stdout).
-util::Expected<bool> write_xlsx(const Document &d, const std::string &path,
-                                const std::vector<std::string> &inputs = {});
-util::Expected<std::string> xlsx_bytes(const Document &d);
+// A failure is said in both languages.
+util::Expected<bool, i18n::Text> write_xlsx(const Document &d, const std::string &path,
+                                            const std::vector<std::string> &inputs = {});
+util::Expected<std::string, i18n::Text> xlsx_bytes(const Document &d);
 
 // Escaping, exposed for tests.
 std::string html_escape(const std::string &s);

@@ -3,6 +3,7 @@
 // values cached, so the workbook reads right before and after Excel recalculates.
 
 #include <pm/doc/render.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
@@ -277,8 +278,13 @@ std::time_t created_of(const std::string &date) {
   return day ? static_cast<std::time_t>(*day) * 86400 : fixed_created;
 }
 
+// Writing `path` failed for the reason `why` (the system's or libxlsxwriter's).
 util::Error failure(const std::string &path, const std::string &why) {
-  return util::Error{"cannot write " + path + ": " + why, "无法写入 " + path + "：" + why};
+  util::Error e;
+  e.kind = util::Error::Kind::cannot_write;
+  e.path = path;
+  e.detail = why;
+  return e;
 }
 
 // Writes the workbook to `file` (which libxlsxwriter creates or truncates).
@@ -313,18 +319,18 @@ std::string temp_beside(const std::string &base) {
 
 } // namespace
 
-util::Expected<bool> write_xlsx(const Document &d, const std::string &path, const std::vector<std::string> &inputs) {
+util::Expected<bool, i18n::Text> write_xlsx(const Document &d, const std::string &path,
+                                            const std::vector<std::string> &inputs) {
   for (const auto &in : inputs)
-    if (in == path || util::same_file(in, path))
-      return util::Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
+    if (in == path || util::same_file(in, path)) return i18n::both(i18n::msg::cli_refuse_overwrite, path);
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmp = temp_beside((dir / ("." + target.filename().string())).string());
-  if (tmp.empty()) return failure(path, std::strerror(errno));
+  if (tmp.empty()) return i18n::describe(failure(path, std::strerror(errno)));
   auto w = write_to(d, tmp, path);
   if (!w) {
     ::unlink(tmp.c_str());
-    return w;
+    return i18n::describe(w.error());
   }
   // Keep the permissions a new file would get from the umask (mkstemp makes it 0600).
   mode_t mask = ::umask(0);
@@ -333,24 +339,25 @@ util::Expected<bool> write_xlsx(const Document &d, const std::string &path, cons
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    return failure(path, std::strerror(err));
+    return i18n::describe(failure(path, std::strerror(err)));
   }
   return true;
 }
 
-util::Expected<std::string> xlsx_bytes(const Document &d) {
+util::Expected<std::string, i18n::Text> xlsx_bytes(const Document &d) {
   const char *dir = std::getenv("TMPDIR");
   std::string base = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-report";
   std::string tmp = temp_beside(base);
-  if (tmp.empty()) return failure(base, std::strerror(errno));
+  if (tmp.empty()) return i18n::describe(failure(base, std::strerror(errno)));
   auto w = write_to(d, tmp, tmp);
   if (!w) {
     ::unlink(tmp.c_str());
-    return w.error();
+    return i18n::describe(w.error());
   }
   auto bytes = util::read_file(tmp);
   ::unlink(tmp.c_str());
-  return bytes;
+  if (!bytes) return i18n::describe(bytes.error());
+  return std::move(*bytes);
 }
 
 } // namespace pm::doc

@@ -1,5 +1,6 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/schema/validator.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
@@ -8,7 +9,9 @@
 
 namespace pm::estate {
 
+using i18n::both;
 using nlohmann::json;
+namespace msg = i18n::msg;
 
 namespace {
 
@@ -22,18 +25,17 @@ public:
     areas(v);
     households(v);
     staff(v);
-    unique_names("/entrances", "name", "duplicate-name", "entrance");
-    unique_names("/outsourced", "service", "duplicate-service", "outsourced service");
-    unique_names("/special_services", "service", "duplicate-service", "special service");
+    unique_names("/entrances", "name", "duplicate-name", msg::estate_what_entrance);
+    unique_names("/outsourced", "service", "duplicate-service", msg::what_outsourced_service);
+    unique_names("/special_services", "service", "duplicate-service", msg::estate_what_special_service);
     control_room(v);
   }
 
 private:
-  void report(const std::string &pointer, bool at_key, std::string code, std::string en, std::string zh,
+  void report(const std::string &pointer, bool at_key, std::string code, const i18n::Text &message,
               diag::Severity sev = diag::Severity::error) {
     yaml::Position p = m_doc.position(pointer, at_key);
-    m_doc.diagnostics.push_back(
-        {m_doc.file, p.line, p.column, sev, std::move(code), std::move(en), std::move(zh), pointer});
+    m_doc.diagnostics.push_back(diag::make(m_doc.file, p.line, p.column, sev, std::move(code), message, pointer));
   }
 
   static const json *get(const json &obj, const char *key) {
@@ -65,9 +67,7 @@ private:
       }
       if (*x > *total)
         report(std::string("/areas/") + k, false, "area-exceeds-total",
-               std::string("areas.") + k + " (" + util::group_thousands(*x) + " m²) exceeds areas.total (" + t + " m²)",
-               std::string("areas.") + k + "（" + util::group_thousands(*x) + " m²）大于总面积 areas.total（" + t +
-                   " m²）");
+               both(msg::estate_area_exceeds_total, k, util::group_thousands(*x), t));
     }
     bool any_single = false;
     for (const char *k : {"residential", "commercial", "office", "underground_garage"}) {
@@ -76,8 +76,7 @@ private:
     }
     if (!any_single && sum > *total * (1 + 1e-9))
       report("/areas/total", false, "area-parts-exceed-total",
-             parts + " = " + util::group_thousands(sum) + " m², more than areas.total (" + t + " m²)",
-             parts + " 合计 " + util::group_thousands(sum) + " m²，大于总面积 areas.total（" + t + " m²）");
+             both(msg::estate_area_parts_exceed_total, parts, util::group_thousands(sum), t));
   }
 
   void households(const json &v) {
@@ -91,10 +90,7 @@ private:
     }
     if (sum > *total)
       report("/households", false, "households-exceed-total",
-             "the building groups hold " + util::group_thousands(sum) + " households, more than households (" +
-                 util::group_thousands(*total) + ")",
-             "各楼栋组合计 " + util::group_thousands(sum) + " 户，多于总户数 households（" +
-                 util::group_thousands(*total) + "）");
+             both(msg::estate_households_exceed_total, util::group_thousands(sum), util::group_thousands(*total)));
   }
 
   void staff(const json &v) {
@@ -110,8 +106,8 @@ private:
         if (!fresh) {
           yaml::Position first = m_doc.position("/staff/" + std::to_string(it->second) + "/id");
           report(base + "/id", false, "duplicate-id",
-                 "staff id '" + util::abbreviate(it->first) + "' is already used at line " + std::to_string(first.line),
-                 "员工编号 '" + util::abbreviate(it->first) + "' 已在第 " + std::to_string(first.line) + " 行使用");
+                 i18n::both_of(msg::estate_duplicate_id, both(msg::estate_what_staff), util::abbreviate(it->first),
+                               std::to_string(first.line)));
         }
       }
       const json *role = get(p, "role");
@@ -120,16 +116,12 @@ private:
         std::string rid = role->get<std::string>();
         r = m_roles.role(rid);
         if (!r) {
-          std::string en = "unknown role '" + util::abbreviate(rid) + "'";
-          std::string zh = "未知的岗位 '" + util::abbreviate(rid) + "'";
-          if (auto best = util::did_you_mean(rid, role_ids)) {
-            en += "; did you mean '" + *best + "'?";
-            zh += "；您是否想写 '" + *best + "'？";
-          } else {
-            en += "; see pm-estate(5) for the role ids";
-            zh += "；岗位编号见 pm-estate(5)";
-          }
-          report(base + "/role", false, "unknown-role", en, zh);
+          i18n::Text message = both(msg::estate_unknown_role, util::abbreviate(rid));
+          if (auto best = util::did_you_mean(rid, role_ids))
+            message += both(msg::did_you_mean, *best);
+          else
+            message += both(msg::estate_role_ids);
+          report(base + "/role", false, "unknown-role", message);
         }
       }
       if (r && !r->licence.empty()) {
@@ -137,9 +129,8 @@ private:
         if (const json *lic = get(p, "licences"); lic && lic->is_array())
           for (const auto &l : *lic) has = has || (l.is_string() && l.get<std::string>() == r->licence);
         if (!has)
-          report(base + "/role", false, "missing-licence",
-                 "role '" + r->id + "' needs the licence '" + r->licence + "', which this person does not list",
-                 "岗位 '" + r->id + "' 需要证书 '" + r->licence + "'，此人未列出", diag::Severity::warning);
+          report(base + "/role", false, "missing-licence", both(msg::estate_missing_licence, r->id, r->licence),
+                 diag::Severity::warning);
       }
       if (const json *un = get(p, "unavailable"); un && un->is_array()) {
         for (std::size_t k = 0; k < un->size(); ++k) {
@@ -154,10 +145,7 @@ private:
             bool ok_to = to && to->is_string() && date(up + "/to", to->get<std::string>());
             if (ok_from && ok_to && from->get<std::string>() > to->get<std::string>())
               report(up + "/to", false, "reversed-range",
-                     "the period ends (" + to->get<std::string>() + ") before it starts (" + from->get<std::string>() +
-                         ")",
-                     "时段的结束日期（" + to->get<std::string>() + "）早于开始日期（" + from->get<std::string>() +
-                         "）");
+                     both(msg::estate_period_reversed, to->get<std::string>(), from->get<std::string>()));
           }
         }
       }
@@ -167,11 +155,12 @@ private:
   bool date(const std::string &pointer, const std::string &s) {
     if (s.size() != 10) return false; // the schema reports the form
     if (util::parse_date(s)) return true;
-    report(pointer, false, "bad-date", "'" + s + "' is not a date in the calendar", "'" + s + "' 不是日历上的日期");
+    report(pointer, false, "bad-date", both(msg::estate_not_a_date, s));
     return false;
   }
 
-  void unique_names(const std::string &pointer, const char *key, const char *code, const std::string &what) {
+  // `what` is named in English only.
+  void unique_names(const std::string &pointer, const char *key, const char *code, const i18n::Message &what) {
     json::json_pointer jp(pointer);
     if (!m_doc.value.contains(jp)) return;
     const json &arr = m_doc.value.at(jp);
@@ -184,8 +173,8 @@ private:
       if (!fresh) {
         yaml::Position first = m_doc.position(pointer + "/" + std::to_string(it->second) + "/" + key);
         report(pointer + "/" + std::to_string(i) + "/" + key, false, code,
-               what + " '" + util::abbreviate(it->first) + "' is already listed at line " + std::to_string(first.line),
-               "'" + util::abbreviate(it->first) + "' 已在第 " + std::to_string(first.line) + " 行列出");
+               i18n::both_sides(msg::estate_already_listed, i18n::Text{"", i18n::tr(i18n::Lang::en, what)},
+                                util::abbreviate(it->first), std::to_string(first.line)));
       }
     }
   }
@@ -199,8 +188,7 @@ private:
     const json *fire = get(*cr, "fire_control");
     if (present && fire && present->is_boolean() && fire->is_boolean() && !present->get<bool>() && fire->get<bool>())
       report("/equipment/control_room/fire_control", false, "contradiction",
-             "control_room.fire_control is true but control_room.present is false",
-             "control_room.fire_control 为 true，但 control_room.present 为 false");
+             both(msg::estate_fire_control_contradiction));
   }
 
   yaml::Document &m_doc;

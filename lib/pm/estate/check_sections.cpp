@@ -2,6 +2,7 @@
 
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/util/date.hpp>
 #include <pm/yaml/document.hpp>
 
@@ -11,14 +12,16 @@
 
 namespace pm::estate {
 
+using i18n::both;
 using nlohmann::json;
+namespace msg = i18n::msg;
 
 namespace {
 
-void report(yaml::Document &doc, const std::string &pointer, std::string code, std::string en, std::string zh) {
+void report(yaml::Document &doc, const std::string &pointer, std::string code, const i18n::Text &message) {
   yaml::Position p = doc.position(pointer);
   doc.diagnostics.push_back(
-      {doc.file, p.line, p.column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), pointer});
+      diag::make(doc.file, p.line, p.column, diag::Severity::error, std::move(code), message, pointer));
 }
 
 const json *at(const json &root, const std::string &pointer) {
@@ -31,7 +34,7 @@ std::string str(const json &o, const char *key) {
   return o[key].get<std::string>();
 }
 
-void unique_ids(yaml::Document &doc, const std::string &pointer, const std::string &what_en, const std::string &what_zh,
+void unique_ids(yaml::Document &doc, const std::string &pointer, const i18n::Message &what,
                 std::map<std::string, std::string> &seen) {
   const json *arr = at(doc.value, pointer);
   if (!arr || !arr->is_array()) return;
@@ -42,8 +45,7 @@ void unique_ids(yaml::Document &doc, const std::string &pointer, const std::stri
     auto [it, fresh] = seen.emplace(id, here);
     if (!fresh)
       report(doc, here, "duplicate-id",
-             what_en + " id '" + id + "' is already used at line " + std::to_string(doc.position(it->second).line),
-             what_zh + "编号 '" + id + "' 已在第 " + std::to_string(doc.position(it->second).line) + " 行使用");
+             i18n::both_of(msg::estate_duplicate_id, both(what), id, std::to_string(doc.position(it->second).line)));
   }
 }
 
@@ -53,7 +55,7 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
   const json *arr = at(doc.value, pointer);
   if (!arr || !arr->is_array()) return;
   std::map<std::string, std::string> ids;
-  unique_ids(doc, pointer, "phase", "阶段", ids);
+  unique_ids(doc, pointer, msg::estate_what_phase, ids);
   struct P {
     std::string from, to, id;
     std::size_t index;
@@ -64,17 +66,11 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
     std::string from = str(p, "from"), to = str(p, "to");
     std::string base = pointer + "/" + std::to_string(i);
     bool good_from = util::parse_date(from).has_value(), good_to = util::parse_date(to).has_value();
-    if (!good_from && from.size() == 10)
-      report(doc, base + "/from", "bad-date", "'" + from + "' is not a date in the calendar",
-             "'" + from + "' 不是日历上的日期");
-    if (!good_to && to.size() == 10)
-      report(doc, base + "/to", "bad-date", "'" + to + "' is not a date in the calendar",
-             "'" + to + "' 不是日历上的日期");
+    if (!good_from && from.size() == 10) report(doc, base + "/from", "bad-date", both(msg::estate_not_a_date, from));
+    if (!good_to && to.size() == 10) report(doc, base + "/to", "bad-date", both(msg::estate_not_a_date, to));
     if (!good_from || !good_to) continue;
     if (from > to) {
-      report(doc, base + "/to", "reversed-range",
-             "phase '" + str(p, "id") + "' ends (" + to + ") before it starts (" + from + ")",
-             "阶段 '" + str(p, "id") + "' 的结束日期（" + to + "）早于开始日期（" + from + "）");
+      report(doc, base + "/to", "reversed-range", both(msg::estate_phase_reversed, str(p, "id"), to, from));
       continue;
     }
     ok.push_back({from, to, str(p, "id"), i});
@@ -83,10 +79,7 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
   for (std::size_t i = 1; i < ok.size(); ++i)
     if (ok[i].from <= ok[i - 1].to)
       report(doc, pointer + "/" + std::to_string(ok[i].index) + "/from", "overlapping-phases",
-             "phase '" + ok[i].id + "' starts (" + ok[i].from + ") before phase '" + ok[i - 1].id + "' ends (" +
-                 ok[i - 1].to + ")",
-             "阶段 '" + ok[i].id + "' 的开始日期（" + ok[i].from + "）早于阶段 '" + ok[i - 1].id + "' 的结束日期（" +
-                 ok[i - 1].to + "）");
+             both(msg::estate_phases_overlap, ok[i].id, ok[i].from, ok[i - 1].id, ok[i - 1].to));
 }
 
 void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
@@ -96,7 +89,7 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
 
   // Groups: unique ids, parents that exist, no group its own ancestor.
   std::map<std::string, std::string> group_ids;
-  unique_ids(doc, "/groups", "group", "小组", group_ids);
+  unique_ids(doc, "/groups", msg::estate_what_group, group_ids);
   if (const json *groups = at(v, "/groups"); groups && groups->is_array()) {
     std::map<std::string, std::string> parent;
     for (std::size_t i = 0; i < groups->size(); ++i) {
@@ -104,8 +97,7 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
       if (par.empty()) continue;
       if (!group_ids.count(par))
         report(doc, "/groups/" + std::to_string(i) + "/parent", "unknown-group",
-               "group '" + id + "' names a parent group '" + par + "' that is not listed",
-               "小组 '" + id + "' 的上级小组 '" + par + "' 不存在");
+               both(msg::estate_unknown_parent_group, id, par));
       else
         parent[id] = par;
     }
@@ -115,9 +107,7 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
       for (std::string cur = id; parent.count(cur);) {
         cur = parent[cur];
         if (!seen.insert(cur).second) {
-          report(doc, "/groups/" + std::to_string(i) + "/parent", "group-cycle",
-                 "group '" + id + "' is, through its parents, its own parent",
-                 "小组 '" + id + "' 通过上级关系成为自己的上级");
+          report(doc, "/groups/" + std::to_string(i) + "/parent", "group-cycle", both(msg::estate_group_cycle, id));
           break;
         }
       }
@@ -126,23 +116,20 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
 
   // Units and positions: unique, and positions must not shadow catalogue roles.
   std::map<std::string, std::string> unit_ids, position_ids;
-  unique_ids(doc, "/units", "unit", "部门", unit_ids);
+  unique_ids(doc, "/units", msg::estate_what_unit, unit_ids);
   if (const json *units = at(v, "/units"); units && units->is_array())
     for (std::size_t i = 0; i < units->size(); ++i) {
       std::string up = "/units/" + std::to_string(i);
       std::string uid = str((*units)[i], "id");
       if (!uid.empty() && base.department(uid))
-        report(doc, up + "/id", "role-conflict",
-               "unit id '" + uid + "' is a department of the role catalogue; choose another id",
-               "部门编号 '" + uid + "' 与岗位目录中的部门重名；请换一个编号");
-      unique_ids(doc, up + "/positions", "position", "岗位", position_ids);
+        report(doc, up + "/id", "role-conflict", both(msg::estate_unit_is_department, uid));
+      unique_ids(doc, up + "/positions", msg::estate_what_position, position_ids);
       if (const json *ps = at(v, up + "/positions"); ps && ps->is_array())
         for (std::size_t k = 0; k < ps->size(); ++k) {
           std::string pid = str((*ps)[k], "id");
           if (!pid.empty() && base.role(pid))
             report(doc, up + "/positions/" + std::to_string(k) + "/id", "role-conflict",
-                   "position id '" + pid + "' is a role of the role catalogue; choose another id",
-                   "岗位编号 '" + pid + "' 与岗位目录中的岗位重名；请换一个编号");
+                   both(msg::estate_position_is_role, pid));
         }
     }
 
@@ -152,11 +139,9 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
     const json *rounds = ins->contains("rounds_per_day") ? &(*ins)["rounds_per_day"] : nullptr;
     if (times && rounds && times->is_array() && rounds->is_number_integer() &&
         static_cast<long long>(times->size()) != rounds->get<long long>())
-      report(doc, "/inspections/times", "inspection-times",
-             "inspections.times lists " + std::to_string(times->size()) + " times for " +
-                 std::to_string(rounds->get<long long>()) + " rounds a day",
-             "inspections.times 列出 " + std::to_string(times->size()) + " 个时间，但每天巡视 " +
-                 std::to_string(rounds->get<long long>()) + " 次");
+      report(
+          doc, "/inspections/times", "inspection-times",
+          both(msg::estate_inspection_times, std::to_string(times->size()), std::to_string(rounds->get<long long>())));
   }
 
   // Rectification and committee facts that contradict each other.
@@ -165,9 +150,7 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
       return g->contains(k) && (*g)[k].is_boolean() ? std::optional<bool>((*g)[k].get<bool>()) : std::nullopt;
     };
     if (flag("owners_committee") == true && flag("eligible_for_committee") == false)
-      report(doc, "/governance/owners_committee", "contradiction",
-             "governance.owners_committee is true but eligible_for_committee is false",
-             "governance.owners_committee 为 true，但 eligible_for_committee 为 false");
+      report(doc, "/governance/owners_committee", "contradiction", both(msg::estate_committee_contradiction));
   }
 }
 

@@ -1,4 +1,5 @@
 #include <pm/estate/check.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/util/file.hpp>
 #include <pm/yaml/document.hpp>
 
@@ -15,7 +16,7 @@ std::optional<std::string> read_estate(const std::string &path, const std::strin
     out.push_back(yaml::too_large(name, limits));
   } else {
     unreadable = true;
-    out.push_back({name, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
+    out.push_back(diag::make(name, 0, 0, diag::Severity::error, "io", i18n::describe(text.error())));
   }
   return std::nullopt;
 }

@@ -1,4 +1,5 @@
 #include <pm/estate/check.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/schema/validator.hpp>
@@ -27,7 +28,7 @@ std::optional<Targets> load_targets(const std::string &path, const catalog::Cata
                                     bool &io_error) {
   auto text = util::read_file(path, yaml::Limits{}.max_bytes);
   if (!text) {
-    out.push_back({path, 0, 0, diag::Severity::error, "io", text.error().en, text.error().zh, ""});
+    out.push_back(diag::make(path, 0, 0, diag::Severity::error, "io", i18n::describe(text.error())));
     io_error = true;
     return std::nullopt;
   }
@@ -54,9 +55,8 @@ std::optional<Targets> parse_targets(std::string_view text, const std::string &p
       estate::check(d, roles);
   });
   if (doc.ok && !is_targets(doc.value))
-    doc.diagnostics.push_back({path, 1, 1, diag::Severity::error, "not-targets",
-                               "this is not a targets file: it needs 'kind: targets'",
-                               "这不是目标文件：需要 'kind: targets'", ""});
+    doc.diagnostics.push_back(
+        diag::make(path, 1, 1, diag::Severity::error, "not-targets", i18n::both(i18n::msg::portfolio_not_targets)));
   out.insert(out.end(), doc.diagnostics.begin(), doc.diagnostics.end());
   if (!doc.ok || diag::has_errors(doc.diagnostics)) return std::nullopt;
   Targets t;

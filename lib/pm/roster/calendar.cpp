@@ -1,4 +1,5 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/res/resources.hpp>
 #include <pm/roster/calendar.hpp>
 #include <pm/util/date.hpp>
@@ -71,7 +72,7 @@ std::optional<Holidays> load_holidays(const std::string &name, diag::Diagnostics
       for (const toml::node *dn : rd.string_nodes(y, "dates", data::Need::required)) {
         auto d = util::parse_date(*dn->value_exact<std::string>());
         if (!d || (year && util::civil(*d).year != *year))
-          rd.error(*dn, "bad-value", "not a date of that year (YYYY-MM-DD)", "不是该年的日期（YYYY-MM-DD）");
+          rd.error(*dn, "bad-value", i18n::both(i18n::msg::roster_holiday_not_in_year));
         else
           h.days.insert(*d);
       }

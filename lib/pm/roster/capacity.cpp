@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/util/text.hpp>
 
@@ -19,14 +20,13 @@ double capacity(const Problem &p, const Person &x) {
 
 std::string n0(double v) { return util::format_number(std::floor(v + 1e-9), 0); }
 
-// "gate guard" / "gate guards" from the catalogue's role name.
-std::string role_noun(const Problem &p, const std::string &role, int count, bool zh) {
+// "门岗" and "gate guard" / "gate guards" from the catalogue's role name.
+catalog::Text role_noun(const Problem &p, const std::string &role, int count) {
   auto it = p.role_names.find(role);
   const catalog::Text *r = it == p.role_names.end() ? nullptr : &it->second;
-  if (zh) return r ? r->zh : role;
   std::string s = r ? r->en : role;
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return count == 1 ? s : s + "s";
+  return {r ? r->zh : role, count == 1 ? s : s + "s"};
 }
 
 } // namespace
@@ -88,14 +88,12 @@ std::vector<Shortfall> shortfalls(const Problem &p) {
     role = first.role.empty() ? (first.roles.empty() ? "" : first.roles.front()) : first.role;
     std::string ids;
     for (int i : posts) ids += (ids.empty() ? "" : ", ") + p.posts[static_cast<std::size_t>(i)].id;
-    std::string lic_en = first.licence.empty() || posts.size() > 1 ? "" : " (holding " + first.licence + ")";
-    std::string lic_zh = first.licence.empty() || posts.size() > 1 ? "" : "（持 " + first.licence + " 证）";
-    s.message.en = ids + ": " + n0(std::ceil(needed - 1e-9)) + " h/week needed, " + std::to_string(people) + " " +
-                   role_noun(p, role, people, false) + lic_en + " can lawfully give at most " + n0(std::round(give)) +
-                   " h; add " + std::to_string(s.add) + " " + role_noun(p, role, s.add, false);
-    s.message.zh = ids + "：每周需要 " + n0(std::ceil(needed - 1e-9)) + " 小时，" + std::to_string(people) + " 名" +
-                   role_noun(p, role, people, true) + lic_zh + "依法最多可提供 " + n0(std::round(give)) +
-                   " 小时；需增加 " + std::to_string(s.add) + " 名" + role_noun(p, role, s.add, true);
+    catalog::Text licence = first.licence.empty() || posts.size() > 1
+                                ? catalog::Text{}
+                                : i18n::both(i18n::msg::roster_holding_licence, first.licence);
+    s.message = i18n::both_sides(i18n::msg::roster_shortfall, ids, n0(std::ceil(needed - 1e-9)), std::to_string(people),
+                                 role_noun(p, role, people), licence, n0(std::round(give)), std::to_string(s.add),
+                                 role_noun(p, role, s.add));
     out.push_back(std::move(s));
   };
 
@@ -121,10 +119,8 @@ std::vector<catalog::Text> impossible_posts(const Problem &p) {
       if (s.minutes() > p.labor.max_shift_hours * 60 + 1e-9) {
         std::string h = util::format_number(s.minutes() / 60.0, 1),
                     max = util::format_number(p.labor.max_shift_hours, 1);
-        out.push_back({d.id + "：班次 " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " 长 " + h +
-                           " 小时，劳动规定最多 " + max + " 小时",
-                       d.id + ": the shift " + staff::format_hhmm(s.start) + "–" + staff::format_hhmm(s.end) + " is " +
-                           h + " h long; the labour profile allows at most " + max + " h"});
+        out.push_back(i18n::both(i18n::msg::roster_shift_over_limit, d.id, staff::format_hhmm(s.start),
+                                 staff::format_hhmm(s.end), h, max));
       }
   return out;
 }

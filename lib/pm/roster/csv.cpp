@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/roster/csv.hpp>
 #include <pm/roster/rules.hpp>
 #include <pm/util/text.hpp>
@@ -7,10 +8,16 @@
 
 namespace pm::roster {
 
+using i18n::both;
+namespace msg = i18n::msg;
+
 namespace {
-diag::Diagnostic error(const std::string &file, int line, int column, std::string code, std::string en,
-                       std::string zh) {
-  return {file, line, column, diag::Severity::error, std::move(code), std::move(en), std::move(zh), ""};
+diag::Diagnostic error(const std::string &file, int line, int column, std::string code, const i18n::Text &message) {
+  return diag::make(file, line, column, diag::Severity::error, std::move(code), message);
+}
+// "; did you mean 'x'?", or nothing.
+i18n::Text hint_of(const std::string &hint) {
+  return hint.empty() ? i18n::Text{} : both(msg::roster_csv_did_you_mean, hint);
 }
 } // namespace
 
@@ -52,14 +59,13 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file,
           ++i;
         }
         if (!closed) {
-          out.push_back(error(file, open_line, static_cast<int>(open_col), "csv-syntax",
-                              "a quoted field is never closed", "带引号的字段没有结束引号"));
+          out.push_back(
+              error(file, open_line, static_cast<int>(open_col), "csv-syntax", both(msg::roster_csv_unclosed_quote)));
           return records;
         }
         if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          out.push_back(error(file, line, static_cast<int>(i - line_start + 1), "csv-syntax",
-                              "text after a closing quote; a quote inside a field is written \"\"",
-                              "结束引号后还有字符；字段内的引号应写作 \"\""));
+          out.push_back(
+              error(file, line, static_cast<int>(i - line_start + 1), "csv-syntax", both(msg::roster_csv_after_quote)));
           bad = true;
           while (i < n && text[i] != '\n') ++i;
           break;
@@ -68,8 +74,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file,
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"' && !bad) {
             out.push_back(error(file, line, static_cast<int>(i - line_start + 1), "csv-syntax",
-                                "a quote inside an unquoted field; quote the whole field and double the quote",
-                                "未加引号的字段中出现引号；请给整个字段加引号并把引号写两次"));
+                                both(msg::roster_csv_stray_quote)));
             bad = true;
           }
           field += text[i++];
@@ -97,13 +102,12 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
   std::vector<Assignment> result;
   if (auto bad = util::find_bad_utf8(text)) {
     out.push_back(error(file, bad->line, bad->column, bad->nul ? "nul-byte" : "not-utf8",
-                        bad->nul ? "NUL byte in the file" : "the file is not UTF-8 text",
-                        bad->nul ? "文件中有 NUL 字节" : "文件不是 UTF-8 文本"));
+                        both(bad->nul ? msg::roster_csv_nul : msg::roster_csv_not_utf8)));
     return result;
   }
   auto records = parse_csv(text, file, out);
   if (records.empty()) {
-    out.push_back(error(file, 1, 0, "empty", "the roster has no header row", "排班表没有表头行"));
+    out.push_back(error(file, 1, 0, "empty", both(msg::roster_csv_no_header)));
     return result;
   }
   const auto &header = records.front().fields;
@@ -115,9 +119,7 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
   int c_staff = col("staff_id"), c_post = col("post"), c_start = col("start"), c_end = col("end");
   for (auto [c, name] : {std::pair{c_staff, "staff_id"}, {c_post, "post"}, {c_start, "start"}, {c_end, "end"}})
     if (c < 0)
-      out.push_back(error(file, records.front().line, 0, "missing-column",
-                          std::string("the header has no column '") + name + "'",
-                          std::string("表头缺少列 '") + name + "'"));
+      out.push_back(error(file, records.front().line, 0, "missing-column", both(msg::roster_csv_missing_column, name)));
   if (c_staff < 0 || c_post < 0 || c_start < 0 || c_end < 0) return result;
   std::vector<std::string> ids;
   for (const auto &x : p.people) ids.push_back(x.id);
@@ -127,10 +129,9 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord &rec = records[r];
     if (rec.fields.size() != header.size()) {
-      out.push_back(error(
-          file, rec.line, 0, "csv-columns",
-          "this row has " + std::to_string(rec.fields.size()) + " fields, the header " + std::to_string(header.size()),
-          "此行有 " + std::to_string(rec.fields.size()) + " 个字段，表头有 " + std::to_string(header.size()) + " 个"));
+      out.push_back(
+          error(file, rec.line, 0, "csv-columns",
+                both(msg::roster_csv_field_count, std::to_string(rec.fields.size()), std::to_string(header.size()))));
       continue;
     }
     auto field = [&](int c) { return rec.fields[static_cast<std::size_t>(c)]; };
@@ -142,34 +143,28 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
     if (a.person < 0) {
       std::string hint;
       if (auto m = util::did_you_mean(field(c_staff), ids)) hint = *m;
-      out.push_back(error(file, rec.line, column_of(c_staff), "unknown-staff",
-                          "no one with staff_id '" + field(c_staff) + "' in the estate" +
-                              (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
-                          "小区文件中没有 staff_id 为 '" + field(c_staff) + "' 的人员" +
-                              (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
+      i18n::Text message = both(msg::roster_csv_unknown_staff, field(c_staff));
+      message += hint_of(hint);
+      out.push_back(error(file, rec.line, column_of(c_staff), "unknown-staff", message));
       ok = false;
     }
     a.post = p.find_post(field(c_post));
     if (a.post < 0) {
       std::string hint;
       if (auto m = util::did_you_mean(field(c_post), posts)) hint = *m;
-      out.push_back(error(
-          file, rec.line, column_of(c_post), "unknown-post",
-          "no post '" + field(c_post) + "' in this staffing" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"),
-          "此人员配置中没有岗位 '" + field(c_post) + "'" + (hint.empty() ? "" : "；是否是 '" + hint + "'？")));
+      i18n::Text message = both(msg::roster_csv_unknown_post, field(c_post));
+      message += hint_of(hint);
+      out.push_back(error(file, rec.line, column_of(c_post), "unknown-post", message));
       ok = false;
     }
     auto s = parse_datetime(field(c_start)), e = parse_datetime(field(c_end));
     for (auto [v, c] : {std::pair{s, c_start}, {e, c_end}})
       if (!v) {
-        out.push_back(error(file, rec.line, column_of(c), "bad-time",
-                            "'" + field(c) + "' is not a time written YYYY-MM-DDTHH:MM",
-                            "'" + field(c) + "' 不是 YYYY-MM-DDTHH:MM 格式的时间"));
+        out.push_back(error(file, rec.line, column_of(c), "bad-time", both(msg::roster_csv_bad_time, field(c))));
         ok = false;
       }
     if (s && e && *e <= *s) {
-      out.push_back(error(file, rec.line, column_of(c_end), "bad-time", "the shift ends before it starts",
-                          "班次结束时间早于开始时间"));
+      out.push_back(error(file, rec.line, column_of(c_end), "bad-time", both(msg::roster_csv_ends_before_start)));
       ok = false;
     }
     if (!ok) continue;

@@ -1,4 +1,5 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/res/resources.hpp>
 #include <pm/roster/patterns.hpp>
 
@@ -21,11 +22,10 @@ namespace {
 // A pattern whose figures were read: its cycle must staff every shift once a day, and the file's
 // average week must be the cycle's.
 void check_cycle(const Pattern &p, data::Reader &rd, const toml::table &t) {
-  auto bad = [&](const std::string &en, const std::string &zh) { rd.error(t, "bad-value", en, zh); };
-  if (static_cast<int>(p.codes.size()) != p.shifts)
-    return bad("a pattern needs one code per shift", "班制的每个班次需要一个代号");
-  if (p.cycle.size() % static_cast<std::size_t>(p.crews) != 0)
-    return bad("the cycle's length must be a multiple of crews", "cycle 的长度必须是 crews 的倍数");
+  namespace msg = i18n::msg;
+  auto bad = [&](const i18n::Text &message) { rd.error(t, "bad-value", message); };
+  if (static_cast<int>(p.codes.size()) != p.shifts) return bad(i18n::both(msg::roster_pattern_codes));
+  if (p.cycle.size() % static_cast<std::size_t>(p.crews) != 0) return bad(i18n::both(msg::roster_pattern_cycle_length));
   for (int day = 0; day < static_cast<int>(p.cycle.size()); ++day) {
     std::vector<int> count(static_cast<std::size_t>(p.shifts), 0);
     for (int c = 0; c < p.crews; ++c) {
@@ -33,9 +33,7 @@ void check_cycle(const Pattern &p, data::Reader &rd, const toml::table &t) {
       if (s >= 0) ++count[static_cast<std::size_t>(s)];
     }
     if (std::any_of(count.begin(), count.end(), [](int x) { return x != 1; })) {
-      bad("the crews, each starting " + std::to_string(p.step()) +
-              " days after the last, do not cover every shift exactly once a day",
-          "各班组依次错开 " + std::to_string(p.step()) + " 天后，不能每天每个班次恰好一组");
+      bad(i18n::both(msg::roster_pattern_cover, std::to_string(p.step())));
       break;
     }
   }
@@ -43,8 +41,8 @@ void check_cycle(const Pattern &p, data::Reader &rd, const toml::table &t) {
   for (char c : p.cycle) worked += c == '-' ? 0 : 1;
   double avg = worked * p.shift_hours * 7.0 / static_cast<double>(p.cycle.size());
   if (std::fabs(avg - p.average_weekly_hours) > 0.05)
-    bad("average_weekly_hours does not match the cycle (" + std::to_string(avg) + ")",
-        "average_weekly_hours 与 cycle 不符");
+    // English gives the cycle's average, Chinese does not.
+    bad(i18n::both_sides(msg::roster_pattern_average, i18n::Text{"", std::to_string(avg)}));
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/roster/rules.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
@@ -8,6 +9,10 @@
 #include <tuple>
 
 namespace pm::roster {
+
+using i18n::both;
+using i18n::both_sides;
+namespace msg = i18n::msg;
 
 namespace {
 
@@ -23,9 +28,8 @@ const catalog::Text &name(const Problem &p, int person) { return p.people[static
 
 struct Sink {
   std::vector<Violation> &out;
-  void add(const std::string &rule, int assignment, std::string zh, std::string en,
-           diag::Severity sev = diag::Severity::error) {
-    out.push_back({rule, {std::move(zh), std::move(en)}, assignment, sev});
+  void add(const std::string &rule, int assignment, catalog::Text message, diag::Severity sev = diag::Severity::error) {
+    out.push_back({rule, std::move(message), assignment, sev});
   }
 };
 
@@ -75,14 +79,11 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
     std::string w = when(s.start, s.end).en;
     if (have < s.seats)
       sink.add("coverage", -1,
-               d.id + "（" + d.name.zh + "）：" + w + " 有 " + std::to_string(s.seats) + " 个岗位，只排了 " +
-                   std::to_string(have) + " 人",
-               d.id + " (" + d.name.en + "): " + w + " needs " + std::to_string(s.seats) +
-                   (s.seats == 1 ? " person" : " people") + ", " + std::to_string(have) + " rostered");
+               both_sides(s.seats == 1 ? msg::roster_coverage_short_one : msg::roster_coverage_short, d.id, d.name, w,
+                          std::to_string(s.seats), std::to_string(have)));
     else if (have > s.seats)
       sink.add("over-coverage", it->second.back(),
-               d.id + "：" + w + " 只需 " + std::to_string(s.seats) + " 人，排了 " + std::to_string(have) + " 人",
-               d.id + ": " + w + " needs " + std::to_string(s.seats) + ", " + std::to_string(have) + " rostered",
+               both(msg::roster_over_coverage, d.id, w, std::to_string(s.seats), std::to_string(have)),
                diag::Severity::warning);
   }
 
@@ -95,29 +96,22 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
     if (!is_slot.count({x.post, x.start, x.end})) {
       int first_rota = p.first_day, last_rota = p.last_day();
       if (shift_of(p, x) < 0)
-        sink.add("not-a-shift", i, d.id + " 没有 " + w + " 这个班次（其班次为 " + shifts_list(d) + "）",
-                 d.id + " has no shift " + w + " (its shifts: " + shifts_list(d) + ")");
+        sink.add("not-a-shift", i, both(msg::roster_no_such_shift, d.id, w, shifts_list(d)));
       else
-        sink.add("not-a-shift", i,
-                 d.id + "：" + w + " 不在排班期内（" + util::format_date(first_rota) + " 至 " +
-                     util::format_date(last_rota) + "）或该日不需要",
-                 d.id + ": " + w + " is outside the roster's days (" + util::format_date(first_rota) + " to " +
-                     util::format_date(last_rota) + ") or the post is not needed that day");
+        sink.add(
+            "not-a-shift", i,
+            both(msg::roster_outside_period, d.id, w, util::format_date(first_rota), util::format_date(last_rota)));
     }
     if (std::find(d.roles.begin(), d.roles.end(), who.role) == d.roles.end())
-      sink.add("role", i, who.name.zh + "（" + who.role + "）不能上 " + d.id + " 岗",
-               who.name.en + " (" + who.role + ") may not take a shift at " + d.id);
+      sink.add("role", i, both_sides(msg::roster_wrong_role, who.name, who.role, d.id));
     else if (!who.holds(d.licence))
-      sink.add("licence", i, who.name.zh + " 没有 " + d.id + " 岗位要求的 " + d.licence + " 证书",
-               who.name.en + " does not hold the " + d.licence + " licence that " + d.id + " requires");
+      sink.add("licence", i, both_sides(msg::roster_no_licence, who.name, d.id, d.licence));
     if (x.end - x.start > l.max_shift_hours * 60 + 1e-9)
       sink.add("shift-length", i,
-               w + " 长 " + h1((x.end - x.start) / 60.0) + " 小时，超过 " + h1(l.max_shift_hours) + " 小时",
-               w + " is " + h1((x.end - x.start) / 60.0) + " h long; at most " + h1(l.max_shift_hours) + " h");
+               both(msg::roster_shift_too_long, w, h1((x.end - x.start) / 60.0), h1(l.max_shift_hours)));
     for (int day = first_calendar_day(x.start); day <= last_calendar_day(x.end); ++day)
       if (who.unavailable.count(day)) {
-        sink.add("unavailable", i, who.name.zh + " " + util::format_date(day) + " 不能上班",
-                 who.name.en + " is unavailable on " + util::format_date(day));
+        sink.add("unavailable", i, both_sides(msg::roster_unavailable, who.name, util::format_date(day)));
         break;
       }
   }
@@ -144,16 +138,11 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       std::string pw = when(prev.start, prev.end).en, cw = when(cur.start, cur.end).en;
       if (cur.start < prev.end)
         sink.add("overlap", list[k],
-                 nm.zh + " 同时排了两个班：" + pw + "（" + p.posts[prev.post].id + "）与 " + cw + "（" +
-                     p.posts[cur.post].id + "）",
-                 nm.en + " is on two shifts at once: " + pw + " (" + p.posts[prev.post].id + ") and " + cw + " (" +
-                     p.posts[cur.post].id + ")");
+                 both_sides(msg::roster_overlap, nm, pw, p.posts[prev.post].id, cw, p.posts[cur.post].id));
       else if (cur.start - prev.end < rest)
-        sink.add("rest", list[k],
-                 nm.zh + " 在 " + pw + " 与 " + cw + " 之间只休息 " + h1((cur.start - prev.end) / 60.0) +
-                     " 小时，至少需要 " + h1(l.min_rest_between_shifts) + " 小时",
-                 nm.en + " has only " + h1((cur.start - prev.end) / 60.0) + " h of rest between " + pw + " and " + cw +
-                     "; at least " + h1(l.min_rest_between_shifts) + " h needed");
+        sink.add(
+            "rest", list[k],
+            both_sides(msg::roster_rest, nm, pw, cw, h1((cur.start - prev.end) / 60.0), h1(l.min_rest_between_shifts)));
     }
 
     // Worked calendar days, and for each day the first shift that touches it.
@@ -175,10 +164,8 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       int run = e - d + 1;
       if (run > l.max_consecutive_days)
         sink.add("consecutive-days", first_shift[static_cast<std::size_t>(d + l.max_consecutive_days - cal_first)],
-                 nm.zh + " 从 " + util::format_date(d) + " 到 " + util::format_date(e) + " 连续工作 " +
-                     std::to_string(run) + " 天，最多 " + std::to_string(l.max_consecutive_days) + " 天",
-                 nm.en + " works " + std::to_string(run) + " days in a row, " + util::format_date(d) + " to " +
-                     util::format_date(e) + "; at most " + std::to_string(l.max_consecutive_days));
+                 both_sides(msg::roster_consecutive_days, nm, util::format_date(d), util::format_date(e),
+                            std::to_string(run), std::to_string(l.max_consecutive_days)));
       d = e + 1;
     }
 
@@ -191,12 +178,9 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
         if (free == 0 && l.max_consecutive_days < 7) continue;
         int at = -1;
         for (int d = w + 6; d >= w && at < 0; --d) at = first_shift[static_cast<std::size_t>(d - cal_first)];
-        sink.add(
-            "free-day", at,
-            nm.zh + " 在 " + util::format_date(w) + " 至 " + util::format_date(w + 6) + " 只有 " +
-                std::to_string(free) + " 个休息日，每 7 天至少需要 " + std::to_string(l.min_free_days_per_7) + " 个",
-            nm.en + " has " + std::to_string(free) + " free days from " + util::format_date(w) + " to " +
-                util::format_date(w + 6) + "; at least " + std::to_string(l.min_free_days_per_7) + " in every 7 days");
+        sink.add("free-day", at,
+                 both_sides(msg::roster_free_days, nm, util::format_date(w), util::format_date(w + 6),
+                            std::to_string(free), std::to_string(l.min_free_days_per_7)));
         w += 6; // one report per stretch
       }
 
@@ -209,10 +193,8 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       last_night = day;
       if (run == l.max_consecutive_nights + 1)
         sink.add("consecutive-nights", i,
-                 nm.zh + " 连续上第 " + std::to_string(run) + " 个夜班（" + when(a[i].start, a[i].end).zh +
-                     "），最多连续 " + std::to_string(l.max_consecutive_nights) + " 个",
-                 nm.en + " works a night for the " + std::to_string(run) + "th time in a row (" +
-                     when(a[i].start, a[i].end).en + "); at most " + std::to_string(l.max_consecutive_nights));
+                 both_sides(msg::roster_consecutive_nights, nm, std::to_string(run), when(a[i].start, a[i].end),
+                            std::to_string(l.max_consecutive_nights)));
     }
 
     // Hours over each averaging period.
@@ -229,18 +211,10 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       if (hours <= cap + 1e-6) continue;
       double standard = standard_hours(l, who, win.days());
       bool part_time = who.hours_per_week > 0 && who.hours_per_week < l.weekly_hours;
-      std::string limit_en =
-          part_time
-              ? "at most " + h1(cap) + " h (contracted " + h1(who.hours_per_week) + " h a week)"
-              : "at most " + h1(cap) + " h (" + h1(standard) + " h standard + " + h1(cap - standard) + " h overtime)";
-      std::string limit_zh = part_time ? "最多 " + h1(cap) + " 小时（约定每周 " + h1(who.hours_per_week) + " 小时）"
-                                       : "最多 " + h1(cap) + " 小时（标准 " + h1(standard) + " 小时 + 加班 " +
-                                             h1(cap - standard) + " 小时）";
+      catalog::Text limit = part_time ? both(msg::roster_limit_part_time, h1(cap), h1(who.hours_per_week))
+                                      : both(msg::roster_limit_full_time, h1(cap), h1(standard), h1(cap - standard));
       sink.add("hours", last,
-               nm.zh + " 在 " + win.label + "（" + std::to_string(win.days()) + " 天）工作 " + h1(hours) + " 小时，" +
-                   limit_zh,
-               nm.en + " works " + h1(hours) + " h in " + win.label + " (" + std::to_string(win.days()) + " days); " +
-                   limit_en);
+               both_sides(msg::roster_hours, nm, win.label, std::to_string(win.days()), h1(hours), limit));
     }
   }
 

@@ -1,3 +1,4 @@
+#include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
@@ -183,33 +184,24 @@ public:
           ++reasons[r];
         }
         if (chosen < 0) {
-          std::string en, zh;
-          static const char *names_en[] = {"",
-                                           "unavailable",
-                                           "resting after a shift or on one",
-                                           "at their limit of days in a row",
-                                           "due a free day",
-                                           "at their limit of nights in a row",
-                                           "at their hours limit"};
-          static const char *names_zh[] = {"",
-                                           "请假/不可用",
-                                           "班次间休息不足或已在岗",
-                                           "已达连续工作天数上限",
-                                           "需要休息日",
-                                           "已达连续夜班上限",
-                                           "已达工时上限"};
+          static const i18n::Message *const names[] = {nullptr,
+                                                       &i18n::msg::roster_reason_unavailable,
+                                                       &i18n::msg::roster_reason_resting,
+                                                       &i18n::msg::roster_reason_days,
+                                                       &i18n::msg::roster_reason_free_day,
+                                                       &i18n::msg::roster_reason_nights,
+                                                       &i18n::msg::roster_reason_hours};
+          catalog::Text counts;
           for (int r = 1; r < r_count; ++r)
             if (reasons[r] > 0) {
-              en += (en.empty() ? "" : ", ") + std::to_string(reasons[r]) + " " + names_en[r];
-              zh += (zh.empty() ? "" : "，") + std::to_string(reasons[r]) + " 人" + names_zh[r];
+              if (!counts.empty()) counts += i18n::both(i18n::msg::roster_reason_separator);
+              counts +=
+                  i18n::both_of(i18n::msg::roster_reason_count, std::to_string(reasons[r]), i18n::both(*names[r]));
             }
+          if (counts.empty()) counts = i18n::both(i18n::msg::roster_reason_nobody);
           std::string w = when(slot.start, slot.end).en;
-          why.push_back({d.id + "：" + w + " 的第 " + std::to_string(seat + 1) + " 个岗位无人可依法上岗（可上此岗的 " +
-                             std::to_string(cand.size()) + " 人中：" + (zh.empty() ? "无人" : zh) +
-                             "）；请增加人员或调整请假",
-                         d.id + ": no one can lawfully take seat " + std::to_string(seat + 1) + " of " + w +
-                             " (of the " + std::to_string(cand.size()) + " who may: " + (en.empty() ? "none" : en) +
-                             "); add people or move their leave"});
+          why.push_back(i18n::both_sides(i18n::msg::roster_no_one_for_seat, d.id, w, std::to_string(seat + 1),
+                                         std::to_string(cand.size()), counts));
           return false;
         }
         add(chosen, slot.post, slot.shift, slot.day, slot.start, slot.end);
@@ -285,14 +277,13 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
     if (!forced) {
       std::string names;
       for (const auto &x : patterns) names += (names.empty() ? "" : ", ") + x.name + " (" + x.title.zh + ")";
-      r.refusal.push_back({"没有名为 '" + o.pattern + "' 的班制；可用：" + names + "，或 none",
-                           "no pattern named '" + o.pattern + "'; there are: " + names + ", or none"});
+      r.refusal.push_back(i18n::both(i18n::msg::roster_no_pattern, o.pattern, names));
       r.usage_error = true;
       return r;
     }
     if (!forced->lawful) {
-      r.refusal.push_back({forced->name + "（" + forced->title.zh + "）不合法：" + forced->note.zh,
-                           forced->name + " (" + forced->title.zh + ") is unlawful: " + forced->note.en});
+      r.refusal.push_back(
+          i18n::both_sides(i18n::msg::roster_pattern_unlawful, forced->name, forced->title.zh, forced->note));
       return r;
     }
   }
@@ -306,12 +297,8 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
       if (!team) {
         int have = 0;
         for (const auto &x : p.people) have += x.home == post ? 1 : 0;
-        r.refusal.push_back({d.id + "：班制 " + forced->name + "（" + forced->title.zh + "）需要 " +
-                                 std::to_string(forced->crews * d.seats) + " 名全职、全期可上岗的人员，该岗位有 " +
-                                 std::to_string(have) + " 名",
-                             d.id + ": pattern " + forced->name + " (" + forced->title.zh + ") needs " +
-                                 std::to_string(forced->crews * d.seats) +
-                                 " full-time people there for the whole period; the post has " + std::to_string(have)});
+        r.refusal.push_back(i18n::both(i18n::msg::roster_pattern_needs_team, d.id, forced->name, forced->title.zh,
+                                       std::to_string(forced->crews * d.seats), std::to_string(have)));
         continue;
       }
       auto made = apply(*forced, p, post, *team);
@@ -340,8 +327,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
     if (!done) rest.push_back(post);
   }
   if (forced && !any_fit)
-    r.refusal.push_back({"班制 " + forced->name + "（" + forced->title.zh + "）不适合任何岗位的班次",
-                         "pattern " + forced->name + " (" + forced->title.zh + ") fits no post's shifts"});
+    r.refusal.push_back(i18n::both(i18n::msg::roster_pattern_fits_nothing, forced->name, forced->title.zh));
   if (!r.refusal.empty()) return r;
 
   std::vector<catalog::Text> why;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
@@ -14,9 +13,12 @@ namespace pm::util {
 namespace fs = std::filesystem;
 
 namespace {
-Error sys_error(const std::string &path, const char *what_en, const char *what_zh, int err) {
-  return Error{std::string(what_en) + " " + path + ": " + std::strerror(err),
-               std::string(what_zh) + " " + path + "：" + std::strerror(err)};
+Error failure(Error::Kind kind, const std::string &path, int err = 0) {
+  Error e;
+  e.kind = kind;
+  e.path = path;
+  e.err = err;
+  return e;
 }
 } // namespace
 
@@ -27,17 +29,17 @@ Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) 
     // O_NONBLOCK: opening a FIFO would otherwise wait for a writer. What was opened is then
     // checked (not the name, which could change in between): only a regular file is read.
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return sys_error(path, "cannot read", "无法读取", errno);
+    if (fd < 0) return failure(Error::Kind::cannot_read, path, errno);
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
       int err = errno;
       ::close(fd);
-      return sys_error(path, "cannot read", "无法读取", err);
+      return failure(Error::Kind::cannot_read, path, err);
     }
     if (!S_ISREG(st.st_mode)) {
       ::close(fd);
-      if (S_ISDIR(st.st_mode)) return Error{path + " is a directory", path + " 是目录"};
-      return Error{path + " is not a regular file", path + " 不是普通文件"};
+      if (S_ISDIR(st.st_mode)) return failure(Error::Kind::is_directory, path);
+      return failure(Error::Kind::not_regular_file, path);
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     out.reserve(std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
@@ -51,16 +53,14 @@ Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) 
       if (errno == EINTR) continue;
       int err = errno;
       if (fd != 0) ::close(fd);
-      return sys_error(path == "-" ? "<stdin>" : path, "cannot read", "无法读取", err);
+      return failure(Error::Kind::cannot_read, path == "-" ? "<stdin>" : path, err);
     }
     if (n == 0) break;
     out.append(buf, static_cast<std::size_t>(n));
     if (out.size() > max_bytes) {
       if (fd != 0) ::close(fd);
-      std::string name = path == "-" ? "<stdin>" : path;
-      std::string mib = std::to_string(max_bytes >> 20);
-      Error e{name + " is larger than " + mib + " MiB; an estate or data file is far smaller",
-              name + " 大于 " + mib + " MiB；小区文件或数据文件不应这么大"};
+      Error e = failure(Error::Kind::too_large, path == "-" ? "<stdin>" : path);
+      e.limit = max_bytes;
       e.too_large = true;
       return e;
     }
@@ -94,8 +94,7 @@ bool write_all(int fd, std::string_view data) {
 Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
                                  const std::vector<std::string> &inputs) {
   for (const auto &in : inputs)
-    if (in == path || same_file(in, path))
-      return Error{"refusing to write over the input file " + path, "拒绝覆盖输入文件 " + path};
+    if (in == path || same_file(in, path)) return failure(Error::Kind::input_file, path);
   fs::path target(path);
   std::error_code ec;
   // Through a symbolic link, write the file it names (as the shell's > does), not over the link.
@@ -105,16 +104,16 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
   }
   struct stat st {};
   bool exists = ::stat(target.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) return Error{path + " is a directory", path + " 是目录"};
+  if (exists && S_ISDIR(st.st_mode)) return failure(Error::Kind::is_directory, path);
   if (exists && !S_ISREG(st.st_mode)) {
     // A device, a FIFO (/dev/null, /dev/stdout, a pipe): write into it; renaming a file over
     // it would replace it.
     int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return sys_error(path, "cannot write", "无法写入", errno);
+    if (fd < 0) return failure(Error::Kind::cannot_write, path, errno);
     bool ok = write_all(fd, data);
     int err = errno;
     if (::close(fd) != 0 && ok) ok = false, err = errno;
-    if (!ok) return sys_error(path, "cannot write", "无法写入", err);
+    if (!ok) return failure(Error::Kind::cannot_write, path, err);
     return true;
   }
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -124,15 +123,17 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
   int fd = ::mkstemp(name.data());
   if (fd < 0) {
     int err = errno;
-    if (err == ENOENT)
-      return Error{"cannot write " + path + ": the directory " + dir.string() + " does not exist",
-                   "无法写入 " + path + "：目录 " + dir.string() + " 不存在"};
-    return sys_error(path, "cannot write", "无法写入", err);
+    if (err == ENOENT) {
+      Error e = failure(Error::Kind::no_directory, path);
+      e.detail = dir.string();
+      return e;
+    }
+    return failure(Error::Kind::cannot_write, path, err);
   }
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(name.data());
-    return sys_error(path, "cannot write", "无法写入", err);
+    return failure(Error::Kind::cannot_write, path, err);
   };
   if (!write_all(fd, data)) return fail(errno);
   // mkstemp makes the file 0600: give it the mode of the file it replaces, or else the mode a
@@ -150,12 +151,12 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(name.data());
-    return sys_error(path, "cannot write", "无法写入", err);
+    return failure(Error::Kind::cannot_write, path, err);
   }
   if (::rename(name.data(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(name.data());
-    return sys_error(path, "cannot write", "无法写入", err);
+    return failure(Error::Kind::cannot_write, path, err);
   }
   return true;
 }
@@ -171,8 +172,8 @@ Expected<bool> write_file_new(const std::string &path, std::string_view data) {
   if (::link(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    if (err == EEXIST) return Error{path + " already exists", path + " 已存在"};
-    return sys_error(path, "cannot write", "无法写入", err);
+    if (err == EEXIST) return failure(Error::Kind::exists, path);
+    return failure(Error::Kind::cannot_write, path, err);
   }
   ::unlink(tmp.c_str());
   return true;
@@ -182,9 +183,9 @@ Expected<std::vector<std::string>> find_yaml_files(const std::string &dir) {
   std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) return sys_error(dir, "cannot read directory", "无法读取目录", ec.value());
+  if (ec) return failure(Error::Kind::cannot_read_directory, dir, ec.value());
   for (; it != end; it.increment(ec)) {
-    if (ec) return sys_error(dir, "cannot read directory", "无法读取目录", ec.value());
+    if (ec) return failure(Error::Kind::cannot_read_directory, dir, ec.value());
     const auto &p = it->path();
     std::string name = p.filename().string();
     // Hidden folders (.git) hold no estates.

@@ -8,25 +8,42 @@
 
 namespace pm::util {
 
-// An expected failure, in both languages.
+// An expected failure, as data: what went wrong, with which file and why. Its wording, in both
+// languages, is i18n::describe's (pm/i18n/errors.hpp).
 struct Error {
-  std::string en;
-  std::string zh;
-  bool too_large = false; // read_file stopped at its limit
+  enum class Kind {
+    cannot_read,           // opening, examining or reading `path` failed: `err`
+    cannot_write,          // writing `path` failed: `err`, or `detail` (a writer's own reason) if given
+    cannot_read_directory, // listing the directory `path` failed: `err`
+    is_directory,          // `path` is a directory
+    not_regular_file,      // `path` is a FIFO, a device...
+    too_large,             // `path` is larger than `limit` bytes
+    input_file,            // `path` is one of the inputs: not written over
+    no_directory,          // the directory `detail` that would hold `path` does not exist
+    exists,                // `path` exists already
+  };
+  Kind kind = Kind::cannot_read;
+  std::string path;
+  int err = 0;            // the errno, when the system said why
+  std::string detail;     // see the kinds
+  std::size_t limit = 0;  // too_large: the limit in bytes
+  bool too_large = false; // read_file stopped at its limit (kind too_large)
 };
 
-template <typename T> class Expected {
+// A value, or what went wrong: by default a util::Error; layers that word their failures
+// themselves give an error type of their own (doc:: gives an i18n::Text).
+template <typename T, typename E = Error> class Expected {
 public:
   Expected(T v) : m_v(std::move(v)) {}
-  Expected(Error e) : m_v(std::move(e)) {}
+  Expected(E e) : m_v(std::move(e)) {}
   explicit operator bool() const { return m_v.index() == 0; }
   T &operator*() { return std::get<0>(m_v); }
   const T &operator*() const { return std::get<0>(m_v); }
   T *operator->() { return &std::get<0>(m_v); }
-  const Error &error() const { return std::get<1>(m_v); }
+  const E &error() const { return std::get<1>(m_v); }
 
 private:
-  std::variant<T, Error> m_v;
+  std::variant<T, E> m_v;
 };
 
 // Reads a whole regular file (or stdin for "-"), refusing anything over `max_bytes` after
