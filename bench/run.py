@@ -293,6 +293,30 @@ def bench_roster(pm, runs, weeks, rows):
                      f"{max(m for _, m in v)} MB", f"{shifts:,} shifts; checked by pm roster check"])
 
 
+def bench_baseline(pm, old, corpus, n, runs, rows):
+    """pm against an earlier build of itself, on the same corpus, runs alternating."""
+    plan1 = os.path.join(ROOT, "examples", "residential-145k.yaml")
+    cases = [("pm validate", ["validate", corpus], pm_validate_ok),
+             ("pm portfolio -f json", ["portfolio", corpus, "-f", "json"], lambda r: portfolio_ok(r, n)),
+             ("pm report (plan 1, Markdown)", ["report", plan1, "--date", "2026-01-05"],
+              lambda r: check(r.code == 0 and r.out.startswith("#"), f"pm report exited {r.code}"))]
+    for name, args, ok in cases:
+        new_rss, old_rss = run([pm] + args, rss=True), run([old] + args, rss=True)
+        ok(new_rss)
+        ok(old_rss)
+        new_runs, old_runs = [], []
+        for _ in range(runs):
+            for exe, into in ((pm, new_runs), (old, old_runs)):
+                r = run([exe] + args)
+                ok(r)
+                into.append(r)
+        a, b = summary(new_runs, new_rss), summary(old_runs, old_rss)
+        rows.append(row(f"{name}: this build", a, f"{n:,} estates" if corpus in args else "one file"))
+        rows.append(row(f"{name}: baseline", b, os.path.basename(os.path.dirname(os.path.dirname(old))) or old))
+        rows.append([f"ratio baseline / this build", "", f"{b['median'] / a['median']:.2f}×",
+                     f"{b['best'] / a['best']:.2f}×", f"{b['cpu'] / a['cpu']:.2f}×", "", "above 1: this build is faster"])
+
+
 def main():
     ap = argparse.ArgumentParser(description="pm's benchmarks")
     ap.add_argument("pm")
@@ -306,6 +330,7 @@ def main():
     ap.add_argument("--smoke", action="store_true",
                     help="a few seconds: 20 estates, one run each, 2-week rosters (the ctest bench_smoke)")
     ap.add_argument("--work", help="where to write the corpus (default: a temporary directory)")
+    ap.add_argument("--baseline", help="an earlier pm binary: only compare it with this one, runs alternating")
     a = ap.parse_args()
     weeks = 52
     if a.smoke:
@@ -342,6 +367,10 @@ def main():
         print(f"corpus: {a.estates:,} estates from bench/gen_estates.py, "
               f"{sum(os.path.getsize(p) for p in glob.glob(os.path.join(corpus, '*.yaml'))):,} bytes\n")
         rows = []
+        if a.baseline:
+            bench_baseline(pm, os.path.abspath(a.baseline), corpus, a.estates, a.runs, rows)
+            print_table(rows)
+            return 0
         bench_validate(pm, ajv, corpus, a.estates, a.runs, rows)
         bench_rejects(pm, ajv, corpus, work, a.estates)
         bench_latency(pm, a.latency_runs, rows)

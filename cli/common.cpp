@@ -1,6 +1,7 @@
 #include <cli/common.hpp>
 
 #include <pm/diag/render.hpp>
+#include <pm/doc/formats.hpp>
 #include <pm/doc/render.hpp>
 #include <pm/i18n/errors.hpp>
 #include <pm/util/file.hpp>
@@ -73,19 +74,15 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
 }
 
 std::string draw(const doc::Document &d, const std::string &format, bool colour) {
-  if (format == "md") return doc::to_markdown(d);
-  if (format == "csv") return doc::to_csv(d);
-  if (format == "html") return doc::to_html(d);
-  return doc::to_text(d, {colour});
+  return doc::draw(d, format, colour);
 }
 
 std::string format_of_path(const std::string &path, const std::vector<std::string> &formats) {
-  auto has = [&](const char *f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
-  auto ext = std::filesystem::path(path).extension().string();
-  if ((ext == ".md" || ext == ".markdown") && has("md")) return "md";
-  if ((ext == ".html" || ext == ".htm") && has("html")) return "html";
-  for (const char *f : {"json", "csv", "xlsx", "ics"})
-    if (ext == std::string(".") + f && has(f)) return f;
+  if (const doc::Format *f = doc::format_of_path(path, formats)) return std::string(f->name);
+  // The formats of a command's own that are not documents: a roster's calendar.
+  if (std::filesystem::path(path).extension() == ".ics" &&
+      std::find(formats.begin(), formats.end(), "ics") != formats.end())
+    return "ics";
   return "";
 }
 
