@@ -54,7 +54,10 @@ template <typename... Args> Text both_of(const Message &m, const Args &...args) 
 // As both_of, but a Text argument gives each language its own side as it is, even empty: for
 // texts whose sides are chosen apart (a unit said in Chinese only, a name given in one language
 // where the other is to stay blank).
-inline const std::string &side(Lang l, const Text &t) { return l == Lang::zh ? t.zh : t.en; }
+inline const std::string &side(Lang l, const Text &t) {
+  if (l == Lang::zh) return t.zh;
+  return t.en;
+}
 template <typename T> const T &side(Lang, const T &v) { return v; }
 template <typename... Args> Text both_sides(const Message &m, const Args &...args) {
   return {fmt::format(fmt::runtime(m.zh), side(Lang::zh, args)...),
