@@ -7,6 +7,8 @@
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -20,9 +22,7 @@ constexpr double char_px = 6.6; // one display column at the 12 px font of the d
 double text_px(const std::string &s) { return static_cast<double>(util::display_width(s)) * char_px; }
 
 std::string f1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
+  std::string s = fmt::format("{:.1f}", v);
   if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
   return s;
 }

@@ -5,6 +5,8 @@
 #include <pm/budget/fee.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 namespace pm::report::detail {
@@ -12,11 +14,7 @@ namespace pm::report::detail {
 namespace {
 
 // A rate as an Excel literal, exact enough to give the same fee as the library.
-std::string lit(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.12g", v);
-  return buf;
-}
+std::string lit(double v) { return fmt::format("{:.12g}", v); }
 
 double share(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return 0;

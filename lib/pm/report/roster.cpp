@@ -8,6 +8,8 @@
 #include <pm/roster/summary.hpp>
 #include <pm/util/date.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -17,11 +19,7 @@ using namespace pm::roster;
 
 namespace {
 
-std::string two(int v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
-}
+std::string two(int v) { return fmt::format("{:02}", v); }
 
 const Label *weekday(int day) {
   static const Label *names[] = {&msg::wd_1, &msg::wd_2, &msg::wd_3, &msg::wd_4, &msg::wd_5, &msg::wd_6, &msg::wd_7};

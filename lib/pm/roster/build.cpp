@@ -1,6 +1,8 @@
 #include <pm/roster/build.hpp>
 #include <pm/util/date.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -10,11 +12,7 @@ namespace pm::roster {
 
 namespace {
 
-std::string number(int i, int count) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, count >= 100 ? "%03d" : "%02d", i);
-  return buf;
-}
+std::string number(int i, int count) { return fmt::format("{:0{}}", i, count >= 100 ? 3 : 2); }
 
 void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
   for (const auto &u : list) {

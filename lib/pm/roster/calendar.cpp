@@ -4,6 +4,8 @@
 #include <pm/roster/calendar.hpp>
 #include <pm/util/date.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 namespace pm::roster {
@@ -34,9 +36,7 @@ std::optional<int> parse_datetime(std::string_view s) {
 std::string format_datetime(int minutes) {
   int day = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
   int rest = minutes - day * 1440;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", rest / 60, rest % 60);
-  return util::format_date(day) + buf;
+  return fmt::format("{}T{:02}:{:02}", util::format_date(day), rest / 60, rest % 60);
 }
 
 bool Holidays::covers(int day) const {

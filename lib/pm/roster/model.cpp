@@ -1,6 +1,8 @@
 #include <pm/roster/model.hpp>
 #include <pm/util/date.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -118,27 +120,22 @@ namespace {
 // The first day of the averaging period containing `day`, and the first day of the next.
 std::pair<int, int> period_of(const std::string &kind, int day, std::string &label) {
   util::YearMonthDay c = util::civil(day);
-  char buf[32];
   if (kind == "week") {
     util::IsoWeek w = util::iso_week(day);
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
-    label = buf;
+    label = fmt::format("{:04}-W{:02}", w.year, w.week);
     int monday = util::week_start(day);
     return {monday, monday + 7};
   }
   if (kind == "quarter") {
     int q = (c.month - 1) / 3;
-    std::snprintf(buf, sizeof buf, "%04d-Q%d", c.year, q + 1);
-    label = buf;
+    label = fmt::format("{:04}-Q{}", c.year, q + 1);
     return {util::month_start(c.year, q * 3 + 1), util::month_start(c.year, q * 3 + 4)};
   }
   if (kind == "year") {
-    std::snprintf(buf, sizeof buf, "%04d", c.year);
-    label = buf;
+    label = fmt::format("{:04}", c.year);
     return {util::month_start(c.year, 1), util::month_start(c.year + 1, 1)};
   }
-  std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
-  label = buf;
+  label = fmt::format("{:04}-{:02}", c.year, c.month);
   return {util::month_start(c.year, c.month), util::month_start(c.year, c.month + 1)};
 }
 

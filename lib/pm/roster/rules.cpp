@@ -3,6 +3,8 @@
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -16,11 +18,7 @@ namespace msg = i18n::msg;
 
 namespace {
 
-std::string hm(int minutes_of_day) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes_of_day / 60, minutes_of_day % 60);
-  return buf;
-}
+std::string hm(int minutes_of_day) { return fmt::format("{:02}:{:02}", minutes_of_day / 60, minutes_of_day % 60); }
 
 std::string h1(double v) { return util::format_number(std::round(v * 10) / 10, 1); }
 

@@ -3,6 +3,8 @@
 #include <pm/staff/norms.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -38,11 +40,7 @@ const char *to_string(Rounding r) {
   return "ceil";
 }
 
-std::string format_hhmm(int minutes) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 25, minutes % 60);
-  return buf;
-}
+std::string format_hhmm(int minutes) { return fmt::format("{:02}:{:02}", (minutes / 60) % 25, minutes % 60); }
 
 namespace {
 std::optional<int> parse_hhmm(const std::string &s) {

@@ -1,5 +1,7 @@
 #include <pm/util/date.hpp>
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -66,9 +68,7 @@ std::optional<int> parse_date(std::string_view s) {
 
 std::string format_date(int day) {
   YearMonthDay c = civil(day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
 int today() {

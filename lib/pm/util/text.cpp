@@ -1,5 +1,7 @@
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -160,9 +162,7 @@ namespace {
 // would cut short (a number as large as 1e300 in a data file printed as its first 63 digits).
 std::string printf_fixed(double v, int decimals) {
   // The largest double has 309 digits before the point; decimals are kept to 20.
-  char buf[400];
-  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 20), v);
-  return buf;
+  return fmt::format("{:.{}f}", v, std::clamp(decimals, 0, 20));
 }
 } // namespace
 
@@ -170,9 +170,7 @@ std::string format_number(double v, int max_decimals) {
   if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v < 0 ? "-Infinity" : "Infinity");
   // Beyond what a double holds exactly, its digits mean nothing: 1e+300, not 301 digits.
   if (std::fabs(v) >= 1e16) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
+    return fmt::format("{:.6g}", v);
   }
   std::string s = printf_fixed(v, max_decimals);
   if (s.find('.') != std::string::npos) {

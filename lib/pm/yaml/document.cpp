@@ -476,9 +476,7 @@ SyntaxError explain(const yaml_parser_t &p, std::string_view text, const Locator
   if (p.error == YAML_READER_ERROR) {
     Position pos = loc.at_byte(p.problem_offset);
     if (problem == "control characters are not allowed") {
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
-      return {pos, both(msg::yaml_control_character, code)};
+      return {pos, both(msg::yaml_control_character, fmt::format("U+{:04X}", static_cast<unsigned>(p.problem_value)))};
     }
     return {pos, both(msg::yaml_not_utf8_here)};
   }
