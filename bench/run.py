@@ -315,6 +315,22 @@ def bench_baseline(pm, old, corpus, n, runs, rows):
         rows.append(row(f"{name}: baseline", b, os.path.basename(os.path.dirname(os.path.dirname(old))) or old))
         rows.append([f"ratio baseline / this build", "", f"{b['median'] / a['median']:.2f}×",
                      f"{b['best'] / a['best']:.2f}×", f"{b['cpu'] / a['cpu']:.2f}×", "", "above 1: this build is faster"])
+    # The roster benchmark (bench/roster/run.sh, 52 weeks), alternating the two builds.
+    script = os.path.join(HERE, "roster", "run.sh")
+    cases = {}
+    for _ in range(runs):
+        for label, exe in (("this build", pm), ("baseline", old)):
+            r = run(["bash", script, exe], env=dict(os.environ, PM_BENCH_WEEKS="52"))
+            check(r.code == 0, f"bench/roster/run.sh {exe} failed (exit {r.code}):\n{r.out}{r.err[-2000:]}")
+            for line in r.out.splitlines():
+                m = re.match(r"(\S+)\s+(\d+) shifts\s+wall (?:(\d+):)?(\d+):([\d.]+)\s+peak (\d+) MB", line)
+                if m:
+                    wall = int(m.group(3) or 0) * 3600 + int(m.group(4)) * 60 + float(m.group(5))
+                    cases.setdefault((m.group(1), label), []).append((wall, int(m.group(6))))
+    for (name, label), v in sorted(cases.items(), key=lambda kv: (kv[0][0], kv[0][1] != "this build")):
+        walls = [w for w, _ in v]
+        rows.append([f"pm roster, 52 weeks, {name}: {label}", str(len(v)), ms(statistics.median(walls)), ms(min(walls)),
+                     "", f"{max(m for _, m in v)} MB", "checked by pm roster check"])
 
 
 def main():

@@ -112,6 +112,8 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
     text = roster::to_json(r.problem, r.result.assignments, *r.summary, lang == i18n::Lang::zh, o.seed).dump(2) + "\n";
   else if (o.format == "ics")
     text = report::roster_ics(p, lang, o.seed);
+  else if (o.format == "csv")
+    text = report::roster_csv(p, lang);
   else {
     bool to_terminal = (o.output.empty() || o.output == "-") && isatty(STDOUT_FILENO);
     const char *no_colour = std::getenv("NO_COLOR");

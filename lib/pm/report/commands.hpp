@@ -40,6 +40,9 @@ nlohmann::ordered_json budget_json(const std::vector<app::Plan> &plans, i18n::La
 // shift: staff_id, staff_name, role, post, shift, start, end, hours (read back by pm roster
 // check). The plan must hold a lawful roster.
 doc::Document roster_document(const app::Context &c, const app::Plan &p, i18n::Lang lang, std::uint64_t seed);
+// The roster as CSV, one row per shift (the data table of roster_document, as pm roster check
+// reads it), written without building the document.
+std::string roster_csv(const app::Plan &p, i18n::Lang lang);
 // pm roster on a directory: whether each estate's posts can be rostered, and why not.
 doc::Document roster_summary_document(const std::vector<app::Plan> &plans, i18n::Lang lang);
 nlohmann::ordered_json roster_summary_json(const std::vector<app::Plan> &plans, int weeks, i18n::Lang lang);

@@ -1,5 +1,6 @@
 // pm roster's documents: the grid of each post, each person's and each post's totals.
 
+#include <pm/doc/render.hpp>
 #include <pm/report/build_internal.hpp>
 #include <pm/report/commands.hpp>
 #include <pm/roster/calendar.hpp>
@@ -139,20 +140,32 @@ Section summary_section(const Ctx &c, const app::Plan &pl) {
   return s;
 }
 
-// One row per shift, as pm roster check reads it back.
+// One row per shift, as pm roster check reads it back: the columns' ids and a shift's fields.
+const char *const data_columns[] = {"staff_id", "staff_name", "role", "post", "shift", "start", "end", "hours"};
+
+std::vector<std::string> data_fields(const Ctx &c, const Problem &p, const Assignment &x) {
+  const Person &who = p.people[static_cast<std::size_t>(x.person)];
+  return {who.id,
+          c.t(who.name),
+          who.role,
+          p.posts[static_cast<std::size_t>(x.post)].id,
+          code_of(shift_kind(p, x.post, x.start, x.end)).en,
+          format_datetime(x.start),
+          format_datetime(x.end),
+          util::format_number((x.end - x.start) / 60.0, 2)};
+}
+
 Table roster_data(const Ctx &c, const Problem &p, const std::vector<Assignment> &a) {
   Table t;
   t.id = "roster_data";
   t.for_ = Table::For::data;
-  t.columns = {col("staff_id", ""), col("staff_name", ""), col("role", ""), col("post", ""),
-               col("shift", ""),    col("start", ""),      col("end", ""),  col("hours", "", Align::right, 2)};
+  for (const char *id : data_columns) t.columns.push_back(col(id, ""));
+  t.columns.back().align = Align::right;
+  t.columns.back().decimals = 2;
   for (const auto &x : a) {
-    const Person &who = p.people[static_cast<std::size_t>(x.person)];
-    t.rows.push_back(
-        body("", {Cell::of(who.id), Cell::of(c.t(who.name)), Cell::of(who.role),
-                  Cell::of(p.posts[static_cast<std::size_t>(x.post)].id),
-                  Cell::of(code_of(shift_kind(p, x.post, x.start, x.end)).en), Cell::of(format_datetime(x.start)),
-                  Cell::of(format_datetime(x.end)), Cell::of(util::format_number((x.end - x.start) / 60.0, 2))}));
+    std::vector<Cell> cells;
+    for (auto &f : data_fields(c, p, x)) cells.push_back(Cell::of(std::move(f)));
+    t.rows.push_back(body("", std::move(cells)));
   }
   return t;
 }
@@ -302,6 +315,20 @@ std::string roster_ics(const app::Plan &pl, i18n::Lang lang, std::uint64_t seed)
     line("END:VEVENT");
   }
   line("END:VCALENDAR");
+  return out;
+}
+
+} // namespace pm::report
+
+namespace pm::report {
+
+std::string roster_csv(const app::Plan &pl, i18n::Lang lang) {
+  Ctx c{nullptr, lang == i18n::Lang::zh};
+  const Problem &p = pl.roster->problem;
+  // Written row by row: a year of a large estate is tens of thousands of shifts, which as a
+  // document of cells would take ten times the memory.
+  std::string out = doc::csv_row({std::begin(data_columns), std::end(data_columns)});
+  for (const auto &x : pl.roster->result.assignments) out += doc::csv_row(data_fields(c, p, x));
   return out;
 }
 
