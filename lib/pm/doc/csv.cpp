@@ -47,7 +47,7 @@ std::string plain(const Cell &c, const Column &col) {
   return s;
 }
 
-void table(std::string &out, const Table &t) {
+void csv_table(std::string &out, const Table &t) {
   std::vector<std::string> cells;
   for (const auto &c : t.columns) cells.push_back(c.id);
   out += csv_row(cells);
@@ -70,7 +70,7 @@ std::string to_csv(const Document &d, bool bom) {
   });
   if (data.empty() && !all.empty()) data.push_back(all.front());
   std::string out = bom ? "\xEF\xBB\xBF" : "";
-  for (const Table *t : data) table(out, *t);
+  for (const Table *t : data) csv_table(out, *t);
   return out;
 }
 
