@@ -7,6 +7,7 @@
 #include <exception>
 #include <iostream>
 #include <map>
+#include <string_view>
 
 namespace pm::cli {
 
@@ -22,43 +23,60 @@ i18n::Lang Global::messages() const {
 namespace {
 struct Command {
   const char *name;
-  const char *description;
+  const i18n::Message &description;
   Setup setup;
 };
 // The subcommand table: `pm help` lists these in this order.
 const Command commands[] = {
-    {"validate", "Check estate files against the format and its rules", setup_validate},
-    {"staff", "Headcount by department and role, with the reasons", setup_staff},
-    {"norms", "List, show and check the norm sets (staffing rules) and labour profiles", setup_norms},
-    {"init", "Write a commented starter estate file", setup_init},
-    {"portfolio", "Judge a directory of estates against targets, with totals", setup_portfolio},
-    {"diff", "What a change to an estate does to staffing, rosters and budget", setup_diff},
-    {"budget", "Annual and monthly cost by item and department, and the fee per m²", setup_budget},
-    {"roster", "Lawful shift rosters for the round-the-clock posts; roster check re-checks one", setup_roster},
-    {"report", "The staffing proposal with its budget, as Markdown, HTML, XLSX or JSON", setup_report},
+    {"validate", i18n::msg::help_cmd_validate, setup_validate},
+    {"staff", i18n::msg::help_cmd_staff, setup_staff},
+    {"norms", i18n::msg::help_cmd_norms, setup_norms},
+    {"init", i18n::msg::help_cmd_init, setup_init},
+    {"portfolio", i18n::msg::help_cmd_portfolio, setup_portfolio},
+    {"diff", i18n::msg::help_cmd_diff, setup_diff},
+    {"budget", i18n::msg::help_cmd_budget, setup_budget},
+    {"roster", i18n::msg::help_cmd_roster, setup_roster},
+    {"report", i18n::msg::help_cmd_report, setup_report},
 };
+
+// The language of --help: --lang X or --lang=X in argv (up to "--"), else the environment's, as
+// Global::messages() chooses. Read before CLI11 parses, since the descriptions are given when
+// the options are added.
+i18n::Lang help_lang(int argc, char **argv) {
+  Global g;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "--lang" && i + 1 < argc)
+      g.lang = argv[++i];
+    else if (a.starts_with("--lang="))
+      g.lang = a.substr(std::string_view("--lang=").size());
+  }
+  return g.messages();
+}
 } // namespace
 
 int run(int argc, char **argv) {
   Global g;
-  CLI::App app{"pm — staffing, rosters and budgets for property management (物业管理人员配置)", "pm"};
-  app.set_version_flag("-V,--version", std::string("pm ") + PM_VERSION);
+  g.help = help_lang(argc, argv);
+  const i18n::Lang h = g.help;
+  CLI::App app{i18n::tr(h, i18n::msg::help_app), "pm"};
+  // Before the subcommands are added: they copy the help flag, description included.
+  app.set_help_flag("-h,--help", i18n::tr(h, i18n::msg::help_help_flag));
+  app.set_version_flag("-V,--version", std::string("pm ") + PM_VERSION, i18n::tr(h, i18n::msg::help_version_flag));
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--lang", g.lang,
-                 "Language of messages and output: zh or en (default: the estate's locale, else $LANG)")
-      ->check(CLI::IsMember({"zh", "en"}));
-  app.footer("Run 'pm COMMAND --help' for a command's options; 'man pm' for the manual.\n"
-             "Exit status: 0 ok, 1 invalid data or a failed check, 2 usage or I/O error.");
+  app.add_option("--lang", g.lang, i18n::tr(h, i18n::msg::help_lang))->check(CLI::IsMember({"zh", "en"}));
+  app.footer(i18n::tr(h, i18n::msg::help_footer));
 
   std::map<CLI::App *, Action> actions;
   for (const auto &c : commands) {
-    CLI::App *sub = app.add_subcommand(c.name, c.description);
+    CLI::App *sub = app.add_subcommand(c.name, i18n::tr(h, c.description));
     actions[sub] = c.setup(*sub, g);
   }
-  CLI::App *help = app.add_subcommand("help", "Show help for pm or for one command");
+  CLI::App *help = app.add_subcommand("help", i18n::tr(h, i18n::msg::help_cmd_help));
   std::string help_topic;
-  help->add_option("command", help_topic, "Command to describe");
+  help->add_option("command", help_topic, i18n::tr(h, i18n::msg::help_help_command));
 
   try {
     app.parse(argc, argv);

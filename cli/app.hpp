@@ -18,6 +18,9 @@ enum Exit : int { ok = 0, invalid = 1, usage = 2 };
 struct Global {
   std::string lang;            // "", "zh" or "en"
   i18n::Lang messages() const; // --lang, else PM_LANG / LC_ALL / LC_MESSAGES / LANG
+  // The language of --help, chosen as messages() is but before CLI11 parses (from --lang in
+  // argv), as the descriptions are given when the options are added.
+  i18n::Lang help = i18n::Lang::en;
   bool zh() const { return messages() == i18n::Lang::zh; }
 };
 

@@ -95,18 +95,16 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
 Action setup_budget(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   o->choices.rates_needed = true;
-  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them")->required();
-  app.add_option("-n,--norms", o->choices.norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+  app.add_option("estate", o->estate, i18n::tr(g.help, i18n::msg::help_estate_or_dir))->required();
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor,
-                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
-  app.add_option("-r,--rates", o->choices.rates, "Rates: a built-in name (example) or a TOML file (see pm-rates(5))")
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates))
       ->default_str(app::default_rates);
-  auto *fmt = app.add_option("-f,--format", o->format,
-                             "Output: table, json, csv or md (default: from -o FILE's extension, else table)")
+  auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_budget_format))
                   ->check(CLI::IsMember({"table", "json", "csv", "md"}));
-  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
-  app.add_flag("-e,--explain", o->explain, "Show each line's arithmetic and source");
+  app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
+  app.add_flag("-e,--explain", o->explain, i18n::tr(g.help, i18n::msg::help_budget_explain));
   return [o, fmt, &g] { return run_budget(*o, fmt->count() > 0, g); };
 }
 

@@ -47,13 +47,14 @@ int run_diff(const Options &o, const Global &g) {
 Action setup_diff(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   o->choices.rates_needed = o->choices.roster_needed = true;
-  app.add_option("old", o->old_path, "The estate file before the change")->required();
-  app.add_option("new", o->new_path, "The estate file after the change")->required();
-  app.add_option("-n,--norms", o->choices.norms, "Norm set")->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor, "Labour profile; default: the norm set's");
-  app.add_option("-r,--rates", o->choices.rates, "Rates for the budget: a built-in name (example) or a TOML file")
+  app.add_option("old", o->old_path, i18n::tr(g.help, i18n::msg::help_diff_old))->required();
+  app.add_option("new", o->new_path, i18n::tr(g.help, i18n::msg::help_diff_new))->required();
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_diff_norms))
+      ->default_str(app::default_norms);
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor_default));
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_diff_rates))
       ->default_str(app::default_rates);
-  app.add_option("-f,--format", o->format, "Output: text, md (for a pull-request comment) or json")
+  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_diff_format))
       ->check(CLI::IsMember({"text", "md", "json"}));
   return [o, &g] { return run_diff(*o, g); };
 }

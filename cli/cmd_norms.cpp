@@ -50,11 +50,11 @@ std::optional<app::Context> roles_only(const Global &g, int &rc) {
 Action setup_norms(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.require_subcommand(1);
-  auto *l = app.add_subcommand("list", "List the built-in norm sets and labour profiles");
-  auto *s = app.add_subcommand("show", "Print a built-in norm set or labour profile (TOML, with its sources)");
-  s->add_option("name", o->name, "Name, e.g. cn-standard")->required();
-  auto *c = app.add_subcommand("check", "Check norm-set or labour-profile files; errors at FILE:LINE:COL");
-  c->add_option("files", o->files, "TOML files")->required();
+  auto *l = app.add_subcommand("list", i18n::tr(g.help, i18n::msg::help_norms_list));
+  auto *s = app.add_subcommand("show", i18n::tr(g.help, i18n::msg::help_norms_show));
+  s->add_option("name", o->name, i18n::tr(g.help, i18n::msg::help_norms_name))->required();
+  auto *c = app.add_subcommand("check", i18n::tr(g.help, i18n::msg::help_norms_check));
+  c->add_option("files", o->files, i18n::tr(g.help, i18n::msg::help_norms_files))->required();
   return [o, &g, l, s, c]() -> int {
     if (s->parsed()) return show(*o, g);
     int rc = Exit::ok;

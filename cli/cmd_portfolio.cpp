@@ -57,13 +57,14 @@ int run_portfolio(const Options &o, const Global &g) {
 Action setup_portfolio(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   o->choices.rates_needed = true;
-  app.add_option("dir", o->dir, "Directory of estate files (searched recursively)")->required();
-  app.add_option("-t,--targets", o->targets, "Targets file (kind: targets); default: the one found in DIR, if any");
-  app.add_option("-n,--norms", o->choices.norms, "Norm set for the staffing totals")->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor, "Labour profile; default: the norm set's");
-  app.add_option("-f,--format", o->format, "Output: table, json, csv, md or html")
+  app.add_option("dir", o->dir, i18n::tr(g.help, i18n::msg::help_portfolio_dir))->required();
+  app.add_option("-t,--targets", o->targets, i18n::tr(g.help, i18n::msg::help_portfolio_targets));
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_portfolio_norms))
+      ->default_str(app::default_norms);
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor_default));
+  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_portfolio_format))
       ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
-  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
+  app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
   return [o, &g] { return run_portfolio(*o, g); };
 }
 

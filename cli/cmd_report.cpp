@@ -125,20 +125,16 @@ int run_report(const Options &o, bool format_given, const Global &g) {
 Action setup_report(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   o->choices.rates_needed = o->choices.roster_needed = o->choices.standards_needed = true;
-  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them (with -o DIRECTORY)")
-      ->required();
-  app.add_option("-n,--norms", o->choices.norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+  app.add_option("estate", o->estate, i18n::tr(g.help, i18n::msg::help_report_estate))->required();
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor,
-                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
-  app.add_option("-r,--rates", o->choices.rates, "Rates: a built-in name (example) or a TOML file (see pm-rates(5))")
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates))
       ->default_str(app::default_rates);
-  auto *fmt = app.add_option("-f,--format", o->format,
-                             "Output: md, html, xlsx or json (default: from -o FILE's extension, else md)")
+  auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_report_format))
                   ->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
-  app.add_option("--date", o->date,
-                 "Date printed on the proposal (and the XLSX's creation date), YYYY-MM-DD; default: none");
-  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
+  app.add_option("--date", o->date, i18n::tr(g.help, i18n::msg::help_report_date));
+  app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
   return [o, fmt, &g] { return run_report(*o, fmt->count() > 0, g); };
 }
 

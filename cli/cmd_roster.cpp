@@ -157,30 +157,28 @@ int run(const Options &o, const Global &g, bool check) {
 Action setup_roster(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   o->choices.roster_needed = true;
-  app.add_option("estate", o->estate, "Estate file (- for stdin)");
-  app.add_option("-n,--norms", o->choices.norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+  app.add_option("estate", o->estate, i18n::tr(g.help, i18n::msg::help_roster_estate));
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor,
-                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
-  app.add_option("--start", o->start, "First day, YYYY-MM-DD (default: the Monday of the current week)");
-  app.add_option("--weeks", o->weeks, "Weeks to roster (1-106)")->check(CLI::Range(1, 106))->default_val(4);
-  app.add_option(
-      "--pattern", o->pattern,
-      "Use this shift pattern where it fits (four-three, five-three, four-two...), or none for the solver alone; "
-      "default: a pattern wherever a team fits one");
-  app.add_option("--seed", o->seed, "Seed of the solver's tie-breaking (same seed, same roster)")->default_val(1);
-  app.add_option("-f,--format", o->format, "Output: grid, csv, json, ics, html or md")
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
+  app.add_option("--start", o->start, i18n::tr(g.help, i18n::msg::help_roster_start));
+  app.add_option("--weeks", o->weeks, i18n::tr(g.help, i18n::msg::help_roster_weeks))
+      ->check(CLI::Range(1, 106))
+      ->default_val(4);
+  app.add_option("--pattern", o->pattern, i18n::tr(g.help, i18n::msg::help_roster_pattern));
+  app.add_option("--seed", o->seed, i18n::tr(g.help, i18n::msg::help_roster_seed))->default_val(1);
+  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
       ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
-  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
+  app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
 
-  CLI::App *check =
-      app.add_subcommand("check", "Re-check a roster CSV (e.g. edited in a spreadsheet) against the hard rules");
-  check->add_option("roster", o->csv, "Roster CSV with columns staff_id, post, start, end")->required();
-  check->add_option("estate", o->check_estate, "Estate file the roster is for")->required();
-  check->add_option("-n,--norms", o->choices.norms, "Norm set (as for pm roster)")->default_str(app::default_norms);
-  check->add_option("-l,--labor", o->choices.labor, "Labour profile (as for pm roster)");
-  check->add_option("--start", o->start, "First day of the period (default: the first day in the CSV)");
-  check->add_option("--weeks", o->weeks, "Weeks in the period (default: as many days as the CSV spans)")
+  CLI::App *check = app.add_subcommand("check", i18n::tr(g.help, i18n::msg::help_roster_check));
+  check->add_option("roster", o->csv, i18n::tr(g.help, i18n::msg::help_roster_check_roster))->required();
+  check->add_option("estate", o->check_estate, i18n::tr(g.help, i18n::msg::help_roster_check_estate))->required();
+  check->add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_roster_check_norms))
+      ->default_str(app::default_norms);
+  check->add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_roster_check_labor));
+  check->add_option("--start", o->start, i18n::tr(g.help, i18n::msg::help_roster_check_start));
+  check->add_option("--weeks", o->weeks, i18n::tr(g.help, i18n::msg::help_roster_check_weeks))
       ->check(CLI::Range(1, 106));
 
   return [o, check, &app, &g] {

@@ -83,16 +83,15 @@ int run_staff(const Options &o, const Global &g) {
 
 Action setup_staff(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
-  app.add_option("estate", o->estate, "Estate file (- for stdin), or a directory of them")->required();
-  app.add_option("-n,--norms", o->choices.norms, "Norm set: a built-in name (cn-standard, cn-practice) or a TOML file")
+  app.add_option("estate", o->estate, i18n::tr(g.help, i18n::msg::help_estate_or_dir))->required();
+  app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
-  app.add_option("-l,--labor", o->choices.labor,
-                 "Labour profile: a built-in name (cn) or a TOML file; default: the norm set's");
-  app.add_option("-f,--format", o->format, "Output: table, json, csv or md")
+  app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
+  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_staff_format))
       ->check(CLI::IsMember({"table", "json", "csv", "md"}));
-  app.add_option("-o,--output", o->output, "Write to FILE instead of stdout");
-  app.add_flag("-e,--explain", o->explain, "Show each line's rule, inputs, arithmetic and source");
-  app.add_flag("--strict", o->strict, "Exit 1 when there are warnings (unlawful cover, indicators out of band)");
+  app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
+  app.add_flag("-e,--explain", o->explain, i18n::tr(g.help, i18n::msg::help_staff_explain));
+  app.add_flag("--strict", o->strict, i18n::tr(g.help, i18n::msg::help_staff_strict));
   return [o, &g] { return run_staff(*o, g); };
 }
 

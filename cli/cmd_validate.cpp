@@ -51,13 +51,11 @@ int run_validate(const Options &o, const Global &g) {
 
 Action setup_validate(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
-  app.add_option("paths", o->paths, "Estate files, directories (searched for *.yaml, *.yml) or - for stdin")
-      ->required();
-  app.add_option("-f,--format", o->format, "Output: text (stderr), json or github (stdout)")
+  app.add_option("paths", o->paths, i18n::tr(g.help, i18n::msg::help_validate_paths))->required();
+  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_validate_format))
       ->check(CLI::IsMember({"text", "json", "github"}));
-  app.add_flag("-v,--verbose", o->verbose, "Also report files that are valid, and a count");
-  app.add_option("-j,--jobs", o->jobs, "Files checked at once (default 0: one per processor); the output is the same")
-      ->check(CLI::Range(0u, 1024u));
+  app.add_flag("-v,--verbose", o->verbose, i18n::tr(g.help, i18n::msg::help_validate_verbose));
+  app.add_option("-j,--jobs", o->jobs, i18n::tr(g.help, i18n::msg::help_validate_jobs))->check(CLI::Range(0u, 1024u));
   return [o, &g] { return run_validate(*o, g); };
 }
 

@@ -13,8 +13,6 @@ ALLOWED = {
     ("lib/pm/budget/budget.cpp", '"物业服务收费管理办法"'),
     ("lib/pm/budget/budget.cpp", '"物业服务定价成本监审办法"'),
     ("lib/pm/budget/budget.cpp", '"专项维修资金"'),
-    # The program's one-line description for --help, which gives the Chinese term as a gloss.
-    ("cli/app.cpp", "(物业管理人员配置)"),
 }
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TERNARY = re.compile(r"\bzh\s*\?|Lang::zh\s*\?|zh\(\)\s*\?")
