@@ -74,26 +74,7 @@ std::string money(std::int64_t cents) { return util::group_thousands(static_cast
 // 0.16 -> "16%" / "16 %"
 Text pct(double r) { return both(msg::budget_percent, util::format_number(r * 100, 4)); }
 
-struct Outsourced {
-  const char *id;
-  const i18n::Message &name;
-};
-const Outsourced outsourced_names[] = {
-    {"lift_maintenance", msg::budget_svc_lift_maintenance},
-    {"river_cleaning", msg::budget_svc_river_cleaning},
-    {"municipal_road_cleaning", msg::budget_svc_municipal_road_cleaning},
-    {"cleaning", msg::budget_svc_cleaning},
-    {"greening", msg::budget_svc_greening},
-    {"security", msg::budget_svc_security},
-    {"fire_system_maintenance", msg::budget_svc_fire_system_maintenance},
-    {"waste_removal", msg::budget_svc_waste_removal},
-    {"pest_control", msg::budget_svc_pest_control},
-};
-Text outsourced_name(const std::string &id) {
-  for (const auto &o : outsourced_names)
-    if (id == o.id) return both(o.name);
-  return {id, id};
-}
+Text outsourced_name(const std::string &id) { return catalog::service_name(id); }
 
 class Builder {
 public:

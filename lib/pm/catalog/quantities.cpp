@@ -18,20 +18,21 @@ struct Named {
 };
 
 // The services of the estate format (schemas/estate.schema.json), named for explanations.
-const Named outsourced_services[] = {{"lift_maintenance", msg::staff_svc_lift_maintenance},
-                                     {"river_cleaning", msg::staff_svc_river_cleaning},
-                                     {"municipal_road_cleaning", msg::staff_svc_municipal_road_cleaning},
-                                     {"cleaning", msg::staff_svc_cleaning},
-                                     {"greening", msg::staff_svc_greening},
-                                     {"security", msg::staff_svc_security},
-                                     {"fire_system_maintenance", msg::staff_svc_fire_system_maintenance},
-                                     {"waste_removal", msg::staff_svc_waste_removal},
-                                     {"pest_control", msg::staff_svc_pest_control}};
-const Named special_services[] = {{"butler", msg::staff_svc_butler},
-                                  {"concierge", msg::staff_svc_concierge},
-                                  {"shuttle", msg::staff_svc_shuttle},
-                                  {"housekeeping", msg::staff_svc_housekeeping},
-                                  {"escort", msg::staff_svc_escort}};
+const Named outsourced_services[] = {{"lift_maintenance", msg::svc_lift_maintenance},
+                                     {"river_cleaning", msg::svc_river_cleaning},
+                                     {"municipal_road_cleaning", msg::svc_municipal_road_cleaning},
+                                     {"cleaning", msg::svc_cleaning},
+                                     {"greening", msg::svc_greening},
+                                     {"security", msg::svc_security},
+                                     {"fire_system_maintenance", msg::svc_fire_system_maintenance},
+                                     {"waste_removal", msg::svc_waste_removal},
+                                     {"pest_control", msg::svc_pest_control},
+                                     {"water_tank_cleaning", msg::svc_water_tank_cleaning}};
+const Named special_services[] = {{"butler", msg::svc_butler},
+                                  {"concierge", msg::svc_concierge},
+                                  {"shuttle", msg::svc_shuttle},
+                                  {"housekeeping", msg::svc_housekeeping},
+                                  {"escort", msg::svc_escort}};
 
 // Units: Chinese counts with a measure word (9栋), English says the unit in the label.
 const Text m2 = {"m²", "m²"}, none = {"", ""};
@@ -53,7 +54,13 @@ std::vector<QuantityInfo> make() {
       {"area.outdoor", both(msg::staff_q_area_outdoor), m2},
       {"households", both(msg::staff_q_households), measure(msg::catalog_measure_households)},
       {"buildings.all", both(msg::staff_q_buildings_all), measure(msg::catalog_measure_buildings)},
+      {"households.given", both(msg::staff_q_households_given), none},
+      {"floors.max", both(msg::staff_q_floors_max), measure(msg::catalog_measure_floors)},
+      {"building_floors.all", both(msg::staff_q_building_floors_all), measure(msg::catalog_measure_floors)},
       {"lifts", both(msg::staff_q_lifts), measure(msg::catalog_measure_lifts)},
+      {"central_ac", both(msg::staff_q_central_ac), none},
+      {"pools", both(msg::staff_q_pools), measure(msg::catalog_measure_items)},
+      {"pools.water_area", both(msg::staff_q_pools_water_area), m2},
       {"substations", both(msg::staff_q_substations), measure(msg::catalog_measure_stations)},
       {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure(msg::catalog_measure_rooms)},
       {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure(msg::catalog_measure_stations)},
@@ -74,8 +81,11 @@ std::vector<QuantityInfo> make() {
       {"high_rise", msg::staff_q_buildings_high_rise},       {"mid_rise", msg::staff_q_buildings_mid_rise},
       {"multi_storey", msg::staff_q_buildings_multi_storey}, {"villa", msg::staff_q_buildings_villa},
       {"dormitory", msg::staff_q_buildings_dormitory},       {"office", msg::staff_q_buildings_office}};
-  for (const auto &[id, label] : btypes)
+  for (const auto &[id, label] : btypes) {
     q.push_back({std::string("buildings.") + id, both(label), measure(msg::catalog_measure_buildings)});
+    q.push_back({std::string("building_floors.") + id, i18n::both_of(msg::staff_q_building_floors, building_type_name(id)),
+                 measure(msg::catalog_measure_floors)});
+  }
   for (const auto &[id, name] : outsourced_services)
     q.push_back({std::string("outsourced.") + id, i18n::both_of(msg::staff_q_outsourced, both(name)), none});
   for (const auto &[id, name] : special_services) {
@@ -99,6 +109,33 @@ Text building_type_name(const std::string &type) {
   static const Named names[] = {{"high_rise", msg::staff_bt_high_rise},       {"mid_rise", msg::staff_bt_mid_rise},
                                 {"multi_storey", msg::staff_bt_multi_storey}, {"villa", msg::staff_bt_villa},
                                 {"dormitory", msg::staff_bt_dormitory},       {"office", msg::staff_bt_office}};
+  for (const auto &[id, name] : names)
+    if (type == id) return both(name);
+  return {type, type};
+}
+
+Text service_name(const std::string &id) {
+  for (const auto &[sid, name] : outsourced_services)
+    if (id == sid) return both(name);
+  for (const auto &[sid, name] : special_services)
+    if (id == sid) return both(name);
+  return {id, id};
+}
+
+const std::vector<std::string> &estate_types() {
+  static const std::vector<std::string> t = {"residential",      "villa",       "mixed_use",      "office",
+                                             "campus_dormitory", "institution", "industrial_park"};
+  return t;
+}
+
+Text estate_type_name(const std::string &type) {
+  static const Named names[] = {{"residential", msg::type_residential},
+                                {"villa", msg::type_villa},
+                                {"mixed_use", msg::type_mixed_use},
+                                {"office", msg::type_office},
+                                {"campus_dormitory", msg::type_campus_dormitory},
+                                {"institution", msg::type_institution},
+                                {"industrial_park", msg::type_industrial_park}};
   for (const auto &[id, name] : names)
     if (type == id) return both(name);
   return {type, type};

@@ -22,6 +22,14 @@ const std::vector<std::string> &building_types();
 // A building type as an adjective for messages: "high-rise" / "高层"; the id itself if unknown.
 Text building_type_name(const std::string &type);
 
+// An outsourced or special service of the estate format by its id: "Lift maintenance" / "电梯维保";
+// the one place services are named, for explanations, reports and budget lines alike.
+Text service_name(const std::string &id);
+
+// The estate types of the estate format, as rules and bands select them, and their names.
+const std::vector<std::string> &estate_types();
+Text estate_type_name(const std::string &type);
+
 // Every quantity a rule may name, for validation, "did you mean" and pm-norms(5).
 const std::vector<QuantityInfo> &quantities();
 const QuantityInfo *quantity_info(const std::string &name);

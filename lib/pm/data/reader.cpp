@@ -370,4 +370,12 @@ std::string Reader::source(const toml::table &t, const std::string *fallback) {
   return "";
 }
 
+Text Reader::source_text(const toml::table &t) {
+  if (!t.get("source_zh") && !t.get("source_en")) return Text::same(source(t));
+  exclusive(t, "source", "source_zh");
+  exclusive(t, "source", "source_en");
+  // Each side is required once either is given: a client reading the other language gets one too.
+  return {str(t, "source_zh", Need::required), str(t, "source_en", Need::required)};
+}
+
 } // namespace pm::data

@@ -176,6 +176,9 @@ public:
                  const std::string &what_zh, std::string_view extra = "_");
   // `source`: required and not empty, unless `fallback` (an enclosing entry's source) is given.
   std::string source(const toml::table &t, const std::string *fallback = nullptr);
+  // A source in both languages: `source_zh` and `source_en` together, or `source` alone for a
+  // citation that reads the same in both (a standard's number and clause).
+  i18n::Text source_text(const toml::table &t);
 
 private:
   // "'key' must be <what>, not <value>" (wrong-type), for a value of another type.

@@ -9,6 +9,15 @@ namespace pm::estate {
 
 using nlohmann::json;
 
+int usual_floors(const std::string &t) {
+  if (t == "high_rise") return 18;
+  if (t == "mid_rise") return 9;
+  if (t == "multi_storey" || t == "dormitory") return 6;
+  if (t == "villa") return 3;
+  if (t == "office") return 20;
+  return 1;
+}
+
 bool Estate::is_outsourced(const std::string &service) const {
   for (const auto &o : outsourced)
     if (o.service == service) return true;
@@ -170,7 +179,11 @@ Estate from_document(const yaml::Document &doc) {
     }
     e.equipment.access_control = get<bool>(q, "access_control", false);
     e.equipment.cctv_cameras = get<int>(q, "cctv_cameras", 0);
+    e.equipment.central_air_conditioning = get<bool>(q, "central_air_conditioning", false);
   }
+  if (v.contains("pools"))
+    for (const auto &x : v["pools"])
+      e.pools.push_back({get<std::string>(x, "name", ""), get<double>(x, "water_area", 0), get<std::string>(x, "hours", "")});
   if (v.contains("entrances"))
     for (const auto &x : v["entrances"])
       e.entrances.push_back({get<std::string>(x, "name", ""), get<bool>(x, "pedestrians", true),

@@ -32,6 +32,7 @@ struct BuildingGroup {
 struct Equipment {
   int lifts = 0, substations = 0, high_voltage_rooms = 0, heat_exchange_stations = 0, booster_pump_rooms = 0;
   bool control_room = false, fire_control_room = false, access_control = false;
+  bool central_air_conditioning = false; // a central chiller/boiler plant run on site
   int cctv_cameras = 0;
 };
 
@@ -39,6 +40,12 @@ struct Entrance {
   std::string name;
   bool pedestrians = true, vehicles = false, staffed = true;
   std::string hours = "24h"; // "24h" or "HH:MM-HH:MM"
+};
+
+struct Pool {
+  std::string name;
+  double water_area = 0;     // m² of water surface
+  std::string hours = "";    // opening hours, "HH:MM-HH:MM"; "" when not said
 };
 
 struct Outsourced {
@@ -166,6 +173,7 @@ struct Estate {
   std::vector<Entrance> entrances;
   int parking_garages = 0, parking_spaces = 0, parking_entrances = 0;
   int patrol_zones = 0;
+  std::vector<Pool> pools;
   std::vector<Outsourced> outsourced;
   std::vector<SpecialService> special_services;
   std::vector<Person> staff;
@@ -186,6 +194,10 @@ struct Estate {
   int buildings_of(const std::string &type) const;
   bool zh() const { return locale.rfind("zh", 0) == 0; }
 };
+
+// The floors counted for a building group that does not give its own: the middle of its type's
+// usual range (GB 50352-2019 3.1.2 heights; villas 3, offices 20). The staffing says when it is used.
+int usual_floors(const std::string &building_type);
 
 // A text field written either as a plain string or as {zh, en}.
 catalog::Text text_of(const nlohmann::json &v);

@@ -10,15 +10,7 @@ namespace pm::report::detail {
 
 namespace {
 
-std::string type_name(const Ctx &c, const std::string &type) {
-  if (type == "residential") return c(msg::type_residential);
-  if (type == "villa") return c(msg::type_villa);
-  if (type == "mixed_use") return c(msg::type_mixed_use);
-  if (type == "office") return c(msg::type_office);
-  if (type == "campus_dormitory") return c(msg::type_campus_dormitory);
-  if (type == "institution") return c(msg::type_institution);
-  return type;
-}
+std::string type_name(const Ctx &c, const std::string &type) { return c.t(catalog::estate_type_name(type)); }
 
 std::string building_type(const Ctx &c, const std::string &type) {
   if (type == "high_rise") return c(msg::bt_high_rise);
@@ -37,23 +29,7 @@ std::string hours_text(const Ctx &c, const std::string &hours) {
 
 } // namespace
 
-std::string service_name(const Ctx &c, const std::string &service) {
-  if (service == "lift_maintenance") return c(msg::svc_lift_maintenance);
-  if (service == "river_cleaning") return c(msg::svc_river_cleaning);
-  if (service == "municipal_road_cleaning") return c(msg::svc_municipal_road_cleaning);
-  if (service == "cleaning") return c(msg::svc_cleaning);
-  if (service == "greening") return c(msg::svc_greening);
-  if (service == "security") return c(msg::svc_security);
-  if (service == "fire_system_maintenance") return c(msg::svc_fire_system_maintenance);
-  if (service == "waste_removal") return c(msg::svc_waste_removal);
-  if (service == "pest_control") return c(msg::svc_pest_control);
-  if (service == "butler") return c(msg::svc_butler);
-  if (service == "concierge") return c(msg::svc_concierge);
-  if (service == "shuttle") return c(msg::svc_shuttle);
-  if (service == "housekeeping") return c(msg::svc_housekeeping);
-  if (service == "escort") return c(msg::svc_escort);
-  return service;
-}
+std::string service_name(const Ctx &c, const std::string &service) { return c.t(catalog::service_name(service)); }
 
 std::string grade_name(const Ctx &c, int grade) {
   switch (grade) {

@@ -19,11 +19,13 @@ std::string explanation(const Ctx &c, const staff::RoleLine &r) {
   return out;
 }
 
-std::string sources(const staff::RoleLine &r) {
+std::string sources(const Ctx &c, const staff::RoleLine &r) {
   std::string out;
   std::set<std::string> seen;
-  for (const auto &l : r.lines)
-    if (!l.source.empty() && seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
+  for (const auto &l : r.lines) {
+    std::string s = c.t(l.source);
+    if (!s.empty() && seen.insert(s).second) out += (out.empty() ? "" : c.sep()) + s;
+  }
   return out;
 }
 
@@ -59,7 +61,7 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
   for (const auto &d : st.departments) {
     t.rows.push_back(group(d.id, row({Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children")}, "", "")));
     for (const auto &r : d.roles)
-      t.rows.push_back(body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(r))));
+      t.rows.push_back(body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(c, r))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups")}, "", "")));
   s.blocks.push_back(std::move(t));
@@ -69,10 +71,7 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
     std::string text = c.f(msg::indicators, num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2));
     if (ind.band) {
       std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
-      if (ind.band->building_type.empty())
-        text += c.f(msg::indicators_band, range);
-      else
-        text += c.f(msg::indicators_band_type, range, c.t(staff::building_type_name(ind.band->building_type)));
+      text += c.f(msg::indicators_band_scope, range, c.t(ind.band_scope), c.t(ind.band->source));
     }
     s.blocks.push_back(Paragraph{text, Style::normal});
   } else {
@@ -80,6 +79,11 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
   }
   for (const auto &w : st.warnings)
     s.blocks.push_back(Paragraph{c(msg::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
+  if (!st.unused_inputs.empty()) {
+    std::vector<std::string> names;
+    for (const auto &u : st.unused_inputs) names.push_back(c.t(u.name) + c.f(msg::parenthesised, u.field));
+    s.blocks.push_back(Paragraph{c.f(msg::staff_unused_inputs, c.join(names)), Style::normal});
+  }
   return s;
 }
 

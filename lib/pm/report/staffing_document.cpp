@@ -25,8 +25,10 @@ Table staffing_data(const Ctx &c, const staff::Staffing &s, bool with_estate) {
     for (const auto &r : d.roles) {
       std::string ex, src;
       for (const auto &l : r.lines) ex += (ex.empty() ? "" : "; ") + c.t(l.explanation);
-      for (const auto &l : r.lines)
-        if (!l.source.empty() && src.find(l.source) == std::string::npos) src += (src.empty() ? "" : "; ") + l.source;
+      for (const auto &l : r.lines) {
+        std::string one = c.t(l.source);
+        if (!one.empty() && src.find(one) == std::string::npos) src += (src.empty() ? "" : "; ") + one;
+      }
       std::vector<Cell> cells;
       if (with_estate) cells.push_back(Cell::of(s.estate_id));
       for (const std::string &v : {d.id, c.t(d.name), r.id, c.t(r.name), std::to_string(r.headcount), ex, src})

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace pm::staff {
 
@@ -96,7 +97,7 @@ public:
         l.raw = p.headcount;
         l.people = p.headcount;
         l.explanation = both_of(msg::staff_given, m_e.units[u].name, p.name, p.headcount);
-        l.source = m_e.file + ": units › " + m_e.units[u].id + " › " + p.id;
+        l.source = Text::same(m_e.file + ": units › " + m_e.units[u].id + " › " + p.id);
         add(roles, r, std::move(l));
       }
     for (const auto &r : m_ns.rules) {
@@ -157,19 +158,34 @@ public:
       int available = 0;
       for (const auto &id : r->duty_roles) available += s.headcount(id);
       if (available == 0) continue; // nobody to take the duty: the roles are not staffed here
+      check_duty(p, available);
       s.posts.push_back(p);
     }
+    floors_assumed();
     s.warnings.insert(s.warnings.end(), m_warnings.begin(), m_warnings.end());
     indicators(s);
+    s.unused_inputs = unused();
     return s;
   }
 
 private:
-  bool applies(const Rule &r) const {
-    for (const auto &c : r.when)
+  bool applies(const Rule &r) {
+    if (!r.types.empty() && std::find(r.types.begin(), r.types.end(), m_e.type) == r.types.end()) return false;
+    if (!r.grades.empty()) {
+      m_used.insert("grade");
+      if (std::find(r.grades.begin(), r.grades.end(), m_e.grade) == r.grades.end()) return false;
+    }
+    for (const auto &c : r.when) {
+      m_used.insert(c.name);
       if (!holds(c, m_e)) return false;
-    if (!r.grades.empty() && std::find(r.grades.begin(), r.grades.end(), m_e.grade) == r.grades.end()) return false;
+    }
     return true;
+  }
+
+  // A quantity of the estate, noted as used.
+  double read(const std::string &name) {
+    m_used.insert(name);
+    return quantity(m_e, name).value_or(0);
   }
 
   void add(std::map<std::string, RoleLine> &roles, const Rule &r, Line line) {
@@ -223,9 +239,13 @@ private:
 
   std::optional<Line> ratio(const Rule &r) {
     Line l = base(r);
-    double q = quantity(m_e, r.quantity).value_or(0);
+    double q = read(r.quantity);
     double per = r.per;
-    if (!r.per_quantity.empty()) per = quantity(m_e, r.per_quantity).value_or(0);
+    if (!r.per_quantity.empty()) per = read(r.per_quantity);
+    if (!r.per_by_grade.empty()) {
+      m_used.insert("grade");
+      per = r.per_by_grade[static_cast<std::size_t>(std::clamp(m_e.grade, 1, 4) - 1)];
+    }
     const QuantityInfo *qi = quantity_info(r.quantity);
     Text label = qi ? Text{qi->label.zh, qi->label.en} : Text::same(r.quantity);
     // The unit is said in Chinese only (English names it in the label): "145,000 m²" but "9栋",
@@ -245,6 +265,7 @@ private:
     std::string base = r.base > 0 ? n(r.base) + " + " : "";
     std::string q_text = r.above > 0 ? "max(0, " + n(q) + " − " + n(r.above) + ")" : n(q);
     l.explanation = both_sides(msg::staff_ratio, base, label, q_text, unit, n(per), n(l.raw), rounded);
+    if (!r.per_by_grade.empty()) l.explanation += both_of(msg::staff_at_grade, grade_name(m_e.grade));
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
     return l;
@@ -261,6 +282,7 @@ private:
     };
     std::vector<Target> targets;
     if (r.per_entrance) {
+      m_used.insert("entrances.staffed");
       int i = 0;
       std::vector<const estate::Entrance *> staffed;
       for (const auto &x : m_e.entrances)
@@ -274,10 +296,16 @@ private:
       }
     } else {
       double seats = r.seats;
-      if (!r.seats_quantity.empty())
-        seats = std::ceil(quantity(m_e, r.seats_quantity).value_or(0) / r.seats_per - 1e-9);
+      if (!r.seats_quantity.empty()) seats = std::ceil(read(r.seats_quantity) / r.seats_per - 1e-9);
       if (seats <= 0) return out;
-      targets.push_back({r.post, cr ? cr->name : catalog::Text{r.post, r.post}, r.shifts, seats});
+      std::vector<Shift> shifts = r.shifts;
+      if (!r.hours_from.empty()) {
+        m_used.insert(r.hours_from);
+        auto sh = shifts_for(hours_of(r.hours_from), r.shift_hours);
+        if (!sh) sh = shifts_for("24h", 8);
+        shifts = *sh;
+      }
+      targets.push_back({r.post, cr ? cr->name : catalog::Text{r.post, r.post}, shifts, seats});
     }
     CoverMethod method = r.method.value_or(m_ns.cover_method);
     for (const auto &t : targets) {
@@ -324,6 +352,140 @@ private:
   void append_note(const Rule &r, catalog::Text &ex) {
     if (!r.note.en.empty()) ex.en += i18n::tr(i18n::Lang::en, msg::parenthesised, r.note.en);
     if (!r.note.zh.empty()) ex.zh += i18n::tr(i18n::Lang::zh, msg::parenthesised, r.note.zh);
+  }
+
+  // The hours a special service or the pools keep: the longest given, round the clock if none is.
+  std::string hours_of(const std::string &from) const {
+    std::vector<std::string> given;
+    if (from == "pools")
+      for (const auto &p : m_e.pools) given.push_back(p.hours);
+    else
+      for (const auto &sp : m_e.special_services)
+        if ("special." + sp.service == from) given.push_back(sp.hours);
+    std::string best;
+    int most = -1;
+    for (const auto &h : given) {
+      auto sh = shifts_for(h.empty() ? "24h" : h, 24);
+      int m = 0;
+      if (sh)
+        for (const auto &x : *sh) m += x.minutes();
+      if (m > most) {
+        most = m;
+        best = h.empty() ? "24h" : h;
+      }
+    }
+    return best.empty() ? "24h" : best;
+  }
+
+  static Text grade_name(int grade) {
+    static const i18n::Message *names[] = {&msg::grade_1, &msg::grade_2, &msg::grade_3, &msg::grade_4};
+    return both(*names[std::clamp(grade, 1, 4) - 1]);
+  }
+
+  // Duty on site is working time: each person's share of it comes on top of a full week.
+  void check_duty(const Post &p, int available) {
+    double weekly = p.weekly_hours();
+    double share = weekly / available;
+    double limit = m_l.lawful_max_weekly_hours();
+    double each = m_l.weekly_hours + share;
+    if (each <= limit + 1e-9) return;
+    double spare = limit - m_l.weekly_hours;
+    int needed = spare > 0 ? static_cast<int>(std::ceil(weekly / spare - 1e-9)) : 0;
+    Text roles;
+    for (const auto &id : p.roles) {
+      const catalog::Role *cr = m_c.role(id);
+      Text name = cr ? cr->name : Text::same(id);
+      roles = roles.zh.empty() ? name : Text{roles.zh + "、" + name.zh, roles.en + ", " + name.en};
+    }
+    Text law =
+        both(msg::staff_weekly_limit, n(m_l.weekly_hours), n(m_l.overtime_cap_month), n(std::round(limit * 10) / 10));
+    m_warnings.push_back({"duty-over-limit",
+                          both_sides(msg::staff_duty_over_limit, p.name, shifts_text(p.shifts), n(weekly), available,
+                                     roles, n(std::round(share * 10) / 10), n(m_l.weekly_hours),
+                                     n(std::round(each * 10) / 10), law, needed),
+                          p.roles.empty() ? "" : p.roles.front(), p.id});
+  }
+
+  // A rule that counted building floors where the estate gives none took the type's usual height.
+  void floors_assumed() {
+    bool counted = false;
+    for (const auto &u : m_used) counted = counted || util::starts_with(u, "building_floors.") || u == "floors.max";
+    if (!counted) return;
+    for (const auto &b : m_e.buildings)
+      if (b.floors == 0)
+        m_warnings.push_back({"floors-assumed",
+                              both_sides(msg::staff_floors_assumed, b.name.empty() ? building_type_name(b.type)
+                                                                                  : Text::same(b.name),
+                                         estate::usual_floors(b.type)),
+                              "", ""});
+  }
+
+  // The inputs the estate gives that no rule read, by the names the estate file uses.
+  std::vector<Staffing::Unused> unused() const {
+    auto used = [&](std::initializer_list<const char *> names) {
+      for (const char *q : names) {
+        std::string name = q;
+        bool prefix = !name.empty() && name.back() == '.';
+        for (const auto &u : m_used)
+          if (prefix ? util::starts_with(u, name) : u == name) return true;
+      }
+      return false;
+    };
+    std::vector<Staffing::Unused> out;
+    // Named as the first quantity that would have used it.
+    auto check = [&](bool given, const char *field, std::initializer_list<const char *> names) {
+      if (!given || used(names)) return;
+      std::string q = *names.begin();
+      const QuantityInfo *qi = quantity_info(q);
+      out.push_back({field, qi ? qi->label : Text::same(field)});
+    };
+    const auto &a = m_e.areas;
+    const auto &q = m_e.equipment;
+    bool floors = false, households = false;
+    for (const auto &b : m_e.buildings) {
+      floors = floors || b.floors > 0;
+      households = households || b.households > 0;
+    }
+    check(a.residential > 0, "areas.residential", {"area.residential"});
+    check(a.commercial > 0, "areas.commercial", {"area.commercial"});
+    check(a.office > 0, "areas.office", {"area.office"});
+    check(a.green > 0, "areas.green", {"area.green", "area.outdoor"});
+    check(a.underground_garage > 0, "areas.underground_garage", {"area.underground_garage"});
+    check(a.hard_landscape > 0, "areas.hard_landscape", {"area.hard_landscape", "area.outdoor"});
+    check(a.water_features > 0, "areas.water_features", {"area.water_features", "area.outdoor"});
+    check(a.municipal_roads > 0, "areas.municipal_roads", {"area.municipal_roads"});
+    check(a.river_frontage > 0, "areas.river_frontage", {"area.river_frontage"});
+    check(m_e.households > 0, households ? "buildings.households" : "households", {"households", "households.given"});
+    check(!m_e.buildings.empty(), "buildings", {"buildings.all", "buildings.", "building_floors."});
+    check(floors, "buildings.floors", {"building_floors.all", "floors.max", "building_floors."});
+    check(q.lifts > 0, "equipment.lifts", {"lifts"});
+    check(q.substations > 0, "equipment.substations", {"substations"});
+    check(q.high_voltage_rooms > 0, "equipment.high_voltage_rooms", {"high_voltage_rooms"});
+    check(q.heat_exchange_stations > 0, "equipment.heat_exchange_stations", {"heat_exchange_stations"});
+    check(q.booster_pump_rooms > 0, "equipment.booster_pump_rooms", {"booster_pump_rooms"});
+    check(q.control_room, "equipment.control_room", {"control_room", "fire_control_room"});
+    check(q.access_control, "equipment.access_control", {"access_control"});
+    check(q.cctv_cameras > 0, "equipment.cctv_cameras", {"cctv_cameras"});
+    check(q.central_air_conditioning, "equipment.central_air_conditioning", {"central_ac"});
+    check(!m_e.entrances.empty(), "entrances", {"entrances.staffed", "entrances."});
+    check(m_e.parking_garages > 0, "parking.garages", {"parking.garages"});
+    check(m_e.parking_spaces > 0, "parking.spaces", {"parking.spaces"});
+    check(m_e.parking_entrances > 0, "parking.entrances", {"parking.entrances"});
+    check(m_e.patrol_zones > 0, "security.patrol_zones", {"patrol_zones"});
+    check(!m_e.pools.empty(), "pools", {"pools"});
+    for (const auto &o : m_e.outsourced) {
+      std::string name = "outsourced." + o.service;
+      if (m_used.count(name) == 0) out.push_back({name, quantity_info(name) ? quantity_info(name)->label : Text::same(name)});
+    }
+    for (const auto &sp : m_e.special_services) {
+      std::string name = "special." + sp.service;
+      bool any = false;
+      for (const auto &u : m_used) any = any || u == name || util::starts_with(u, name + ".");
+      if (!any)
+        out.push_back({"special_services." + sp.service,
+                       quantity_info(name) ? quantity_info(name)->label : Text::same(sp.service)});
+    }
+    return out;
   }
 
   // A post whose people would each work more than the law allows cannot be rostered lawfully.
@@ -373,17 +535,34 @@ private:
         ind.dominant_building_type = b.type;
       }
     }
-    for (const auto &b : m_ns.bands)
-      if (b.building_type == ind.dominant_building_type) ind.band = b;
-    if (!ind.band)
-      for (const auto &b : m_ns.bands)
-        if (b.building_type.empty()) ind.band = b;
+    // The matching band with the most selectors; the first of equals.
+    int best_score = -1;
+    for (const auto &b : m_ns.bands) {
+      if (!b.building_type.empty() && b.building_type != ind.dominant_building_type) continue;
+      if (!b.types.empty() && std::find(b.types.begin(), b.types.end(), m_e.type) == b.types.end()) continue;
+      if (m_e.areas.total < b.area_min || (b.area_max > 0 && m_e.areas.total >= b.area_max)) continue;
+      int score = (b.building_type.empty() ? 0 : 1) + (b.types.empty() ? 0 : 1) +
+                  (b.area_min > 0 || b.area_max > 0 ? 1 : 0);
+      if (score > best_score) {
+        best_score = score;
+        ind.band = b;
+      }
+    }
     if (!ind.band || !ind.m2_per_person) return;
     double per_person = *ind.m2_per_person;
     const Band &b = *ind.band;
     std::string range = n(b.min_m2_per_person) + "–" + n(b.max_m2_per_person);
-    Text kind =
-        b.building_type.empty() ? Text{} : both_sides(msg::staff_band_kind, building_type_name(b.building_type));
+    Text kind;
+    if (!b.building_type.empty())
+      kind = both_sides(msg::staff_band_kind, building_type_name(b.building_type));
+    else if (!b.types.empty())
+      kind = both_sides(msg::staff_band_type, catalog::estate_type_name(m_e.type));
+    if (b.area_max > 0)
+      kind += both_sides(msg::staff_band_size, Text{n(b.area_min / 10000), n(b.area_min)},
+                         Text{n(b.area_max / 10000), n(b.area_max)});
+    else if (b.area_min > 0)
+      kind += both_sides(msg::staff_band_size_from, Text{n(b.area_min / 10000), n(b.area_min)});
+    ind.band_scope = kind;
     if (per_person > b.max_m2_per_person)
       s.warnings.push_back(
           {"indicator-out-of-band", both_sides(msg::staff_above_band, n(std::round(per_person)), range, kind), "", ""});
@@ -399,6 +578,7 @@ private:
   std::vector<Post> m_posts;
   std::vector<const Rule *> m_duties;
   std::vector<Warning> m_warnings;
+  std::set<std::string> m_used; // the quantities the rules read
 };
 
 } // namespace

@@ -19,7 +19,7 @@ struct Line {
   double raw = 0;    // before rounding and limits
   int people = 0;
   catalog::Text explanation; // "9 high-rise buildings ÷ 3 per person = 3"
-  std::string source;
+  catalog::Text source;
   std::string post;
 };
 
@@ -66,6 +66,7 @@ struct Indicators {
   std::optional<double> m2_per_person;
   std::optional<double> people_per_10k_m2;
   std::optional<Band> band;
+  catalog::Text band_scope; // what the band is for: "（写字楼）（5–10 万 m²）", " for high-rise estates" 
   std::string dominant_building_type;
 };
 
@@ -81,6 +82,13 @@ struct Staffing {
   std::vector<Post> posts;
   std::vector<Warning> warnings;
   Indicators indicators;
+  // The estate's inputs (as the estate file names them: "parking.spaces") that it gives and that
+  // no rule of the norm set read: they did not change the staffing.
+  struct Unused {
+    std::string field; // "parking.spaces"
+    catalog::Text name; // "parking spaces" / "车位"
+  };
+  std::vector<Unused> unused_inputs;
 
   const RoleLine *role(const std::string &id) const;
   int headcount(const std::string &role_id) const;

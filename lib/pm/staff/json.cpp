@@ -17,11 +17,11 @@ std::string joined_explanation(const RoleLine &r, bool zh) {
   for (const auto &l : r.lines) out += (out.empty() ? "" : "; ") + l.explanation.get(zh);
   return out;
 }
-std::string joined_sources(const RoleLine &r) {
+std::string joined_sources(const RoleLine &r, bool zh) {
   std::string out;
   std::set<std::string> seen;
   for (const auto &l : r.lines)
-    if (seen.insert(l.source).second) out += (out.empty() ? "" : "; ") + l.source;
+    if (seen.insert(l.source.get(zh)).second) out += (out.empty() ? "" : "; ") + l.source.get(zh);
   return out;
 }
 } // namespace
@@ -47,14 +47,14 @@ ordered_json to_json(const Staffing &s, bool zh) {
       rj["name"] = r.name.get(zh);
       rj["headcount"] = r.headcount;
       rj["explanation"] = joined_explanation(r, zh);
-      rj["source"] = joined_sources(r);
+      rj["source"] = joined_sources(r, zh);
       ordered_json lines = ordered_json::array();
       for (const auto &l : r.lines) {
         ordered_json lj;
         lj["kind"] = to_string(l.kind);
         lj["people"] = l.people;
         lj["explanation"] = l.explanation.get(zh);
-        lj["source"] = l.source;
+        lj["source"] = l.source.get(zh);
         if (!l.post.empty()) lj["post"] = l.post;
         lines.push_back(std::move(lj));
       }
@@ -95,7 +95,7 @@ ordered_json to_json(const Staffing &s, bool zh) {
     ind["band"] = {{"building_type", b.building_type},
                    {"min_m2_per_person", b.min_m2_per_person},
                    {"max_m2_per_person", b.max_m2_per_person},
-                   {"source", b.source}};
+                   {"source", b.source.get(zh)}};
   } else {
     ind["band"] = nullptr;
   }
@@ -110,6 +110,9 @@ ordered_json to_json(const Staffing &s, bool zh) {
     warns.push_back(std::move(wj));
   }
   j["warnings"] = std::move(warns);
+  ordered_json unused = ordered_json::array();
+  for (const auto &u : s.unused_inputs) unused.push_back(u.field);
+  j["unused_inputs"] = std::move(unused);
   return j;
 }
 

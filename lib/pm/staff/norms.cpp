@@ -85,7 +85,8 @@ const std::vector<std::string> rule_keys = {
     "role",        "kind",   "post",     "count",  "quantity",       "per",       "per_quantity",
     "base",        "above",  "rounding", "seats",  "seats_quantity", "seats_per", "hours",
     "shift_hours", "shifts", "days",     "method", "per_entrance",   "licence",   "roles",
-    "min",         "max",    "when",     "grades", "source",         "note_zh",   "note_en"};
+    "min",         "max",    "when",     "grades", "source",         "note_zh",   "note_en",
+    "types",       "per_by_grade", "hours_from", "source_zh", "source_en"};
 
 class Reader : public data::Reader {
 public:
@@ -138,7 +139,7 @@ public:
       else if (!r.role.empty())
         known_role(*t.get("role"), r.role);
     }
-    r.source = source(t);
+    r.source = source_text(t);
     r.note = {str(t, "note_zh"), str(t, "note_en")};
     r.post = str(t, "post");
     r.licence = str(t, "licence");
@@ -157,6 +158,7 @@ public:
         error(*n, "bad-condition", en, zh);
     }
     r.grades = ints(t, "grades", 1, 4);
+    r.types = estate_types(t);
     if (!kind_ok) return std::nullopt;
 
     switch (r.kind) {
@@ -170,9 +172,13 @@ public:
       quantity_name(t, "quantity", r.quantity);
       if (!t.get("quantity")) error(t, "missing-key", both(msg::norms_ratio_needs_quantity));
       exclusive(t, "per", "per_quantity");
+      exclusive(t, "per", "per_by_grade");
+      exclusive(t, "per_quantity", "per_by_grade");
       if (auto v = number(t, "per", Range::positive())) r.per = *v;
       if (t.get("per_quantity")) quantity_name(t, "per_quantity", r.per_quantity);
-      if (!t.get("per") && !t.get("per_quantity")) error(t, "missing-key", both(msg::norms_ratio_needs_per));
+      if (t.get("per_by_grade")) per_by_grade(t, r);
+      if (!t.get("per") && !t.get("per_quantity") && !t.get("per_by_grade"))
+        error(t, "missing-key", both(msg::norms_ratio_needs_per));
       if (auto v = number(t, "base", Range::at_least(0))) r.base = *v;
       if (auto v = number(t, "above", Range::at_least(0))) r.above = *v;
       std::string rounding = one_of(t, "rounding", {"ceil", "floor", "round"});
@@ -210,6 +216,16 @@ public:
     if (!t.get("seats") && !t.get("seats_quantity")) r.seats = 1;
     if (auto v = number(t, "shift_hours", Range::at_least(1))) r.shift_hours = *v;
     if (t.get("hours")) r.hours = str(t, "hours");
+    exclusive(t, "hours_from", "hours");
+    exclusive(t, "hours_from", "shifts");
+    exclusive(t, "hours_from", "per_entrance");
+    if (t.get("hours_from")) {
+      r.hours_from = str(t, "hours_from");
+      bool ok = r.hours_from == "pools" ||
+                (util::starts_with(r.hours_from, "special.") && quantity_info(r.hours_from) &&
+                 r.hours_from.find('.', 8) == std::string::npos);
+      if (!r.hours_from.empty() && !ok) error(*t.get("hours_from"), "bad-value", both(msg::norms_bad_hours_from, r.hours_from));
+    }
     if (t.get("shifts")) {
       const toml::array *arr = array(t, "shifts");
       if (arr && arr->empty()) error(*arr, "bad-value", both(msg::norms_shifts_list));
@@ -249,20 +265,51 @@ public:
     }
   }
 
+  // Four capacities per person, one for each service grade from 1 (the highest) to 4.
+  void per_by_grade(const toml::table &t, Rule &r) {
+    const toml::array *arr = array(t, "per_by_grade");
+    if (!arr) return;
+    bool ok = arr->size() == 4;
+    for (const auto &item : *arr) {
+      auto v = item.value<double>();
+      ok = ok && v && std::isfinite(*v) && *v > 0;
+      if (v) r.per_by_grade.push_back(*v);
+    }
+    if (!ok) {
+      r.per_by_grade.clear();
+      error(*arr, "bad-value", both(msg::norms_per_by_grade));
+    }
+  }
+
+  std::vector<std::string> estate_types(const toml::table &t) {
+    std::vector<std::string> out;
+    const auto &known = catalog::estate_types();
+    for (const toml::node *n : string_nodes(t, "types")) {
+      std::string v = *n->value_exact<std::string>();
+      if (std::find(known.begin(), known.end(), v) == known.end())
+        unknown(*n, "bad-value", both(msg::what_estate_type), v, known);
+      else
+        out.push_back(v);
+    }
+    return out;
+  }
+
   // A key that belongs to another kind of rule would be ignored: say so instead.
   void not_for_kind(const toml::table &t, RuleKind k, const std::string &kind) {
-    static const std::vector<std::string> common = {"kind", "when", "grades", "source", "note_zh", "note_en"};
+    static const std::vector<std::string> common = {"kind",    "when",      "grades",    "types",
+                                                    "source",  "source_zh", "source_en", "note_zh",
+                                                    "note_en"};
     std::vector<std::string> own;
     switch (k) {
     case RuleKind::fixed:
       own = {"role", "count", "min", "max"};
       break;
     case RuleKind::ratio:
-      own = {"role", "quantity", "per", "per_quantity", "base", "above", "rounding", "min", "max"};
+      own = {"role", "quantity", "per", "per_quantity", "per_by_grade", "base", "above", "rounding", "min", "max"};
       break;
     case RuleKind::cover:
       own = {"role",   "post", "seats",  "seats_quantity", "seats_per", "hours", "shift_hours",
-             "shifts", "days", "method", "per_entrance",   "licence",   "min",   "max"};
+             "shifts", "days", "method", "per_entrance",   "licence",   "min",   "max", "hours_from"};
       break;
     case RuleKind::duty:
       own = {"post", "roles", "seats", "hours", "shift_hours", "shifts", "days", "licence"};
@@ -305,10 +352,11 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
     if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::norms_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
       rd.keys(*m,
-              {"name", "title_zh", "title_en", "description_zh", "description_en", "source", "labor", "cover_method"});
+              {"name", "title_zh", "title_en", "description_zh", "description_en", "source", "source_zh", "source_en",
+               "labor", "cover_method"});
       ns.title = rd.text(*m, "title_zh", "title_en", Need::optional);
       ns.description = rd.text(*m, "description_zh", "description_en", Need::optional);
-      ns.source = rd.source(*m);
+      ns.source = rd.source_text(*m);
       ns.labor = rd.str(*m, "labor");
       // A built-in name is checked here, where the file can point at it; a path is read later.
       bool is_path = ns.labor.find('/') != std::string::npos || util::ends_with(ns.labor, ".toml");
@@ -334,7 +382,8 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
     if (auto bands = rd.tables(*tbl, "band"))
       for (auto &n : *bands) {
         const auto &t = *n.as_table();
-        rd.keys(t, {"building_type", "min_m2_per_person", "max_m2_per_person", "source"});
+        rd.keys(t, {"building_type", "types", "area_min", "area_max", "min_m2_per_person", "max_m2_per_person", "source",
+                    "source_zh", "source_en"});
         Band b;
         b.building_type = rd.str(t, "building_type");
         if (!b.building_type.empty() && std::find(types.begin(), types.end(), b.building_type) == types.end())
@@ -345,7 +394,12 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
         if (max) b.max_m2_per_person = *max;
         if (min && max && *min > *max)
           rd.error(*t.get("max_m2_per_person"), "bad-value", both(msg::norms_band_max_below_min));
-        b.source = rd.source(t);
+        b.types = rd.estate_types(t);
+        if (auto v = rd.number(t, "area_min", Range::at_least(0))) b.area_min = *v;
+        if (auto v = rd.number(t, "area_max", Range::positive())) b.area_max = *v;
+        if (b.area_max > 0 && b.area_max <= b.area_min)
+          rd.error(*t.get("area_max"), "bad-value", both(msg::norms_band_max_below_min));
+        b.source = rd.source_text(t);
         ns.bands.push_back(b);
       }
   }

@@ -39,6 +39,7 @@ struct Rule {
   std::string quantity;
   double per = 0;
   std::string per_quantity; // per read from the estate instead (e.g. owners per butler)
+  std::vector<double> per_by_grade; // per at service grades 1..4 instead of one `per`
   double base = 0;
   double above = 0;
   Rounding rounding = Rounding::ceil;
@@ -47,6 +48,7 @@ struct Rule {
   std::string seats_quantity;
   double seats_per = 1;
   std::string hours = "24h";
+  std::string hours_from; // the hours of this special service of the estate ("concierge"), 24h if it gives none
   double shift_hours = 8;
   std::vector<Shift> shifts;
   std::vector<int> days; // ISO weekdays the post is needed; empty: every day
@@ -58,22 +60,27 @@ struct Rule {
   std::optional<double> min, max;
   std::vector<Condition> when;
   std::vector<int> grades;
-  std::string source;
+  std::vector<std::string> types; // estate types the rule is for; empty: every type
+  catalog::Text source;
   catalog::Text note;
   int line = 0, column = 0;
 };
 
+// The usual m² per person for estates of a kind and size. Of the bands an estate matches, the one
+// with the most selectors (building type, estate types, size) applies; ties go to the first.
 struct Band {
-  std::string building_type; // "" for the default band
+  std::string building_type;      // the estate's dominant building type; "" for any
+  std::vector<std::string> types; // estate types; empty for any
+  double area_min = 0, area_max = 0; // managed area from area_min up to (not including) area_max; 0: open
   double min_m2_per_person = 0, max_m2_per_person = 0;
-  std::string source;
+  catalog::Text source;
 };
 
 struct NormSet {
   std::string name;
   catalog::Text title;
   catalog::Text description;
-  std::string source;
+  catalog::Text source;
   std::string labor = "cn";
   CoverMethod cover_method = CoverMethod::labour;
   std::vector<Rule> rules;

@@ -2,6 +2,8 @@
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
+#include <algorithm>
+
 namespace pm::staff {
 
 std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
@@ -20,6 +22,27 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
   if (n == "area.river_frontage") return a.river_frontage;
   if (n == "area.outdoor") return a.green + a.hard_landscape + a.water_features;
   if (n == "households") return e.households;
+  if (n == "households.given") return e.households > 0 ? 1 : 0;
+  if (n == "floors.max") {
+    int m = 0;
+    for (const auto &b : e.buildings) m = std::max(m, b.floors);
+    return m;
+  }
+  if (n == "building_floors.all" || util::starts_with(n, "building_floors.")) {
+    if (!quantity_info(n)) return std::nullopt;
+    std::string type = n.substr(16);
+    double s = 0;
+    for (const auto &b : e.buildings)
+      if (type == "all" || b.type == type) s += static_cast<double>(b.count) * (b.floors > 0 ? b.floors : estate::usual_floors(b.type));
+    return s;
+  }
+  if (n == "central_ac") return q.central_air_conditioning ? 1 : 0;
+  if (n == "pools") return static_cast<double>(e.pools.size());
+  if (n == "pools.water_area") {
+    double s = 0;
+    for (const auto &p : e.pools) s += p.water_area;
+    return s;
+  }
   if (n == "buildings.all") {
     int s = 0;
     for (const auto &b : e.buildings) s += b.count;
