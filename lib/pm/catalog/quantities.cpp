@@ -63,6 +63,7 @@ std::vector<QuantityInfo> make() {
       {"pools.water_area", both(msg::staff_q_pools_water_area), m2},
       {"substations", both(msg::staff_q_substations), measure(msg::catalog_measure_stations)},
       {"high_voltage_rooms", both(msg::staff_q_high_voltage_rooms), measure(msg::catalog_measure_rooms)},
+      {"high_voltage_single_duty", both(msg::staff_q_high_voltage_single_duty), none},
       {"heat_exchange_stations", both(msg::staff_q_heat_exchange_stations), measure(msg::catalog_measure_stations)},
       {"booster_pump_rooms", both(msg::staff_q_booster_pump_rooms), measure(msg::catalog_measure_rooms)},
       {"cctv_cameras", both(msg::staff_q_cctv_cameras), measure(msg::catalog_measure_items)},

@@ -180,6 +180,7 @@ Estate from_document(const yaml::Document &doc) {
     e.equipment.access_control = get<bool>(q, "access_control", false);
     e.equipment.cctv_cameras = get<int>(q, "cctv_cameras", 0);
     e.equipment.central_air_conditioning = get<bool>(q, "central_air_conditioning", false);
+    e.equipment.high_voltage_single_duty = get<bool>(q, "high_voltage_single_duty", false);
   }
   if (v.contains("pools"))
     for (const auto &x : v["pools"])

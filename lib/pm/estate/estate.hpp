@@ -33,6 +33,7 @@ struct Equipment {
   int lifts = 0, substations = 0, high_voltage_rooms = 0, heat_exchange_stations = 0, booster_pump_rooms = 0;
   bool control_room = false, fire_control_room = false, access_control = false;
   bool central_air_conditioning = false; // a central chiller/boiler plant run on site
+  bool high_voltage_single_duty = false; // the HV rooms meet the single-watch conditions of DL 408-91
   int cctv_cameras = 0;
 };
 

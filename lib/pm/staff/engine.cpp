@@ -461,6 +461,7 @@ private:
     check(q.lifts > 0, "equipment.lifts", {"lifts"});
     check(q.substations > 0, "equipment.substations", {"substations"});
     check(q.high_voltage_rooms > 0, "equipment.high_voltage_rooms", {"high_voltage_rooms"});
+    check(q.high_voltage_single_duty, "equipment.high_voltage_single_duty", {"high_voltage_single_duty"});
     check(q.heat_exchange_stations > 0, "equipment.heat_exchange_stations", {"heat_exchange_stations"});
     check(q.booster_pump_rooms > 0, "equipment.booster_pump_rooms", {"booster_pump_rooms"});
     check(q.control_room, "equipment.control_room", {"control_room", "fire_control_room"});

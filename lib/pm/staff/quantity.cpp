@@ -55,6 +55,7 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
   if (n == "lifts") return q.lifts;
   if (n == "substations") return q.substations;
   if (n == "high_voltage_rooms") return q.high_voltage_rooms;
+  if (n == "high_voltage_single_duty") return q.high_voltage_single_duty ? 1 : 0;
   if (n == "heat_exchange_stations") return q.heat_exchange_stations;
   if (n == "booster_pump_rooms") return q.booster_pump_rooms;
   if (n == "cctv_cameras") return q.cctv_cameras;
