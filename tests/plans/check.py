@@ -146,7 +146,7 @@ def case_diff():
         expect = {k: rb.get(k, 0) - ra.get(k, 0) for k in set(ra) | set(rb) if rb.get(k, 0) != ra.get(k, 0)}
         got = {x["role"]: x["change"] for x in d["staffing"]["roles"]}
         check(got == expect, f"role changes {got} != {expect}")
-        check(got.get("indoor_cleaner") == 1 and got.get("gate_guard", 0) > 0, "the change shows cleaners and guards")
+        check(got.get("indoor_cleaner", 0) > 0 and got.get("gate_guard", 0) > 0, "the change shows cleaners and guards")
         md = run("--lang", "en", "diff", base, new, "--format", "md")
         check("| Gate guard |" in md.stdout and "+" in md.stdout, "md: a table row per changed role with +N")
         # The budget grows with the staff, as pm budget says.

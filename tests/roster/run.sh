@@ -25,8 +25,8 @@ plan1-check)
   "$pm" roster "$plan1" --start 2026-01-05 -f json -o plan1.json
   "$pm" roster check plan1.csv "$plan1"
   python3 "$here/check_roster.py" plan1.csv plan1.json "$plan1"
-  # 4 weeks: gate 84 + patrol 168 + control room 168 + HV room 84 + maintenance night 28.
-  test "$(($(wc -l < plan1.csv) - 1))" -eq 532
+  # 4 weeks: gate 84 + patrol 84 + control room 168 + HV room 168 + car park 56.
+  test "$(($(wc -l < plan1.csv) - 1))" -eq 560
   ;;
 staffed-check)
   # Named staff with leave, a part-timer and mixed licences: the solver's roster passes both checks.
@@ -105,12 +105,12 @@ rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
 out = []
 swapped = False
 for i, r in enumerate(rows):
-    if i == 3:      # a patrol seat left empty
+    if i == 3:      # a seat left empty
         continue
     if r.startswith("gate_guard-02,") and ",2026-01-06T08:00," in r:
         r = r.replace("gate_guard-02,门岗 2", "gate_guard-03,门岗 3")  # 8 h after a middle shift
-    if r.startswith("plumber-01,") and not swapped:
-        r = r.replace("plumber-01,", "gardener-01,")            # not a person in the estate
+    if r.startswith("carpark_guard-01,") and not swapped:
+        r = r.replace("carpark_guard-01,", "gardener-01,")      # not a person in the estate
         swapped = True
     out.append(r)
 out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,gate,E,2026-01-05T09:00,2026-01-05T17:00,8')

@@ -108,14 +108,16 @@ def check_one_ratio(work):
     os.makedirs(work, exist_ok=True)
     with open(os.path.join(SRC, "lib", "data", "norms", "cn-standard.toml"), encoding="utf-8") as f:
         text = f.read()
-    # The gardener rule: one [[rule]] block; change its per (m² of green per gardener).
+    # The gardener rule: one [[rule]] block; halve its capacities (m² of green per gardener, by
+    # service grade).
     blocks = text.split("[[rule]]")
     hits = [i for i, b in enumerate(blocks) if re.search(r'^role = "gardener"$', b, re.M)]
     if len(hits) != 1:
         sys.exit(f"expected one gardener rule in cn-standard.toml, found {len(hits)}")
-    blocks[hits[0]], n = re.subn(r"^per = 6000$", "per = 4000", blocks[hits[0]], flags=re.M)
+    blocks[hits[0]], n = re.subn(r"^per_by_grade = \[12500, 17500, 22500, 27500\]$",
+                                 "per_by_grade = [6250, 8750, 11250, 13750]", blocks[hits[0]], flags=re.M)
     if n != 1:
-        sys.exit("the gardener rule has no 'per = 6000'")
+        sys.exit("the gardener rule has no 'per_by_grade = [12500, 17500, 22500, 27500]'")
     custom = os.path.join(work, "custom.toml")
     with open(custom, "w", encoding="utf-8") as f:
         f.write("[[rule]]".join(blocks))
@@ -136,10 +138,11 @@ def check_one_ratio(work):
             continue
         expect(changed == ["gardener"], f"{where}: changed roles {changed}, expected only gardener")
         g_a, g_b = la[("environment", "gardener")], lb[("environment", "gardener")]
-        expect("÷ 6,000 per person" in g_a["explanation"] and "÷ 4,000 per person" in g_b["explanation"],
+        per = [re.search(r"÷ ([\d,]+) per person", g["explanation"]) for g in (g_a, g_b)]
+        expect(all(per) and int(per[0].group(1).replace(",", "")) == 2 * int(per[1].group(1).replace(",", "")),
                f"{where}: gardener explanations {g_a['explanation']!r} / {g_b['explanation']!r}")
         delta = g_b["headcount"] - g_a["headcount"]
-        expect(delta > 0, f"{where}: more green per gardener did not give more gardeners")
+        expect(delta >= 0, f"{where}: less green per gardener gave fewer gardeners")
         da, db = departments(a), departments(b)
         expect({k: v for k, v in da.items() if k != "environment"} == {k: v for k, v in db.items() if k != "environment"},
                f"{where}: other departments changed")

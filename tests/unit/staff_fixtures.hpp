@@ -82,6 +82,7 @@ inline pm::estate::Estate generate(Rng &rng) {
   e.id = "generated";
   e.name = {"生成的小区", "Generated estate"};
   e.grade = rng.between(1, 4);
+  e.type = rng.pick(pm::catalog::estate_types());
   auto &a = e.areas;
   a.total = rng.between(1, 600) * 1000 + rng.between(0, 999);
   a.residential = a.total * rng.between(0, 90) / 100;
@@ -111,8 +112,19 @@ inline pm::estate::Estate generate(Rng &rng) {
   e.parking_spaces = rng.between(0, 2000);
   e.parking_entrances = rng.between(0, 3);
   e.patrol_zones = rng.between(0, 6);
-  for (const char *s : {"lift_maintenance", "river_cleaning", "municipal_road_cleaning"})
-    if (rng.chance(30)) e.outsourced.push_back({s, "contractor", 0});
+  for (const char *s :
+       {"lift_maintenance", "river_cleaning", "municipal_road_cleaning", "security", "cleaning", "greening"})
+    if (rng.chance(20)) e.outsourced.push_back({s, "contractor", 0});
+  e.equipment.central_air_conditioning = rng.chance(30);
+  e.equipment.high_voltage_single_duty = rng.chance(30);
+  if (rng.chance(20))
+    e.pools.push_back({"pool", static_cast<double>(rng.between(100, 900)), rng.pick(entrance_hours())});
+  if (rng.chance(20)) {
+    pm::estate::SpecialService c;
+    c.service = "concierge";
+    c.hours = rng.pick(entrance_hours());
+    e.special_services.push_back(c);
+  }
   if (rng.chance(30)) {
     pm::estate::SpecialService b;
     b.service = "butler";

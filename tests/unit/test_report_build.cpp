@@ -69,7 +69,7 @@ TEST_CASE("build: tables carry the staffing's and the budget's numbers") {
   REQUIRE(st);
   CHECK(number(*st, "total", "headcount") == b.staffing.total);
   CHECK(number(*st, "gate_guard", "headcount") == b.staffing.headcount("gate_guard"));
-  CHECK(number(*st, "security", "headcount") == 26);
+  CHECK(number(*st, "security", "headcount") == 24);
   const auto *bi = b.doc.table("budget_items");
   REQUIRE(bi);
   CHECK(number(*bi, "total", "annual") == doctest::Approx(b.budget.annual_cost()));
@@ -95,7 +95,7 @@ TEST_CASE("build: the roster excerpt is pm roster's, the posts' patterns are the
   CHECK(x.coverage == doctest::Approx(100.0));
   int shifts = 0;
   for (const auto &p : x.people) shifts += p.shifts;
-  CHECK(shifts == 532); // gate 84 + patrol 168 + control room 168 + HV room 84 + night duty 28
+  CHECK(shifts == 560); // gate 84 + patrol 84 + control room 168 + HV room 168 + car park 56
   const auto *posts = b.doc.table("posts");
   REQUIRE(posts);
   CHECK(posts->row("gate")->cells[4].text == "五班三运转");

@@ -84,7 +84,8 @@ std::vector<QuantityInfo> make() {
       {"dormitory", msg::staff_q_buildings_dormitory},       {"office", msg::staff_q_buildings_office}};
   for (const auto &[id, label] : btypes) {
     q.push_back({std::string("buildings.") + id, both(label), measure(msg::catalog_measure_buildings)});
-    q.push_back({std::string("building_floors.") + id, i18n::both_of(msg::staff_q_building_floors, building_type_name(id)),
+    q.push_back({std::string("building_floors.") + id,
+                 i18n::both_of(msg::staff_q_building_floors, building_type_name(id)),
                  measure(msg::catalog_measure_floors)});
   }
   for (const auto &[id, name] : outsourced_services)

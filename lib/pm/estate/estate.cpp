@@ -184,7 +184,8 @@ Estate from_document(const yaml::Document &doc) {
   }
   if (v.contains("pools"))
     for (const auto &x : v["pools"])
-      e.pools.push_back({get<std::string>(x, "name", ""), get<double>(x, "water_area", 0), get<std::string>(x, "hours", "")});
+      e.pools.push_back(
+          {get<std::string>(x, "name", ""), get<double>(x, "water_area", 0), get<std::string>(x, "hours", "")});
   if (v.contains("entrances"))
     for (const auto &x : v["entrances"])
       e.entrances.push_back({get<std::string>(x, "name", ""), get<bool>(x, "pedestrians", true),

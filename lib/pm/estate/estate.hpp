@@ -45,8 +45,8 @@ struct Entrance {
 
 struct Pool {
   std::string name;
-  double water_area = 0;     // m² of water surface
-  std::string hours = "";    // opening hours, "HH:MM-HH:MM"; "" when not said
+  double water_area = 0;  // m² of water surface
+  std::string hours = ""; // opening hours, "HH:MM-HH:MM"; "" when not said
 };
 
 struct Outsourced {

@@ -61,7 +61,8 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
   for (const auto &d : st.departments) {
     t.rows.push_back(group(d.id, row({Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children")}, "", "")));
     for (const auto &r : d.roles)
-      t.rows.push_back(body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(c, r))));
+      t.rows.push_back(
+          body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(c, r))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups")}, "", "")));
   s.blocks.push_back(std::move(t));
@@ -71,7 +72,8 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
     std::string text = c.f(msg::indicators, num(*ind.m2_per_person), num(*ind.people_per_10k_m2, 2));
     if (ind.band) {
       std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
-      text += c.f(msg::indicators_band_scope, range, c.t(ind.band_scope), c.t(ind.band->source));
+      std::string scope = ind.band_scope.zh.empty() ? "" : c.f(msg::indicators_band_scope_note, c.t(ind.band_scope));
+      text += c.f(msg::indicators_band_scope, range, scope, c.t(ind.band->source));
     }
     s.blocks.push_back(Paragraph{text, Style::normal});
   } else {

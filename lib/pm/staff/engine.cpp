@@ -399,11 +399,11 @@ private:
     }
     Text law =
         both(msg::staff_weekly_limit, n(m_l.weekly_hours), n(m_l.overtime_cap_month), n(std::round(limit * 10) / 10));
-    m_warnings.push_back({"duty-over-limit",
-                          both_sides(msg::staff_duty_over_limit, p.name, shifts_text(p.shifts), n(weekly), available,
-                                     roles, n(std::round(share * 10) / 10), n(m_l.weekly_hours),
-                                     n(std::round(each * 10) / 10), law, needed),
-                          p.roles.empty() ? "" : p.roles.front(), p.id});
+    m_warnings.push_back(
+        {"duty-over-limit",
+         both_sides(msg::staff_duty_over_limit, p.name, shifts_text(p.shifts), n(weekly), available, roles,
+                    n(std::round(share * 10) / 10), n(m_l.weekly_hours), n(std::round(each * 10) / 10), law, needed),
+         p.roles.empty() ? "" : p.roles.front(), p.id});
   }
 
   // A rule that counted building floors where the estate gives none took the type's usual height.
@@ -413,11 +413,11 @@ private:
     if (!counted) return;
     for (const auto &b : m_e.buildings)
       if (b.floors == 0)
-        m_warnings.push_back({"floors-assumed",
-                              both_sides(msg::staff_floors_assumed, b.name.empty() ? building_type_name(b.type)
-                                                                                  : Text::same(b.name),
-                                         estate::usual_floors(b.type)),
-                              "", ""});
+        m_warnings.push_back(
+            {"floors-assumed",
+             both_sides(msg::staff_floors_assumed, b.name.empty() ? building_type_name(b.type) : Text::same(b.name),
+                        estate::usual_floors(b.type)),
+             "", ""});
   }
 
   // The inputs the estate gives that no rule read, by the names the estate file uses.
@@ -476,7 +476,8 @@ private:
     check(!m_e.pools.empty(), "pools", {"pools"});
     for (const auto &o : m_e.outsourced) {
       std::string name = "outsourced." + o.service;
-      if (m_used.count(name) == 0) out.push_back({name, quantity_info(name) ? quantity_info(name)->label : Text::same(name)});
+      if (m_used.count(name) == 0)
+        out.push_back({name, quantity_info(name) ? quantity_info(name)->label : Text::same(name)});
     }
     for (const auto &sp : m_e.special_services) {
       std::string name = "special." + sp.service;
@@ -542,8 +543,8 @@ private:
       if (!b.building_type.empty() && b.building_type != ind.dominant_building_type) continue;
       if (!b.types.empty() && std::find(b.types.begin(), b.types.end(), m_e.type) == b.types.end()) continue;
       if (m_e.areas.total < b.area_min || (b.area_max > 0 && m_e.areas.total >= b.area_max)) continue;
-      int score = (b.building_type.empty() ? 0 : 1) + (b.types.empty() ? 0 : 1) +
-                  (b.area_min > 0 || b.area_max > 0 ? 1 : 0);
+      int score =
+          (b.building_type.empty() ? 0 : 1) + (b.types.empty() ? 0 : 1) + (b.area_min > 0 || b.area_max > 0 ? 1 : 0);
       if (score > best_score) {
         best_score = score;
         ind.band = b;
@@ -553,17 +554,25 @@ private:
     double per_person = *ind.m2_per_person;
     const Band &b = *ind.band;
     std::string range = n(b.min_m2_per_person) + "–" + n(b.max_m2_per_person);
-    Text kind;
+    // What the band is for, bare ("高层小区、10 万 m² 以上" / " for high-rise estates of 100,000 m²
+    // and more"); in parentheses after a figure in Chinese.
+    Text scope;
     if (!b.building_type.empty())
-      kind = both_sides(msg::staff_band_kind, building_type_name(b.building_type));
+      scope = both_sides(msg::staff_band_kind, building_type_name(b.building_type));
     else if (!b.types.empty())
-      kind = both_sides(msg::staff_band_type, catalog::estate_type_name(m_e.type));
+      scope = both_sides(msg::staff_band_type, catalog::estate_type_name(m_e.type));
+    Text size;
     if (b.area_max > 0)
-      kind += both_sides(msg::staff_band_size, Text{n(b.area_min / 10000), n(b.area_min)},
-                         Text{n(b.area_max / 10000), n(b.area_max)});
+      size = both_sides(msg::staff_band_size, Text{n(b.area_min / 10000), n(b.area_min)},
+                        Text{n(b.area_max / 10000), n(b.area_max)});
     else if (b.area_min > 0)
-      kind += both_sides(msg::staff_band_size_from, Text{n(b.area_min / 10000), n(b.area_min)});
-    ind.band_scope = kind;
+      size = both_sides(msg::staff_band_size_from, Text{n(b.area_min / 10000), n(b.area_min)});
+    if (scope.zh.empty())
+      scope = size;
+    else if (!size.zh.empty())
+      scope = both_sides(msg::staff_band_scope_join, scope, size);
+    ind.band_scope = scope;
+    Text kind = scope.zh.empty() ? Text{} : both_sides(msg::staff_band_scope_after, scope);
     if (per_person > b.max_m2_per_person)
       s.warnings.push_back(
           {"indicator-out-of-band", both_sides(msg::staff_above_band, n(std::round(per_person)), range, kind), "", ""});

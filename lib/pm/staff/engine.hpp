@@ -66,7 +66,7 @@ struct Indicators {
   std::optional<double> m2_per_person;
   std::optional<double> people_per_10k_m2;
   std::optional<Band> band;
-  catalog::Text band_scope; // what the band is for: "（写字楼）（5–10 万 m²）", " for high-rise estates" 
+  catalog::Text band_scope; // what the band is for: "（写字楼）（5–10 万 m²）", " for high-rise estates"
   std::string dominant_building_type;
 };
 
@@ -85,7 +85,7 @@ struct Staffing {
   // The estate's inputs (as the estate file names them: "parking.spaces") that it gives and that
   // no rule of the norm set read: they did not change the staffing.
   struct Unused {
-    std::string field; // "parking.spaces"
+    std::string field;  // "parking.spaces"
     catalog::Text name; // "parking spaces" / "车位"
   };
   std::vector<Unused> unused_inputs;

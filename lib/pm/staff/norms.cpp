@@ -82,10 +82,10 @@ namespace {
 
 // Every key a [[rule]] may have; which ones a kind uses is in Reader::not_for_kind.
 const std::vector<std::string> rule_keys = {
-    "role",        "kind",   "post",     "count",  "quantity",       "per",       "per_quantity",
-    "base",        "above",  "rounding", "seats",  "seats_quantity", "seats_per", "hours",
-    "shift_hours", "shifts", "days",     "method", "per_entrance",   "licence",   "roles",
-    "min",         "max",    "when",     "grades", "source",         "note_zh",   "note_en",
+    "role",        "kind",         "post",       "count",     "quantity",       "per",       "per_quantity",
+    "base",        "above",        "rounding",   "seats",     "seats_quantity", "seats_per", "hours",
+    "shift_hours", "shifts",       "days",       "method",    "per_entrance",   "licence",   "roles",
+    "min",         "max",          "when",       "grades",    "source",         "note_zh",   "note_en",
     "types",       "per_by_grade", "hours_from", "source_zh", "source_en"};
 
 class Reader : public data::Reader {
@@ -221,10 +221,11 @@ public:
     exclusive(t, "hours_from", "per_entrance");
     if (t.get("hours_from")) {
       r.hours_from = str(t, "hours_from");
-      bool ok = r.hours_from == "pools" ||
-                (util::starts_with(r.hours_from, "special.") && quantity_info(r.hours_from) &&
-                 r.hours_from.find('.', 8) == std::string::npos);
-      if (!r.hours_from.empty() && !ok) error(*t.get("hours_from"), "bad-value", both(msg::norms_bad_hours_from, r.hours_from));
+      bool ok =
+          r.hours_from == "pools" || (util::starts_with(r.hours_from, "special.") && quantity_info(r.hours_from) &&
+                                      r.hours_from.find('.', 8) == std::string::npos);
+      if (!r.hours_from.empty() && !ok)
+        error(*t.get("hours_from"), "bad-value", both(msg::norms_bad_hours_from, r.hours_from));
     }
     if (t.get("shifts")) {
       const toml::array *arr = array(t, "shifts");
@@ -296,9 +297,8 @@ public:
 
   // A key that belongs to another kind of rule would be ignored: say so instead.
   void not_for_kind(const toml::table &t, RuleKind k, const std::string &kind) {
-    static const std::vector<std::string> common = {"kind",    "when",      "grades",    "types",
-                                                    "source",  "source_zh", "source_en", "note_zh",
-                                                    "note_en"};
+    static const std::vector<std::string> common = {"kind",      "when",      "grades",  "types",  "source",
+                                                    "source_zh", "source_en", "note_zh", "note_en"};
     std::vector<std::string> own;
     switch (k) {
     case RuleKind::fixed:
@@ -308,8 +308,8 @@ public:
       own = {"role", "quantity", "per", "per_quantity", "per_by_grade", "base", "above", "rounding", "min", "max"};
       break;
     case RuleKind::cover:
-      own = {"role",   "post", "seats",  "seats_quantity", "seats_per", "hours", "shift_hours",
-             "shifts", "days", "method", "per_entrance",   "licence",   "min",   "max", "hours_from"};
+      own = {"role", "post",   "seats",        "seats_quantity", "seats_per", "hours", "shift_hours", "shifts",
+             "days", "method", "per_entrance", "licence",        "min",       "max",   "hours_from"};
       break;
     case RuleKind::duty:
       own = {"post", "roles", "seats", "hours", "shift_hours", "shifts", "days", "licence"};
@@ -351,9 +351,8 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
     rd.keys(*tbl, {"meta", "rule", "band"});
     if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::norms_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
-      rd.keys(*m,
-              {"name", "title_zh", "title_en", "description_zh", "description_en", "source", "source_zh", "source_en",
-               "labor", "cover_method"});
+      rd.keys(*m, {"name", "title_zh", "title_en", "description_zh", "description_en", "source", "source_zh",
+                   "source_en", "labor", "cover_method"});
       ns.title = rd.text(*m, "title_zh", "title_en", Need::optional);
       ns.description = rd.text(*m, "description_zh", "description_en", Need::optional);
       ns.source = rd.source_text(*m);
@@ -382,8 +381,8 @@ std::optional<NormSet> parse_norms(std::string_view text, const std::string &fil
     if (auto bands = rd.tables(*tbl, "band"))
       for (auto &n : *bands) {
         const auto &t = *n.as_table();
-        rd.keys(t, {"building_type", "types", "area_min", "area_max", "min_m2_per_person", "max_m2_per_person", "source",
-                    "source_zh", "source_en"});
+        rd.keys(t, {"building_type", "types", "area_min", "area_max", "min_m2_per_person", "max_m2_per_person",
+                    "source", "source_zh", "source_en"});
         Band b;
         b.building_type = rd.str(t, "building_type");
         if (!b.building_type.empty() && std::find(types.begin(), types.end(), b.building_type) == types.end())

@@ -38,7 +38,7 @@ struct Rule {
   // ratio: people = base + rounding(max(0, quantity - above) / per)
   std::string quantity;
   double per = 0;
-  std::string per_quantity; // per read from the estate instead (e.g. owners per butler)
+  std::string per_quantity;         // per read from the estate instead (e.g. owners per butler)
   std::vector<double> per_by_grade; // per at service grades 1..4 instead of one `per`
   double base = 0;
   double above = 0;
@@ -69,8 +69,8 @@ struct Rule {
 // The usual m² per person for estates of a kind and size. Of the bands an estate matches, the one
 // with the most selectors (building type, estate types, size) applies; ties go to the first.
 struct Band {
-  std::string building_type;      // the estate's dominant building type; "" for any
-  std::vector<std::string> types; // estate types; empty for any
+  std::string building_type;         // the estate's dominant building type; "" for any
+  std::vector<std::string> types;    // estate types; empty for any
   double area_min = 0, area_max = 0; // managed area from area_min up to (not including) area_max; 0: open
   double min_m2_per_person = 0, max_m2_per_person = 0;
   catalog::Text source;

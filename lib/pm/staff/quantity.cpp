@@ -33,7 +33,8 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
     std::string type = n.substr(16);
     double s = 0;
     for (const auto &b : e.buildings)
-      if (type == "all" || b.type == type) s += static_cast<double>(b.count) * (b.floors > 0 ? b.floors : estate::usual_floors(b.type));
+      if (type == "all" || b.type == type)
+        s += static_cast<double>(b.count) * (b.floors > 0 ? b.floors : estate::usual_floors(b.type));
     return s;
   }
   if (n == "central_ac") return q.central_air_conditioning ? 1 : 0;
