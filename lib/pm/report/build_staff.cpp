@@ -61,7 +61,8 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
   for (const auto &d : st.departments) {
     t.rows.push_back(group(d.id, row({Cell::of(c.t(d.name)), Cell::num(d.headcount, "sum:children")}, "", "")));
     for (const auto &r : d.roles)
-      t.rows.push_back(body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(c, r))));
+      t.rows.push_back(
+          body(r.id, row({Cell::of(c.t(r.name)), Cell::num(r.headcount)}, explanation(c, r), sources(c, r))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(st.total, "sum:groups")}, "", "")));
   s.blocks.push_back(std::move(t));
@@ -158,9 +159,9 @@ Section duties(const Ctx &c) {
         rs.blocks.push_back(Paragraph{c(msg::duties_title), Style::normal});
         rs.blocks.push_back(List{true, items});
       }
-      std::string src = role->source;
-      if (!role->requirements.source.empty() && role->requirements.source != src)
-        src += (src.empty() ? "" : "; ") + role->requirements.source;
+      std::string src = c.t(role->source);
+      const std::string req = c.t(role->requirements.source);
+      if (!req.empty() && req != src) src += (src.empty() ? "" : c.sep()) + req;
       if (src.empty() && unit) src = c(msg::source_estate_file);
       if (!src.empty()) rs.blocks.push_back(Paragraph{c(msg::source_prefix) + src, Style::source});
       ds.sections.push_back(std::move(rs));
@@ -200,7 +201,7 @@ Section shifts(const Ctx &c) {
                                    util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
                                    num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())),
                                Style::normal});
-  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + l.source, Style::source});
+  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(l.source), Style::source});
 
   std::string pattern_by_roster;
   Table t;
