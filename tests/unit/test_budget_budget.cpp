@@ -112,7 +112,7 @@ TEST_CASE("compute costs wages by role × headcount, with the department's defau
   CHECK(w->monthly() == 14000);
   CHECK(w->item == "wages");
   CHECK(w->department == "security");
-  CHECK(w->source == "wage source");
+  CHECK(w->source == i18n::Text::same("wage source"));
   CHECK(w->basis.en == "Security supervisor 1 × 6,000 + Gate guard 2 × 4,000 = 14,000 元 a month × 12 months");
 }
 
@@ -275,7 +275,8 @@ source = "b"
   Budget b = run(small_estate(), security_staffing(), rates(text));
   CHECK(find(b, "depreciation.pc")->annual() == 10000 * 0.95 / 5);
   CHECK(find(b, "depreciation.carts")->annual() == 4 * 1000 * 0.96 / 4);
-  CHECK(find(b, "depreciation.pc")->source == "a; depreciation rule: rule");
+  CHECK(find(b, "depreciation.pc")->source.en == "a; depreciation rule: rule");
+  CHECK(find(b, "depreciation.pc")->source.zh == "a；折旧规则：rule");
 }
 
 TEST_CASE("compute allocates head-office overhead on the other lines; lines add up exactly") {

@@ -34,7 +34,7 @@ TEST_CASE("emergency_procedures: the 145,000 m² plan's six incidents, each with
     REQUIRE(p);
     CHECK_FALSE(p->name.zh.empty());
     CHECK_FALSE(p->name.en.empty());
-    CHECK(p->source.find("145,000 m²") != std::string::npos);
+    CHECK(p->source.en.find("145,000 m²") != std::string::npos);
     CHECK(p->steps.size() >= 3);
     for (const auto &s : p->steps) {
       CHECK_FALSE(s.text.zh.empty());
@@ -49,7 +49,7 @@ TEST_CASE("emergency_procedures: the 145,000 m² plan's six incidents, each with
 TEST_CASE("emergency_procedures: the villa estate's chain ends with the duty manager's decision") {
   const auto &ep = (*fx::context().emergency);
   REQUIRE(ep.escalation.size() == 4);
-  CHECK(ep.escalation.front().source.find("riverside villa") != std::string::npos);
+  CHECK(ep.escalation.front().source.en.find("riverside villa") != std::string::npos);
   CHECK(ep.escalation.back().who.en == "Duty manager");
   CHECK(ep.escalation.back().action.zh.find("110、119、120") != std::string::npos);
   // The step the plan lost is labelled as reconstructed.
@@ -111,7 +111,7 @@ source = "test"
   REQUIRE(p);
   REQUIRE(p->escalation.size() == 1);
   CHECK(p->escalation[0].who.en == "Gas company");
-  CHECK(p->steps.at(0).source == "test");
+  CHECK(p->steps.at(0).source == pm::i18n::Text::same("test"));
 }
 
 TEST_CASE("load_emergency_procedures: a malformed file gives located errors") {

@@ -31,7 +31,7 @@ TEST_CASE("inspection_rounds: the dormitory plan's twice-daily round of utilitie
   const auto *u = ir.round("utilities");
   REQUIRE(u);
   CHECK(u->times_per_day == 2);
-  CHECK(u->source.find("college student dormitories") != std::string::npos);
+  CHECK(u->source.en.find("college student dormitories") != std::string::npos);
   CHECK(u->checks.size() == 6);
   for (const auto &r : ir.rounds) {
     CAPTURE(r.id);

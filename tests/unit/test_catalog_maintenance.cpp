@@ -75,7 +75,7 @@ TEST_CASE("in_month: the spring and autumn inspections of the 145,000 m² plan f
   const auto *t = cal.task("plant_inspection");
   REQUIRE(t);
   CHECK(t->months == std::vector<int>{4, 10});
-  CHECK(t->source.find("145,000 m² residential estate") != std::string::npos);
+  CHECK(t->source.en.find("145,000 m² residential estate") != std::string::npos);
   CHECK(t->applies_to.always());
   CHECK_FALSE(catalog::illustrative(t->source));
   CHECK_FALSE(catalog::unverified(t->source));

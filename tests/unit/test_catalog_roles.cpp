@@ -52,7 +52,7 @@ TEST_CASE("load: the restructuring plan's terms reach the supervisors") {
   CHECK(m->requirements.max_age == 45);
   CHECK(m->requirements.experience_years == 10);
   CHECK(m->requirements.education.zh == "大专及以上");
-  CHECK(m->requirements.source.find("restructured property-management centre") != std::string::npos);
+  CHECK(m->requirements.source.en.find("restructured property-management centre") != std::string::npos);
   const auto *s = c.role("security_supervisor");
   REQUIRE(s);
   CHECK(s->requirements.experience_years == 5);

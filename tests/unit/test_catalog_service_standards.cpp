@@ -67,13 +67,13 @@ TEST_CASE("standards_for: figures of the national grade standard and of plans in
   REQUIRE(sat);
   REQUIRE(sat->for_grade(1));
   CHECK(sat->for_grade(1)->value.zh.find("80%") != std::string::npos);
-  CHECK(sat->for_grade(1)->source.find("普通住宅小区物业管理服务等级标准") != std::string::npos);
+  CHECK(sat->for_grade(1)->source.en.find("普通住宅小区物业管理服务等级标准") != std::string::npos);
   const auto *litter = s.item("criteria_litter");
   REQUIRE(litter);
   for (int g = 1; g <= 4; ++g) {
     REQUIRE(litter->for_grade(g));
     CHECK(litter->for_grade(g)->value.en.find("2 scraps of paper per 100 m²") != std::string::npos);
-    CHECK(litter->for_grade(g)->source.find("college student dormitories") != std::string::npos);
+    CHECK(litter->for_grade(g)->source.en.find("college student dormitories") != std::string::npos);
   }
   const auto *bins = s.item("criteria_bins");
   REQUIRE(bins);
@@ -86,11 +86,19 @@ TEST_CASE("standards_for: figures of the national grade standard and of plans in
 }
 
 TEST_CASE("illustrative: an assumption is flagged like an illustrative figure") {
-  CHECK(catalog::illustrative("assumption (illustrative; replace with the contract's standard)"));
-  CHECK(catalog::illustrative("assumption: one cleaner per office building"));
-  CHECK(catalog::illustrative("假设：每栋办公楼 1 名保洁员"));
-  CHECK_FALSE(catalog::illustrative("劳动法 art. 41"));
-  CHECK_FALSE(catalog::illustrative("practice (物业管理方案实例, college student dormitories): 清洁标准"));
+  using pm::i18n::Text;
+  CHECK(catalog::illustrative(Text::same("assumption (illustrative; replace with the contract's standard)")));
+  CHECK(catalog::illustrative(Text::same("assumption: one cleaner per office building")));
+  CHECK(catalog::illustrative(Text::same("假设：每栋办公楼 1 名保洁员")));
+  // Each side is read in its own language.
+  CHECK(catalog::illustrative(Text{"假设（示意）", "the contract's standard"}));
+  CHECK(catalog::illustrative(Text{"合同标准", "assumption (illustrative)"}));
+  CHECK(catalog::illustrative(Text{"示意数值", ""}));
+  CHECK_FALSE(catalog::illustrative(Text{"劳动法 第四十一条", "Labour Law art. 41"}));
+  CHECK_FALSE(catalog::illustrative(Text::same("practice (物业管理方案实例, college student dormitories): 清洁标准")));
+  CHECK(catalog::unverified(Text{"凭记忆引用，此处未核实", "from memory"}));
+  CHECK(catalog::unverified(Text{"", "not verified here"}));
+  CHECK_FALSE(catalog::unverified(Text{"劳动法 第四十一条", "Labour Law art. 41"}));
 }
 
 TEST_CASE("load_service_standards: a malformed file gives located errors") {
@@ -173,7 +181,80 @@ en = "≥ 80 %"
     CHECK(x.severity == diag::Severity::warning);
   }
   CHECK(s->standards_for(2).empty());
-  CHECK(s->standards_for(1).at(0).source == "test");
+  CHECK(s->standards_for(1).at(0).source == pm::i18n::Text::same("test"));
+}
+
+TEST_CASE("load_service_standards: sources in both languages, an item's passed on to its values") {
+  TempToml f(R"toml([meta]
+title_zh = "t"
+title_en = "t"
+source_zh = "实例"
+source_en = "practice"
+
+[[category]]
+id = "kpi"
+zh = "指标"
+en = "KPIs"
+
+[[item]]
+id = "sat"
+category = "kpi"
+zh = "满意率"
+en = "Satisfaction"
+source_zh = "假设（示意）"
+source_en = "assumption (illustrative)"
+
+[[item.value]]
+grades = [1, 2]
+zh = "≥ 80%"
+en = "≥ 80 %"
+
+[[item.value]]
+grades = [3, 4]
+zh = "≥ 70%"
+en = "≥ 70 %"
+source = "GB 1234-2000 4.2"
+)toml");
+  diag::Diagnostics d;
+  auto s = catalog::load_service_standards(f.path(), d);
+  INFO(test::dump(d));
+  REQUIRE(s.has_value());
+  CHECK(d.empty());
+  CHECK(s->meta.source == pm::i18n::Text{"实例", "practice"});
+  CHECK(s->standards_for(1).at(0).source == pm::i18n::Text{"假设（示意）", "assumption (illustrative)"});
+  CHECK(catalog::illustrative(s->standards_for(2).at(0).source));
+  CHECK(s->standards_for(3).at(0).source == pm::i18n::Text::same("GB 1234-2000 4.2"));
+}
+
+TEST_CASE("load_service_standards: source_zh needs source_en, and neither goes with source") {
+  TempToml f(R"toml([meta]
+title_zh = "t"
+title_en = "t"
+source_zh = "实例"
+
+[[category]]
+id = "kpi"
+zh = "指标"
+en = "KPIs"
+
+[[item]]
+id = "sat"
+category = "kpi"
+zh = "满意率"
+en = "Satisfaction"
+
+[[item.value]]
+grades = [1, 2, 3, 4]
+zh = "≥ 80%"
+en = "≥ 80 %"
+source = "x"
+source_en = "x"
+)toml");
+  diag::Diagnostics d;
+  CHECK_FALSE(catalog::load_service_standards(f.path(), d).has_value());
+  INFO(test::dump(d));
+  CHECK(test::find_code(d, "missing-key"));
+  CHECK(test::find_code(d, "conflicting-keys"));
 }
 
 TEST_CASE("load_service_standards: an unknown built-in name suggests the right one") {

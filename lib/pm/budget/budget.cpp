@@ -237,7 +237,7 @@ private:
   }
 
   Line line(const std::string &item, const std::string &department, const Text &name, double annual, Text basis,
-            const std::string &source) {
+            const Text &source) {
     Line l;
     l.item = item;
     l.department = department;
@@ -301,10 +301,11 @@ private:
                       : both_sides(msg::budget_per_kwh, n, amount(en.rate), amount(en.price));
         break;
       }
-      std::string src = en.source;
-      if (en.kind == RateKind::kwh && !m_r.electricity_source.empty() &&
-          src.find(m_r.electricity_source) == std::string::npos)
-        src += "; electricity price: " + m_r.electricity_source;
+      Text src = en.source;
+      const Text &price = m_r.electricity_source;
+      if (en.kind == RateKind::kwh && !price.empty() && src.zh.find(price.zh) == std::string::npos &&
+          src.en.find(price.en) == std::string::npos)
+        src = both_of(msg::budget_source_electricity, src, price);
       Line l = line(section, en.department, en.name, v, basis, src);
       l.id = section + "." + en.id;
       add(std::move(l));
@@ -324,8 +325,7 @@ private:
             {"no-contract-value", both_sides(msg::budget_no_contract_value, Text{name.zh, o.service})});
       }
       Line l = line("outsourced", "", name, o.annual_cost, basis,
-                    m_e.file + ": outsourced[" + std::to_string(i) + "].annual_cost (" + cost_measures +
-                        ": outsourced services at contract value)");
+                    both(msg::budget_source_outsourced, m_e.file, i, cost_measures));
       l.id = "outsourced." + o.service;
       add(std::move(l));
     }
@@ -342,8 +342,9 @@ private:
                         ? both(msg::budget_original_value, amount(a.cost))
                         : both_sides(msg::budget_count_at_cost, counted(a.quantity, q), amount(a.cost));
       Text basis = both_sides(msg::budget_depreciation, bought, pct(a.salvage_rate), years);
-      std::string src = a.source;
-      if (!m_r.depreciation_source.empty()) src += "; depreciation rule: " + m_r.depreciation_source;
+      Text src = a.source;
+      if (!m_r.depreciation_source.empty())
+        src = both_of(msg::budget_source_depreciation, src, m_r.depreciation_source);
       Line l = line("depreciation", a.department, a.name, v, basis, src);
       l.id = "depreciation." + a.id;
       add(std::move(l));
@@ -406,7 +407,7 @@ private:
     double cost = m_b.annual_cost();
     const FeeRates &r = m_r.fee;
     std::string c = money(m_b.cents), a = amount(f.chargeable_area);
-    std::string src = r.source + "; " + fee_measures + " art. 11";
+    Text src = both_of(msg::budget_source_fee, r.source, fee_measures);
     f.lump_sum = {"lump_sum",
                   both(msg::budget_lump_sum),
                   fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate),

@@ -31,7 +31,7 @@ struct Line {
   std::string department; // "" for a common cost
   catalog::Text name;     // the department's or the entry's name
   catalog::Text basis;    // the arithmetic in words
-  std::string source;
+  catalog::Text source;
   std::int64_t cents = 0; // annual
   double annual() const { return static_cast<double>(cents) / 100.0; }
   double monthly() const; // annual ÷ 12, rounded to the fen
@@ -57,7 +57,7 @@ struct Contract {
   double per_m2_month = 0; // unrounded; show round_cents()
   double annual_revenue = 0;
   catalog::Text basis;
-  std::string source;
+  catalog::Text source;
 };
 
 struct Fee {

@@ -18,7 +18,7 @@ ordered_json contract(const Contract &c, bool zh) {
   j["per_m2_month"] = round_cents(c.per_m2_month);
   j["annual_revenue"] = round_cents(c.annual_revenue);
   j["basis"] = c.basis.get(zh);
-  j["source"] = c.source;
+  j["source"] = c.source.get(zh);
   return j;
 }
 } // namespace
@@ -81,7 +81,7 @@ ordered_json to_json(const Budget &b, bool zh) {
     lj["annual"] = l.annual();
     lj["monthly"] = l.monthly();
     lj["basis"] = l.basis.get(zh);
-    lj["source"] = l.source;
+    lj["source"] = l.source.get(zh);
     lines.push_back(std::move(lj));
   }
   j["lines"] = std::move(lines);

@@ -118,7 +118,7 @@ public:
 
   Entry entry(const toml::table &t, std::set<std::string> &seen) {
     keys(t, {"id", "zh", "en", "quantity", "rate", "rate_month", "kwh", "price", "department", "unless_outsourced",
-             "source"});
+             "source", "source_zh", "source_en"});
     Entry e;
     e.pos = pos_of(t);
     name_and_id(t, e.id, e.name, seen);
@@ -140,12 +140,13 @@ public:
     }
     e.department = department(t);
     e.unless_outsourced = outsourced(t);
-    e.source = source(t);
+    e.source = source_text(t);
     return e;
   }
 
   Asset asset(const toml::table &t, double default_salvage, std::set<std::string> &seen) {
-    keys(t, {"id", "zh", "en", "cost", "unit_cost", "quantity", "life_years", "salvage_rate", "department", "source"});
+    keys(t, {"id", "zh", "en", "cost", "unit_cost", "quantity", "life_years", "salvage_rate", "department", "source",
+             "source_zh", "source_en"});
     Asset a;
     a.pos = pos_of(t);
     name_and_id(t, a.id, a.name, seen);
@@ -161,7 +162,7 @@ public:
     a.salvage_rate = default_salvage;
     set(a.salvage_rate, number(t, "salvage_rate", below_one()));
     a.department = department(t);
-    a.source = source(t);
+    a.source = source_text(t);
     return a;
   }
 
@@ -196,24 +197,25 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
 
     if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::rates_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
-      rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "source"});
+      rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "source", "source_zh", "source_en"});
       r.title = rd.text(*m, "title_zh", "title_en", Need::optional);
-      r.source = rd.str(*m, "source");
+      r.source = rd.optional_source_text(*m);
       if (auto b = rd.boolean(*m, "illustrative")) r.illustrative = *b;
     }
 
     if (auto w = rd.table(*tbl, "wages")) {
-      rd.keys(*w, {"months", "role", "department", "default", "source"});
+      rd.keys(*w, {"months", "role", "department", "default", "source", "source_zh", "source_en"});
       r.wages.present = true;
       r.wages.pos = pos_of(*w);
       set(r.wages.months, rd.number(*w, "months", positive()));
       if (auto v = rd.number(*w, "default", positive())) r.wages.default_wage = *v;
       if (auto t = rd.table(*w, "role")) r.wages.by_role = rd.money_map(*t, true);
       if (auto t = rd.table(*w, "department")) r.wages.by_department = rd.money_map(*t, false);
-      r.wages.source = rd.source(*w);
+      r.wages.source = rd.source_text(*w);
     }
     if (auto s = rd.table(*tbl, "social_insurance")) {
-      rd.keys(*s, {"pension", "medical", "unemployment", "maternity", "work_injury", "base_min", "base_max", "source"});
+      rd.keys(*s, {"pension", "medical", "unemployment", "maternity", "work_injury", "base_min", "base_max", "source",
+                   "source_zh", "source_en"});
       auto &c = r.social_insurance;
       c.present = true;
       c.pos = pos_of(*s);
@@ -223,39 +225,39 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
       set(c.maternity, rd.number(*s, "maternity", ratio(), Need::required));
       set(c.work_injury, rd.number(*s, "work_injury", ratio(), Need::required));
       rd.contribution_bases(*s, c);
-      c.source = rd.source(*s);
+      c.source = rd.source_text(*s);
     }
     if (auto s = rd.table(*tbl, "housing_fund")) {
-      rd.keys(*s, {"rate", "base_min", "base_max", "source"});
+      rd.keys(*s, {"rate", "base_min", "base_max", "source", "source_zh", "source_en"});
       auto &c = r.housing_fund;
       c.present = true;
       c.pos = pos_of(*s);
       set(c.rate, rd.number(*s, "rate", ratio(), Need::required));
       rd.contribution_bases(*s, c);
-      c.source = rd.source(*s);
+      c.source = rd.source_text(*s);
     }
     if (auto s = rd.table(*tbl, "levies")) {
-      rd.keys(*s, {"welfare", "union", "training", "source"});
+      rd.keys(*s, {"welfare", "union", "training", "source", "source_zh", "source_en"});
       r.levies.present = true;
       r.levies.pos = pos_of(*s);
       set(r.levies.welfare, rd.number(*s, "welfare", ratio(), Need::required));
       set(r.levies.union_dues, rd.number(*s, "union", ratio(), Need::required));
       set(r.levies.training, rd.number(*s, "training", ratio(), Need::required));
-      r.levies.source = rd.source(*s);
+      r.levies.source = rd.source_text(*s);
     }
     if (auto s = rd.table(*tbl, "uniforms")) {
-      rd.keys(*s, {"per_head_year", "department", "source"});
+      rd.keys(*s, {"per_head_year", "department", "source", "source_zh", "source_en"});
       r.uniforms.present = true;
       r.uniforms.pos = pos_of(*s);
       set(r.uniforms.per_head_year, rd.number(*s, "per_head_year", money(), Need::required));
       if (auto t = rd.table(*s, "department")) r.uniforms.by_department = rd.money_map(*t, false);
-      r.uniforms.source = rd.source(*s);
+      r.uniforms.source = rd.source_text(*s);
     }
     if (auto s = rd.table(*tbl, "electricity")) {
-      rd.keys(*s, {"price", "source"});
+      rd.keys(*s, {"price", "source", "source_zh", "source_en"});
       r.electricity_price = rd.number(*s, "price", money(), Need::required);
       rd.m_electricity_price = r.electricity_price;
-      r.electricity_source = rd.source(*s);
+      r.electricity_source = rd.source_text(*s);
     }
     for (const char *sec : entry_sections) {
       auto arr = rd.tables(*tbl, sec);
@@ -265,28 +267,28 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
       for (auto &e : *arr) list.push_back(rd.entry(*e.as_table(), seen));
     }
     if (auto s = rd.table(*tbl, "depreciation")) {
-      rd.keys(*s, {"salvage_rate", "asset", "source"});
+      rd.keys(*s, {"salvage_rate", "asset", "source", "source_zh", "source_en"});
       set(r.salvage_rate, rd.number(*s, "salvage_rate", below_one()));
-      r.depreciation_source = rd.source(*s);
+      r.depreciation_source = rd.source_text(*s);
       if (auto arr = rd.tables(*s, "asset")) {
         std::set<std::string> seen;
         for (auto &a : *arr) r.assets.push_back(rd.asset(*a.as_table(), r.salvage_rate, seen));
       }
     }
     if (auto s = rd.table(*tbl, "overhead")) {
-      rd.keys(*s, {"rate", "source"});
+      rd.keys(*s, {"rate", "source", "source_zh", "source_en"});
       r.overhead_present = true;
       set(r.overhead_rate, rd.number(*s, "rate", ratio(), Need::required));
-      r.overhead_source = rd.source(*s);
+      r.overhead_source = rd.source_text(*s);
     }
     if (!tbl->get("fee")) rd.error(*tbl, "missing-key", both(msg::rates_needs_fee));
     if (auto s = rd.table(*tbl, "fee")) {
-      rd.keys(*s, {"profit_rate", "tax_rate", "vat_rate", "remuneration_rate", "source"});
+      rd.keys(*s, {"profit_rate", "tax_rate", "vat_rate", "remuneration_rate", "source", "source_zh", "source_en"});
       set(r.fee.profit_rate, rd.number(*s, "profit_rate", ratio(), Need::required));
       set(r.fee.tax_rate, rd.number(*s, "tax_rate", below_one(), Need::required));
       set(r.fee.vat_rate, rd.number(*s, "vat_rate", ratio(), Need::required));
       set(r.fee.remuneration_rate, rd.number(*s, "remuneration_rate", ratio(), Need::required));
-      r.fee.source = rd.source(*s);
+      r.fee.source = rd.source_text(*s);
     }
   }
   bool bad = !tbl || diag::has_errors(local);

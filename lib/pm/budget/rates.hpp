@@ -24,7 +24,7 @@ struct Wages {
   std::map<std::string, double> by_role;       // monthly gross wage, 元
   std::map<std::string, double> by_department; // default for the department's other roles
   std::optional<double> default_wage;          // for departments not listed (an estate's own units)
-  std::string source;
+  catalog::Text source;
   Position pos;
   bool present = false;
 };
@@ -35,7 +35,7 @@ struct Contributions {
   double pension = 0, medical = 0, unemployment = 0, maternity = 0, work_injury = 0; // social insurance
   double rate = 0;                                                                   // housing fund
   std::optional<double> base_min, base_max;
-  std::string source;
+  catalog::Text source;
   Position pos;
   bool present = false;
   double social_total() const { return pension + medical + unemployment + maternity + work_injury; }
@@ -43,7 +43,7 @@ struct Contributions {
 
 struct Levies {
   double welfare = 0, union_dues = 0, training = 0;
-  std::string source;
+  catalog::Text source;
   Position pos;
   bool present = false;
 };
@@ -51,7 +51,7 @@ struct Levies {
 struct Uniforms {
   double per_head_year = 0;
   std::map<std::string, double> by_department;
-  std::string source;
+  catalog::Text source;
   Position pos;
   bool present = false;
 };
@@ -69,7 +69,7 @@ struct Entry {
   double price = 0;              // 元 per kWh, for `kwh`
   std::string department;        // "" when the cost is common
   std::string unless_outsourced; // skip when the estate contracts this service out
-  std::string source;
+  catalog::Text source;
   Position pos;
 };
 
@@ -81,7 +81,7 @@ struct Asset {
   double life_years = 0;
   double salvage_rate = 0;
   std::string department;
-  std::string source;
+  catalog::Text source;
   Position pos;
 };
 
@@ -90,7 +90,7 @@ struct FeeRates {
   double tax_rate = 0;          // lump sum: taxes as a share of the fee (÷ (1 − tax))
   double vat_rate = 0;          // lump sum variant: VAT charged on top (× (1 + VAT))
   double remuneration_rate = 0; // cost plus: the company's remuneration as a share of expenditure
-  std::string source;
+  catalog::Text source;
 };
 
 // The sections of entries, in the order their lines appear.
@@ -101,7 +101,7 @@ struct Rates {
   std::string name; // built-in name or path
   std::string file; // for messages
   catalog::Text title;
-  std::string source;
+  catalog::Text source;
   bool illustrative = false;
   Wages wages;
   Contributions social_insurance;
@@ -109,13 +109,13 @@ struct Rates {
   Levies levies;
   Uniforms uniforms;
   std::optional<double> electricity_price;
-  std::string electricity_source;
+  catalog::Text electricity_source;
   std::map<std::string, std::vector<Entry>> entries; // by section (entry_sections)
   double salvage_rate = 0.05;                        // default for assets
-  std::string depreciation_source;
+  catalog::Text depreciation_source;
   std::vector<Asset> assets;
   double overhead_rate = 0;
-  std::string overhead_source;
+  catalog::Text overhead_source;
   bool overhead_present = false;
   FeeRates fee;
 

@@ -27,11 +27,11 @@ std::vector<EscalationStep> read_chain(detail::Reader &rd, const toml::array &ar
   std::vector<EscalationStep> out;
   for (auto &n : arr) {
     const auto &t = *n.as_table();
-    rd.keys(t, {"who_zh", "who_en", "action_zh", "action_en", "source"});
+    rd.keys(t, {"who_zh", "who_en", "action_zh", "action_en", "source", "source_zh", "source_en"});
     EscalationStep s;
     s.who = rd.text(t, "who_zh", "who_en");
     s.action = rd.text(t, "action_zh", "action_en");
-    s.source = rd.source(t);
+    s.source = rd.source_text(t);
     out.push_back(std::move(s));
   }
   return out;
@@ -55,12 +55,12 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
   if (auto contacts = rd.tables(*tbl, "contact"))
     for (auto &n : *contacts) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "number", "zh", "en", "source"});
+      rd.keys(t, {"id", "number", "zh", "en", "source", "source_zh", "source_en"});
       Contact c;
       c.id = rd.id(t, contact_ids, both(msg::catalog_what_contact));
       c.number = rd.str(t, "number");
       c.name = rd.text(t, "zh", "en");
-      c.source = rd.source(t);
+      c.source = rd.source_text(t);
       ep.contacts.push_back(std::move(c));
     }
 
@@ -68,12 +68,13 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
   if (auto procs = rd.tables(*tbl, "procedure", Need::required))
     for (auto &n : *procs) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "zh", "en", "source", "equipment", "when", "calls", "escalation_note_zh", "escalation_note_en",
-                  "escalation_note_source", "step", "escalation"});
+      rd.keys(t, {"id", "zh", "en", "source", "source_zh", "source_en", "equipment", "when", "calls",
+                  "escalation_note_zh", "escalation_note_en", "escalation_note_source", "escalation_note_source_zh",
+                  "escalation_note_source_en", "step", "escalation"});
       Procedure p;
       p.id = rd.id(t, ids, both(msg::catalog_what_procedure));
       p.name = rd.text(t, "zh", "en");
-      p.source = rd.source(t);
+      p.source = rd.source_text(t);
       p.applies_to = rd.applies_to(t);
       for (const toml::node *c : rd.string_nodes(t, "calls")) {
         p.calls.push_back(*c->value_exact<std::string>());
@@ -85,16 +86,16 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
       if (!p.escalation_note.empty()) {
         if (p.escalation_note.zh.empty() || p.escalation_note.en.empty())
           rd.error(t, "missing-key", both(msg::catalog_escalation_both));
-        p.escalation_note_source = rd.str(t, "escalation_note_source");
+        p.escalation_note_source = rd.optional_source_text(t, "escalation_note_source");
         if (p.escalation_note_source.empty()) p.escalation_note_source = p.source;
       }
       if (auto steps = rd.tables(t, "step", Need::required))
         for (auto &sn : *steps) {
           const auto &st = *sn.as_table();
-          rd.keys(st, {"zh", "en", "source"});
+          rd.keys(st, {"zh", "en", "source", "source_zh", "source_en"});
           ProcedureStep step;
           step.text = rd.text(st, "zh", "en");
-          step.source = rd.source(st, &p.source);
+          step.source = rd.source_text(st, p.source);
           p.steps.push_back(std::move(step));
         }
       if (auto own = rd.tables(t, "escalation"))

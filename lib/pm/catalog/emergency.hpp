@@ -15,7 +15,7 @@ namespace pm::catalog {
 struct EscalationStep {
   Text who;    // "值班物业经理" / "Duty manager"
   Text action; // what they do
-  std::string source;
+  Text source;
 };
 
 // An outside service a procedure may call.
@@ -23,12 +23,12 @@ struct Contact {
   std::string id;     // "police"
   std::string number; // "110"; empty when it is estate-specific (the lift contractor)
   Text name;
-  std::string source;
+  Text source;
 };
 
 struct ProcedureStep {
   Text text;
-  std::string source; // the step's own, or the procedure's
+  Text source; // the step's own, or the procedure's
 };
 
 struct Procedure {
@@ -38,9 +38,9 @@ struct Procedure {
   std::vector<ProcedureStep> steps;
   std::vector<EscalationStep> escalation; // its own chain, or the file's default chain
   Text escalation_note;                   // a departure from the chain (fire: call 119 at once); may be empty
-  std::string escalation_note_source;
+  Text escalation_note_source;
   std::vector<std::string> calls; // Contact ids, in order
-  std::string source;
+  Text source;
 };
 
 struct EmergencyProcedures {

@@ -31,7 +31,7 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
     for (auto &n : *rounds) {
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "frequency_zh", "frequency_en", "times_per_day", "department", "equipment", "when",
-                  "source", "check"});
+                  "source", "source_zh", "source_en", "check"});
       InspectionRound r;
       r.id = rd.id(t, ids, both(msg::catalog_what_round));
       r.name = rd.text(t, "zh", "en");
@@ -39,16 +39,16 @@ std::optional<InspectionRounds> load_inspection_rounds(const std::string &name_o
       if (auto v = rd.integer(t, "times_per_day", 1, 24, Need::required)) r.times_per_day = static_cast<int>(*v);
       r.department = rd.department(t, roles);
       r.applies_to = rd.applies_to(t);
-      r.source = rd.source(t);
+      r.source = rd.source_text(t);
       if (auto checks = rd.tables(t, "check", Need::required))
         for (auto &cn : *checks) {
           const auto &ct = *cn.as_table();
-          rd.keys(ct, {"zh", "en", "action_zh", "action_en", "equipment", "when", "source"});
+          rd.keys(ct, {"zh", "en", "action_zh", "action_en", "equipment", "when", "source", "source_zh", "source_en"});
           InspectionCheck c;
           c.item = rd.text(ct, "zh", "en");
           c.action = rd.text(ct, "action_zh", "action_en");
           c.applies_to = rd.applies_to(ct);
-          c.source = rd.source(ct, &r.source);
+          c.source = rd.source_text(ct, r.source);
           r.checks.push_back(std::move(c));
         }
       ir.rounds.push_back(std::move(r));

@@ -17,7 +17,7 @@ struct InspectionCheck {
   Text item;            // what is checked
   Text action;          // what to do when the check fails
   AppliesTo applies_to; // e.g. booster_pump_rooms
-  std::string source;   // the check's own, or the round's
+  Text source;          // the check's own, or the round's
 };
 
 struct InspectionRound {
@@ -28,7 +28,7 @@ struct InspectionRound {
   std::string department; // a role-catalogue department id
   AppliesTo applies_to;
   std::vector<InspectionCheck> checks;
-  std::string source;
+  Text source;
 };
 
 struct InspectionRounds {

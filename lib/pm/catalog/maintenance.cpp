@@ -51,7 +51,7 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
     for (auto &n : *tasks) {
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "zh", "en", "detail_zh", "detail_en", "frequency_zh", "frequency_en", "months", "department",
-                  "equipment", "when", "contractor_service", "source"});
+                  "equipment", "when", "contractor_service", "source", "source_zh", "source_en"});
       MaintenanceTask task;
       task.id = rd.id(t, ids, both(msg::catalog_what_task));
       task.name = rd.text(t, "zh", "en");
@@ -78,7 +78,7 @@ std::optional<MaintenanceCalendar> load_maintenance_calendar(const std::string &
         rd.unknown(*t.get("contractor_service"), "unknown-service", both(msg::what_outsourced_service),
                    task.contractor_service, names);
       }
-      task.source = rd.source(t);
+      task.source = rd.source_text(t);
       cal.tasks.push_back(std::move(task));
     }
   if (rd.failed()) return std::nullopt;

@@ -22,7 +22,7 @@ struct MaintenanceTask {
   std::string department;         // a role-catalogue department id
   AppliesTo applies_to;           // the plant it needs; always() for every estate
   std::string contractor_service; // outsourced service that takes it over, e.g. "lift_maintenance"; may be empty
-  std::string source;
+  Text source;
 
   bool in_month(int month) const;
   bool every_month() const { return months.size() == 12; }

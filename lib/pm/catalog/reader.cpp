@@ -3,14 +3,23 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/i18n/messages.hpp>
 
+#include <initializer_list>
+#include <string_view>
+
 namespace pm::catalog {
 
-bool illustrative(std::string_view source) {
-  for (std::string_view word : {"illustrative", "assumption", "假设"})
-    if (source.find(word) != std::string_view::npos) return true;
+namespace {
+bool has_any(const std::string &s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (s.find(w) != std::string::npos) return true;
   return false;
 }
-bool unverified(std::string_view source) { return source.find("not verified") != std::string_view::npos; }
+} // namespace
+
+bool illustrative(const Text &source) {
+  return has_any(source.en, {"illustrative", "assumption"}) || has_any(source.zh, {"假设", "示意"});
+}
+bool unverified(const Text &source) { return has_any(source.en, {"not verified"}) || has_any(source.zh, {"未核实"}); }
 
 namespace detail {
 
@@ -57,9 +66,9 @@ Meta Reader::meta(const toml::table &root, const std::string &name, Need need) {
   m.name = name;
   auto mt = table(root, "meta", need);
   if (!mt) return m;
-  keys(*mt, {"name", "title_zh", "title_en", "source", "note_zh", "note_en"});
+  keys(*mt, {"name", "title_zh", "title_en", "source", "source_zh", "source_en", "note_zh", "note_en"});
   m.title = text(*mt, "title_zh", "title_en");
-  m.source = source(*mt);
+  m.source = source_text(*mt);
   m.note = text(*mt, "note_zh", "note_en", Need::optional);
   return m;
 }

@@ -82,11 +82,11 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
   if (auto lics = rd.tables(*tbl, "licence")) {
     for (auto &n : *lics) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "zh", "en", "source"});
+      rd.keys(t, {"id", "zh", "en", "source", "source_zh", "source_en"});
       Licence l;
       l.id = rd.id(t, lic_ids, both(msg::catalog_what_licence));
       l.name = rd.text(t, "zh", "en");
-      l.source = rd.source(t);
+      l.source = rd.source_text(t);
       c.licences.push_back(l);
     }
   }
@@ -94,7 +94,8 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
   if (auto roles = rd.tables(*tbl, "role", Need::required)) {
     for (auto &n : *roles) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "source", "requirements"});
+      rd.keys(t, {"id", "department", "zh", "en", "licence", "supervisor", "duties", "source", "source_zh", "source_en",
+                  "requirements"});
       Role r;
       r.id = rd.id(t, ids, both(msg::what_role));
       r.department = rd.str(t, "department", Need::required);
@@ -105,11 +106,12 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       r.duties = rd.texts(t, "duties");
       // Duties come with their source, like every other text in the data files.
       if (!r.duties.empty())
-        r.source = rd.source(t);
+        r.source = rd.source_text(t);
       else
-        r.source = rd.str(t, "source");
+        r.source = rd.optional_source_text(t);
       if (auto req = rd.table(t, "requirements")) {
-        rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source"});
+        rd.keys(*req, {"max_age", "experience_years", "education_zh", "education_en", "licences", "other", "source",
+                       "source_zh", "source_en"});
         if (auto v = rd.integer(*req, "max_age", 0, 120)) r.requirements.max_age = static_cast<int>(*v);
         if (auto v = rd.integer(*req, "experience_years", 0, 60))
           r.requirements.experience_years = static_cast<int>(*v);
@@ -119,7 +121,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
           check_licence(rd, c, *l, r.requirements.licences.back());
         }
         r.requirements.other = rd.texts(*req, "other");
-        r.requirements.source = rd.source(*req);
+        r.requirements.source = rd.source_text(*req);
       }
       if (!r.department.empty() && !c.department(r.department))
         rd.error(*t.get("department"), "unknown-department",

@@ -19,7 +19,7 @@ struct Department {
 struct Licence {
   std::string id;
   Text name;
-  std::string source;
+  Text source;
 };
 
 struct Requirements {
@@ -28,7 +28,7 @@ struct Requirements {
   Text education;           // the minimum, in words ("大专及以上")
   std::vector<std::string> licences; // Licence ids
   std::vector<Text> other;           // further conditions in words (health, skills, certificates without an id)
-  std::string source;                // where the requirements come from
+  Text source;                       // where the requirements come from
 };
 
 struct Role {
@@ -38,14 +38,14 @@ struct Role {
   std::string licence; // a licence every holder needs for the post's seats, if any
   bool supervisor = false;
   std::vector<Text> duties; // each in both languages
-  std::string source;       // where the duties come from
+  Text source;              // where the duties come from
   Requirements requirements;
 };
 
 struct Catalogue {
   std::string name;
   Text title;
-  std::string source;
+  Text source;
   std::vector<Department> departments;
   std::vector<Licence> licences;
   std::vector<Role> roles;

@@ -64,7 +64,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
   if (auto items = rd.tables(*tbl, "item", Need::required))
     for (auto &n : *items) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "category", "zh", "en", "source", "value"});
+      rd.keys(t, {"id", "category", "zh", "en", "source", "source_zh", "source_en", "value"});
       StandardItem it;
       it.id = rd.id(t, item_ids, both(msg::catalog_what_item));
       it.category = rd.str(t, "category", Need::required);
@@ -73,12 +73,12 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
                    std::vector<std::string>(cat_ids.begin(), cat_ids.end()));
       }
       it.name = rd.text(t, "zh", "en");
-      std::string item_source = rd.str(t, "source");
+      Text item_source = rd.optional_source_text(t);
       std::vector<int> seen;
       if (auto values = rd.tables(t, "value", Need::required))
         for (auto &vn : *values) {
           const auto &vt = *vn.as_table();
-          rd.keys(vt, {"grades", "zh", "en", "source"});
+          rd.keys(vt, {"grades", "zh", "en", "source", "source_zh", "source_en"});
           GradeValue v;
           v.grades = rd.ints(vt, "grades", min_grade, max_grade, Need::required);
           for (int g : v.grades) {
@@ -88,7 +88,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
             seen.push_back(g);
           }
           v.value = rd.text(vt, "zh", "en");
-          v.source = rd.source(vt, &item_source);
+          v.source = rd.source_text(vt, item_source);
           it.values.push_back(std::move(v));
         }
       for (int g = min_grade; g <= max_grade; ++g)

@@ -22,8 +22,8 @@ struct StandardCategory {
 // One value of an item, for the grades it lists.
 struct GradeValue {
   std::vector<int> grades;
-  Text value;         // "不少于 6 次" / "At least 6"
-  std::string source; // never empty; illustrative(source) tells practice figures
+  Text value;  // "不少于 6 次" / "At least 6"
+  Text source; // never empty; illustrative(source) tells practice figures
 };
 
 struct StandardItem {
@@ -41,7 +41,7 @@ struct StandardLine {
   std::string id; // StandardItem id
   Text item;
   Text value;
-  std::string source;
+  Text source;
 };
 
 struct ServiceStandards {

@@ -5,7 +5,6 @@
 #include <pm/i18n/lang.hpp>
 
 #include <string>
-#include <string_view>
 
 namespace pm::catalog {
 
@@ -15,15 +14,16 @@ using i18n::Text;
 struct Meta {
   std::string name; // built-in name ("cn") or the file's path
   Text title;
-  std::string source;
+  Text source;
   Text note;
 };
 
 // True when a `source` says its figure is illustrative: an assumption, not from a law, a standard,
-// a published guide or a plan in practice, so a renderer can flag it. Such sources contain the
-// word "illustrative", "assumption" or "假设".
-bool illustrative(std::string_view source);
-// True when a `source` cites a rule from memory without checking it ("not verified").
-bool unverified(std::string_view source);
+// a published guide or a plan in practice, so a renderer can flag it. Such sources say so in
+// either language: "illustrative" or "assumption" in English, "假设" or "示意" in Chinese.
+bool illustrative(const Text &source);
+// True when a `source` cites a rule from memory without checking it: "not verified" in
+// English, "未核实" in Chinese.
+bool unverified(const Text &source);
 
 } // namespace pm::catalog

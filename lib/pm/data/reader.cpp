@@ -378,4 +378,24 @@ Text Reader::source_text(const toml::table &t) {
   return {str(t, "source_zh", Need::required), str(t, "source_en", Need::required)};
 }
 
+Text Reader::source_text(const toml::table &t, const Text &fallback) {
+  const toml::node *n = t.get("source");
+  bool none = !n || (n->is_string() && n->value_exact<std::string>()->empty());
+  if (none && !fallback.empty() && !t.get("source_zh") && !t.get("source_en")) return fallback;
+  return source_text(t);
+}
+
+Text Reader::optional_source_text(const toml::table &t) {
+  if (!t.get("source") && !t.get("source_zh") && !t.get("source_en")) return {};
+  return source_text(t);
+}
+
+Text Reader::optional_source_text(const toml::table &t, const std::string &key) {
+  const std::string zh = key + "_zh", en = key + "_en";
+  if (!t.get(zh) && !t.get(en)) return Text::same(str(t, key.c_str()));
+  exclusive(t, key.c_str(), zh.c_str());
+  exclusive(t, key.c_str(), en.c_str());
+  return {str(t, zh.c_str(), Need::required), str(t, en.c_str(), Need::required)};
+}
+
 } // namespace pm::data

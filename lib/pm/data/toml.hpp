@@ -179,6 +179,13 @@ public:
   // A source in both languages: `source_zh` and `source_en` together, or `source` alone for a
   // citation that reads the same in both (a standard's number and clause).
   i18n::Text source_text(const toml::table &t);
+  // The same, or `fallback` (an enclosing entry's source) when the table gives none.
+  i18n::Text source_text(const toml::table &t, const i18n::Text &fallback);
+  // The same when the table gives a source; empty when it gives none (no error).
+  i18n::Text optional_source_text(const toml::table &t);
+  // A source under other keys: `<key>_zh` and `<key>_en` together, or `<key>` alone; empty
+  // when none is given.
+  i18n::Text optional_source_text(const toml::table &t, const std::string &key);
 
 private:
   // "'key' must be <what>, not <value>" (wrong-type), for a value of another type.

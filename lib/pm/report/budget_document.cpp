@@ -42,7 +42,7 @@ Table budget_data(const Ctx &c, const budget::Budget &b) {
         body(l.id, {Cell::of(l.id), Cell::of(l.item), Cell::of(info ? c.t(info->name) : l.item), Cell::of(l.department),
                     Cell::of(dname), Cell::of(c.t(l.name)), Cell::num(l.annual()),
                     Cell::num(static_cast<double>(budget::to_cents(static_cast<double>(l.cents) / 1200.0)) / 100.0),
-                    Cell::of(c.t(l.basis)), Cell::of(l.source)}));
+                    Cell::of(c.t(l.basis)), Cell::of(c.t(l.source))}));
   }
   return t;
 }

@@ -63,7 +63,7 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
       if (l.item == it.id)
         t.rows.push_back(body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual()),
                                          Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
-                                        l.source)));
+                                        c.t(l.source))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
                               Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")},
@@ -116,7 +116,7 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
               Cell::of(c.t(w.contract->basis))}));
   fs.blocks.push_back(std::move(ft));
   if (!f.lump_sum.source.empty())
-    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + f.lump_sum.source, Style::source});
+    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.lump_sum.source), Style::source});
   s.sections.push_back(std::move(fs));
 
   std::vector<std::string> notes;

@@ -39,7 +39,7 @@ Section standards(const Ctx &c) {
       }
       std::string value = c.t(l.value);
       if (catalog::illustrative(l.source)) value += c(msg::mark_illustrative);
-      t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(value), Cell::of(l.source)}));
+      t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(value), Cell::of(c.t(l.source))}));
     }
     s.blocks.push_back(std::move(t));
   }
@@ -176,7 +176,7 @@ Section emergency(const Ctx &c) {
       if (const auto *k = ep.contact(id))
         calls.push_back(k->number.empty() ? c.t(k->name) : k->number + " " + c.t(k->name));
     if (!calls.empty()) ps.blocks.push_back(Paragraph{c(msg::calls_title) + c.join(calls), Style::normal});
-    if (!p->source.empty()) ps.blocks.push_back(Paragraph{c(msg::source_prefix) + p->source, Style::source});
+    if (!p->source.empty()) ps.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(p->source), Style::source});
     s.sections.push_back(std::move(ps));
   }
   if (!ep.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(ep.meta.note), Style::note});

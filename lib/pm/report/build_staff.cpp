@@ -160,9 +160,9 @@ Section duties(const Ctx &c) {
         rs.blocks.push_back(Paragraph{c(msg::duties_title), Style::normal});
         rs.blocks.push_back(List{true, items});
       }
-      std::string src = role->source;
-      if (!role->requirements.source.empty() && role->requirements.source != src)
-        src += (src.empty() ? "" : "; ") + role->requirements.source;
+      std::string src = c.t(role->source);
+      const std::string req = c.t(role->requirements.source);
+      if (!req.empty() && req != src) src += (src.empty() ? "" : c.sep()) + req;
       if (src.empty() && unit) src = c(msg::source_estate_file);
       if (!src.empty()) rs.blocks.push_back(Paragraph{c(msg::source_prefix) + src, Style::source});
       ds.sections.push_back(std::move(rs));
@@ -202,7 +202,7 @@ Section shifts(const Ctx &c) {
                                    util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
                                    num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())),
                                Style::normal});
-  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + l.source, Style::source});
+  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(l.source), Style::source});
 
   std::string pattern_by_roster;
   Table t;

@@ -56,14 +56,14 @@ std::optional<Holidays> load_holidays(const std::string &name, diag::Diagnostics
   h.name = name;
   rd.keys(*tbl, {"meta", "year"});
   if (auto m = rd.table(*tbl, "meta", data::Need::required)) {
-    rd.keys(*m, {"name", "source"});
-    h.source = rd.source(*m);
+    rd.keys(*m, {"name", "source", "source_zh", "source_en"});
+    h.source = rd.source_text(*m);
   }
   if (auto years = rd.tables(*tbl, "year", data::Need::required))
     for (auto &node : *years) {
       const auto &y = *node.as_table();
-      rd.keys(y, {"year", "source", "dates"});
-      rd.source(y);
+      rd.keys(y, {"year", "source", "source_zh", "source_en", "dates"});
+      rd.source_text(y);
       auto year = rd.integer(y, "year", first_roster_year, last_roster_year, data::Need::required);
       if (year) {
         if (h.first_year == 0 || *year < h.first_year) h.first_year = static_cast<int>(*year);

@@ -3,6 +3,7 @@
 // (pm::util::date); times are minutes since 1970-01-01T00:00.
 
 #include <pm/diag/diagnostic.hpp>
+#include <pm/i18n/lang.hpp>
 
 #include <optional>
 #include <set>
@@ -23,7 +24,7 @@ std::string format_datetime(int minutes);
 // Statutory public holidays of a country, from lib/data/holidays/<name>.toml.
 struct Holidays {
   std::string name;
-  std::string source;
+  i18n::Text source;
   std::set<int> days;
   int first_year = 0, last_year = 0; // the years the file lists
   bool covers(int day) const;

@@ -58,9 +58,9 @@ std::optional<Pattern> parse_pattern(std::string_view text, const std::string &f
     data::Reader rd(file, local);
     rd.keys(*tbl, {"meta", "pattern"});
     if (auto m = rd.table(*tbl, "meta", Need::required)) {
-      rd.keys(*m, {"name", "title_zh", "title_en", "source"});
+      rd.keys(*m, {"name", "title_zh", "title_en", "source", "source_zh", "source_en"});
       p.title = rd.text(*m, "title_zh", "title_en", Need::optional);
-      p.source = rd.source(*m);
+      p.source = rd.source_text(*m);
     }
     if (auto t = rd.table(*tbl, "pattern", Need::required)) {
       rd.keys(*t, {"shifts", "shift_hours", "crews", "codes", "cycle", "average_weekly_hours", "lawful", "note_zh",

@@ -2,6 +2,7 @@
 // Classic shift patterns as data (lib/data/patterns/*.toml): 四班三运转, 五班三运转, 四班两倒...
 
 #include <pm/diag/diagnostic.hpp>
+#include <pm/i18n/lang.hpp>
 #include <pm/roster/model.hpp>
 
 #include <optional>
@@ -13,7 +14,7 @@ namespace pm::roster {
 struct Pattern {
   std::string name; // file name: "four-three"
   catalog::Text title;
-  std::string source;
+  i18n::Text source;
   int shifts = 3;
   double shift_hours = 8;
   int crews = 4;

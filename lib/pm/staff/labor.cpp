@@ -61,9 +61,9 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &
     data::Reader rd(file, local);
     rd.keys(*tbl, {"meta", "hours", "leave", "rostering", "pay"});
     if (auto m = rd.table(*tbl, "meta")) {
-      rd.keys(*m, {"name", "title_zh", "title_en", "source"});
+      rd.keys(*m, {"name", "title_zh", "title_en", "source", "source_zh", "source_en"});
       l.title = rd.text(*m, "title_zh", "title_en", Need::optional);
-      l.source = rd.source(*m);
+      l.source = rd.source_text(*m);
     } else if (!tbl->get("meta")) {
       rd.error(*tbl, "missing-source", both(msg::labor_needs_meta));
     }

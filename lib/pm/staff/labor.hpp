@@ -14,7 +14,7 @@ struct Labor {
   std::string name;
   std::string file; // "<builtin>/data/labor/NAME.toml" or the path it was read from
   catalog::Text title;
-  std::string source;
+  i18n::Text source;
   double daily_hours = 8, weekly_hours = 40, work_days_per_week = 5;
   double overtime_cap_month = 36, overtime_cap_day = 3;
   double public_holidays = 13, annual_leave_days = 5;
