@@ -44,7 +44,8 @@ int run_init(const Options &o, const Global &g) {
 Action setup_init(CLI::App &app, Global &g) {
   auto o = std::make_shared<Options>();
   app.add_option("-t,--type", o->type, i18n::tr(g.help, i18n::msg::help_init_type))
-      ->check(CLI::IsMember({"residential", "villa", "mixed_use", "office", "campus_dormitory", "institution"}));
+      ->check(CLI::IsMember(
+          {"residential", "villa", "mixed_use", "office", "campus_dormitory", "institution", "industrial_park"}));
   app.add_option("file", o->file, i18n::tr(g.help, i18n::msg::help_init_file))->required();
   return [o, &g] { return run_init(*o, g); };
 }

@@ -9,7 +9,7 @@ _pm_norms='cn-standard cn-practice'
 _pm_labors='cn'
 _pm_rates='example'
 _pm_patterns='five-three four-three four-two three-three two-two none'
-_pm_types='residential villa mixed_use office campus_dormitory institution'
+_pm_types='residential villa mixed_use office campus_dormitory institution industrial_park'
 _pm_commands='validate staff norms init portfolio diff budget roster report help'
 
 # The options of a command path ("", "staff", "norms show", "roster check"...). --lang is

@@ -105,7 +105,7 @@ def case_portfolio():
 
 def case_init():
     with tempfile.TemporaryDirectory() as tmp:
-        for t in ["residential", "villa", "mixed_use", "office", "campus_dormitory", "institution"]:
+        for t in ["residential", "villa", "mixed_use", "office", "campus_dormitory", "institution", "industrial_park"]:
             f = os.path.join(tmp, f"My {t} Estate.yaml")
             r = run("init", "--type", t, f)
             check(r.returncode == 0, f"init {t}: {r.stderr}")
