@@ -31,6 +31,7 @@ const Command commands[] = {
     {"validate", i18n::msg::help_cmd_validate, setup_validate},
     {"staff", i18n::msg::help_cmd_staff, setup_staff},
     {"norms", i18n::msg::help_cmd_norms, setup_norms},
+    {"rates", i18n::msg::help_cmd_rates, setup_rates},
     {"init", i18n::msg::help_cmd_init, setup_init},
     {"portfolio", i18n::msg::help_cmd_portfolio, setup_portfolio},
     {"diff", i18n::msg::help_cmd_diff, setup_diff},

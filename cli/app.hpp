@@ -32,6 +32,7 @@ using Setup = Action (*)(CLI::App &app, Global &g);
 Action setup_validate(CLI::App &app, Global &g);
 Action setup_staff(CLI::App &app, Global &g);
 Action setup_norms(CLI::App &app, Global &g);
+Action setup_rates(CLI::App &app, Global &g);
 Action setup_init(CLI::App &app, Global &g);
 Action setup_portfolio(CLI::App &app, Global &g);
 Action setup_diff(CLI::App &app, Global &g);

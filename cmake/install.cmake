@@ -32,6 +32,8 @@ install(FILES completions/_pm DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-co
 
 # The schemas (also embedded in pm), for editors and other validators.
 install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pm/schemas FILES_MATCHING PATTERN "*.json")
+# The built-in rate sets (also embedded in pm), to read and copy (`pm rates init` does the same).
+install(DIRECTORY lib/data/rates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pm/rates FILES_MATCHING PATTERN "*.toml")
 
 # README, changelog and copyright in share/doc/pm (Debian's /usr/share/doc/PACKAGE); the
 # changelog gzipped and named as Debian policy asks of a native package.

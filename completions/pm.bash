@@ -10,7 +10,7 @@ _pm_labors='cn'
 _pm_rates='example'
 _pm_patterns='five-three four-three four-two three-three two-two none'
 _pm_types='residential villa mixed_use office campus_dormitory institution industrial_park'
-_pm_commands='validate staff norms init portfolio diff budget roster report help'
+_pm_commands='validate staff norms rates init portfolio diff budget roster report help'
 
 # The options of a command path ("", "staff", "norms show", "roster check"...). --lang is
 # pm's own option, accepted after any command.
@@ -21,6 +21,7 @@ _pm_options() {
     validate) o='--format -f --verbose -v --jobs -j' ;;
     staff) o='--norms -n --labor -l --format -f --output -o --explain -e --strict' ;;
     init) o='--type -t' ;;
+    'rates init') o='--from' ;;
     portfolio) o='--targets -t --norms -n --labor -l --format -f --output -o' ;;
     diff) o='--norms -n --labor -l --rates -r --format -f' ;;
     budget) o='--norms -n --labor -l --rates -r --format -f --output -o --explain -e' ;;
@@ -88,6 +89,7 @@ _pm_value() {
     -n | --norms) _pm_words "$_pm_norms"; _pm_files toml ;;
     -l | --labor) _pm_words "$_pm_labors"; _pm_files toml ;;
     -r | --rates) _pm_words "$_pm_rates"; _pm_files toml ;;
+    --from) _pm_words "$_pm_rates" ;;
     --pattern) _pm_words "$_pm_patterns" ;;
     -o | --output) _pm_files ;;
     -t | --type | --targets)
@@ -117,6 +119,10 @@ _pm_positional() {
     norms) (($2 == 0)) && _pm_words 'list show check' ;;
     'norms show') (($2 == 0)) && _pm_words "$_pm_norms $_pm_labors" ;;
     'norms check') _pm_files toml ;;
+    rates) (($2 == 0)) && _pm_words 'list show check init' ;;
+    'rates show') (($2 == 0)) && _pm_words "$_pm_rates" ;;
+    'rates check') _pm_files toml ;;
+    'rates init') (($2 == 0)) && _pm_files toml ;;
     roster) (($2 == 0)) && { _pm_words check; _pm_files yaml yml; } ;;
     'roster check')
       if (($2 == 0)); then _pm_files csv
@@ -146,6 +152,7 @@ _pm() {
         if [[ -z $path ]]; then
           path=$w
         elif [[ $npos == 0 && ($path == norms && ($w == list || $w == show || $w == check) ||
+                               $path == rates && ($w == list || $w == show || $w == check || $w == init) ||
                                $path == roster && $w == check) ]]; then
           path="$path $w"
         else

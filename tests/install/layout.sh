@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `cmake --install` puts every file where it belongs and nothing else, and the installed pm
-# runs: pm, the man pages (gzipped), the bash and zsh completions, the schemas, README,
+# runs: pm, the man pages (gzipped), the bash and zsh completions, the schemas, the rate sets, README,
 # changelog and copyright.
 # usage: layout.sh CMAKE BUILD_DIR SOURCE_DIR VERSION
 set -euo pipefail
@@ -22,6 +22,7 @@ done
 want[share/bash-completion/completions/pm]=$src/completions/pm.bash
 want[share/zsh/vendor-completions/_pm]=$src/completions/_pm
 for s in "$src"/schemas/*.json; do want[share/pm/schemas/$(basename "$s")]=$s; done
+for r in "$src"/lib/data/rates/*.toml; do want[share/pm/rates/$(basename "$r")]=$r; done
 want[share/doc/pm/README.md]=$src/README.md
 want[share/doc/pm/changelog.gz]="z:$src/CHANGELOG.md"
 want[share/doc/pm/copyright]=$src/packaging/copyright

@@ -80,6 +80,8 @@ std::optional<Source> load_source(std::string_view kind, std::string_view name_o
       kind_name = both(msg::toml_kind_labor);
     else if (kind == "roles")
       kind_name = both(msg::toml_kind_roles);
+    else if (kind == "rates")
+      kind_name = both(msg::toml_kind_rates);
     Text message = i18n::both_of(msg::toml_no_builtin, kind_name, name);
     if (auto best = util::did_you_mean(name, names)) {
       message += both(msg::did_you_mean, *best);

@@ -133,9 +133,9 @@ template <typename F> void for_each_table(const std::vector<Section> &sections, 
   }
 }
 
-class Writer {
+class XlsxWriter {
 public:
-  Writer(lxw_workbook *wb, const Document &d) : m_wb(wb), m_d(d) {}
+  XlsxWriter(lxw_workbook *wb, const Document &d) : m_wb(wb), m_d(d) {}
 
   void run() {
     std::vector<Sheet> sheets = m_d.sheets;
@@ -300,7 +300,7 @@ util::Expected<bool> write_to(const Document &d, const std::string &file, const 
   props.comments = comments.data();
   props.created = created_of(d.date);
   workbook_set_properties(wb, &props);
-  Writer(wb, d).run();
+  XlsxWriter(wb, d).run();
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) return failure(shown_as, lxw_strerror(err));
   return true;

@@ -7,6 +7,7 @@
 #include <pm/app/diff.hpp>
 #include <pm/app/norms.hpp>
 #include <pm/app/plan.hpp>
+#include <pm/app/rates.hpp>
 #include <pm/doc/document.hpp>
 #include <pm/i18n/lang.hpp>
 #include <pm/portfolio/portfolio.hpp>
@@ -65,5 +66,6 @@ nlohmann::ordered_json portfolio_json(const portfolio::Result &r, const portfoli
 
 // pm norms list: the built-in norm sets and labour profiles.
 doc::Document data_sets_document(const std::vector<app::DataSet> &sets, i18n::Lang lang);
+doc::Document rate_sets_document(const std::vector<app::RateSet> &sets, i18n::Lang lang);
 
 } // namespace pm::report

@@ -1,4 +1,4 @@
-// pm norms list's document.
+// pm norms list's and pm rates list's documents.
 
 #include <pm/report/build_internal.hpp>
 #include <pm/report/commands.hpp>
@@ -20,6 +20,23 @@ doc::Document data_sets_document(const std::vector<app::DataSet> &sets, i18n::La
                                            norms ? Cell::num(s.rules) : Cell::of(""), Cell::of(c.t(s.title))}));
   }
   d.sections.push_back(Section{"data_sets", "", "", {std::move(t), Paragraph{c(msg::norms_default), Style::note}}, {}});
+  return d;
+}
+
+doc::Document rate_sets_document(const std::vector<app::RateSet> &sets, i18n::Lang lang) {
+  detail::Ctx c{nullptr, lang == i18n::Lang::zh};
+  doc::Document d;
+  d.lang = i18n::code(lang);
+  Table t;
+  t.id = "rate_sets";
+  t.columns = {detail::col("name", c(msg::c_name)), detail::col("figures", c(msg::c_rates_figures)),
+               detail::col("title", c(msg::c_title))};
+  for (const auto &s : sets)
+    t.rows.push_back(
+        detail::body(s.name, {Cell::of(s.name + (s.is_default ? " *" : "")),
+                              Cell::of(s.illustrative ? c(msg::rates_illustrative_short) : c(msg::rates_sourced_short)),
+                              Cell::of(c.t(s.title))}));
+  d.sections.push_back(Section{"rate_sets", "", "", {std::move(t), Paragraph{c(msg::rates_default), Style::note}}, {}});
   return d;
 }
 

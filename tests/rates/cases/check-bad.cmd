@@ -1,0 +1,1 @@
+pm rates check ../../budget/bad-rates.toml

@@ -1,0 +1,1 @@
+pm rates check no-such.toml

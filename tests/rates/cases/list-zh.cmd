@@ -1,0 +1,1 @@
+pm --lang zh rates list

@@ -1,0 +1,1 @@
+pm rates show exampel
