@@ -38,9 +38,22 @@ def main():
     p, t, v, r = (Decimal(str(f[k])) for k in ("profit_rate", "tax_rate", "vat_rate", "remuneration_rate"))
     want = {
         "lump_sum": cost * (1 + p) / (1 - t) / 12 / area,
-        "lump_sum_vat": cost * (1 + p) * (1 + v) / 12 / area,
+        "lump_sum_vat": cost * (1 + p) / 12 / area,
         "cost_plus": cost * (1 + r) / 12 / area,
     }
+    # With VAT: what the owner pays; the same for the tax-included lump sum.
+    incl = {"lump_sum": want["lump_sum"], "lump_sum_vat": want["lump_sum_vat"] * (1 + v),
+            "cost_plus": want["cost_plus"] * (1 + v)}
+    households = f["households"]
+    for c in f["contracts"]:
+        if round2(incl[c["id"]]) != Decimal(str(c["per_m2_month_incl_vat"])).quantize(Decimal("0.01")):
+            problems.append(f"contract {c['id']}: with VAT {c['per_m2_month_incl_vat']}, the formula gives {incl[c['id']]}")
+        if households is None:
+            if c["per_household_month"] is not None:
+                problems.append(f"contract {c['id']}: a fee per household without households")
+        elif round2(incl[c["id"]] * Decimal(str(f["household_area"])) / households) != Decimal(
+                str(c["per_household_month"])).quantize(Decimal("0.01")):
+            problems.append(f"contract {c['id']}: per household {c['per_household_month']}")
     for k, w in want.items():
         got = Decimal(str(doc["fee_per_m2_month"][k])).quantize(Decimal("0.01"))
         if round2(w) != got:

@@ -314,7 +314,10 @@ TEST_CASE("compute gives the fee for each contract from the budget's total") {
   double cost = b.annual_cost();
   CHECK(b.fee.chargeable_area == 800);
   CHECK(b.fee.lump_sum.per_m2_month == doctest::Approx(fee_lump_sum(cost, 800, 0.1, 0.055)));
-  CHECK(b.fee.lump_sum_vat.per_m2_month == doctest::Approx(fee_lump_sum_vat(cost, 800, 0.1, 0.06)));
+  CHECK(b.fee.lump_sum_vat.per_m2_month == doctest::Approx(fee_lump_sum_vat(cost, 800, 0.1)));
+  CHECK(b.fee.lump_sum_vat.per_m2_month_incl_vat == doctest::Approx(with_vat(fee_lump_sum_vat(cost, 800, 0.1), 0.06)));
+  CHECK(b.fee.cost_plus.per_m2_month_incl_vat == doctest::Approx(with_vat(fee_cost_plus(cost, 800, 0.1), 0.06)));
+  CHECK(b.fee.lump_sum.per_m2_month_incl_vat == doctest::Approx(b.fee.lump_sum.per_m2_month));
   CHECK(b.fee.cost_plus.per_m2_month == doctest::Approx(fee_cost_plus(cost, 800, 0.1)));
   CHECK(b.illustrative);
   bool repairs = false;

@@ -22,10 +22,14 @@ TEST_CASE("fee_lump_sum divides by one less the tax rate") {
   CHECK(fee_lump_sum(1200, 50, 0.2, 0.2) == doctest::Approx(1.2 / 0.8 * 2));
 }
 
-TEST_CASE("fee_lump_sum_vat charges VAT on top") {
-  CHECK(fee_lump_sum_vat(1200, 100, 0, 0) == doctest::Approx(1.0));
-  CHECK(fee_lump_sum_vat(1200, 100, 0.10, 0.06) == doctest::Approx(1.10 * 1.06));
-  CHECK(round_cents(fee_lump_sum_vat(5'000'000, 200'000, 0.10, 0.06)) == 2.43); // 2.4291…
+TEST_CASE("fee_lump_sum_vat prices before VAT; with_vat adds it") {
+  CHECK(fee_lump_sum_vat(1200, 100, 0) == doctest::Approx(1.0));
+  CHECK(fee_lump_sum_vat(1200, 100, 0.10) == doctest::Approx(1.10));
+  CHECK(with_vat(fee_lump_sum_vat(1200, 100, 0.10), 0.06) == doctest::Approx(1.10 * 1.06));
+  CHECK(round_cents(fee_lump_sum_vat(5'000'000, 200'000, 0.10)) == 2.29);                 // 2.2916…
+  CHECK(round_cents(with_vat(fee_lump_sum_vat(5'000'000, 200'000, 0.10), 0.06)) == 2.43); // 2.4291…
+  // Before VAT is never dearer than the tax-included price of the same contract.
+  CHECK(fee_lump_sum_vat(5'000'000, 200'000, 0.10) < fee_lump_sum(5'000'000, 200'000, 0.10, 0.055));
 }
 
 TEST_CASE("fee_cost_plus adds the remuneration to expenditure") {

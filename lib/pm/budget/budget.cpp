@@ -398,6 +398,7 @@ private:
   void fee() {
     Fee &f = m_b.fee;
     f.chargeable_area = m_e.areas.chargeable;
+    f.households = m_e.households;
     f.rates = m_r.fee;
     if (f.chargeable_area <= 0) {
       m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
@@ -413,19 +414,40 @@ private:
                   fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate),
                   cost * (1 + r.profit_rate) / (1 - r.tax_rate),
                   both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a),
-                  src};
+                  src,
+                  0,
+                  std::nullopt};
+    double ls_vat = fee_lump_sum_vat(cost, f.chargeable_area, r.profit_rate);
     f.lump_sum_vat = {"lump_sum_vat",
                       both(msg::budget_lump_sum_vat),
-                      fee_lump_sum_vat(cost, f.chargeable_area, r.profit_rate, r.vat_rate),
-                      cost * (1 + r.profit_rate) * (1 + r.vat_rate),
-                      both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), pct(r.vat_rate), a),
-                      src};
+                      ls_vat,
+                      cost * (1 + r.profit_rate),
+                      both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), a, pct(r.vat_rate),
+                              util::format_number(round_cents(with_vat(ls_vat, r.vat_rate)), 2)),
+                      src,
+                      0,
+                      std::nullopt};
+    double cp = fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate);
     f.cost_plus = {"cost_plus",
                    both(msg::budget_cost_plus),
-                   fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate),
+                   cp,
                    cost * (1 + r.remuneration_rate),
-                   both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a),
-                   src};
+                   both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a, pct(r.vat_rate),
+                           util::format_number(round_cents(with_vat(cp, r.vat_rate)), 2)),
+                   src,
+                   0,
+                   std::nullopt};
+    f.lump_sum.per_m2_month_incl_vat = f.lump_sum.per_m2_month;
+    f.lump_sum_vat.per_m2_month_incl_vat = with_vat(ls_vat, r.vat_rate);
+    f.cost_plus.per_m2_month_incl_vat = with_vat(cp, r.vat_rate);
+    // What a household pays a month on average: the fee with VAT on the homes' area (the
+    // residential area where the estate gives it, else the whole chargeable area) shared by the
+    // households; each pays by its own area.
+    double homes = m_e.areas.residential > 0 ? std::min(m_e.areas.residential, f.chargeable_area) : f.chargeable_area;
+    f.household_area = homes;
+    if (m_e.households > 0)
+      for (Contract *k : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus})
+        k->per_household_month = k->per_m2_month_incl_vat * homes / m_e.households;
   }
 
   void notes() {

@@ -54,14 +54,18 @@ struct DepartmentTotal {
 struct Contract {
   std::string id; // lump_sum, lump_sum_vat, cost_plus
   catalog::Text name;
-  double per_m2_month = 0; // unrounded; show round_cents()
-  double annual_revenue = 0;
+  double per_m2_month = 0;   // unrounded; show round_cents()
+  double annual_revenue = 0; // before VAT where VAT is added
   catalog::Text basis;
   catalog::Text source;
+  double per_m2_month_incl_vat = 0;          // what the owner pays, VAT included (= per_m2_month when taxes are in)
+  std::optional<double> per_household_month; // per_m2_month_incl_vat × chargeable area ÷ households, if known
 };
 
 struct Fee {
   double chargeable_area = 0;
+  int households = 0;        // the estate's, for the fee per household; 0 when not given
+  double household_area = 0; // the area households pay on: residential if given, else chargeable
   FeeRates rates;
   Contract lump_sum, lump_sum_vat, cost_plus;
 };

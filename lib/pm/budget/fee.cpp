@@ -8,9 +8,11 @@ double fee_lump_sum(double annual_cost, double chargeable_area, double profit_ra
   return annual_cost * (1 + profit_rate) / (1 - tax_rate) / 12 / chargeable_area;
 }
 
-double fee_lump_sum_vat(double annual_cost, double chargeable_area, double profit_rate, double vat_rate) {
-  return annual_cost * (1 + profit_rate) * (1 + vat_rate) / 12 / chargeable_area;
+double fee_lump_sum_vat(double annual_cost, double chargeable_area, double profit_rate) {
+  return annual_cost * (1 + profit_rate) / 12 / chargeable_area;
 }
+
+double with_vat(double fee, double vat_rate) { return fee * (1 + vat_rate); }
 
 double fee_cost_plus(double annual_expenditure, double chargeable_area, double remuneration_rate) {
   return annual_expenditure * (1 + remuneration_rate) / 12 / chargeable_area;

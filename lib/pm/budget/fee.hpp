@@ -11,11 +11,15 @@ namespace pm::budget {
 // The textbook example: fee_lump_sum(5'000'000, 200'000, 0.10, 0.055) = 2.425… → 2.43.
 double fee_lump_sum(double annual_cost, double chargeable_area, double profit_rate, double tax_rate);
 
-// Lump-sum contract with VAT charged on top instead of included:
-// annual cost × (1 + profit rate) × (1 + VAT rate) ÷ 12 ÷ chargeable area.
-double fee_lump_sum_vat(double annual_cost, double chargeable_area, double profit_rate, double vat_rate);
+// Lump-sum contract priced before VAT, the VAT (增值税) invoiced on top:
+// annual cost × (1 + profit rate) ÷ 12 ÷ chargeable area; with_vat() gives what the owner pays.
+double fee_lump_sum_vat(double annual_cost, double chargeable_area, double profit_rate);
 
-// Cost-plus contract (酬金制): expenditure × (1 + remuneration rate) ÷ 12 ÷ chargeable area.
+// A price before VAT with the VAT added: fee × (1 + VAT rate).
+double with_vat(double fee, double vat_rate);
+
+// Cost-plus contract (酬金制): expenditure × (1 + remuneration rate) ÷ 12 ÷ chargeable area,
+// before VAT.
 double fee_cost_plus(double annual_expenditure, double chargeable_area, double remuneration_rate);
 
 // Money is kept in whole fen (0.01 元), rounded half away from zero.

@@ -17,6 +17,9 @@ ordered_json contract(const Contract &c, bool zh) {
   j["name"] = c.name.get(zh);
   j["per_m2_month"] = round_cents(c.per_m2_month);
   j["annual_revenue"] = round_cents(c.annual_revenue);
+  j["per_m2_month_incl_vat"] = round_cents(c.per_m2_month_incl_vat);
+  j["per_household_month"] =
+      c.per_household_month ? ordered_json(round_cents(*c.per_household_month)) : ordered_json(nullptr);
   j["basis"] = c.basis.get(zh);
   j["source"] = c.source.get(zh);
   return j;
@@ -44,6 +47,8 @@ ordered_json to_json(const Budget &b, bool zh) {
                            {"cost_plus", round_cents(b.fee.cost_plus.per_m2_month)}};
   ordered_json fee;
   fee["chargeable_area"] = b.fee.chargeable_area;
+  fee["households"] = b.fee.households > 0 ? ordered_json(b.fee.households) : ordered_json(nullptr);
+  fee["household_area"] = b.fee.household_area;
   fee["profit_rate"] = b.fee.rates.profit_rate;
   fee["tax_rate"] = b.fee.rates.tax_rate;
   fee["vat_rate"] = b.fee.rates.vat_rate;

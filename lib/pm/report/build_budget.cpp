@@ -92,28 +92,44 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   ft.id = "fee";
   ft.sheet = "budget";
   ft.caption = c(msg::cap_fee);
+  // Per household only where the estate gives its households.
+  const bool households = f.lump_sum.per_household_month.has_value();
   ft.columns = {col("contract", c(msg::c_contract)), col("per_m2_month", c(msg::c_per_m2_month), Align::right, 2),
-                col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2),
-                col("basis", c(msg::c_basis), Align::left, 0, true)};
+                col("per_m2_month_incl_vat", c(msg::c_per_m2_month_incl_vat), Align::right, 2)};
+  if (households) ft.columns.push_back(col("per_household_month", c(msg::c_per_household_month), Align::right, 2));
+  ft.columns.push_back(col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2));
+  ft.columns.push_back(col("basis", c(msg::c_basis), Align::left, 0, true));
   const std::string cost = "{budget_items/total.annual}";
   const std::string area = lit(f.chargeable_area);
   const auto &r = f.rates;
+  const std::string vat = "*(1+" + lit(r.vat_rate) + ")";
   struct Way {
     const budget::Contract *contract;
-    std::string revenue;
+    std::string revenue;  // the contract's annual fees, as its first column prices them
+    std::string incl_vat; // the same with VAT, where VAT is added
   };
+  const std::string lump = cost + "*(1+" + lit(r.profit_rate) + ")/(1-" + lit(r.tax_rate) + ")";
+  const std::string lump_vat = cost + "*(1+" + lit(r.profit_rate) + ")";
+  const std::string plus = cost + "*(1+" + lit(r.remuneration_rate) + ")";
   const Way ways[] = {
-      {&f.lump_sum, cost + "*(1+" + lit(r.profit_rate) + ")/(1-" + lit(r.tax_rate) + ")"},
-      {&f.lump_sum_vat, cost + "*(1+" + lit(r.profit_rate) + ")*(1+" + lit(r.vat_rate) + ")"},
-      {&f.cost_plus, cost + "*(1+" + lit(r.remuneration_rate) + ")"},
+      {&f.lump_sum, lump, lump},
+      {&f.lump_sum_vat, lump_vat, lump_vat + vat},
+      {&f.cost_plus, plus, plus + vat},
   };
-  for (const auto &w : ways)
-    ft.rows.push_back(
-        body(w.contract->id,
-             {Cell::of(c.t(w.contract->name)),
-              Cell::num(budget::round_cents(w.contract->per_m2_month), "ROUND(" + w.revenue + "/12/" + area + ",2)"),
-              Cell::num(budget::round_cents(w.contract->annual_revenue), "ROUND(" + w.revenue + ",2)"),
-              Cell::of(c.t(w.contract->basis))}));
+  for (const auto &w : ways) {
+    const auto &k = *w.contract;
+    std::vector<Cell> cells = {
+        Cell::of(c.t(k.name)),
+        Cell::num(budget::round_cents(k.per_m2_month), "ROUND(" + w.revenue + "/12/" + area + ",2)"),
+        Cell::num(budget::round_cents(k.per_m2_month_incl_vat), "ROUND(" + w.incl_vat + "/12/" + area + ",2)")};
+    if (households)
+      cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
+                                "ROUND(" + w.incl_vat + "/12/" + area + "*" + lit(f.household_area) + "/" +
+                                    lit(static_cast<double>(f.households)) + ",2)"));
+    cells.push_back(Cell::num(budget::round_cents(k.annual_revenue), "ROUND(" + w.revenue + ",2)"));
+    cells.push_back(Cell::of(c.t(k.basis)));
+    ft.rows.push_back(body(k.id, std::move(cells)));
+  }
   fs.blocks.push_back(std::move(ft));
   if (!f.lump_sum.source.empty())
     fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.lump_sum.source), Style::source});
