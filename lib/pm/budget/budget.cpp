@@ -453,6 +453,9 @@ private:
   void notes() {
     auto &n = m_b.notes;
     n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
+    if (!m_e.areas.chargeable_given && m_e.areas.underground_garage > 0)
+      n.push_back(both(msg::budget_note_chargeable, amount(m_e.areas.total), amount(m_e.areas.underground_garage),
+                       amount(m_e.areas.chargeable)));
     if (!m_e.outsourced.empty()) n.push_back(both(msg::budget_note_outsourced, cost_measures));
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
     n.push_back(both(msg::budget_note_rounding));

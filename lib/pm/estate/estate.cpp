@@ -1,7 +1,9 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+
 #include <pm/yaml/document.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <type_traits>
 
@@ -148,7 +150,6 @@ Estate from_document(const yaml::Document &doc) {
   if (v.contains("areas")) {
     const json &a = v["areas"];
     e.areas.total = get<double>(a, "total", 0);
-    e.areas.chargeable = get<double>(a, "chargeable", e.areas.total);
     e.areas.residential = get<double>(a, "residential", 0);
     e.areas.commercial = get<double>(a, "commercial", 0);
     e.areas.office = get<double>(a, "office", 0);
@@ -158,6 +159,11 @@ Estate from_document(const yaml::Document &doc) {
     e.areas.water_features = get<double>(a, "water_features", 0);
     e.areas.municipal_roads = get<double>(a, "municipal_roads", 0);
     e.areas.river_frontage = get<double>(a, "river_frontage", 0);
+    // The fee is charged on the floor area less the underground garage (its spaces are charged
+    // one by one), unless the estate says what is charged.
+    e.areas.chargeable_given = a.contains("chargeable");
+    e.areas.chargeable = e.areas.chargeable_given ? get<double>(a, "chargeable", 0)
+                                                  : std::max(0.0, e.areas.total - e.areas.underground_garage);
   }
   e.households = get<int>(v, "households", 0);
   if (v.contains("buildings"))

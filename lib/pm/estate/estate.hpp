@@ -17,6 +17,7 @@ struct Document;
 namespace pm::estate {
 
 struct Areas {
+  bool chargeable_given = false; // false: chargeable is total less the underground garage
   double total = 0, chargeable = 0, residential = 0, commercial = 0, office = 0, green = 0, underground_garage = 0,
          hard_landscape = 0, water_features = 0, municipal_roads = 0, river_frontage = 0;
 };
