@@ -2,6 +2,7 @@
 
 #include "fixtures.hpp"
 
+#include <pm/app/plan.hpp>
 #include <pm/budget/budget.hpp>
 #include <pm/budget/json.hpp>
 
@@ -387,4 +388,27 @@ TEST_CASE("compute on the plan 1 example: JSON lines add up to annual_cost") {
   CHECK(j["notice"] == "示意数字——请替换为您自己的费率");
   // Every department of the staffing has a wages line whose headcount matches.
   for (const auto &dep : s.departments) CHECK(find(b, "wages." + dep.id));
+}
+
+TEST_CASE("compute: posts kept every day cost the statutory holidays at the holiday rate") {
+  auto in = fx::input("residential-145k");
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto plan = pm::app::make_plan(cx, in, req);
+  REQUIRE(plan.budget);
+  const auto &b = *plan.budget;
+  const pm::budget::Line *hv = nullptr;
+  for (const auto &l : b.lines)
+    if (l.id == "holiday_pay.hv_room") hv = &l;
+  REQUIRE(hv);
+  CHECK(hv->item == "wages");
+  // 2 seats × 24 h × 13 days × (the HV duty electrician's monthly wage ÷ 21.75 ÷ 8) × 300 %.
+  double wage = cx.rates->wages.by_role.at("hv_duty_electrician");
+  CHECK(hv->annual() == doctest::Approx(2 * 24 * 13 * wage / 21.75 / 8 * 3).epsilon(1e-6));
+  CHECK(hv->basis.en.find("× 300 %") != std::string::npos);
+  // No labour profile, no holiday lines (the library's callers opt in).
+  auto bare = pm::budget::compute(plan.estate, plan.staffing, *cx.rates, plan.roles);
+  REQUIRE(bare.budget);
+  for (const auto &l : bare.budget->lines) CHECK(l.id.rfind("holiday_pay.", 0) != 0);
 }

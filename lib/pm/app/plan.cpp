@@ -58,7 +58,7 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
   p.roles = std::move(in.roles);
   p.staffing = staff::compute(p.estate, c.norms, c.labor, p.roles);
   if (r.budget && c.rates) {
-    auto computed = budget::compute(p.estate, p.staffing, *c.rates, p.roles);
+    auto computed = budget::compute(p.estate, p.staffing, *c.rates, p.roles, &c.labor);
     p.diagnostics = std::move(computed.diagnostics);
     if (computed.budget)
       p.budget = std::move(*computed.budget);

@@ -78,8 +78,9 @@ Text outsourced_name(const std::string &id) { return catalog::service_name(id); 
 
 class Builder {
 public:
-  Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles)
-      : m_e(e), m_s(s), m_r(r), m_roles(roles) {}
+  Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
+          const staff::Labor *labor)
+      : m_e(e), m_s(s), m_r(r), m_roles(roles), m_l(labor) {}
 
   Computed run() {
     Computed out;
@@ -153,18 +154,7 @@ private:
       Text terms;
       for (const auto &role : d.roles) {
         if (role.headcount == 0) continue;
-        std::optional<double> wage;
-        // A position the estate file prices itself (organisation units) comes first.
-        for (const auto &u : m_e.units)
-          for (const auto &p : u.positions)
-            if (p.id == role.id && p.monthly_wage > 0) wage = p.monthly_wage;
-        if (wage) {
-        } else if (auto it = w.by_role.find(role.id); it != w.by_role.end())
-          wage = it->second;
-        else if (auto it2 = w.by_department.find(d.id); it2 != w.by_department.end())
-          wage = it2->second;
-        else if (w.default_wage)
-          wage = *w.default_wage;
+        std::optional<double> wage = wage_of(role.id, d.id);
         if (!wage) {
           error(w.pos, "no-wage", both(msg::budget_no_wage, role.id, d.id));
           continue;
@@ -226,8 +216,48 @@ private:
                    m_r.uniforms.source));
       }
     }
+    holiday_pay(wages);
     for (auto *list : {&wages, &social, &housing, &welfare, &union_dues, &training, &uniforms})
       for (auto &l : *list) add(std::move(l));
+  }
+
+  // A role's monthly wage: a position the estate file prices itself (organisation units) first,
+  // then the rates' by role, by department, by default.
+  std::optional<double> wage_of(const std::string &role, const std::string &department) const {
+    const Wages &w = m_r.wages;
+    for (const auto &u : m_e.units)
+      for (const auto &p : u.positions)
+        if (p.id == role && p.monthly_wage > 0) return p.monthly_wage;
+    if (auto it = w.by_role.find(role); it != w.by_role.end()) return it->second;
+    if (auto it = w.by_department.find(department); it != w.by_department.end()) return it->second;
+    return w.default_wage;
+  }
+
+  // Posts kept every day are kept on the statutory holidays too: whoever works them is paid
+  // the holiday rate (劳动法 第四十四条: at least 300 %) on top of the month's pay, which already
+  // pays the holiday.
+  void holiday_pay(std::vector<Line> &wages) {
+    if (!m_l || m_l->public_holidays <= 0 || m_l->holiday_pay <= 0) return;
+    for (const auto &p : m_s.posts) {
+      if (p.duty || p.people == 0 || (!p.days.empty() && p.days.size() < 7)) continue;
+      const catalog::Role *role = m_roles.role(p.role);
+      std::string department = role ? role->department : "";
+      auto wage = wage_of(p.role, department);
+      if (!wage) continue; // the wages line reported it
+      double hours_a_day = 0;
+      for (const auto &s : p.shifts) hours_a_day += s.minutes() / 60.0;
+      double hours = p.seats * hours_a_day * m_l->public_holidays;
+      double hourly = *wage / m_l->pay_days_per_month / m_l->daily_hours;
+      Text name = both_of(msg::budget_holiday_pay_name, p.name);
+      Text basis = both(msg::budget_holiday_pay, p.seats, util::format_number(hours_a_day, 2),
+                        util::format_number(m_l->public_holidays, 2), amount(*wage),
+                        util::format_number(m_l->pay_days_per_month, 2), util::format_number(m_l->daily_hours, 2),
+                        util::format_number(m_l->holiday_pay * 100, 2));
+      Line l = line("wages", department, name, hours * hourly * m_l->holiday_pay, basis,
+                    both(msg::budget_holiday_pay_source));
+      l.id = "holiday_pay." + p.id;
+      wages.push_back(std::move(l));
+    }
   }
 
   static Text bounds(const Contributions &c) {
@@ -465,6 +495,7 @@ private:
   const staff::Staffing &m_s;
   const Rates &m_r;
   const catalog::Catalogue &m_roles;
+  const staff::Labor *m_l;
   Budget m_b;
   diag::Diagnostics m_diags;
   std::vector<Text> m_skipped;
@@ -472,8 +503,9 @@ private:
 
 } // namespace
 
-Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles) {
-  return Builder(e, s, r, roles).run();
+Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
+                 const staff::Labor *labor) {
+  return Builder(e, s, r, roles, labor).run();
 }
 
 } // namespace pm::budget

@@ -105,6 +105,8 @@ struct Computed {
 };
 
 // Costs the staffing of an estate at the given rates.
-Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles);
+// With a labour profile, posts kept every day also cost the statutory holidays' pay.
+Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
+                 const staff::Labor *labor = nullptr);
 
 } // namespace pm::budget
