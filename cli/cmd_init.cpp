@@ -4,11 +4,7 @@
 #include <cli/common.hpp>
 
 #include <pm/app/init.hpp>
-#include <pm/i18n/errors.hpp>
-#include <pm/util/file.hpp>
 
-#include <filesystem>
-#include <iostream>
 
 namespace pm::cli {
 
@@ -25,18 +21,7 @@ int run_init(const Options &o, const Global &g) {
     error(g, i18n::msg::init_no_template, o.type);
     return Exit::usage;
   }
-  std::error_code ec;
-  if (std::filesystem::exists(o.file, ec) || std::filesystem::is_symlink(o.file, ec)) {
-    error(g, i18n::msg::init_exists, o.file);
-    return Exit::usage;
-  }
-  auto r = util::write_file_new(o.file, *text);
-  if (!r) {
-    error(g, i18n::describe(r.error()));
-    return Exit::usage;
-  }
-  std::cerr << i18n::tr(g.messages(), i18n::msg::cli_wrote, o.file) << "\n";
-  return Exit::ok;
+  return write_new(o.file, *text, i18n::msg::init_exists, g);
 }
 
 } // namespace

@@ -4,11 +4,8 @@
 #include <cli/common.hpp>
 
 #include <pm/app/rates.hpp>
-#include <pm/i18n/errors.hpp>
 #include <pm/report/commands.hpp>
-#include <pm/util/file.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace pm::cli {
@@ -38,18 +35,7 @@ int init(const Options &o, const Global &g) {
   auto text = app::rates_text(o.from, d);
   report(d, g);
   if (!text) return Exit::usage;
-  std::error_code ec;
-  if (std::filesystem::exists(o.file, ec) || std::filesystem::is_symlink(o.file, ec)) {
-    error(g, i18n::msg::rates_init_exists, o.file);
-    return Exit::usage;
-  }
-  auto r = util::write_file_new(o.file, *text);
-  if (!r) {
-    error(g, i18n::describe(r.error()));
-    return Exit::usage;
-  }
-  std::cerr << i18n::tr(g.messages(), i18n::msg::cli_wrote, o.file) << "\n";
-  return Exit::ok;
+  return write_new(o.file, *text, i18n::msg::rates_init_exists, g);
 }
 
 // The role catalogue, which rate files name roles from.

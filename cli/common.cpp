@@ -58,6 +58,21 @@ std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::strin
   return files;
 }
 
+int write_new(const std::string &file, const std::string &text, const i18n::Message &exists, const Global &g) {
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec) || std::filesystem::is_symlink(file, ec)) {
+    error(g, exists, file);
+    return Exit::usage;
+  }
+  auto r = util::write_file_new(file, text);
+  if (!r) {
+    error(g, i18n::describe(r.error()));
+    return Exit::usage;
+  }
+  std::cerr << i18n::tr(g.messages(), i18n::msg::cli_wrote, file) << "\n";
+  return Exit::ok;
+}
+
 int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs,
          const Global &g) {
   if (out_path.empty() || out_path == "-") {

@@ -42,6 +42,10 @@ std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::strin
 // Writes `data` to -o FILE atomically (refusing to overwrite inputs) or to stdout; exit status.
 int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs, const Global &g);
 
+// Writes `text` to a new FILE (pm init, pm rates init): never over an existing file or link,
+// which `exists` (given FILE) reports; "wrote FILE" on stderr; exit status.
+int write_new(const std::string &file, const std::string &text, const i18n::Message &exists, const Global &g);
+
 // A document drawn in a text format: table (the terminal), md, csv, html; `colour` for table.
 std::string draw(const doc::Document &d, const std::string &format, bool colour = false);
 

@@ -439,37 +439,32 @@ private:
     const FeeRates &r = m_r.fee;
     std::string c = money(m_b.cents), a = amount(f.chargeable_area);
     Text src = both_of(msg::budget_source_fee, r.source, fee_measures);
-    f.lump_sum = {"lump_sum",
-                  both(msg::budget_lump_sum),
-                  fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate),
-                  cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                  both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a),
-                  src,
-                  0,
-                  std::nullopt};
+    // One way of charging: its price per m² a month as quoted and with VAT, its income a year.
+    auto contract = [&](const char *id, const i18n::Message &name, double per_m2, double incl_vat, double revenue,
+                        Text basis) {
+      Contract k;
+      k.id = id;
+      k.name = both(name);
+      k.per_m2_month = per_m2;
+      k.per_m2_month_incl_vat = incl_vat;
+      k.annual_revenue = revenue;
+      k.basis = std::move(basis);
+      k.source = src;
+      return k;
+    };
+    double ls = fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate);
+    f.lump_sum = contract("lump_sum", msg::budget_lump_sum, ls, ls, cost * (1 + r.profit_rate) / (1 - r.tax_rate),
+                          both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
     double ls_vat = fee_lump_sum_vat(cost, f.chargeable_area, r.profit_rate);
-    f.lump_sum_vat = {"lump_sum_vat",
-                      both(msg::budget_lump_sum_vat),
-                      ls_vat,
-                      cost * (1 + r.profit_rate),
-                      both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), a, pct(r.vat_rate),
-                              util::format_number(round_cents(with_vat(ls_vat, r.vat_rate)), 2)),
-                      src,
-                      0,
-                      std::nullopt};
+    f.lump_sum_vat = contract("lump_sum_vat", msg::budget_lump_sum_vat, ls_vat, with_vat(ls_vat, r.vat_rate),
+                              cost * (1 + r.profit_rate),
+                              both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), a, pct(r.vat_rate),
+                                      util::format_number(round_cents(with_vat(ls_vat, r.vat_rate)), 2)));
     double cp = fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate);
-    f.cost_plus = {"cost_plus",
-                   both(msg::budget_cost_plus),
-                   cp,
-                   cost * (1 + r.remuneration_rate),
-                   both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a, pct(r.vat_rate),
-                           util::format_number(round_cents(with_vat(cp, r.vat_rate)), 2)),
-                   src,
-                   0,
-                   std::nullopt};
-    f.lump_sum.per_m2_month_incl_vat = f.lump_sum.per_m2_month;
-    f.lump_sum_vat.per_m2_month_incl_vat = with_vat(ls_vat, r.vat_rate);
-    f.cost_plus.per_m2_month_incl_vat = with_vat(cp, r.vat_rate);
+    f.cost_plus =
+        contract("cost_plus", msg::budget_cost_plus, cp, with_vat(cp, r.vat_rate), cost * (1 + r.remuneration_rate),
+                 both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a, pct(r.vat_rate),
+                         util::format_number(round_cents(with_vat(cp, r.vat_rate)), 2)));
     // What a household pays a month on average: the fee with VAT on the homes' area (the
     // residential area where the estate gives it, else the whole chargeable area) shared by the
     // households; each pays by its own area.

@@ -395,7 +395,7 @@ private:
     for (const auto &id : p.roles) {
       const catalog::Role *cr = m_c.role(id);
       Text name = cr ? cr->name : Text::same(id);
-      roles = roles.zh.empty() ? name : Text{roles.zh + "、" + name.zh, roles.en + ", " + name.en};
+      roles = roles.zh.empty() ? name : both_sides(msg::staff_and, roles, name);
     }
     Text law =
         both(msg::staff_weekly_limit, n(m_l.weekly_hours), n(m_l.overtime_cap_month), n(std::round(limit * 10) / 10));

@@ -28,7 +28,7 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
     for (const auto &b : e.buildings) m = std::max(m, b.floors);
     return m;
   }
-  if (n == "building_floors.all" || util::starts_with(n, "building_floors.")) {
+  if (util::starts_with(n, "building_floors.")) {
     if (!quantity_info(n)) return std::nullopt;
     std::string type = n.substr(16);
     double s = 0;
