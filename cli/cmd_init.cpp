@@ -5,7 +5,6 @@
 
 #include <pm/app/init.hpp>
 
-
 namespace pm::cli {
 
 namespace {
