@@ -7,7 +7,7 @@
 # Built-in names, as `pm norms list` and lib/data/{patterns,rates} give them.
 _pm_norms='cn-standard cn-practice'
 _pm_labors='cn'
-_pm_rates='example'
+_pm_rates='beijing chongqing example guilin hefei shanghai shenyang'
 _pm_patterns='five-three four-three four-two three-three two-two none'
 _pm_types='residential villa mixed_use office campus_dormitory institution industrial_park'
 _pm_commands='validate staff norms rates init portfolio diff budget roster report help'

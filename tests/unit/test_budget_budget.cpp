@@ -404,11 +404,106 @@ TEST_CASE("compute: posts kept every day cost the statutory holidays at the holi
   REQUIRE(hv);
   CHECK(hv->item == "wages");
   // 2 seats × 24 h × 13 days × (the HV duty electrician's monthly wage ÷ 21.75 ÷ 8) × 300 %.
-  double wage = cx.rates->wages.by_role.at("hv_duty_electrician");
+  std::string how;
+  const pm::budget::Rates *rates = pm::app::rates_for(cx, plan.estate, how);
+  REQUIRE(rates);
+  CHECK(how == "city"); // the estate is in Beijing: the Beijing set
+  CHECK(b.rates == "beijing");
+  double wage = rates->wages.by_role.at("hv_duty_electrician");
   CHECK(hv->annual() == doctest::Approx(2 * 24 * 13 * wage / 21.75 / 8 * 3).epsilon(1e-6));
   CHECK(hv->basis.en.find("× 300 %") != std::string::npos);
   // No labour profile, no holiday lines (the library's callers opt in).
   auto bare = pm::budget::compute(plan.estate, plan.staffing, *cx.rates, plan.roles);
   REQUIRE(bare.budget);
   for (const auto &l : bare.budget->lines) CHECK(l.id.rfind("holiday_pay.", 0) != 0);
+}
+
+TEST_CASE("compute: an estate's city picks its rate set; a city without one gets the default, said in a note") {
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto in = fx::input("residential-145k");
+  in.estate.city = "重庆";
+  auto plan = pm::app::make_plan(cx, in, req);
+  REQUIRE(plan.budget);
+  CHECK(plan.budget->rates == "chongqing");
+  CHECK(plan.budget->rates_choice == "city");
+  CHECK(plan.budget->rates_year == 2024);
+  CHECK(plan.budget->notes.front().en.find("chosen by the estate's city (重庆)") != std::string::npos);
+
+  in.estate.city = "拉萨";
+  auto other = pm::app::make_plan(cx, in, req);
+  REQUIRE(other.budget);
+  CHECK(other.budget->rates == "example");
+  CHECK(other.budget->rates_choice == "default");
+  CHECK(other.budget->notes.front().zh.find("（拉萨）没有内置费率") != std::string::npos);
+}
+
+TEST_CASE("compute: parking spaces pay their own fee, which comes off the area's; the guide band is placed") {
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto in = fx::input("residential-145k");
+  in.estate.city = "重庆";
+  auto plan = pm::app::make_plan(cx, in, req);
+  REQUIRE(plan.budget);
+  const auto &f = plan.budget->fee;
+  REQUIRE(f.parking);
+  // 217 garages + 264 spaces at 80 元 a month.
+  CHECK(f.parking->spaces == 481);
+  CHECK(f.parking->annual == doctest::Approx(481 * 80 * 12));
+  double cost = plan.budget->annual_cost();
+  double lump = fee_lump_sum(cost, f.chargeable_area, f.rates.profit_rate, f.rates.tax_rate);
+  CHECK(f.lump_sum.per_m2_month == doctest::Approx(lump - f.parking->annual / 12 / f.chargeable_area));
+  double vat = f.rates.vat_rate;
+  CHECK(f.cost_plus.per_m2_month == doctest::Approx(fee_cost_plus(cost, f.chargeable_area, f.rates.remuneration_rate) -
+                                                    f.parking->annual / (1 + vat) / 12 / f.chargeable_area));
+  // Grade 2 with lifts is Chongqing's 三级: 1.60, 10 % either way above 40,000 m².
+  REQUIRE(f.guide);
+  CHECK(f.guide->local.zh == "三级");
+  CHECK(f.guide->lift);
+  CHECK(f.guide->base == doctest::Approx(1.60));
+  CHECK(f.guide->low == doctest::Approx(1.44));
+  CHECK(f.guide->high == doctest::Approx(1.76));
+  CHECK(f.guide->position == (f.guide->fee > 1.76 ? "above" : f.guide->fee < 1.44 ? "below" : "within"));
+
+  // A small estate without lifts: the no-lift price, and up to 15 % above it at 40,000 m² or less.
+  in.estate.equipment.lifts = 0;
+  in.estate.areas.chargeable = 30000;
+  in.estate.areas.chargeable_given = true;
+  auto small = pm::app::make_plan(cx, in, req);
+  REQUIRE(small.budget);
+  REQUIRE(small.budget->fee.guide);
+  CHECK(small.budget->fee.guide->base == doctest::Approx(1.10));
+  CHECK(small.budget->fee.guide->high == doctest::Approx(1.10 * 1.15));
+}
+
+TEST_CASE("parse_rates: a wage below the set's minimum wage is an error at the wage") {
+  const auto &roles = fx::context().roles;
+  pm::diag::Diagnostics d;
+  auto r = pm::budget::parse_rates(R"([meta]
+title_zh = "t"
+title_en = "t"
+[minimum_wage]
+monthly = 2100
+source = "x 第一条"
+[wages]
+default = 3000
+source = "x 第一条"
+[wages.department]
+security = 2000
+[fee]
+profit_rate = 0.1
+tax_rate = 0.06
+vat_rate = 0.06
+remuneration_rate = 0.1
+source = "x 第一条"
+)",
+                                   "r.toml", "r.toml", roles, d);
+  CHECK_FALSE(r);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "below-minimum-wage");
+  CHECK(d[0].line == 11);
+  CHECK(d[0].message.find("security = 2000") != std::string::npos);
+  CHECK(d[0].message.find("minimum wage of 2100") != std::string::npos);
 }

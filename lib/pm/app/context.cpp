@@ -1,4 +1,5 @@
 #include <pm/app/context.hpp>
+#include <pm/data/toml.hpp>
 #include <pm/util/text.hpp>
 
 #include <filesystem>
@@ -63,6 +64,14 @@ LoadedContext load_context(const Choices &ch) {
   c.norms = std::move(*norms);
   c.labor = std::move(*labor);
   c.rates = std::move(rates);
+  c.rates_given = !ch.rates.empty();
+  if (ch.rates_needed && !c.rates_given)
+    for (const auto &name : data::embedded_names("rates")) {
+      if (name == default_rates) continue;
+      // Built-in, tested to load cleanly; should one not, its diagnostics say why.
+      if (auto r = budget::load_rates(name, c.roles, out.diagnostics); r && !r->cities.empty())
+        c.city_rates.push_back(std::move(*r));
+    }
   add_file(c, c.norms.file);
   add_file(c, c.labor.file);
   if (c.rates) add_file(c, c.rates->file);
@@ -85,6 +94,17 @@ LoadedContext load_context(const Choices &ch) {
   }
   out.context = std::move(c);
   return out;
+}
+
+const budget::Rates *rates_for(const Context &c, const estate::Estate &e, std::string &how) {
+  how = c.rates_given ? "given" : "default";
+  if (!c.rates_given)
+    for (const auto &r : c.city_rates)
+      if (budget::serves_city(r, e.city)) {
+        how = "city";
+        return &r;
+      }
+  return c.rates ? &*c.rates : nullptr;
 }
 
 } // namespace pm::app

@@ -10,6 +10,7 @@
 #include <pm/catalog/maintenance.hpp>
 #include <pm/catalog/roles.hpp>
 #include <pm/catalog/service_standards.hpp>
+#include <pm/estate/estate.hpp>
 #include <pm/roster/calendar.hpp>
 #include <pm/roster/patterns.hpp>
 #include <pm/staff/labor.hpp>
@@ -39,7 +40,9 @@ struct Context {
   catalog::Catalogue roles; // the built-in role catalogue (an estate extends it with its units)
   staff::NormSet norms;
   staff::Labor labor;
-  std::optional<budget::Rates> rates;
+  std::optional<budget::Rates> rates;    // --rates, or the default when no city set serves an estate
+  bool rates_given = false;              // --rates was given: every estate is costed at it
+  std::vector<budget::Rates> city_rates; // the built-in sets for cities, chosen by an estate's city
   std::vector<roster::Pattern> patterns;
   std::optional<roster::Holidays> holidays;
   std::optional<catalog::ServiceStandards> service_standards;
@@ -56,6 +59,10 @@ struct LoadedContext {
 };
 
 LoadedContext load_context(const Choices &c);
+
+// The rates an estate is costed at: --rates when given, else the built-in set for the
+// estate's city, else the default; `how` says which ("given", "city", "default").
+const budget::Rates *rates_for(const Context &c, const estate::Estate &e, std::string &how);
 
 // The labour profile a norm set names, as a name or a path (a relative path is relative to
 // the norm file).

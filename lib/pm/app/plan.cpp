@@ -57,8 +57,10 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
   p.estate = std::move(in.estate);
   p.roles = std::move(in.roles);
   p.staffing = staff::compute(p.estate, c.norms, c.labor, p.roles);
-  if (r.budget && c.rates) {
-    auto computed = budget::compute(p.estate, p.staffing, *c.rates, p.roles, &c.labor);
+  std::string how;
+  const budget::Rates *rates = r.budget ? rates_for(c, p.estate, how) : nullptr;
+  if (rates) {
+    auto computed = budget::compute(p.estate, p.staffing, *rates, p.roles, &c.labor, how);
     p.diagnostics = std::move(computed.diagnostics);
     if (computed.budget)
       p.budget = std::move(*computed.budget);

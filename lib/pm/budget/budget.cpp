@@ -79,8 +79,8 @@ Text outsourced_name(const std::string &id) { return catalog::service_name(id); 
 class Builder {
 public:
   Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-          const staff::Labor *labor)
-      : m_e(e), m_s(s), m_r(r), m_roles(roles), m_l(labor) {}
+          const staff::Labor *labor, std::string choice)
+      : m_e(e), m_s(s), m_r(r), m_roles(roles), m_l(labor), m_choice(std::move(choice)) {}
 
   Computed run() {
     Computed out;
@@ -89,6 +89,9 @@ public:
     b.estate_name = m_e.name;
     b.rates = m_r.name;
     b.rates_title = m_r.title;
+    b.rates_choice = m_choice;
+    b.rates_city = m_r.city;
+    b.rates_year = m_r.year;
     b.illustrative = m_r.illustrative;
     b.norms = m_s.norms;
     b.labor = m_s.labor;
@@ -452,19 +455,29 @@ private:
       k.source = src;
       return k;
     };
-    double ls = fee_lump_sum(cost, f.chargeable_area, r.profit_rate, r.tax_rate);
+    // Garages and spaces pay their own fee (车位物业服务费): what they pay comes off what the
+    // chargeable area must, VAT included for the tax-inclusive lump sum, before VAT otherwise.
+    parking(f);
+    const double parked = f.parking ? f.parking->annual : 0, parked_net = parked / (1 + r.vat_rate),
+                 area = f.chargeable_area;
+    double ls = fee_lump_sum(cost, area, r.profit_rate, r.tax_rate) - parked / 12 / area;
     f.lump_sum = contract("lump_sum", msg::budget_lump_sum, ls, ls, cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                          both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
-    double ls_vat = fee_lump_sum_vat(cost, f.chargeable_area, r.profit_rate);
-    f.lump_sum_vat = contract("lump_sum_vat", msg::budget_lump_sum_vat, ls_vat, with_vat(ls_vat, r.vat_rate),
-                              cost * (1 + r.profit_rate),
-                              both_of(msg::budget_lump_sum_vat_basis, c, pct(r.profit_rate), a, pct(r.vat_rate),
-                                      util::format_number(round_cents(with_vat(ls_vat, r.vat_rate)), 2)));
-    double cp = fee_cost_plus(cost, f.chargeable_area, r.remuneration_rate);
-    f.cost_plus =
-        contract("cost_plus", msg::budget_cost_plus, cp, with_vat(cp, r.vat_rate), cost * (1 + r.remuneration_rate),
-                 both_of(msg::budget_cost_plus_basis, c, pct(r.remuneration_rate), a, pct(r.vat_rate),
-                         util::format_number(round_cents(with_vat(cp, r.vat_rate)), 2)));
+                          f.parking ? both_of(msg::budget_lump_sum_parking_basis, c, pct(r.profit_rate),
+                                              pct(r.tax_rate), money(to_cents(parked)), a)
+                                    : both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
+    auto before_vat = [&](const char *id, const i18n::Message &name, double margin, const i18n::Message &basis,
+                          const i18n::Message &parking_basis) {
+      double per = cost * (1 + margin) / 12 / area - parked_net / 12 / area;
+      std::string incl = util::format_number(round_cents(with_vat(per, r.vat_rate)), 2);
+      Text b = f.parking ? both_of(parking_basis, c, pct(margin), money(to_cents(parked_net)), a, pct(r.vat_rate), incl)
+                         : both_of(basis, c, pct(margin), a, pct(r.vat_rate), incl);
+      return contract(id, name, per, with_vat(per, r.vat_rate), cost * (1 + margin), std::move(b));
+    };
+    f.lump_sum_vat = before_vat("lump_sum_vat", msg::budget_lump_sum_vat, r.profit_rate, msg::budget_lump_sum_vat_basis,
+                                msg::budget_lump_sum_vat_parking_basis);
+    f.cost_plus = before_vat("cost_plus", msg::budget_cost_plus, r.remuneration_rate, msg::budget_cost_plus_basis,
+                             msg::budget_cost_plus_parking_basis);
+    guide(f);
     // What a household pays a month on average: the fee with VAT on the homes' area (the
     // residential area where the estate gives it, else the whole chargeable area) shared by the
     // households; each pays by its own area.
@@ -475,8 +488,57 @@ private:
         k->per_household_month = k->per_m2_month_incl_vat * homes / m_e.households;
   }
 
+  // What the garages and spaces pay a year at the rates' price per space.
+  void parking(Fee &f) {
+    int spaces = m_e.parking_garages + m_e.parking_spaces;
+    if (!m_r.parking.present || spaces == 0 || m_r.parking.per_space_month <= 0) return;
+    ParkingIncome p;
+    p.spaces = spaces;
+    p.per_space_month = m_r.parking.per_space_month;
+    p.annual = spaces * p.per_space_month * 12;
+    p.basis = both(msg::budget_parking_basis, m_e.parking_garages, m_e.parking_spaces, amount(p.per_space_month),
+                   money(to_cents(p.annual)));
+    p.source = m_r.parking.source;
+    f.parking = std::move(p);
+  }
+
+  // Where the fee falls against the city's guide price for the estate's grade (residential
+  // estates: the guide prices are for homes).
+  void guide(Fee &f) {
+    const GuidePrice &g = m_r.guide_price;
+    if (!g.present || m_e.grade <= 0 || m_e.type != "residential") return;
+    const GuideGrade *row = nullptr;
+    for (const auto &r : g.grades)
+      if (r.grade == m_e.grade) row = &r;
+    if (!row) return;
+    bool lift = m_e.equipment.lifts > 0;
+    std::optional<double> base = lift ? row->lift : row->no_lift;
+    if (!base) return;
+    GuideBand b;
+    b.grade = m_e.grade;
+    b.local = row->local;
+    b.lift = lift;
+    b.base = *base;
+    bool small = g.small_area && f.chargeable_area <= *g.small_area;
+    b.low = *base * (1 - g.down);
+    b.high = *base * (1 + (small ? *g.small_up : g.up));
+    b.fee = round_cents(f.lump_sum.per_m2_month_incl_vat);
+    b.position = b.fee < round_cents(b.low) ? "below" : b.fee > round_cents(b.high) ? "above" : "within";
+    Text where = both(b.position == "within"  ? msg::budget_guide_within
+                      : b.position == "above" ? msg::budget_guide_above
+                                              : msg::budget_guide_below);
+    b.basis =
+        both_sides(msg::budget_guide_basis, Text{m_r.city}, b.local,
+                   both(lift ? msg::budget_guide_lift : msg::budget_guide_no_lift),
+                   Text::same(util::group_thousands(b.base, 2)), Text::same(util::group_thousands(b.low, 2)),
+                   Text::same(util::group_thousands(b.high, 2)), Text::same(util::group_thousands(b.fee, 2)), where);
+    b.source = g.source;
+    f.guide = std::move(b);
+  }
+
   void notes() {
     auto &n = m_b.notes;
+    rates_note();
     n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
     if (!m_e.areas.chargeable_given && m_e.areas.underground_garage > 0)
       n.push_back(both(msg::budget_note_chargeable, amount(m_e.areas.total), amount(m_e.areas.underground_garage),
@@ -486,11 +548,24 @@ private:
     n.push_back(both(msg::budget_note_rounding));
   }
 
+  // Which rates were used and why: the estate's city picks a built-in set when there is one.
+  void rates_note() {
+    auto &n = m_b.notes;
+    std::string year = m_r.year ? std::to_string(m_r.year) : "";
+    if (m_choice == "city")
+      n.push_back(both_sides(msg::budget_note_rates_city, m_r.title, Text::same(year), Text::same(m_e.city)));
+    else if (m_choice == "default" && !m_e.city.empty())
+      n.push_back(both_sides(msg::budget_note_rates_no_city, Text::same(m_e.city), m_r.title));
+    else if (m_choice == "default")
+      n.push_back(both_sides(msg::budget_note_rates_no_city_given, m_r.title));
+  }
+
   const estate::Estate &m_e;
   const staff::Staffing &m_s;
   const Rates &m_r;
   const catalog::Catalogue &m_roles;
   const staff::Labor *m_l;
+  std::string m_choice;
   Budget m_b;
   diag::Diagnostics m_diags;
   std::vector<Text> m_skipped;
@@ -499,8 +574,8 @@ private:
 } // namespace
 
 Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-                 const staff::Labor *labor) {
-  return Builder(e, s, r, roles, labor).run();
+                 const staff::Labor *labor, const std::string &choice) {
+  return Builder(e, s, r, roles, labor, choice).run();
 }
 
 } // namespace pm::budget

@@ -62,7 +62,32 @@ struct Contract {
   std::optional<double> per_household_month; // per_m2_month_incl_vat × chargeable area ÷ households, if known
 };
 
+// The property-service fee paid by parking spaces and garages (车位物业服务费), at the rates'
+// per-space price: income that reduces what the chargeable area must pay.
+struct ParkingIncome {
+  int spaces = 0; // garages and spaces of the estate
+  double per_space_month = 0;
+  double annual = 0; // what the spaces pay a year, VAT included
+  catalog::Text basis;
+  catalog::Text source;
+};
+
+// The city's guide price for the estate's grade, the band it may float in, and where the
+// lump-sum fee (VAT included) falls.
+struct GuideBand {
+  int grade = 0;
+  catalog::Text local; // the city's name of the grade
+  bool lift = false;   // the with-lift price applies
+  double base = 0, low = 0, high = 0;
+  double fee = 0;       // the fee compared: lump sum, VAT included, per m²·month
+  std::string position; // "below", "within", "above"
+  catalog::Text basis;
+  catalog::Text source;
+};
+
 struct Fee {
+  std::optional<ParkingIncome> parking;
+  std::optional<GuideBand> guide;
   double chargeable_area = 0;
   int households = 0;        // the estate's, for the fee per household; 0 when not given
   double household_area = 0; // the area households pay on: residential if given, else chargeable
@@ -80,6 +105,9 @@ struct Budget {
   catalog::Text estate_name;
   std::string rates;
   catalog::Text rates_title;
+  std::string rates_choice = "given"; // how the rates were chosen: given (--rates), city, default
+  catalog::Text rates_city;           // the city of a city set
+  int rates_year = 0;
   bool illustrative = false;
   std::string norms;
   std::string labor;
@@ -106,7 +134,8 @@ struct Computed {
 
 // Costs the staffing of an estate at the given rates.
 // With a labour profile, posts kept every day also cost the statutory holidays' pay.
+// `choice` says how the rates were chosen (given, city, default), for the budget's notes.
 Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-                 const staff::Labor *labor = nullptr);
+                 const staff::Labor *labor = nullptr, const std::string &choice = "given");
 
 } // namespace pm::budget

@@ -33,6 +33,9 @@ ordered_json to_json(const Budget &b, bool zh) {
   j["lang"] = i18n::code(i18n::lang_of(zh));
   j["rates"] = b.rates;
   j["rates_title"] = b.rates_title.get(zh);
+  j["rates_choice"] = b.rates_choice;
+  j["rates_city"] = b.rates_city.empty() ? ordered_json(nullptr) : ordered_json(b.rates_city.get(zh));
+  j["rates_year"] = b.rates_year ? ordered_json(b.rates_year) : ordered_json(nullptr);
   j["illustrative"] = b.illustrative;
   j["notice"] = b.illustrative ? ordered_json(illustrative_notice.get(zh)) : ordered_json(nullptr);
   j["norms"] = b.norms;
@@ -55,6 +58,21 @@ ordered_json to_json(const Budget &b, bool zh) {
   fee["remuneration_rate"] = b.fee.rates.remuneration_rate;
   fee["contracts"] = ordered_json::array(
       {contract(b.fee.lump_sum, zh), contract(b.fee.lump_sum_vat, zh), contract(b.fee.cost_plus, zh)});
+  if (const auto &p = b.fee.parking)
+    fee["parking"] = {{"spaces", p->spaces},
+                      {"per_space_month", p->per_space_month},
+                      {"annual", round_cents(p->annual)},
+                      {"basis", p->basis.get(zh)},
+                      {"source", p->source.get(zh)}};
+  else
+    fee["parking"] = nullptr;
+  if (const auto &g = b.fee.guide)
+    fee["guide_price"] = {
+        {"grade", g->grade},          {"local_grade", g->local.get(zh)}, {"lift", g->lift}, {"base", g->base},
+        {"low", round_cents(g->low)}, {"high", round_cents(g->high)},    {"fee", g->fee},   {"position", g->position},
+        {"basis", g->basis.get(zh)},  {"source", g->source.get(zh)}};
+  else
+    fee["guide_price"] = nullptr;
   j["fee"] = std::move(fee);
 
   ordered_json items = ordered_json::array();

@@ -19,6 +19,13 @@ const std::vector<Entry> &Rates::section(const std::string &id) const {
   return it == entries.end() ? none : it->second;
 }
 
+bool serves_city(const Rates &r, const std::string &city) {
+  if (city.empty()) return false;
+  for (const auto &c : r.cities)
+    if (c == city) return true;
+  return false;
+}
+
 bool is_rate_quantity(const std::string &name) {
   return name == "fixed" || name == "headcount" || staff::quantity_info(name) != nullptr;
 }
@@ -74,7 +81,11 @@ public:
       if (!known(k.source(), roles ? msg::what_role : msg::what_department,
                  roles ? "unknown-role" : "unknown-department", id, ids))
         continue;
-      if (auto x = number(t, id.c_str(), money())) out[id] = *x;
+      if (auto x = number(t, id.c_str(), money())) {
+        out[id] = *x;
+        // Wages only: uniforms are not pay.
+        if (m_check_minimum) above_minimum(v, id, *x);
+      }
     }
     return out;
   }
@@ -173,7 +184,45 @@ public:
       error(*t.get("base_min"), "bad-value", both(msg::rates_base_min_above_max));
   }
 
+  // A wage below the city's minimum wage is unlawful (劳动法 第四十八条).
+  void above_minimum(const toml::node &at, const std::string &key, double wage) {
+    if (m_minimum_wage > 0 && wage < m_minimum_wage)
+      error(at, "below-minimum-wage",
+            both(msg::rates_below_minimum_wage, key, util::format_number(wage, 2),
+                 util::format_number(m_minimum_wage, 2)));
+  }
+
+  void guide_price(const toml::table &t, GuidePrice &g) {
+    keys(t, {"up", "down", "small_area", "small_up", "grade", "source", "source_zh", "source_en"});
+    g.present = true;
+    set(g.up, number(t, "up", ratio(), Need::required));
+    set(g.down, number(t, "down", ratio(), Need::required));
+    g.small_area = number(t, "small_area", positive());
+    g.small_up = number(t, "small_up", ratio());
+    if (g.small_area.has_value() != g.small_up.has_value()) error(t, "missing-key", both(msg::rates_small_area_pair));
+    g.source = source_text(t);
+    std::set<int> seen;
+    if (auto arr = tables(t, "grade", Need::required))
+      for (auto &n : *arr) {
+        const toml::table &row = *n.as_table();
+        keys(row, {"grade", "local_zh", "local_en", "lift", "no_lift"});
+        GuideGrade gg;
+        if (auto v = integer(row, "grade", 1, 4, Need::required)) {
+          gg.grade = static_cast<int>(*v);
+          if (!seen.insert(gg.grade).second)
+            error(*row.get("grade"), "duplicate-grade", both(msg::rates_duplicate_grade, gg.grade));
+        }
+        gg.local = text(row, "local_zh", "local_en");
+        gg.lift = number(row, "lift", positive());
+        gg.no_lift = number(row, "no_lift", positive());
+        if (!gg.lift && !gg.no_lift) error(row, "missing-key", both(msg::rates_guide_needs_price));
+        g.grades.push_back(std::move(gg));
+      }
+  }
+
   std::optional<double> m_electricity_price;
+  double m_minimum_wage = 0;
+  bool m_check_minimum = false;
 
 private:
   const catalog::Catalogue &m_roles;
@@ -190,17 +239,33 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
   r.file = file;
   if (tbl) {
     Reader rd(file, roles, local);
-    std::vector<std::string> top = {"meta",     "wages",       "social_insurance", "housing_fund", "levies",
-                                    "uniforms", "electricity", "depreciation",     "overhead",     "fee"};
+    std::vector<std::string> top = {"meta",   "minimum_wage", "wages",       "social_insurance", "housing_fund",
+                                    "levies", "uniforms",     "electricity", "depreciation",     "overhead",
+                                    "fee",    "guide_price",  "parking"};
     for (const char *s : entry_sections) top.push_back(s);
     rd.keys(*tbl, top);
 
     if (!tbl->get("meta")) rd.error(*tbl, "missing-key", both(msg::rates_needs_meta));
     if (auto m = rd.table(*tbl, "meta")) {
-      rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "source", "source_zh", "source_en"});
+      rd.keys(*m, {"name", "title_zh", "title_en", "illustrative", "city_zh", "city_en", "cities", "year", "source",
+                   "source_zh", "source_en"});
       r.title = rd.text(*m, "title_zh", "title_en", Need::optional);
       r.source = rd.optional_source_text(*m);
       if (auto b = rd.boolean(*m, "illustrative")) r.illustrative = *b;
+      r.city = rd.text(*m, "city_zh", "city_en", Need::optional);
+      r.cities = rd.strings(*m, "cities");
+      if (auto y = rd.integer(*m, "year", 1990, 2100)) r.year = static_cast<int>(*y);
+      // A city set names its city and the year of its figures: a set without them can't be
+      // chosen by an estate's city, nor dated in a proposal.
+      if (!r.cities.empty() && r.city.empty()) rd.error(*m, "missing-key", both(msg::rates_city_needs_name));
+      if (!r.cities.empty() && !r.year) rd.missing(*m, "year");
+    }
+    if (auto s = rd.table(*tbl, "minimum_wage")) {
+      rd.keys(*s, {"monthly", "source", "source_zh", "source_en"});
+      r.minimum_wage.present = true;
+      set(r.minimum_wage.monthly, rd.number(*s, "monthly", positive(), Need::required));
+      r.minimum_wage.source = rd.source_text(*s);
+      rd.m_minimum_wage = r.minimum_wage.monthly;
     }
 
     if (auto w = rd.table(*tbl, "wages")) {
@@ -208,9 +273,14 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
       r.wages.present = true;
       r.wages.pos = pos_of(*w);
       set(r.wages.months, rd.number(*w, "months", positive()));
-      if (auto v = rd.number(*w, "default", positive())) r.wages.default_wage = *v;
+      if (auto v = rd.number(*w, "default", positive())) {
+        r.wages.default_wage = *v;
+        rd.above_minimum(*w->get("default"), "default", *v);
+      }
+      rd.m_check_minimum = true;
       if (auto t = rd.table(*w, "role")) r.wages.by_role = rd.money_map(*t, true);
       if (auto t = rd.table(*w, "department")) r.wages.by_department = rd.money_map(*t, false);
+      rd.m_check_minimum = false;
       r.wages.source = rd.source_text(*w);
     }
     if (auto s = rd.table(*tbl, "social_insurance")) {
@@ -289,6 +359,13 @@ std::optional<Rates> parse_rates(const std::string &text, const std::string &fil
       set(r.fee.vat_rate, rd.number(*s, "vat_rate", ratio(), Need::required));
       set(r.fee.remuneration_rate, rd.number(*s, "remuneration_rate", ratio(), Need::required));
       r.fee.source = rd.source_text(*s);
+    }
+    if (auto s = rd.table(*tbl, "guide_price")) rd.guide_price(*s, r.guide_price);
+    if (auto s = rd.table(*tbl, "parking")) {
+      rd.keys(*s, {"per_space_month", "source", "source_zh", "source_en"});
+      r.parking.present = true;
+      set(r.parking.per_space_month, rd.number(*s, "per_space_month", money(), Need::required));
+      r.parking.source = rd.source_text(*s);
     }
   }
   bool bad = !tbl || diag::has_errors(local);

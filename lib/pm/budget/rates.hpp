@@ -85,6 +85,38 @@ struct Asset {
   Position pos;
 };
 
+// The city's minimum monthly wage (最低工资标准): no wage of the set may be below it.
+struct MinimumWage {
+  double monthly = 0;
+  catalog::Text source;
+  bool present = false;
+};
+
+// A government guide price for residential property service (住宅物业服务收费政府指导价), per
+// service grade of the estate (pm-estate(5): 1 the highest), with and without lifts; the band
+// around it is what the price may float (上下浮动).
+struct GuideGrade {
+  int grade = 0;              // the estate's grade this row is for
+  catalog::Text local;        // the city's own name of the grade ("三级")
+  std::optional<double> lift; // 元/m²·month, estates with lifts
+  std::optional<double> no_lift;
+};
+struct GuidePrice {
+  std::vector<GuideGrade> grades;
+  double up = 0, down = 0;          // the float allowed, as fractions of the base
+  std::optional<double> small_area; // at most this chargeable area...
+  std::optional<double> small_up;   // ...the price may rise this much instead
+  catalog::Text source;
+  bool present = false;
+};
+
+// What a parking space or garage pays for its property service a month (车位物业服务费).
+struct ParkingFee {
+  double per_space_month = 0;
+  catalog::Text source;
+  bool present = false;
+};
+
 struct FeeRates {
   double profit_rate = 0;       // lump sum: profit as a share of cost
   double tax_rate = 0;          // lump sum: taxes as a share of the fee (÷ (1 − tax))
@@ -103,6 +135,12 @@ struct Rates {
   catalog::Text title;
   catalog::Text source;
   bool illustrative = false;
+  catalog::Text city;              // the city the set is for ("" for the example)
+  std::vector<std::string> cities; // names an estate's `city` may use for it ("重庆", "重庆市")
+  int year = 0;                    // the year its figures are of
+  MinimumWage minimum_wage;
+  GuidePrice guide_price;
+  ParkingFee parking;
   Wages wages;
   Contributions social_insurance;
   Contributions housing_fund;
@@ -121,6 +159,9 @@ struct Rates {
 
   const std::vector<Entry> &section(const std::string &id) const;
 };
+
+// Whether an estate's `city` names the set's city.
+bool serves_city(const Rates &r, const std::string &city);
 
 // Names an entry's `quantity` may take besides the estate quantities: "fixed" (1) and
 // "headcount" (the staffing's total).

@@ -111,6 +111,11 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   const std::string lump = cost + "*(1+" + lit(r.profit_rate) + ")/(1-" + lit(r.tax_rate) + ")";
   const std::string lump_vat = cost + "*(1+" + lit(r.profit_rate) + ")";
   const std::string plus = cost + "*(1+" + lit(r.remuneration_rate) + ")";
+  // What garages and spaces pay comes off what the area pays: VAT included for the lump sum,
+  // before VAT for the others.
+  const double parked = f.parking ? f.parking->annual : 0;
+  const std::string less = f.parking ? "-" + lit(parked) : "";
+  const std::string less_net = f.parking ? "-" + lit(parked) + "/(1+" + lit(r.vat_rate) + ")" : "";
   const Way ways[] = {
       {&f.lump_sum, lump, lump},
       {&f.lump_sum_vat, lump_vat, lump_vat + vat},
@@ -118,13 +123,16 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   };
   for (const auto &w : ways) {
     const auto &k = *w.contract;
+    const std::string off = &k == &f.lump_sum ? less : less_net;
+    const std::string area_pays = "(" + w.revenue + off + ")";
+    const std::string area_pays_vat = &k == &f.lump_sum ? area_pays : area_pays + vat;
     std::vector<Cell> cells = {
         Cell::of(c.t(k.name)),
-        Cell::num(budget::round_cents(k.per_m2_month), "ROUND(" + w.revenue + "/12/" + area + ",2)"),
-        Cell::num(budget::round_cents(k.per_m2_month_incl_vat), "ROUND(" + w.incl_vat + "/12/" + area + ",2)")};
+        Cell::num(budget::round_cents(k.per_m2_month), "ROUND(" + area_pays + "/12/" + area + ",2)"),
+        Cell::num(budget::round_cents(k.per_m2_month_incl_vat), "ROUND(" + area_pays_vat + "/12/" + area + ",2)")};
     if (households)
       cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
-                                "ROUND(" + w.incl_vat + "/12/" + area + "*" + lit(f.household_area) + "/" +
+                                "ROUND(" + area_pays_vat + "/12/" + area + "*" + lit(f.household_area) + "/" +
                                     lit(static_cast<double>(f.households)) + ",2)"));
     cells.push_back(Cell::num(budget::round_cents(k.annual_revenue), "ROUND(" + w.revenue + ",2)"));
     cells.push_back(Cell::of(c.t(k.basis)));
@@ -133,6 +141,15 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   fs.blocks.push_back(std::move(ft));
   if (!f.lump_sum.source.empty())
     fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.lump_sum.source), Style::source});
+  if (f.parking) {
+    fs.blocks.push_back(Paragraph{c(msg::budget_parking_name) + c(msg::colon) + c.t(f.parking->basis), Style::normal});
+    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.parking->source), Style::source});
+  }
+  if (f.guide) {
+    fs.blocks.push_back(Paragraph{c(msg::budget_guide_title) + c(msg::colon) + c.t(f.guide->basis),
+                                  f.guide->position == "within" ? Style::normal : Style::warning});
+    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.guide->source), Style::source});
+  }
   s.sections.push_back(std::move(fs));
 
   std::vector<std::string> notes;
