@@ -9,7 +9,8 @@ std::vector<RateSet> rate_sets(const catalog::Catalogue &roles) {
   for (const auto &name : data::embedded_names("rates")) {
     diag::Diagnostics d;
     if (auto r = budget::load_rates(name, roles, d))
-      out.push_back({name, r->title, r->illustrative, name == budget::default_rates});
+      out.push_back({name, r->title, r->illustrative, name == budget::default_rates, r->city, r->year,
+                     r->guide_price.present, r->parking.present});
   }
   return out;
 }

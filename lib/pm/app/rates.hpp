@@ -15,6 +15,10 @@ struct RateSet {
   i18n::Text title;
   bool illustrative = false;
   bool is_default = false;
+  i18n::Text city; // empty for a set that serves no city
+  int year = 0;
+  bool guide_price = false; // it has the city's guide price
+  bool parking = false;     // it prices parking spaces
 };
 std::vector<RateSet> rate_sets(const catalog::Catalogue &roles);
 

@@ -29,13 +29,19 @@ doc::Document rate_sets_document(const std::vector<app::RateSet> &sets, i18n::La
   d.lang = i18n::code(lang);
   Table t;
   t.id = "rate_sets";
-  t.columns = {detail::col("name", c(msg::c_name)), detail::col("figures", c(msg::c_rates_figures)),
+  t.columns = {detail::col("name", c(msg::c_name)),
+               detail::col("city", c(msg::c_city)),
+               detail::col("year", c(msg::c_year)),
+               detail::col("figures", c(msg::c_rates_figures)),
+               detail::col("guide_price", c(msg::c_guide_price)),
                detail::col("title", c(msg::c_title))};
+  auto yes = [&](bool b) { return Cell::of(b ? c(msg::yes) : "—"); };
   for (const auto &s : sets)
-    t.rows.push_back(
-        detail::body(s.name, {Cell::of(s.name + (s.is_default ? " *" : "")),
-                              Cell::of(s.illustrative ? c(msg::rates_illustrative_short) : c(msg::rates_sourced_short)),
-                              Cell::of(c.t(s.title))}));
+    t.rows.push_back(detail::body(
+        s.name, {Cell::of(s.name + (s.is_default ? " *" : "")), Cell::of(s.city.empty() ? "—" : c.t(s.city)),
+                 Cell::of(s.year ? std::to_string(s.year) : "—"),
+                 Cell::of(s.illustrative ? c(msg::rates_illustrative_short) : c(msg::rates_sourced_short)),
+                 yes(s.guide_price), Cell::of(c.t(s.title))}));
   d.sections.push_back(Section{"rate_sets", "", "", {std::move(t), Paragraph{c(msg::rates_default), Style::note}}, {}});
   return d;
 }
