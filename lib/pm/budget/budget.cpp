@@ -238,12 +238,13 @@ private:
         return std::tuple<double, Text, std::string>{b * rate, both_sides(msg::budget_times, on, pct(rate), parts), f};
       };
       if (si.social_total() > 0) {
-        std::string rate_ref =
-            "(" + ratio_input("social_insurance.pension", msg::in_si_pension, si.pension) + "+" +
-            ratio_input("social_insurance.medical", msg::in_si_medical, si.medical) + "+" +
-            ratio_input("social_insurance.unemployment", msg::in_si_unemployment, si.unemployment) + "+" +
-            ratio_input("social_insurance.maternity", msg::in_si_maternity, si.maternity) + "+" +
-            ratio_input("social_insurance.work_injury", msg::in_si_work_injury, si.work_injury) + ")";
+        // One statement each: the inputs are listed in the order of the sum (operands of + are
+        // evaluated in no set order).
+        std::string rate_ref = "(" + ratio_input("social_insurance.pension", msg::in_si_pension, si.pension);
+        rate_ref += "+" + ratio_input("social_insurance.medical", msg::in_si_medical, si.medical);
+        rate_ref += "+" + ratio_input("social_insurance.unemployment", msg::in_si_unemployment, si.unemployment);
+        rate_ref += "+" + ratio_input("social_insurance.maternity", msg::in_si_maternity, si.maternity);
+        rate_ref += "+" + ratio_input("social_insurance.work_injury", msg::in_si_work_injury, si.work_injury) + ")";
         auto [v, basis, f] = contribution(si, si_base, si.social_total(),
                                           both_of(msg::budget_social_parts, pct(si.pension), pct(si.medical),
                                                   pct(si.unemployment), pct(si.maternity), pct(si.work_injury)),
@@ -393,7 +394,10 @@ private:
     }
     const staff::QuantityInfo *info = staff::quantity_info(name);
     Text label = info ? info->label : Text{name, name};
-    Text unit = info ? info->unit : Text{};
+    // Chinese counts in the quantity's measure word (栋, 部); English in units, unless it has its own.
+    Text units = both(msg::unit_units);
+    Text unit = {info && !info->unit.zh.empty() ? info->unit.zh : units.zh,
+                 info && !info->unit.en.empty() ? info->unit.en : units.en};
     return input("quantity." + name, both_of(msg::in_quantity, label), q, unit);
   }
 
@@ -512,10 +516,11 @@ private:
       std::string key = "assets." + a.id;
       std::string cost = input(key + ".cost", both_of(msg::in_asset_cost, a.name), a.cost, both(msg::unit_yuan));
       if (a.quantity != "fixed") cost += "*" + quantity_ref(a.quantity, q);
-      l.formula =
-          cost + "*(1-" +
-          input(key + ".salvage_rate", both_of(msg::in_asset_salvage, a.name), a.salvage_rate, both(msg::unit_ratio)) +
-          ")/" + input(key + ".life_years", both_of(msg::in_asset_life, a.name), a.life_years, both(msg::unit_years));
+      std::string salvage =
+          input(key + ".salvage_rate", both_of(msg::in_asset_salvage, a.name), a.salvage_rate, both(msg::unit_ratio));
+      std::string life =
+          input(key + ".life_years", both_of(msg::in_asset_life, a.name), a.life_years, both(msg::unit_years));
+      l.formula = cost + "*(1-" + salvage + ")/" + life;
       add(std::move(l));
     }
   }

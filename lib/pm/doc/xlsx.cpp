@@ -34,7 +34,7 @@ struct Placed {
 
 // A sheet's name and its tables by id, laid out before any is written so that formulas may
 // refer to any table of the workbook.
-struct Layout {
+struct SheetLayout {
   std::string name;
   std::map<std::string, Placed> placed;
 };
@@ -79,7 +79,7 @@ int row_of(const Placed &p, const std::string &key) {
 // Turns a cell's formula spec (document.hpp) into an Excel formula, or "" when it cannot be
 // resolved (the value is written instead).
 std::string resolve(const std::string &spec, const Placed &self, std::size_t row_index, int col,
-                    const std::map<std::string, Placed> &placed, const std::map<std::string, Layout> &sheets) {
+                    const std::map<std::string, Placed> &placed, const std::map<std::string, SheetLayout> &sheets) {
   const auto &rows = self.table->rows;
   auto rows_where = [&](auto pred) {
     std::vector<int> out;
@@ -172,7 +172,7 @@ public:
       });
     // Lay every sheet out first, so formulas may refer to any table of any sheet.
     for (const auto &s : sheets) {
-      Layout &l = m_layout[s.id];
+      SheetLayout &l = m_layout[s.id];
       l.name = s.label;
       std::vector<const Table *> tables;
       collect(m_d.sections, s.id, tables);
@@ -300,7 +300,7 @@ private:
   lxw_workbook *m_wb;
   const Document &m_d;
   std::map<std::string, lxw_format *> m_formats;
-  std::map<std::string, Layout> m_layout; // by sheet id
+  std::map<std::string, SheetLayout> m_layout; // by sheet id
 };
 
 // 1980-01-01T00:00:00Z, the ZIP epoch: the created date when no --date is given, so the same

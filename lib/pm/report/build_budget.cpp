@@ -31,7 +31,7 @@ std::string budget_spec(const std::string &formula, const std::string &from) {
   }
   return out;
 }
-std::string rounded(const std::string &formula, const std::string &from) {
+std::string budget_cell_formula(const std::string &formula, const std::string &from) {
   return formula.empty() ? "" : "ROUND(" + budget_spec(formula, from) + ",2)";
 }
 
@@ -80,9 +80,10 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
                          "")));
     for (const auto &l : b.lines)
       if (l.item == it.id)
-        t.rows.push_back(body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual(), rounded(l.formula, t.id)),
-                                         Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
-                                        c.t(l.source))));
+        t.rows.push_back(
+            body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual(), budget_cell_formula(l.formula, t.id)),
+                            Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
+                           c.t(l.source))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
                               Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")},
@@ -130,12 +131,15 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   for (const budget::Contract *kp : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus}) {
     const auto &k = *kp;
     std::vector<Cell> cells = {
-        Cell::of(c.t(k.name)), Cell::num(budget::round_cents(k.per_m2_month), rounded(k.per_m2_month_formula, ft.id)),
-        Cell::num(budget::round_cents(k.per_m2_month_incl_vat), rounded(k.per_m2_month_incl_vat_formula, ft.id))};
+        Cell::of(c.t(k.name)),
+        Cell::num(budget::round_cents(k.per_m2_month), budget_cell_formula(k.per_m2_month_formula, ft.id)),
+        Cell::num(budget::round_cents(k.per_m2_month_incl_vat),
+                  budget_cell_formula(k.per_m2_month_incl_vat_formula, ft.id))};
     if (households)
-      cells.push_back(
-          Cell::num(budget::round_cents(*k.per_household_month), rounded(k.per_household_month_formula, ft.id)));
-    cells.push_back(Cell::num(budget::round_cents(k.annual_revenue), rounded(k.annual_revenue_formula, ft.id)));
+      cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
+                                budget_cell_formula(k.per_household_month_formula, ft.id)));
+    cells.push_back(
+        Cell::num(budget::round_cents(k.annual_revenue), budget_cell_formula(k.annual_revenue_formula, ft.id)));
     cells.push_back(Cell::of(c.t(k.basis)));
     ft.rows.push_back(body(k.id, std::move(cells)));
   }
