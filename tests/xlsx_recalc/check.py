@@ -1,4 +1,5 @@
 """Steps of tests/xlsx_recalc/run.sh:
+  bound RATES TABLE MIN MAX              adds base_min and base_max to [TABLE] of a rates file
   raise-wage RATES DEPARTMENT AMOUNT     raises [wages.department] DEPARTMENT in a rates file; prints the old wage
   set-input IN.xlsx OUT.xlsx KEY OLD NEW sets the input KEY (which must hold OLD) on the inputs sheet
   compare RECALC.xlsx EXPECTED.xlsx BUDGET.json BASE.json
@@ -31,6 +32,15 @@ def raise_wage(path, department, amount):
     body = body[: w.start(1)] + repr(old + amount) + body[w.end(1):]
     open(path, "w", encoding="utf-8").write(text[: m.start(1)] + body + text[m.end(1):])
     print(int(old) if old.is_integer() else old)
+
+
+def bound(path, table, low, high):
+    text = open(path, encoding="utf-8").read()
+    head = "[%s]\n" % table
+    if text.count(head) != 1:
+        sys.exit("no [%s] in %s" % (table, path))
+    text = text.replace(head, head + "base_min = %s\nbase_max = %s\n" % (low, high))
+    open(path, "w", encoding="utf-8").write(text)
 
 
 def find_input(wb, key):
@@ -106,7 +116,9 @@ def compare(recalc_path, expected_path, budget_path, base_path):
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    if cmd == "raise-wage":
+    if cmd == "bound":
+        bound(*args)
+    elif cmd == "raise-wage":
         raise_wage(args[0], args[1], float(args[2]))
     elif cmd == "set-input":
         set_input(*args)

@@ -13,12 +13,16 @@ fi
 rm -rf "$work" && mkdir -p "$work/profile/user" "$work/out"
 cd "$work"
 
-# The same change on pm's side: a copy of the example rates with the department's wage raised.
-"$pm" rates init --from example rates.toml >/dev/null
+# The example rates with the social insurance base kept within 5,000 and 12,000 a month, so
+# that the raise takes the guards over the floor and the managers stay at the ceiling; then the
+# same change on pm's side: a copy with the department's wage raised.
+"$pm" rates init --from example base.toml 2>/dev/null
+python3 "$src/tests/xlsx_recalc/check.py" bound base.toml social_insurance 5000 12000
+cp base.toml rates.toml
 old=$(python3 "$src/tests/xlsx_recalc/check.py" raise-wage rates.toml security "$raise")
-"$pm" --lang "$lang" report "$estate" -o base.xlsx
+"$pm" --lang "$lang" report "$estate" --rates base.toml -o base.xlsx
 "$pm" --lang "$lang" report "$estate" --rates rates.toml -o expected.xlsx
-"$pm" --lang "$lang" budget "$estate" -f json >base.json
+"$pm" --lang "$lang" budget "$estate" --rates base.toml -f json >base.json
 "$pm" --lang "$lang" budget "$estate" --rates rates.toml -f json >budget.json
 
 # The change on the workbook's side: the one input cell, every cached value left stale.
