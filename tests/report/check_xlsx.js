@@ -1,7 +1,10 @@
 // Reads a report's XLSX with an independent reader (exceljs) and checks it:
-//  - three sheets (staffing, roster, budget), each with formulas where totals are;
-//  - every formula, re-evaluated here from the cells it refers to, gives the value cached in
-//    the file (so the totals are real sums, not pasted numbers);
+//  - four sheets (staffing, roster, budget, the budget's inputs), each but the last with
+//    formulas where totals are;
+//  - every formula, re-evaluated here from the cells it refers to (on its sheet or, for the
+//    budget, on the inputs sheet), gives the value cached in the file (so the totals are real
+//    sums, not pasted numbers);
+//  - every cost line and fee of the budget sheet is a formula over the inputs sheet;
 //  - the totals equal pm staff's headcount and pm budget's annual and monthly cost and fees,
 //    and (given pm roster's JSON) the roster's number of shifts.
 // usage: node check_xlsx.js NODE_MODULES REPORT.xlsx STAFF.json BUDGET.json [ROSTER.json]
@@ -24,8 +27,18 @@ function parseRef(ref) {
   return { col: colNumber(m[1]), row: Number(m[2]) };
 }
 
-function evaluator(ws) {
+function evaluator(wb, ws) {
   const memo = new Map();
+  const others = new Map();
+  // 'Sheet'!B5: the value of a cell of another sheet, evaluated there.
+  function sheetValue(name, ref) {
+    if (!others.has(name)) {
+      const other = wb.getWorksheet(name);
+      if (!other) throw new Error('no sheet ' + name);
+      others.set(name, evaluator(wb, other));
+    }
+    return others.get(name).value(ref);
+  }
   function value(ref) {
     if (memo.has(ref)) return memo.get(ref);
     const cell = ws.getCell(ref);
@@ -42,6 +55,8 @@ function evaluator(ws) {
     return out;
   }
   const SUM = (...args) => args.flat().reduce((s, v) => s + v, 0);
+  const MIN = (...args) => Math.min(...args.flat());
+  const MAX = (...args) => Math.max(...args.flat());
   // Excel's ROUND: on the value to 15 significant digits (as Excel shows and rounds it), half
   // away from zero; 7773845.10 / 12 = 647820.425 rounds to .43 although the double is .42499…
   const p15 = (v) => Number(v.toPrecision(15));
@@ -50,10 +65,19 @@ function evaluator(ws) {
     return (Math.sign(x) * Math.round(p15(Math.abs(p15(x)) * f))) / f;
   };
   function evaluate(formula) {
-    if (!/^[A-Z0-9+\-*/().,: ]+$/.test(formula)) throw new Error('unexpected formula ' + formula);
-    const js = formula.replace(/\b([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\b/g, (m, a, b) =>
+    // Cells of another sheet first ('Inputs'!B5, quotes doubled inside the name), then this sheet's.
+    const names = [];
+    const local = formula.replace(/'((?:[^']|'')+)'!([A-Z]{1,3}[0-9]+)/g, (m, name, ref) => {
+      names.push(name.replace(/''/g, "'"));
+      return `other(${names.length - 1},"${ref}")`;
+    });
+    const rest = local.replace(/other\([0-9]+,"[A-Z0-9]+"\)/g, '');
+    if (!/^[A-Z0-9+\-*/().,: ]+$/.test(rest)) throw new Error('unexpected formula ' + formula);
+    const js = local.replace(/(?<!")\b([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\b(?!")/g, (m, a, b) =>
       b ? `range("${a}","${b}")` : `value("${a}")`);
-    return Function('range', 'value', 'SUM', 'ROUND', 'return ' + js)(range, value, SUM, ROUND);
+    const other = (i, ref) => sheetValue(names[i], ref);
+    return Function('range', 'value', 'other', 'SUM', 'MIN', 'MAX', 'ROUND', 'return ' + js)(
+      range, value, other, SUM, MIN, MAX, ROUND);
   }
   return { value, evaluate };
 }
@@ -64,10 +88,10 @@ function evaluator(ws) {
   const roster = rosterPath ? JSON.parse(fs.readFileSync(rosterPath, 'utf8')) : null;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  if (wb.worksheets.length !== 3) problems.push(`expected 3 sheets, found ${wb.worksheets.length}`);
-  const results = [[], [], []]; // per sheet: {formula, result}
+  if (wb.worksheets.length !== 4) problems.push(`expected 4 sheets, found ${wb.worksheets.length}`);
+  const results = [[], [], [], []]; // per sheet: {formula, result}
   wb.worksheets.forEach((ws, i) => {
-    const ev = evaluator(ws);
+    const ev = evaluator(wb, ws);
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (!cell.formula) return;
@@ -79,6 +103,12 @@ function evaluator(ws) {
     );
   });
   const [staffing, rosterSheet, budgetSheet] = results;
+  // Each cost line (and each fee) is computed from the inputs sheet: as many formulas refer to
+  // it as the budget has lines, and more for the fees.
+  const inputsName = wb.worksheets[3] ? wb.worksheets[3].name : '';
+  const fromInputs = budgetSheet.filter((r) => r.formula.includes(`'${inputsName.replace(/'/g, "''")}'!`));
+  if (fromInputs.length < budget.lines.length + 3)
+    problems.push(`only ${fromInputs.length} budget formulas use the inputs sheet, for ${budget.lines.length} lines`);
   const sums = (rs) => rs.filter((r) => r.formula.startsWith('SUM('));
   if (!sums(staffing).length) problems.push('the staffing sheet has no SUM formula');
   if (!sums(budgetSheet).length) problems.push('the budget sheet has no SUM formula');

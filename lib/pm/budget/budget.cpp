@@ -3,9 +3,13 @@
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace pm::budget {
 
@@ -76,6 +80,16 @@ Text pct(double r) { return both(msg::budget_percent, util::format_number(r * 10
 
 Text outsourced_name(const std::string &id) { return catalog::service_name(id); }
 
+// A number written into a line's formula: exact, so that the formula gives the line's amount.
+std::string formula_number(double v) { return fmt::format("{}", v); }
+std::string line_ref(const std::string &id) { return "{@" + id + "}"; }
+// "a+b+c", or "0" for none.
+std::string plus_joined(const std::vector<std::string> &terms) {
+  std::string s;
+  for (const auto &t : terms) s += (s.empty() ? "" : "+") + t;
+  return s.empty() ? "0" : s;
+}
+
 class Builder {
 public:
   Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
@@ -124,6 +138,15 @@ private:
 
   void add(Line l) { m_b.lines.push_back(std::move(l)); }
 
+  // Lists an input (once) and returns its reference for a formula.
+  std::string input(const std::string &key, Text name, double value, Text unit) {
+    if (m_input_keys.insert(key).second) m_b.inputs.push_back({key, std::move(name), value, std::move(unit)});
+    return "{" + key + "}";
+  }
+  std::string ratio_input(const std::string &key, const i18n::Message &name, double value) {
+    return input(key, both(name), value, both(msg::unit_ratio));
+  }
+
   const catalog::Department *dept(const std::string &id) const { return m_roles.department(id); }
   Text dept_name(const std::string &id) const {
     if (auto d = dept(id)) return d->name;
@@ -150,74 +173,125 @@ private:
     const Levies &lv = m_r.levies;
     std::string months = util::format_number(w.months, 2);
     std::vector<Line> wages, social, housing, welfare, union_dues, training, uniforms;
+    std::string months_ref = input("wages.months", both(msg::in_wage_months), w.months, both(msg::unit_months));
 
     for (const auto &d : m_s.departments) {
       if (d.headcount == 0) continue;
       double monthly = 0, si_base = 0, hf_base = 0;
       Text terms;
+      // The same arithmetic as formulas, term by term in the same order.
+      std::vector<std::string> wage_terms, si_terms, hf_terms, heads;
+      int role_heads = 0;
       for (const auto &role : d.roles) {
         if (role.headcount == 0) continue;
-        std::optional<double> wage = wage_of(role.id, d.id);
+        std::optional<Wage> wage = wage_of(role.id, d.id, role.name);
         if (!wage) {
           error(w.pos, "no-wage", both(msg::budget_no_wage, role.id, d.id));
           continue;
         }
         double hc = role.headcount;
-        monthly += *wage * hc;
+        role_heads += role.headcount;
+        std::string hc_ref = input("headcount." + d.id + "." + role.id, both_of(msg::in_headcount, d.name, role.name),
+                                   hc, both(msg::unit_people));
+        heads.push_back(hc_ref);
+        monthly += wage->value * hc;
+        wage_terms.push_back(wage->ref + "*" + hc_ref);
         // The contribution base is the average monthly pay, within the city's floor and ceiling.
-        double avg = *wage * w.months / 12.0;
+        double avg = wage->value * w.months / 12.0;
         auto bounded = [&](const Contributions &c) {
           double v = avg;
           if (c.base_min) v = std::max(v, *c.base_min);
           if (c.base_max) v = std::min(v, *c.base_max);
           return v * hc * 12.0;
         };
+        auto bounded_formula = [&](const Contributions &c, const char *prefix, const i18n::Message &floor,
+                                   const i18n::Message &ceiling) {
+          std::string v = wage->ref + "*" + months_ref + "/12";
+          Text unit = both(msg::unit_yuan_month);
+          if (c.base_min)
+            v = "MAX(" + v + "," + input(std::string(prefix) + ".base_min", both(floor), *c.base_min, unit) + ")";
+          if (c.base_max)
+            v = "MIN(" + v + "," + input(std::string(prefix) + ".base_max", both(ceiling), *c.base_max, unit) + ")";
+          return v + "*" + hc_ref + "*12";
+        };
         si_base += bounded(si);
         hf_base += bounded(hf);
+        if (si.base_min || si.base_max)
+          si_terms.push_back(bounded_formula(si, "social_insurance", msg::in_si_base_min, msg::in_si_base_max));
+        if (hf.base_min || hf.base_max)
+          hf_terms.push_back(bounded_formula(hf, "housing_fund", msg::in_hf_base_min, msg::in_hf_base_max));
         if (!terms.en.empty()) terms += Text::same(" + ");
-        terms += both_of(msg::budget_wage_term, role.name, role.headcount, amount(*wage));
+        terms += both_of(msg::budget_wage_term, role.name, role.headcount, amount(wage->value));
       }
       Line wl = line("wages", d.id, d.name, monthly * w.months,
                      both_sides(msg::budget_wages, terms, amount(monthly), months), w.source);
+      wl.formula = "(" + plus_joined(wage_terms) + ")*" + months_ref;
       Text wages_line = both(msg::budget_wages_amount, money(wl.cents));
       double wages_amount = wl.annual();
+      std::string wages_ref = line_ref(wl.id);
       wages.push_back(std::move(wl));
 
-      auto contribution = [&](const Contributions &c, double base, double rate, const Text &parts) {
+      auto contribution = [&](const Contributions &c, double base, double rate, const Text &parts,
+                              const std::vector<std::string> &base_terms, const std::string &rate_ref) {
         bool bounded = c.base_min || c.base_max;
         // Without floor or ceiling the base is the wages line itself, so the line reads as on paper.
         double b = bounded ? base : wages_amount;
         Text on = bounded ? both_of(msg::budget_contribution_base, money(to_cents(b)), bounds(c)) : wages_line;
-        return std::pair<double, Text>{b * rate, both_sides(msg::budget_times, on, pct(rate), parts)};
+        std::string f = (bounded ? "(" + plus_joined(base_terms) + ")" : wages_ref) + "*" + rate_ref;
+        return std::tuple<double, Text, std::string>{b * rate, both_sides(msg::budget_times, on, pct(rate), parts), f};
       };
       if (si.social_total() > 0) {
-        auto [v, basis] = contribution(si, si_base, si.social_total(),
-                                       both_of(msg::budget_social_parts, pct(si.pension), pct(si.medical),
-                                               pct(si.unemployment), pct(si.maternity), pct(si.work_injury)));
+        // One statement each: the inputs are listed in the order of the sum (operands of + are
+        // evaluated in no set order).
+        std::string rate_ref = "(" + ratio_input("social_insurance.pension", msg::in_si_pension, si.pension);
+        rate_ref += "+" + ratio_input("social_insurance.medical", msg::in_si_medical, si.medical);
+        rate_ref += "+" + ratio_input("social_insurance.unemployment", msg::in_si_unemployment, si.unemployment);
+        rate_ref += "+" + ratio_input("social_insurance.maternity", msg::in_si_maternity, si.maternity);
+        rate_ref += "+" + ratio_input("social_insurance.work_injury", msg::in_si_work_injury, si.work_injury) + ")";
+        auto [v, basis, f] = contribution(si, si_base, si.social_total(),
+                                          both_of(msg::budget_social_parts, pct(si.pension), pct(si.medical),
+                                                  pct(si.unemployment), pct(si.maternity), pct(si.work_injury)),
+                                          si_terms, rate_ref);
         social.push_back(line("social_insurance", d.id, d.name, v, basis, si.source));
+        social.back().formula = f;
       }
       if (hf.rate > 0) {
-        auto [v, basis] = contribution(hf, hf_base, hf.rate, Text{});
+        auto [v, basis, f] = contribution(hf, hf_base, hf.rate, Text{}, hf_terms,
+                                          ratio_input("housing_fund.rate", msg::in_hf_rate, hf.rate));
         housing.push_back(line("housing_fund", d.id, d.name, v, basis, hf.source));
+        housing.back().formula = f;
       }
-      auto levy = [&](std::vector<Line> &list, const char *item, double rate) {
+      auto levy = [&](std::vector<Line> &list, const char *item, double rate, const i18n::Message &name) {
         if (rate <= 0) return;
         list.push_back(line(item, d.id, d.name, wages_amount * rate,
                             both_sides(msg::budget_times, wages_line, pct(rate), Text{}), lv.source));
+        list.back().formula = wages_ref + "*" + ratio_input(std::string("levies.") + item, name, rate);
       };
-      levy(welfare, "welfare", lv.welfare);
-      levy(union_dues, "union", lv.union_dues);
-      levy(training, "training", lv.training);
+      levy(welfare, "welfare", lv.welfare, msg::in_levy_welfare);
+      levy(union_dues, "union", lv.union_dues, msg::in_levy_union);
+      levy(training, "training", lv.training, msg::in_levy_training);
 
+      // The department's people as the sum of its roles' (the same number unless a role had no wage).
+      std::string dept_heads =
+          role_heads == d.headcount ? "(" + plus_joined(heads) + ")" : formula_number(static_cast<double>(d.headcount));
+      m_dept_heads[d.id] = dept_heads;
       if (m_r.uniforms.present) {
         double per = m_r.uniforms.per_head_year;
-        if (auto it = m_r.uniforms.by_department.find(d.id); it != m_r.uniforms.by_department.end()) per = it->second;
-        if (per > 0)
+        auto it = m_r.uniforms.by_department.find(d.id);
+        bool own = it != m_r.uniforms.by_department.end();
+        if (own) per = it->second;
+        if (per > 0) {
+          Text unit = both(msg::unit_yuan_year);
+          std::string per_ref = own ? input("uniforms.department." + d.id, both_of(msg::in_uniforms, d.name), per, unit)
+                                    : input("uniforms.per_head_year", both(msg::in_uniforms_default), per, unit);
           uniforms.push_back(
               line("uniforms", d.id, d.name, per * d.headcount,
                    both(d.headcount == 1 ? msg::budget_uniforms_one : msg::budget_uniforms, d.headcount, amount(per)),
                    m_r.uniforms.source));
+          uniforms.back().formula = per_ref + "*" + dept_heads;
+        }
       }
+      m_all_heads.push_back(dept_heads);
     }
     holiday_pay(wages);
     for (auto *list : {&wages, &social, &housing, &welfare, &union_dues, &training, &uniforms})
@@ -225,15 +299,27 @@ private:
   }
 
   // A role's monthly wage: a position the estate file prices itself (organisation units) first,
-  // then the rates' by role, by department, by default.
-  std::optional<double> wage_of(const std::string &role, const std::string &department) const {
+  // then the rates' by role, by department, by default. The input is the figure where it is
+  // written, so that roles sharing a department's wage share one input.
+  struct Wage {
+    double value = 0;
+    std::string ref;
+  };
+  std::optional<Wage> wage_of(const std::string &role, const std::string &department, const Text &role_name) {
     const Wages &w = m_r.wages;
+    Text unit = both(msg::unit_yuan_month);
     for (const auto &u : m_e.units)
       for (const auto &p : u.positions)
-        if (p.id == role && p.monthly_wage > 0) return p.monthly_wage;
-    if (auto it = w.by_role.find(role); it != w.by_role.end()) return it->second;
-    if (auto it = w.by_department.find(department); it != w.by_department.end()) return it->second;
-    return w.default_wage;
+        if (p.id == role && p.monthly_wage > 0)
+          return Wage{p.monthly_wage,
+                      input("wages.position." + role, both_of(msg::in_wage_position, role_name), p.monthly_wage, unit)};
+    if (auto it = w.by_role.find(role); it != w.by_role.end())
+      return Wage{it->second, input("wages.role." + role, both_of(msg::in_wage_role, role_name), it->second, unit)};
+    if (auto it = w.by_department.find(department); it != w.by_department.end())
+      return Wage{it->second, input("wages.department." + department,
+                                    both_of(msg::in_wage_department, dept_name(department)), it->second, unit)};
+    if (!w.default_wage) return std::nullopt;
+    return Wage{*w.default_wage, input("wages.default", both(msg::in_wage_default), *w.default_wage, unit)};
   }
 
   // Posts kept every day are kept on the statutory holidays too: whoever works them is paid
@@ -245,12 +331,20 @@ private:
       if (p.duty || p.people == 0 || (!p.days.empty() && p.days.size() < 7)) continue;
       const catalog::Role *role = m_roles.role(p.role);
       std::string department = role ? role->department : "";
-      auto wage = wage_of(p.role, department);
-      if (!wage) continue; // the wages line reported it
+      auto wage_in = wage_of(p.role, department, role ? role->name : Text{p.role, p.role});
+      if (!wage_in) continue; // the wages line reported it
+      const double *wage = &wage_in->value;
       double hours_a_day = 0;
       for (const auto &s : p.shifts) hours_a_day += s.minutes() / 60.0;
       double hours = p.seats * hours_a_day * m_l->public_holidays;
       double hourly = *wage / m_l->pay_days_per_month / m_l->daily_hours;
+      std::string holidays =
+          input("labor.public_holidays", both(msg::in_public_holidays), m_l->public_holidays, both(msg::unit_days));
+      std::string pay_days =
+          input("labor.pay_days_per_month", both(msg::in_pay_days), m_l->pay_days_per_month, both(msg::unit_days));
+      std::string daily =
+          input("labor.daily_hours", both(msg::in_daily_hours), m_l->daily_hours, both(msg::unit_hours));
+      std::string rate = input("labor.holiday_pay", both(msg::in_holiday_pay), m_l->holiday_pay, both(msg::unit_times));
       Text name = both_of(msg::budget_holiday_pay_name, p.name);
       Text basis = both(msg::budget_holiday_pay, p.seats, util::format_number(hours_a_day, 2),
                         util::format_number(m_l->public_holidays, 2), amount(*wage),
@@ -259,6 +353,9 @@ private:
       Line l = line("wages", department, name, hours * hourly * m_l->holiday_pay, basis,
                     both(msg::budget_holiday_pay_source));
       l.id = "holiday_pay." + p.id;
+      // The post's seats and hours are the staffing's, not inputs; the rest is (hours) × (hourly) × rate.
+      l.formula = "(" + formula_number(p.seats) + "*" + formula_number(hours_a_day) + "*" + holidays + ")*(" +
+                  wage_in->ref + "/" + pay_days + "/" + daily + ")*" + rate;
       wages.push_back(std::move(l));
     }
   }
@@ -286,6 +383,25 @@ private:
     if (name == "fixed") return 1;
     if (name == "headcount") return m_s.total;
     return staff::quantity(m_e, name);
+  }
+
+  // A quantity in a formula: the headcount as the sum of the roles' inputs, an estate quantity as
+  // an input of its own.
+  std::string quantity_ref(const std::string &name, double q) {
+    if (name == "headcount") {
+      int listed = 0;
+      for (const auto &d : m_s.departments)
+        if (m_dept_heads.count(d.id)) listed += d.headcount;
+      if (listed == m_s.total && !m_all_heads.empty()) return "(" + plus_joined(m_all_heads) + ")";
+      return formula_number(q);
+    }
+    const staff::QuantityInfo *info = staff::quantity_info(name);
+    Text label = info ? info->label : Text{name, name};
+    // Chinese counts in the quantity's measure word (栋, 部); English in units, unless it has its own.
+    Text units = both(msg::unit_units);
+    Text unit = {info && !info->unit.zh.empty() ? info->unit.zh : units.zh,
+                 info && !info->unit.en.empty() ? info->unit.en : units.en};
+    return input("quantity." + name, both_of(msg::in_quantity, label), q, unit);
   }
 
   // "25 lifts" / "电梯 25 部"
@@ -317,22 +433,39 @@ private:
       Text basis;
       bool fixed = en.quantity == "fixed";
       Text n = counted(en.quantity, q);
+      std::string key = "entries." + section + "." + en.id;
+      std::string q_ref = fixed ? "1" : quantity_ref(en.quantity, q);
+      std::string f;
       switch (en.kind) {
       case RateKind::per_year:
+        f = q_ref + "*" +
+            input(key + ".rate", both_of(msg::in_entry_rate, en.name), en.rate, both(msg::unit_yuan_unit_year));
         v = q * en.rate;
         basis = fixed ? both(msg::budget_fixed_year, amount(en.rate))
                       : both_sides(msg::budget_per_year, n, amount(en.rate));
         break;
       case RateKind::per_month:
+        f = q_ref + "*" +
+            input(key + ".rate_month", both_of(msg::in_entry_rate, en.name), en.rate, both(msg::unit_yuan_unit_month)) +
+            "*12";
         v = q * en.rate * 12;
         basis = fixed ? both(msg::budget_fixed_month, amount(en.rate))
                       : both_sides(msg::budget_per_month, n, amount(en.rate));
         break;
-      case RateKind::kwh:
+      case RateKind::kwh: {
+        // Entries priced at the rates' electricity price share one input.
+        bool shared = m_r.electricity_price && *m_r.electricity_price == en.price;
+        std::string price =
+            shared ? input("electricity.price", both(msg::in_electricity_price), en.price, both(msg::unit_yuan_kwh))
+                   : input(key + ".price", both_of(msg::in_entry_price, en.name), en.price, both(msg::unit_yuan_kwh));
+        f = q_ref + "*" +
+            input(key + ".kwh", both_of(msg::in_entry_kwh, en.name), en.rate, both(msg::unit_kwh_unit_year)) + "*" +
+            price;
         v = q * en.rate * en.price;
         basis = fixed ? both(msg::budget_fixed_kwh, amount(en.rate), amount(en.price))
                       : both_sides(msg::budget_per_kwh, n, amount(en.rate), amount(en.price));
         break;
+      }
       }
       Text src = en.source;
       const Text &price = m_r.electricity_source;
@@ -341,6 +474,7 @@ private:
         src = both_of(msg::budget_source_electricity, src, price);
       Line l = line(section, en.department, en.name, v, basis, src);
       l.id = section + "." + en.id;
+      l.formula = f;
       add(std::move(l));
     }
   }
@@ -360,6 +494,8 @@ private:
       Line l = line("outsourced", "", name, o.annual_cost, basis,
                     both(msg::budget_source_outsourced, m_e.file, i, cost_measures));
       l.id = "outsourced." + o.service;
+      l.formula =
+          input("outsourced." + o.service, both_of(msg::in_outsourced, name), o.annual_cost, both(msg::unit_yuan_year));
       add(std::move(l));
     }
   }
@@ -380,6 +516,14 @@ private:
         src = both_of(msg::budget_source_depreciation, src, m_r.depreciation_source);
       Line l = line("depreciation", a.department, a.name, v, basis, src);
       l.id = "depreciation." + a.id;
+      std::string key = "assets." + a.id;
+      std::string cost = input(key + ".cost", both_of(msg::in_asset_cost, a.name), a.cost, both(msg::unit_yuan));
+      if (a.quantity != "fixed") cost += "*" + quantity_ref(a.quantity, q);
+      std::string salvage =
+          input(key + ".salvage_rate", both_of(msg::in_asset_salvage, a.name), a.salvage_rate, both(msg::unit_ratio));
+      std::string life =
+          input(key + ".life_years", both_of(msg::in_asset_life, a.name), a.life_years, both(msg::unit_years));
+      l.formula = cost + "*(1-" + salvage + ")/" + life;
       add(std::move(l));
     }
   }
@@ -387,11 +531,13 @@ private:
   void overhead() {
     if (!m_r.overhead_present || m_r.overhead_rate <= 0) return;
     std::int64_t base = 0;
-    for (const auto &l : m_b.lines) base += l.cents;
+    std::vector<std::string> above;
+    for (const auto &l : m_b.lines) base += l.cents, above.push_back(line_ref(l.id));
     double b = static_cast<double>(base) / 100.0;
     Line l = line("overhead", "", both(msg::budget_overhead), b * m_r.overhead_rate,
                   both_of(msg::budget_overhead_basis, money(base), pct(m_r.overhead_rate)), m_r.overhead_source);
     l.id = "overhead";
+    l.formula = "(" + plus_joined(above) + ")*" + ratio_input("overhead.rate", msg::in_overhead, m_r.overhead_rate);
     add(std::move(l));
   }
 
@@ -414,14 +560,15 @@ private:
       if (!l.department.empty()) seen.insert(l.department);
     for (const auto &d : m_roles.departments) {
       if (!seen.count(d.id)) continue;
-      DepartmentTotal t{d.id, d.name, 0, 0};
+      auto heads = m_dept_heads.find(d.id);
+      DepartmentTotal t{d.id, d.name, 0, 0, heads == m_dept_heads.end() ? "" : heads->second};
       for (const auto &sd : m_s.departments)
         if (sd.id == d.id) t.headcount = sd.headcount;
       for (const auto &l : b.lines)
         if (l.department == d.id) t.cents += l.cents;
       b.departments.push_back(t);
     }
-    DepartmentTotal common{"", both(msg::common_costs), 0, 0};
+    DepartmentTotal common{"", both(msg::common_costs), 0, 0, ""};
     bool any = false;
     for (const auto &l : b.lines)
       if (l.department.empty()) common.cents += l.cents, any = true;
@@ -486,6 +633,48 @@ private:
     if (m_e.households > 0)
       for (Contract *k : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus})
         k->per_household_month = k->per_m2_month_incl_vat * homes / m_e.households;
+    fee_formulas(f);
+  }
+
+  // The fee's figures as formulas, in the order of operations of fee.cpp and of fee() above.
+  void fee_formulas(Fee &f) {
+    const FeeRates &r = m_r.fee;
+    std::string total = line_ref("total");
+    Text m2 = both(msg::unit_m2);
+    std::string area = input("area.chargeable", both(msg::in_area_chargeable), f.chargeable_area, m2);
+    std::string profit = ratio_input("fee.profit_rate", msg::in_profit_rate, r.profit_rate);
+    std::string tax = ratio_input("fee.tax_rate", msg::in_tax_rate, r.tax_rate);
+    std::string vat = ratio_input("fee.vat_rate", msg::in_vat_rate, r.vat_rate);
+    std::string remuneration = ratio_input("fee.remuneration_rate", msg::in_remuneration_rate, r.remuneration_rate);
+    std::string homes = area;
+    if (m_e.areas.residential > 0)
+      homes = "MIN(" + input("area.residential", both(msg::in_area_residential), m_e.areas.residential, m2) + "," +
+              area + ")";
+    std::string households;
+    if (m_e.households > 0)
+      households = input("households", both(msg::in_households), m_e.households, both(msg::unit_households));
+    // What the garages and spaces pay comes off the area's share (fee()).
+    std::string parked;
+    if (f.parking) {
+      Text units = both(msg::unit_spaces);
+      parked = "(" + input("parking.garages", both(msg::in_parking_garages), m_e.parking_garages, units) + "+" +
+               input("parking.spaces", both(msg::in_parking_spaces), m_e.parking_spaces, units) + ")*" +
+               input("parking.per_space_month", both(msg::in_parking_rate), f.parking->per_space_month,
+                     both(msg::unit_yuan_space_month)) +
+               "*12";
+    }
+    auto set = [&](Contract &k, const std::string &revenue, bool vat_on_top) {
+      k.annual_revenue_formula = revenue;
+      std::string off = parked.empty() ? "" : vat_on_top ? "-" + parked + "/(1+" + vat + ")" : "-" + parked;
+      k.per_m2_month_formula = "(" + revenue + off + ")/12/" + area;
+      k.per_m2_month_incl_vat_formula =
+          vat_on_top ? "(" + k.per_m2_month_formula + ")*(1+" + vat + ")" : k.per_m2_month_formula;
+      if (!households.empty())
+        k.per_household_month_formula = "(" + k.per_m2_month_incl_vat_formula + ")*" + homes + "/" + households;
+    };
+    set(f.lump_sum, total + "*(1+" + profit + ")/(1-" + tax + ")", false);
+    set(f.lump_sum_vat, total + "*(1+" + profit + ")", true);
+    set(f.cost_plus, total + "*(1+" + remuneration + ")", true);
   }
 
   // What the garages and spaces pay a year at the rates' price per space.
@@ -569,6 +758,9 @@ private:
   Budget m_b;
   diag::Diagnostics m_diags;
   std::vector<Text> m_skipped;
+  std::set<std::string> m_input_keys;
+  std::map<std::string, std::string> m_dept_heads; // department id -> its headcount as a formula
+  std::vector<std::string> m_all_heads;            // each department's, for the staffing's total
 };
 
 } // namespace

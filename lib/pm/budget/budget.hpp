@@ -24,7 +24,19 @@ struct ItemInfo {
 const std::vector<ItemInfo> &items();
 const ItemInfo *item_info(const std::string &id);
 
+// A figure the budget is computed from (a wage, a headcount, a rate, a quantity of the estate),
+// listed once however many lines use it, so that a spreadsheet can be recomputed from them.
+struct Input {
+  std::string key; // stable: "wage.department.security", "headcount.security.security_guard", "fee.tax_rate"
+  catalog::Text name;
+  double value = 0;
+  catalog::Text unit;
+};
+
 // One line of the budget. Amounts are whole fen, so lines add up exactly.
+// `formula` is its annual amount before rounding to the fen, as an expression of Excel syntax in
+// which {key} is an input's value and {@id} the (rounded) amount of another line; "@total" is
+// the budget's total. Evaluated in that order of operations it gives `cents` when rounded.
 struct Line {
   std::string id;         // "wages.security", "energy.lifts", "outsourced.river_cleaning"
   std::string item;       // "wages"
@@ -33,6 +45,7 @@ struct Line {
   catalog::Text basis;    // the arithmetic in words
   catalog::Text source;
   std::int64_t cents = 0; // annual
+  std::string formula;
   double annual() const { return static_cast<double>(cents) / 100.0; }
   double monthly() const; // annual ÷ 12, rounded to the fen
 };
@@ -48,6 +61,7 @@ struct DepartmentTotal {
   catalog::Text name;
   int headcount = 0;
   std::int64_t cents = 0;
+  std::string headcount_formula; // the sum of its roles' headcount inputs; "" for the common costs
 };
 
 // One way of charging: the fee it implies per m² of chargeable area per month.
@@ -60,6 +74,8 @@ struct Contract {
   catalog::Text source;
   double per_m2_month_incl_vat = 0;          // what the owner pays, VAT included (= per_m2_month when taxes are in)
   std::optional<double> per_household_month; // per_m2_month_incl_vat × chargeable area ÷ households, if known
+  // The same figures as formulas over {@total} and the inputs (see Line), unrounded.
+  std::string per_m2_month_formula, per_m2_month_incl_vat_formula, annual_revenue_formula, per_household_month_formula;
 };
 
 // The property-service fee paid by parking spaces and garages (车位物业服务费), at the rates'
@@ -113,6 +129,7 @@ struct Budget {
   std::string labor;
   int headcount = 0;
   std::vector<Line> lines;
+  std::vector<Input> inputs;                // in the order lines first use them
   std::vector<ItemTotal> items;             // in item order, only items with lines
   std::vector<DepartmentTotal> departments; // the staffing's departments, then common costs
   std::int64_t cents = 0;                   // the sum of the lines

@@ -65,6 +65,7 @@ void csv_table(std::string &out, const Table &t) {
 std::string to_csv(const Document &d, bool bom) {
   std::vector<const Table *> data, all;
   for_each_table(d.sections, [&](const Table &t) {
+    if (t.for_ == Table::For::workbook) return; // its figures are in the display tables
     all.push_back(&t);
     if (t.for_ == Table::For::data) data.push_back(&t);
   });

@@ -30,6 +30,7 @@ const Table *Document::table(const std::string &id) const { return find_table(se
 
 std::string format_cell(const Cell &c, const Column &col) {
   if (!c.number) return c.text;
+  if (col.decimals < 0) return util::format_number(*c.number, 6);
   return util::group_thousands(*c.number, col.decimals);
 }
 

@@ -19,7 +19,7 @@ struct Column {
   std::string id;    // stable, for JSON readers and formula references ("annual")
   std::string label; // in the document's language
   Align align = Align::left;
-  int decimals = 0;    // for number cells
+  int decimals = 0;    // for number cells; -1: as they are (the XLSX "General" format)
   bool wide = false;   // long free text (reasons, bases): renderers may shrink it
   bool lines = false;  // text cells hold lines separated by '\n' (a post's shifts)
   std::string brief{}; // a shorter label, lines separated by '\n', for the terminal ("一\n05")
@@ -31,8 +31,10 @@ struct Column {
 //   "sum:groups"    the group rows of the table (the body rows when it has none)
 //   "sum:body"      every body row of the table
 //   otherwise an Excel expression in which {.col} is this row's cell of column `col`, {row.col}
-//   the cell of row key `row` in this table, and {table/row.col} a cell of another table of the
-//   same sheet: "ROUND({.annual}/12,2)".
+//   the cell of row key `row` in this table, {table/row.col} a cell of another table of the
+//   same sheet, and {sheet!table/row.col} a cell of a table of another sheet (by the sheet's id):
+//   "ROUND({.annual}/12,2)", "{inputs!budget_inputs/fee.tax_rate.value}". A row key may hold
+//   dots; the column is what follows the last one.
 // `style` names a class of cell the renderers may mark (HTML class, terminal colour): the shift
 // codes of a roster ("e", "m", "n", "d", "o").
 struct Cell {
@@ -65,9 +67,11 @@ struct Table {
   std::vector<Row> rows;
   std::string sheet; // XLSX sheet it goes to ("staffing", "roster", "budget"), "" for none
   // Which renderers draw it: a data table is the flat, id-keyed form for CSV (and only CSV);
-  // a display table is drawn by every other renderer. CSV writes the document's data tables,
-  // or its first table when it has none.
-  enum class For { all, data, display } for_ = For::all;
+  // a display table is drawn by every other renderer; a workbook table only by XLSX (the inputs
+  // its formulas refer to). CSV writes the document's data tables, or its first table when it
+  // has none.
+  enum class For { all, data, display, workbook } for_ = For::all;
+  bool drawn_as_text() const { return for_ == For::all || for_ == For::display; }
   bool dense = false; // many narrow columns (a roster's days): one space between them in text
 
   int column(const std::string &col_id) const; // index or -1

@@ -140,7 +140,7 @@ void blocks(std::string &out, const std::vector<Block> &bs, bool zh) {
       for (const auto &[k, v] : f->items) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
       out += "</dl>\n";
     } else if (const auto *t = std::get_if<Table>(&b)) {
-      if (t->for_ != Table::For::data) html_table(out, *t);
+      if (t->drawn_as_text()) html_table(out, *t);
     } else if (const auto *c = std::get_if<OrgChart>(&b)) {
       out += "<figure id=\"f-" + e(c->id) + "\"><figcaption>" + e(c->caption) + "</figcaption>" + org_chart_svg(*c) +
              "</figure>\n";

@@ -95,7 +95,11 @@ ordered_json section(const Section &s) {
   j["number"] = s.number;
   j["title"] = s.title;
   ordered_json bs = ordered_json::array();
-  for (const auto &b : s.blocks) bs.push_back(block(b));
+  for (const auto &b : s.blocks) {
+    // A workbook's inputs repeat figures the other tables give; JSON readers have the command's own JSON.
+    if (const auto *t = std::get_if<Table>(&b); t && t->for_ == Table::For::workbook) continue;
+    bs.push_back(block(b));
+  }
   j["blocks"] = std::move(bs);
   ordered_json subs = ordered_json::array();
   for (const auto &sub : s.sections) subs.push_back(section(sub));

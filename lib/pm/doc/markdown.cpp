@@ -157,7 +157,7 @@ void section(std::string &out, const Section &s, int level, bool zh) {
         out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
       out += "\n";
     } else if (const auto *t = std::get_if<Table>(&b)) {
-      if (t->for_ != Table::For::data) md_table(out, *t);
+      if (t->drawn_as_text()) md_table(out, *t);
     } else if (const auto *c = std::get_if<OrgChart>(&b))
       org_chart(out, *c);
     else if (const auto *g = std::get_if<Gantt>(&b))

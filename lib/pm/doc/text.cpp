@@ -59,7 +59,7 @@ private:
   void section(const Section &s) {
     if (!s.title.empty()) m_out += gap() + (s.number.empty() ? "" : s.number + " ") + s.title + "\n";
     for (const auto &b : s.blocks) {
-      if (const auto *t = std::get_if<Table>(&b); t && t->for_ == Table::For::data) continue;
+      if (const auto *t = std::get_if<Table>(&b); t && !t->drawn_as_text()) continue;
       m_out += gap();
       block(b);
     }
@@ -80,7 +80,7 @@ private:
       for (const auto &[k, v] : f->items) w = std::max(w, util::display_width(k));
       for (const auto &[k, v] : f->items) m_out += rtrim(util::pad(k, w) + "  " + v) + "\n";
     } else if (const auto *t = std::get_if<Table>(&b)) {
-      if (t->for_ != Table::For::data) table(*t);
+      if (t->drawn_as_text()) table(*t);
     } else if (const auto *c = std::get_if<OrgChart>(&b)) {
       org_chart(*c);
     } else if (const auto *g = std::get_if<Gantt>(&b)) {

@@ -32,6 +32,20 @@ struct Placed {
   int first_row = 0;
 };
 
+// A sheet's name and its tables by id, laid out before any is written so that formulas may
+// refer to any table of the workbook.
+struct SheetLayout {
+  std::string name;
+  std::map<std::string, Placed> placed;
+};
+
+// 'Sheet name'! for a reference from another sheet; quotes doubled as Excel wants.
+std::string sheet_prefix(const std::string &name) {
+  std::string q;
+  for (char ch : name) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+  return "'" + q + "'!";
+}
+
 std::string column_letters(int col) {
   std::string s;
   for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
@@ -65,7 +79,7 @@ int row_of(const Placed &p, const std::string &key) {
 // Turns a cell's formula spec (document.hpp) into an Excel formula, or "" when it cannot be
 // resolved (the value is written instead).
 std::string resolve(const std::string &spec, const Placed &self, std::size_t row_index, int col,
-                    const std::map<std::string, Placed> &placed) {
+                    const std::map<std::string, Placed> &placed, const std::map<std::string, SheetLayout> &sheets) {
   const auto &rows = self.table->rows;
   auto rows_where = [&](auto pred) {
     std::vector<int> out;
@@ -99,10 +113,20 @@ std::string resolve(const std::string &spec, const Placed &self, std::size_t row
     std::string ref = spec.substr(i + 1, end - i - 1);
     i = end;
     const Placed *where = &self;
+    const std::map<std::string, Placed> *tables = &placed;
+    std::string prefix;
+    if (std::size_t bang = ref.find('!'); bang != std::string::npos) {
+      auto sh = sheets.find(ref.substr(0, bang));
+      if (sh == sheets.end()) return "";
+      tables = &sh->second.placed;
+      prefix = sheet_prefix(sh->second.name);
+      ref = ref.substr(bang + 1);
+      if (ref.find('/') == std::string::npos) return ""; // another sheet's cell names its table
+    }
     std::size_t slash = ref.find('/');
     if (slash != std::string::npos) {
-      auto it = placed.find(ref.substr(0, slash));
-      if (it == placed.end()) return "";
+      auto it = tables->find(ref.substr(0, slash));
+      if (it == tables->end()) return "";
       where = &it->second;
       ref = ref.substr(slash + 1);
     }
@@ -112,7 +136,7 @@ std::string resolve(const std::string &spec, const Placed &self, std::size_t row
     int r = key.empty() ? self.first_row + static_cast<int>(row_index) : row_of(*where, key);
     int c = where->table->column(column);
     if (r < 0 || c < 0) return "";
-    out += address(r, c);
+    out += prefix + address(r, c);
   }
   return out;
 }
@@ -146,6 +170,18 @@ public:
           if (s.id == t.sheet) return;
         sheets.push_back({t.sheet, t.sheet});
       });
+    // Lay every sheet out first, so formulas may refer to any table of any sheet.
+    for (const auto &s : sheets) {
+      SheetLayout &l = m_layout[s.id];
+      l.name = s.label;
+      std::vector<const Table *> tables;
+      collect(m_d.sections, s.id, tables);
+      int row = 2;
+      for (const auto *t : tables) {
+        l.placed[t->id] = Placed{t, row + 2}; // caption, header, then the rows
+        row += 2 + static_cast<int>(t->rows.size()) + 1;
+      }
+    }
     for (const auto &s : sheets) sheet(s.id, s.label);
   }
 
@@ -157,7 +193,8 @@ private:
     auto it = m_formats.find(key);
     if (it != m_formats.end()) return it->second;
     lxw_format *f = workbook_add_format(m_wb);
-    if (number) format_set_num_format(f, decimals <= 0 ? "#,##0" : decimals == 1 ? "#,##0.0" : "#,##0.00");
+    if (number && decimals >= 0)
+      format_set_num_format(f, decimals == 0 ? "#,##0" : decimals == 1 ? "#,##0.0" : "#,##0.00");
     if (bold) format_set_bold(f);
     if (total) format_set_top(f, LXW_BORDER_THIN);
     if (wrap) format_set_text_wrap(f);
@@ -188,14 +225,9 @@ private:
     worksheet_fit_to_pages(ws, 1, 0);
     std::vector<const Table *> tables;
     collect(m_d.sections, id, tables);
-
-    // Lay the tables out first, so formulas may refer to any of them.
-    std::map<std::string, Placed> placed;
+    const std::map<std::string, Placed> &placed = m_layout[id].placed;
     int row = 2;
-    for (const auto *t : tables) {
-      placed[t->id] = Placed{t, row + 2}; // caption, header, then the rows
-      row += 2 + static_cast<int>(t->rows.size()) + 1;
-    }
+    for (const auto *t : tables) row += 2 + static_cast<int>(t->rows.size()) + 1;
     worksheet_write_string(ws, 0, 0, m_d.title.c_str(), fmt(0, false, true, false, false));
     std::vector<double> widths;
     auto widen = [&](std::size_t col, const std::string &text, bool wide) {
@@ -204,7 +236,7 @@ private:
       widths[col] = std::max(widths[col], std::min(w, wide ? 60.0 : 40.0));
     };
     for (const auto *t : tables) {
-      const Placed &p = placed[t->id];
+      const Placed &p = placed.at(t->id);
       int caption_row = p.first_row - 2, header_row = p.first_row - 1;
       worksheet_write_string(ws, static_cast<lxw_row_t>(caption_row), 0, t->caption.c_str(),
                              fmt(0, false, true, false, false));
@@ -224,7 +256,8 @@ private:
           auto xc = static_cast<lxw_col_t>(c);
           if (cell.number) {
             lxw_format *f = fmt(column.decimals, true, bold, tot, false);
-            std::string formula = cell.formula.empty() ? "" : resolve(cell.formula, p, r, static_cast<int>(c), placed);
+            std::string formula =
+                cell.formula.empty() ? "" : resolve(cell.formula, p, r, static_cast<int>(c), placed, m_layout);
             if (formula.empty())
               worksheet_write_number(ws, xr, xc, *cell.number, f);
             else
@@ -267,6 +300,7 @@ private:
   lxw_workbook *m_wb;
   const Document &m_d;
   std::map<std::string, lxw_format *> m_formats;
+  std::map<std::string, SheetLayout> m_layout; // by sheet id
 };
 
 // 1980-01-01T00:00:00Z, the ZIP epoch: the created date when no --date is given, so the same

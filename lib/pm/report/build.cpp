@@ -125,7 +125,10 @@ Document build(const Input &in) {
   d.sections.push_back(budget(c));
   number_sections(d.sections, "");
   d.footer = c(msg::doc_generated);
-  d.sheets = {{"staffing", c(msg::sheet_staffing)}, {"roster", c(msg::sheet_roster)}, {"budget", c(msg::sheet_budget)}};
+  d.sheets = {{"staffing", c(msg::sheet_staffing)},
+              {"roster", c(msg::sheet_roster)},
+              {"budget", c(msg::sheet_budget)},
+              {"inputs", c(msg::sheet_inputs)}};
   return d;
 }
 

@@ -5,16 +5,35 @@
 #include <pm/budget/fee.hpp>
 #include <pm/util/text.hpp>
 
-#include <fmt/format.h>
-
 #include <cstdio>
 
 namespace pm::report::detail {
 
 namespace {
 
-// A rate as an Excel literal, exact enough to give the same fee as the library.
-std::string lit(double v) { return fmt::format("{:.12g}", v); }
+// A budget formula (budget::Line) as a cell's formula spec (doc::Cell) in the table `from`:
+// {key} is the key's value on the inputs sheet, {@id} the annual amount of line `id` (or of
+// the total) in the items table.
+std::string budget_spec(const std::string &formula, const std::string &from) {
+  std::string out;
+  for (std::size_t i = 0; i < formula.size(); ++i) {
+    std::size_t end = formula[i] == '{' ? formula.find('}', i) : std::string::npos;
+    if (end == std::string::npos) {
+      out += formula[i];
+      continue;
+    }
+    std::string ref = formula.substr(i + 1, end - i - 1);
+    i = end;
+    if (!ref.empty() && ref[0] == '@')
+      out += "{" + (from == "budget_items" ? std::string() : "budget_items/") + ref.substr(1) + ".annual}";
+    else
+      out += "{inputs!budget_inputs/" + ref + ".value}";
+  }
+  return out;
+}
+std::string budget_cell_formula(const std::string &formula, const std::string &from) {
+  return formula.empty() ? "" : "ROUND(" + budget_spec(formula, from) + ",2)";
+}
 
 double share(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return 0;
@@ -61,9 +80,10 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
                          "")));
     for (const auto &l : b.lines)
       if (l.item == it.id)
-        t.rows.push_back(body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual()),
-                                         Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
-                                        c.t(l.source))));
+        t.rows.push_back(
+            body(l.id, row({Cell::of(c.t(l.name)), Cell::num(l.annual(), budget_cell_formula(l.formula, t.id)),
+                            Cell::num(l.monthly(), monthly_f), Cell::of(""), Cell::of(c.t(l.basis))},
+                           c.t(l.source))));
   }
   t.rows.push_back(total(row({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:groups"),
                               Cell::num(b.monthly_cost(), monthly_f), Cell::num(b.cents ? 100 : 0), Cell::of("")},
@@ -76,11 +96,20 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   d.caption = c(msg::cap_budget_departments);
   d.columns = {col("department", c(msg::c_department)), col("headcount", c(msg::c_headcount), Align::right),
                col("annual", c(msg::c_annual), Align::right, 2), col("monthly", c(msg::c_monthly), Align::right, 2)};
-  for (const auto &dep : b.departments)
-    d.rows.push_back(body(dep.id.empty() ? "common" : dep.id,
-                          {Cell::of(dep.id.empty() ? c(msg::common_costs) : c.t(dep.name)),
-                           dep.id.empty() ? Cell::of("") : Cell::num(dep.headcount), Cell::num(yuan(dep.cents)),
-                           Cell::num(monthly_yuan(dep.cents), monthly_f)}));
+  for (const auto &dep : b.departments) {
+    // The department's lines, wherever they are in the items table.
+    std::vector<std::string> refs;
+    for (const auto &l : b.lines)
+      if (l.department == dep.id) refs.push_back("{budget_items/" + l.id + ".annual}");
+    std::string annual_f;
+    for (const auto &r : refs) annual_f += (annual_f.empty() ? "SUM(" : ",") + r;
+    if (!annual_f.empty()) annual_f += ")";
+    d.rows.push_back(
+        body(dep.id.empty() ? "common" : dep.id,
+             {Cell::of(dep.id.empty() ? c(msg::common_costs) : c.t(dep.name)),
+              dep.id.empty() ? Cell::of("") : Cell::num(dep.headcount, budget_spec(dep.headcount_formula, d.id)),
+              Cell::num(yuan(dep.cents), annual_f), Cell::num(monthly_yuan(dep.cents), monthly_f)}));
+  }
   d.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(b.headcount, "sum:body"),
                           Cell::num(b.annual_cost(), "sum:body"), Cell::num(b.monthly_cost(), monthly_f)}));
   s.blocks.push_back(std::move(d));
@@ -99,42 +128,18 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
   if (households) ft.columns.push_back(col("per_household_month", c(msg::c_per_household_month), Align::right, 2));
   ft.columns.push_back(col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2));
   ft.columns.push_back(col("basis", c(msg::c_basis), Align::left, 0, true));
-  const std::string cost = "{budget_items/total.annual}";
-  const std::string area = lit(f.chargeable_area);
-  const auto &r = f.rates;
-  const std::string vat = "*(1+" + lit(r.vat_rate) + ")";
-  struct Way {
-    const budget::Contract *contract;
-    std::string revenue;  // the contract's annual fees, as its first column prices them
-    std::string incl_vat; // the same with VAT, where VAT is added
-  };
-  const std::string lump = cost + "*(1+" + lit(r.profit_rate) + ")/(1-" + lit(r.tax_rate) + ")";
-  const std::string lump_vat = cost + "*(1+" + lit(r.profit_rate) + ")";
-  const std::string plus = cost + "*(1+" + lit(r.remuneration_rate) + ")";
-  // What garages and spaces pay comes off what the area pays: VAT included for the lump sum,
-  // before VAT for the others.
-  const double parked = f.parking ? f.parking->annual : 0;
-  const std::string less = f.parking ? "-" + lit(parked) : "";
-  const std::string less_net = f.parking ? "-" + lit(parked) + "/(1+" + lit(r.vat_rate) + ")" : "";
-  const Way ways[] = {
-      {&f.lump_sum, lump, lump},
-      {&f.lump_sum_vat, lump_vat, lump_vat + vat},
-      {&f.cost_plus, plus, plus + vat},
-  };
-  for (const auto &w : ways) {
-    const auto &k = *w.contract;
-    const std::string off = &k == &f.lump_sum ? less : less_net;
-    const std::string area_pays = "(" + w.revenue + off + ")";
-    const std::string area_pays_vat = &k == &f.lump_sum ? area_pays : area_pays + vat;
+  for (const budget::Contract *kp : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus}) {
+    const auto &k = *kp;
     std::vector<Cell> cells = {
         Cell::of(c.t(k.name)),
-        Cell::num(budget::round_cents(k.per_m2_month), "ROUND(" + area_pays + "/12/" + area + ",2)"),
-        Cell::num(budget::round_cents(k.per_m2_month_incl_vat), "ROUND(" + area_pays_vat + "/12/" + area + ",2)")};
+        Cell::num(budget::round_cents(k.per_m2_month), budget_cell_formula(k.per_m2_month_formula, ft.id)),
+        Cell::num(budget::round_cents(k.per_m2_month_incl_vat),
+                  budget_cell_formula(k.per_m2_month_incl_vat_formula, ft.id))};
     if (households)
       cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
-                                "ROUND(" + area_pays_vat + "/12/" + area + "*" + lit(f.household_area) + "/" +
-                                    lit(static_cast<double>(f.households)) + ",2)"));
-    cells.push_back(Cell::num(budget::round_cents(k.annual_revenue), "ROUND(" + w.revenue + ",2)"));
+                                budget_cell_formula(k.per_household_month_formula, ft.id)));
+    cells.push_back(
+        Cell::num(budget::round_cents(k.annual_revenue), budget_cell_formula(k.annual_revenue_formula, ft.id)));
     cells.push_back(Cell::of(c.t(k.basis)));
     ft.rows.push_back(body(k.id, std::move(cells)));
   }
@@ -151,6 +156,18 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
     fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.guide->source), Style::source});
   }
   s.sections.push_back(std::move(fs));
+
+  // The workbook's inputs sheet: what every formula above is computed from.
+  Table in;
+  in.id = "budget_inputs";
+  in.sheet = "inputs";
+  in.for_ = Table::For::workbook;
+  in.caption = c(msg::cap_budget_inputs);
+  in.columns = {col("input", c(msg::c_input)), col("value", c(msg::c_value), Align::right, -1),
+                col("unit", c(msg::c_unit)), col("key", c(msg::c_key))};
+  for (const auto &i : b.inputs)
+    in.rows.push_back(body(i.key, {Cell::of(c.t(i.name)), Cell::num(i.value), Cell::of(c.t(i.unit)), Cell::of(i.key)}));
+  s.blocks.push_back(std::move(in));
 
   std::vector<std::string> notes;
   for (const auto &n : b.notes) notes.push_back(c.t(n));
