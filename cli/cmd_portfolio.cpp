@@ -62,6 +62,7 @@ Action setup_portfolio(CLI::App &app, Global &g) {
   app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_portfolio_norms))
       ->default_str(app::default_norms);
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor_default));
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_portfolio_rates));
   app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_portfolio_format))
       ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));

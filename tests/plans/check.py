@@ -84,6 +84,30 @@ def case_portfolio():
     first = out["estates"][0]
     s = json.loads(run("staff", first["file"], "--format", "json").stdout)
     check(s["total"] == first["staff"], f"portfolio staff {first['staff']} != pm staff {s['total']}")
+    # Cost and fee per estate are pm budget's, at the rates of the estate's city; the totals add up;
+    # figures at illustrative rates carry the notice.
+    bud = json.loads(run("budget", first["file"], "--format", "json").stdout)
+    check(first["rates"] == bud["rates"] == "shenyang", f"the estate's city picks its rates: {first['rates']}")
+    check(first["annual_cost"] == bud["annual_cost"], f"portfolio cost {first['annual_cost']} != pm budget {bud['annual_cost']}")
+    lump = [k for k in bud["fee"]["contracts"] if k["id"] == "lump_sum"][0]
+    check(first["fee_per_m2_month"] == lump["per_m2_month_incl_vat"], "portfolio fee = pm budget's lump sum with tax")
+    check(abs(out["totals"]["annual_cost"] - sum(e["annual_cost"] for e in out["estates"])) < 0.01, "cost total adds up")
+    check(out["notice"] and all(e["illustrative"] for e in out["estates"]), "illustrative rates carry the notice")
+    # --rates costs every estate at the rates given; rates that are not illustrative carry no notice.
+    with tempfile.TemporaryDirectory() as tmp:
+        mine = os.path.join(tmp, "mine.toml")
+        text = run("rates", "show", "chongqing").stdout
+        with open(mine, "w") as f:
+            f.write(text.replace("illustrative = true", "illustrative = false", 1))
+        g = json.loads(run("portfolio", "examples/city-portfolio", "--rates", mine, "--format", "json").stdout)
+        check(all(e["rates"] == mine and not e["illustrative"] for e in g["estates"]), "--rates applies to every estate")
+        check(g["notice"] is None, "rates that are not illustrative carry no notice")
+        ajv("portfolio.schema.json", json.dumps(g))
+        # Rates that can't cost an estate say why; no estate is left uncosted in silence.
+        bad = run("portfolio", "examples/city-portfolio", "--rates", "tests/budget/textbook-rates.toml", "--format", "json")
+        check(bad.returncode == 1 and "[missing-key]" in bad.stderr, f"uncostable estates are reported: {bad.stderr[:300]}")
+    t = run("--lang", "en", "portfolio", "examples/city-portfolio")
+    check("Costs and fees at illustrative rates (shenyang)" in t.stdout, "the table says its costs rest on illustrative rates")
     # Other formats: the table names the targets; md and html are well formed; csv has a row per estate.
     t = run("--lang", "en", "portfolio", "examples/city-portfolio")
     check("owners' committees formed" in t.stdout and "MISSED" in t.stdout, "the table shows the targets")

@@ -3,6 +3,8 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
 
+#include <algorithm>
+
 namespace pm::app {
 
 PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::string &targets_file,
@@ -32,12 +34,23 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
       ++r.invalid_files;
     } else {
       Plan p = make_plan(c, std::move(*loaded.input), {c.rates.has_value(), std::nullopt});
-      // An estate that can't be costed has no cost.
-      std::optional<double> cost;
-      if (p.budget) cost = p.budget->annual_cost();
+      // An estate that can't be costed has no cost, and the diagnostics say why.
+      out.diagnostics.insert(out.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
+      if (!p.diagnostics.empty() && diag::has_errors(p.diagnostics)) out.status = worst(out.status, Status::invalid);
+      std::optional<double> cost, fee;
+      std::string rates;
+      bool illustrative = false;
+      if (p.budget) {
+        cost = p.budget->annual_cost();
+        fee = budget::round_cents(p.budget->fee.lump_sum.per_m2_month_incl_vat);
+        rates = p.budget->rates;
+        illustrative = p.budget->illustrative;
+        auto &seen = r.illustrative_rates;
+        if (illustrative && std::find(seen.begin(), seen.end(), rates) == seen.end()) seen.push_back(rates);
+      }
       if (cost) r.total_cost = r.total_cost.value_or(0) + *cost;
-      r.rows.push_back(
-          {f, p.estate.id, p.estate.name, p.estate.areas.total, p.staffing.total, cost, p.estate.governance});
+      r.rows.push_back({f, p.estate.id, p.estate.name, p.estate.areas.total, p.staffing.total, cost, fee, rates,
+                        illustrative, p.estate.governance});
       r.total_staff += p.staffing.total;
       r.total_area += p.estate.areas.total;
     }

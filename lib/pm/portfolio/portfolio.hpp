@@ -53,6 +53,9 @@ struct EstateRow {
   double area = 0;
   int staff = 0;                     // the staffing's total
   std::optional<double> annual_cost; // when a cost model was given
+  std::optional<double> fee;         // lump sum with tax, 元/m²·month, when costed
+  std::string rates;                 // the rate set it was costed at
+  bool illustrative = false;         // those rates are illustrative
   estate::Governance governance;
 };
 
@@ -71,6 +74,7 @@ struct Result {
   double total_area = 0;
   std::optional<double> total_cost;
   int invalid_files = 0;
+  std::vector<std::string> illustrative_rates; // the illustrative rate sets any figure rests on
   bool all_met() const;
 };
 

@@ -54,26 +54,34 @@ Table estates_table(const Ctx &c, const portfolio::Result &r) {
   Table t;
   t.id = "estates";
   t.caption = c(msg::portfolio_estates);
-  t.columns = {col("id", c(msg::c_id)),
-               col("name", c(msg::c_name)),
-               col("area", c(msg::c_area), Align::right),
-               col("staff", c(msg::c_headcount), Align::right),
-               col("tendered", c(msg::c_tendered)),
-               col("contract", c(msg::c_contract_signed)),
-               col("licensed", c(msg::c_licensed)),
-               col("certified", c(msg::c_certified)),
-               col("committee", c(msg::c_committee)),
-               col("rectified", c(msg::c_rectified))};
+  t.columns = {col("id", c(msg::c_id)), col("name", c(msg::c_name)), col("area", c(msg::c_area), Align::right),
+               col("staff", c(msg::c_headcount), Align::right)};
+  // Costs and fees where the estates were costed.
+  const bool costed = r.total_cost.has_value();
+  if (costed)
+    for (auto &&x : {col("annual_cost", c(msg::c_annual_cost), Align::right, 2),
+                     col("fee", c(msg::c_fee_incl_vat), Align::right, 2), col("rates", c(msg::c_rates))})
+      t.columns.push_back(x);
+  for (auto &&x : {col("tendered", c(msg::c_tendered)), col("contract", c(msg::c_contract_signed)),
+                   col("licensed", c(msg::c_licensed)), col("certified", c(msg::c_certified)),
+                   col("committee", c(msg::c_committee)), col("rectified", c(msg::c_rectified))})
+    t.columns.push_back(x);
   for (const auto &e : r.rows) {
     const auto &g = e.governance;
     std::string rect = g.present ? std::to_string(g.rectification_closed) + "/" +
                                        std::to_string(g.rectification_open + g.rectification_closed)
                                  : "—";
-    t.rows.push_back(body(e.id, {Cell::of(e.id), Cell::of(c.t(e.name)), Cell::num(e.area), Cell::num(e.staff),
-                                 Cell::of(g.new_estate == true ? yes_no(c, g.tendered) : "—"),
-                                 Cell::of(yes_no(c, g.contract_signed)), Cell::of(yes_no(c, g.company_licensed)),
-                                 Cell::of(yes_no(c, g.manager_certified)), Cell::of(yes_no(c, g.owners_committee)),
-                                 Cell::of(rect)}));
+    std::vector<Cell> cells = {Cell::of(e.id), Cell::of(c.t(e.name)), Cell::num(e.area), Cell::num(e.staff)};
+    if (costed) {
+      cells.push_back(e.annual_cost ? Cell::num(*e.annual_cost) : Cell::of("—"));
+      cells.push_back(e.fee ? Cell::num(*e.fee) : Cell::of("—"));
+      cells.push_back(Cell::of(e.rates.empty() ? "—" : e.rates + (e.illustrative ? " *" : "")));
+    }
+    for (auto &&x : {Cell::of(g.new_estate == true ? yes_no(c, g.tendered) : "—"),
+                     Cell::of(yes_no(c, g.contract_signed)), Cell::of(yes_no(c, g.company_licensed)),
+                     Cell::of(yes_no(c, g.manager_certified)), Cell::of(yes_no(c, g.owners_committee)), Cell::of(rect)})
+      cells.push_back(x);
+    t.rows.push_back(body(e.id, std::move(cells)));
   }
   return t;
 }
@@ -83,9 +91,9 @@ Table estates_data(const portfolio::Result &r, i18n::Lang lang) {
   Table t;
   t.id = "estates_data";
   t.for_ = Table::For::data;
-  for (const char *id :
-       {"id", "name", "file", "area", "staff", "new_estate", "tendered", "contract_signed", "company_licensed",
-        "manager_certified", "owners_committee", "rectification_open", "rectification_closed"})
+  for (const char *id : {"id", "name", "file", "area", "staff", "annual_cost", "fee", "rates", "illustrative",
+                         "new_estate", "tendered", "contract_signed", "company_licensed", "manager_certified",
+                         "owners_committee", "rectification_open", "rectification_closed"})
     t.columns.push_back(col(id, ""));
   auto b = [](std::optional<bool> v) { return v ? (*v ? "true" : "false") : ""; };
   for (const auto &e : r.rows) {
@@ -93,6 +101,10 @@ Table estates_data(const portfolio::Result &r, i18n::Lang lang) {
     std::vector<Cell> cells;
     for (const std::string &v :
          {e.id, e.name.get(lang), e.file, util::format_number(e.area), std::to_string(e.staff),
+          e.annual_cost ? util::format_number(*e.annual_cost) : "", e.fee ? util::format_number(*e.fee) : "", e.rates,
+          std::string(e.rates.empty()  ? ""
+                      : e.illustrative ? "true"
+                                       : "false"),
           std::string(b(g.new_estate)), std::string(b(g.tendered)), std::string(b(g.contract_signed)),
           std::string(b(g.company_licensed)), std::string(b(g.manager_certified)), std::string(b(g.owners_committee)),
           g.present ? std::to_string(g.rectification_open) : "",
@@ -129,6 +141,13 @@ doc::Document portfolio_document(const portfolio::Result &r, const portfolio::Ta
   }
   s.blocks.push_back(estates_table(c, r));
   s.blocks.push_back(Paragraph{totals_line(c, r), Style::normal});
+  // Every figure that rests on illustrative rates says so, where it is shown.
+  if (!r.illustrative_rates.empty()) {
+    std::string sets;
+    for (const auto &n : r.illustrative_rates) sets += (sets.empty() ? "" : ", ") + n;
+    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), sets), Style::note});
+    s.blocks.push_back(Paragraph{c.f(msg::portfolio_illustrative, sets), Style::note});
+  }
   s.blocks.push_back(estates_data(r, lang));
   d.sections.push_back(std::move(s));
   return d;
@@ -147,6 +166,9 @@ nlohmann::ordered_json portfolio_json(const portfolio::Result &r, const portfoli
     x["area"] = e.area;
     x["staff"] = e.staff;
     x["annual_cost"] = e.annual_cost ? nlohmann::ordered_json(*e.annual_cost) : nlohmann::ordered_json(nullptr);
+    x["fee_per_m2_month"] = e.fee ? nlohmann::ordered_json(*e.fee) : nlohmann::ordered_json(nullptr);
+    x["rates"] = e.rates.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.rates);
+    x["illustrative"] = e.illustrative;
     if (e.governance.present) {
       const auto &g = e.governance;
       auto b = [](std::optional<bool> v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
@@ -187,6 +209,9 @@ nlohmann::ordered_json portfolio_json(const portfolio::Result &r, const portfoli
       {"staff", r.total_staff},
       {"annual_cost", r.total_cost ? nlohmann::ordered_json(*r.total_cost) : nlohmann::ordered_json(nullptr)}};
   j["all_met"] = r.all_met();
+  j["notice"] = r.illustrative_rates.empty()
+                    ? nlohmann::ordered_json(nullptr)
+                    : nlohmann::ordered_json(budget::illustrative_notice.get(lang == i18n::Lang::zh));
   return j;
 }
 
