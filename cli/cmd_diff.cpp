@@ -35,10 +35,13 @@ int run_diff(const Options &o, const Global &g) {
   if (!b) return rc;
   i18n::Lang lang = output_lang(g, b->estate);
   app::Diff d = app::diff(*c, std::move(*a), std::move(*b));
-  std::string text =
-      o.format == "json"
-          ? report::diff_json(d, o.old_path, o.new_path, c->rates->name, lang).dump(2) + "\n"
-          : draw(report::diff_document(d, c->rates->illustrative, lang), o.format == "md" ? "md" : "table");
+  // The rates the new version was costed at (its city's set, --rates, or the default).
+  const budget::Budget *costed = d.after.budget ? &*d.after.budget : nullptr;
+  std::string rates = costed ? costed->rates : c->rates->name;
+  bool illustrative = costed ? costed->illustrative : c->rates->illustrative;
+  std::string text = o.format == "json"
+                         ? report::diff_json(d, o.old_path, o.new_path, rates, lang).dump(2) + "\n"
+                         : draw(report::diff_document(d, illustrative, lang), o.format == "md" ? "md" : "table");
   return emit("", text, {}, g);
 }
 
@@ -52,8 +55,7 @@ Action setup_diff(CLI::App &app, Global &g) {
   app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_diff_norms))
       ->default_str(app::default_norms);
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor_default));
-  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_diff_rates))
-      ->default_str(app::default_rates);
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_diff_rates));
   app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_diff_format))
       ->check(CLI::IsMember({"text", "md", "json"}));
   return [o, &g] { return run_diff(*o, g); };

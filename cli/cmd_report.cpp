@@ -129,8 +129,7 @@ Action setup_report(CLI::App &app, Global &g) {
   app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
-  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates))
-      ->default_str(app::default_rates);
+  app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates));
   auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_report_format))
                   ->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
   app.add_option("--date", o->date, i18n::tr(g.help, i18n::msg::help_report_date));

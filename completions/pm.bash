@@ -22,7 +22,7 @@ _pm_options() {
     staff) o='--norms -n --labor -l --format -f --output -o --explain -e --strict' ;;
     init) o='--type -t' ;;
     'rates init') o='--from' ;;
-    portfolio) o='--targets -t --norms -n --labor -l --format -f --output -o' ;;
+    portfolio) o='--targets -t --norms -n --labor -l --rates -r --format -f --output -o' ;;
     diff) o='--norms -n --labor -l --rates -r --format -f' ;;
     budget) o='--norms -n --labor -l --rates -r --format -f --output -o --explain -e' ;;
     roster) o='--norms -n --labor -l --start --weeks --pattern --seed --format -f --output -o' ;;

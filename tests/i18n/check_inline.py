@@ -16,6 +16,7 @@ ALLOWED = {
     ("lib/pm/budget/budget.cpp", '"物业服务收费管理办法"'),
     ("lib/pm/budget/budget.cpp", '"物业服务定价成本监审办法"'),
     ("lib/pm/budget/budget.cpp", '"专项维修资金"'),
+    ("lib/pm/budget/budget.cpp", '"劳部发〔1994〕503号"'),
 }
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TERNARY = re.compile(r"\bzh\s*\?|Lang::zh\s*\?|zh\(\)\s*\?")

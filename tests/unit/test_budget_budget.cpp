@@ -227,8 +227,8 @@ source = "x"
 
 TEST_CASE("compute takes outsourced services at contract value and leaves out what they cover") {
   estate::Estate e = small_estate();
-  e.outsourced.push_back({"lift_maintenance", "Lifts Ltd", 48000});
-  e.outsourced.push_back({"river_cleaning", "", 0});
+  e.outsourced.push_back({"lift_maintenance", "Lifts Ltd", 48000, 0, 0, 0, 0, ""});
+  e.outsourced.push_back({"river_cleaning", "", 0, 0, 0, 0, 0, ""});
   std::string text = std::string(staff_rates) + fee_rates + R"(
 [[plant_upkeep]]
 id = "lifts"
@@ -506,4 +506,46 @@ source = "x 第一条"
   CHECK(d[0].line == 11);
   CHECK(d[0].message.find("security = 2000") != std::string::npos);
   CHECK(d[0].message.find("minimum wage of 2100") != std::string::npos);
+}
+
+TEST_CASE("compute: an outsourced price per m² or per post, with its source or marked an assumption") {
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto in = fx::input("residential-145k");
+  in.estate.outsourced.clear();
+  in.estate.outsourced.push_back({"cleaning", "", 0, 0.25, 116000, 0, 0, "2025 quotation"});
+  in.estate.outsourced.push_back({"security", "", 0, 0, 0, 5200, 20, ""});
+  auto plan = pm::app::make_plan(cx, in, req);
+  REQUIRE(plan.budget);
+  const auto *cleaning = find(*plan.budget, "outsourced.cleaning");
+  const auto *security = find(*plan.budget, "outsourced.security");
+  REQUIRE(cleaning);
+  REQUIRE(security);
+  CHECK(cleaning->annual() == doctest::Approx(0.25 * 116000 * 12));
+  CHECK(cleaning->basis.en == "116,000 m² × 0.25 元/m²·month × 12");
+  CHECK(cleaning->source.en.find("price from: 2025 quotation") != std::string::npos);
+  CHECK(security->annual() == doctest::Approx(5200 * 20 * 12));
+  CHECK(security->source.en.find("an assumption") != std::string::npos);
+}
+
+TEST_CASE("compute: common income the contract sets against the fee comes off what the area pays") {
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto in = fx::input("residential-145k");
+  auto base = pm::app::make_plan(cx, in, req);
+  in.estate.income.push_back({{"电梯广告", "Lift advertising"}, 120000, "2024 accounts"});
+  auto plan = pm::app::make_plan(cx, in, req);
+  REQUIRE(base.budget);
+  REQUIRE(plan.budget);
+  const auto &f = plan.budget->fee;
+  CHECK(plan.budget->cents == base.budget->cents); // income is not a cost
+  CHECK(f.offsets == doctest::Approx(120000));
+  CHECK(f.lump_sum.per_m2_month ==
+        doctest::Approx(base.budget->fee.lump_sum.per_m2_month - 120000.0 / 12 / f.chargeable_area));
+  CHECK(f.cost_plus.per_m2_month == doctest::Approx(base.budget->fee.cost_plus.per_m2_month -
+                                                    120000.0 / (1 + f.rates.vat_rate) / 12 / f.chargeable_area));
+  REQUIRE(f.income.size() == 1);
+  CHECK(f.income[0].source.en.find("income[0], 2024 accounts") != std::string::npos);
 }

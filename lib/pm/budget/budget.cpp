@@ -23,6 +23,8 @@ namespace {
 const char *const fee_measures = "物业服务收费管理办法";      // 发改价格〔2003〕1864号
 const char *const cost_measures = "物业服务定价成本监审办法"; // 2007
 const char *const maintenance_fund = "专项维修资金";          // the special maintenance fund
+// 关于企业实行不定时工作制和综合计算工时工作制的审批办法 (1994)
+const char *const hours_approval = "劳部发〔1994〕503号";
 } // namespace
 
 const std::vector<ItemInfo> &items() {
@@ -484,18 +486,38 @@ private:
       const auto &o = m_e.outsourced[i];
       Text name = outsourced_name(o.service);
       Text who = o.contractor.empty() ? Text{} : both(msg::parenthesised, o.contractor);
-      Text basis = both_sides(msg::budget_contract_value, amount(o.annual_cost), who);
-      if (o.annual_cost == 0) {
+      const double value = o.annual(m_e.areas.total);
+      Text basis = both_sides(msg::budget_contract_value, amount(value), who);
+      std::string key = "outsourced." + o.service;
+      std::string formula;
+      if (o.per_m2_month > 0) {
+        double area = o.area > 0 ? o.area : m_e.areas.total;
+        basis = both_sides(msg::budget_contract_per_m2, amount(area), amount(o.per_m2_month), who);
+        formula = input(key + ".area", both_of(msg::in_outsourced_area, name), area, both(msg::unit_m2)) + "*" +
+                  input(key + ".per_m2_month", both_of(msg::in_outsourced_per_m2, name), o.per_m2_month,
+                        both(msg::unit_yuan_m2_month)) +
+                  "*12";
+      } else if (o.per_post_month > 0) {
+        basis = both_sides(msg::budget_contract_per_post, o.posts, amount(o.per_post_month), who);
+        formula = input(key + ".posts", both_of(msg::in_outsourced_posts, name), o.posts, both(msg::unit_posts)) + "*" +
+                  input(key + ".per_post_month", both_of(msg::in_outsourced_per_post, name), o.per_post_month,
+                        both(msg::unit_yuan_month)) +
+                  "*12";
+      }
+      if (value == 0) {
         basis = both(msg::budget_no_contract_value_basis, i);
         // Chinese names the service, English gives its id.
         m_b.warnings.push_back(
             {"no-contract-value", both_sides(msg::budget_no_contract_value, Text{name.zh, o.service})});
       }
-      Line l = line("outsourced", "", name, o.annual_cost, basis,
-                    both(msg::budget_source_outsourced, m_e.file, i, cost_measures));
-      l.id = "outsourced." + o.service;
-      l.formula =
-          input("outsourced." + o.service, both_of(msg::in_outsourced, name), o.annual_cost, both(msg::unit_yuan_year));
+      // The price's own source, or the notice that it is an assumption.
+      Text src = o.source.empty() ? both(msg::budget_source_outsourced_assumed, m_e.file, i, cost_measures)
+                                  : both(msg::budget_source_outsourced_given, m_e.file, i, o.source, cost_measures);
+      Line l = line("outsourced", "", name, value, basis, src);
+      l.id = key;
+      l.formula = formula.empty()
+                      ? input(key, both_of(msg::in_outsourced, name), o.annual_cost, both(msg::unit_yuan_year))
+                      : formula;
       add(std::move(l));
     }
   }
@@ -605,19 +627,26 @@ private:
     // Garages and spaces pay their own fee (车位物业服务费): what they pay comes off what the
     // chargeable area must, VAT included for the tax-inclusive lump sum, before VAT otherwise.
     parking(f);
-    const double parked = f.parking ? f.parking->annual : 0, parked_net = parked / (1 + r.vat_rate),
-                 area = f.chargeable_area;
+    for (std::size_t i = 0; i < m_e.income.size(); ++i) {
+      const auto &x = m_e.income[i];
+      Text src = x.source.empty() ? both(msg::budget_income_assumed) : Text::same(x.source);
+      f.income.push_back({x.name, x.annual, both_of(msg::budget_source_income, m_e.file, i, src)});
+    }
+    f.offsets = f.parking ? f.parking->annual : 0;
+    for (const auto &x : f.income) f.offsets += x.annual;
+    const bool offset = f.offsets > 0;
+    const double parked = f.offsets, parked_net = parked / (1 + r.vat_rate), area = f.chargeable_area;
     double ls = fee_lump_sum(cost, area, r.profit_rate, r.tax_rate) - parked / 12 / area;
     f.lump_sum = contract("lump_sum", msg::budget_lump_sum, ls, ls, cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                          f.parking ? both_of(msg::budget_lump_sum_parking_basis, c, pct(r.profit_rate),
-                                              pct(r.tax_rate), money(to_cents(parked)), a)
-                                    : both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
+                          offset ? both_of(msg::budget_lump_sum_parking_basis, c, pct(r.profit_rate), pct(r.tax_rate),
+                                           money(to_cents(parked)), a)
+                                 : both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
     auto before_vat = [&](const char *id, const i18n::Message &name, double margin, const i18n::Message &basis,
                           const i18n::Message &parking_basis) {
       double per = cost * (1 + margin) / 12 / area - parked_net / 12 / area;
       std::string incl = util::format_number(round_cents(with_vat(per, r.vat_rate)), 2);
-      Text b = f.parking ? both_of(parking_basis, c, pct(margin), money(to_cents(parked_net)), a, pct(r.vat_rate), incl)
-                         : both_of(basis, c, pct(margin), a, pct(r.vat_rate), incl);
+      Text b = offset ? both_of(parking_basis, c, pct(margin), money(to_cents(parked_net)), a, pct(r.vat_rate), incl)
+                      : both_of(basis, c, pct(margin), a, pct(r.vat_rate), incl);
       return contract(id, name, per, with_vat(per, r.vat_rate), cost * (1 + margin), std::move(b));
     };
     f.lump_sum_vat = before_vat("lump_sum_vat", msg::budget_lump_sum_vat, r.profit_rate, msg::budget_lump_sum_vat_basis,
@@ -653,16 +682,21 @@ private:
     std::string households;
     if (m_e.households > 0)
       households = input("households", both(msg::in_households), m_e.households, both(msg::unit_households));
-    // What the garages and spaces pay comes off the area's share (fee()).
+    // What the garages and spaces pay, and the common income, come off the area's share (fee()).
     std::string parked;
+    for (std::size_t i = 0; i < f.income.size(); ++i)
+      parked += (parked.empty() ? "" : "+") +
+                input("income." + std::to_string(i), f.income[i].name, f.income[i].annual, both(msg::unit_yuan_year));
     if (f.parking) {
+      if (!parked.empty()) parked += "+";
       Text units = both(msg::unit_spaces);
-      parked = "(" + input("parking.garages", both(msg::in_parking_garages), m_e.parking_garages, units) + "+" +
-               input("parking.spaces", both(msg::in_parking_spaces), m_e.parking_spaces, units) + ")*" +
-               input("parking.per_space_month", both(msg::in_parking_rate), f.parking->per_space_month,
-                     both(msg::unit_yuan_space_month)) +
-               "*12";
+      parked += "(" + input("parking.garages", both(msg::in_parking_garages), m_e.parking_garages, units) + "+" +
+                input("parking.spaces", both(msg::in_parking_spaces), m_e.parking_spaces, units) + ")*" +
+                input("parking.per_space_month", both(msg::in_parking_rate), f.parking->per_space_month,
+                      both(msg::unit_yuan_space_month)) +
+                "*12";
     }
+    if (!parked.empty()) parked = "(" + parked + ")";
     auto set = [&](Contract &k, const std::string &revenue, bool vat_on_top) {
       k.annual_revenue_formula = revenue;
       std::string off = parked.empty() ? "" : vat_on_top ? "-" + parked + "/(1+" + vat + ")" : "-" + parked;
@@ -733,8 +767,23 @@ private:
       n.push_back(both(msg::budget_note_chargeable, amount(m_e.areas.total), amount(m_e.areas.underground_garage),
                        amount(m_e.areas.chargeable)));
     if (!m_e.outsourced.empty()) n.push_back(both(msg::budget_note_outsourced, cost_measures));
+    hours_note();
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
     n.push_back(both(msg::budget_note_rounding));
+  }
+
+  // The working-hours system the staffing assumes, and why no overtime is costed.
+  void hours_note() {
+    if (!m_l || m_s.total == 0) return;
+    std::string weekly = util::format_number(m_l->weekly_hours, 2);
+    if (m_l->averaging_period == "week")
+      m_b.notes.push_back(both(msg::budget_note_hours_standard, weekly));
+    else
+      m_b.notes.push_back(both_sides(msg::budget_note_hours_comprehensive, Text::same(weekly),
+                                     both(m_l->averaging_period == "year"      ? msg::period_year
+                                          : m_l->averaging_period == "quarter" ? msg::period_quarter
+                                                                               : msg::period_month),
+                                     Text::same(hours_approval)));
   }
 
   // Which rates were used and why: the estate's city picks a built-in set when there is one.

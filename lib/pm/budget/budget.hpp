@@ -101,8 +101,17 @@ struct GuideBand {
   catalog::Text source;
 };
 
+// Common income the contract sets against the fee (estate file `income`).
+struct OffsetIncome {
+  catalog::Text name;
+  double annual = 0;
+  catalog::Text source;
+};
+
 struct Fee {
   std::optional<ParkingIncome> parking;
+  std::vector<OffsetIncome> income;
+  double offsets = 0; // parking + income a year: what the chargeable area need not pay
   std::optional<GuideBand> guide;
   double chargeable_area = 0;
   int households = 0;        // the estate's, for the fee per household; 0 when not given

@@ -66,6 +66,11 @@ ordered_json to_json(const Budget &b, bool zh) {
                       {"source", p->source.get(zh)}};
   else
     fee["parking"] = nullptr;
+  ordered_json income = ordered_json::array();
+  for (const auto &x : b.fee.income)
+    income.push_back({{"name", x.name.get(zh)}, {"annual", round_cents(x.annual)}, {"source", x.source.get(zh)}});
+  fee["income"] = std::move(income);
+  fee["offsets"] = round_cents(b.fee.offsets);
   if (const auto &g = b.fee.guide)
     fee["guide_price"] = {
         {"grade", g->grade},          {"local_grade", g->local.get(zh)}, {"lift", g->lift}, {"base", g->base},

@@ -206,7 +206,13 @@ Estate from_document(const yaml::Document &doc) {
   if (v.contains("outsourced"))
     for (const auto &x : v["outsourced"])
       e.outsourced.push_back({get<std::string>(x, "service", ""), get<std::string>(x, "contractor", ""),
-                              get<double>(x, "annual_cost", 0)});
+                              get<double>(x, "annual_cost", 0), get<double>(x, "per_m2_month", 0),
+                              get<double>(x, "area", 0), get<double>(x, "per_post_month", 0), get<int>(x, "posts", 0),
+                              get<std::string>(x, "source", "")});
+  if (v.contains("income"))
+    for (const auto &x : v["income"])
+      e.income.push_back({x.contains("name") ? text_of(x["name"]) : catalog::Text{}, get<double>(x, "annual", 0),
+                          get<std::string>(x, "source", "")});
   if (v.contains("special_services"))
     for (const auto &x : v["special_services"])
       e.special_services.push_back({get<std::string>(x, "service", ""), get<int>(x, "owners", 0),

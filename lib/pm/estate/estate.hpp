@@ -50,10 +50,30 @@ struct Pool {
   std::string hours = ""; // opening hours, "HH:MM-HH:MM"; "" when not said
 };
 
+// A contract that replaces in-house posts: priced as a lump sum a year, per m² a month or per
+// post a month, with where the price comes from (a quotation, a signed contract...).
 struct Outsourced {
   std::string service;
   std::string contractor;
   double annual_cost = 0;
+  double per_m2_month = 0, area = 0; // area 0: the estate's total
+  double per_post_month = 0;
+  int posts = 0;
+  std::string source;
+  // The contract's value a year, however it is priced.
+  double annual(double total_area) const {
+    if (per_m2_month > 0) return per_m2_month * (area > 0 ? area : total_area) * 12;
+    if (per_post_month > 0) return per_post_month * posts * 12;
+    return annual_cost;
+  }
+};
+
+// Income that, as the contract says, is set against what the owners pay (公共收益 used to
+// reduce the fee: advertising, rented common parts, temporary parking...).
+struct Income {
+  catalog::Text name;
+  double annual = 0; // 元 a year
+  std::string source;
 };
 
 struct SpecialService {
@@ -177,6 +197,7 @@ struct Estate {
   int patrol_zones = 0;
   std::vector<Pool> pools;
   std::vector<Outsourced> outsourced;
+  std::vector<Income> income;
   std::vector<SpecialService> special_services;
   std::vector<Person> staff;
   std::vector<Unit> units;

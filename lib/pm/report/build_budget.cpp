@@ -150,6 +150,15 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
     fs.blocks.push_back(Paragraph{c(msg::budget_parking_name) + c(msg::colon) + c.t(f.parking->basis), Style::normal});
     fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.parking->source), Style::source});
   }
+  if (!f.income.empty()) {
+    List items;
+    for (const auto &x : f.income)
+      items.items.push_back(
+          c.f(msg::budget_income_item, c.t(x.name), detail::money(budget::to_cents(x.annual)), c.t(x.source)));
+    fs.blocks.push_back(Paragraph{c(msg::budget_income_title) + c(msg::colon), Style::normal});
+    fs.blocks.push_back(std::move(items));
+    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c(msg::budget_income_rule), Style::source});
+  }
   if (f.guide) {
     fs.blocks.push_back(Paragraph{c(msg::budget_guide_title) + c(msg::colon) + c.t(f.guide->basis),
                                   f.guide->position == "within" ? Style::normal : Style::warning});

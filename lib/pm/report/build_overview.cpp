@@ -111,7 +111,7 @@ Section overview(const Ctx &c) {
     std::string t = service_name(c, o.service);
     std::vector<std::string> parts;
     if (!o.contractor.empty()) parts.push_back(o.contractor);
-    if (o.annual_cost > 0) parts.push_back(c.f(msg::per_year_yuan, num(o.annual_cost, 2)));
+    if (o.annual(e.areas.total) > 0) parts.push_back(c.f(msg::per_year_yuan, num(o.annual(e.areas.total), 2)));
     if (!parts.empty()) t += c.f(msg::parenthesised, c.join(parts));
     outs.push_back(t);
   }

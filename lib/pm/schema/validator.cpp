@@ -538,6 +538,31 @@ void Validator::validate(yaml::Document &doc) const {
         message = both_of(msg::schema_must_be, where, join(forms, msg::schema_or));
         if (value) message += both_of(msg::schema_not, describe_type(*value));
       }
+    } else if (util::starts_with(d, "Target should not validate against schema specified in 'not'")) {
+      // Keys that exclude each other: name the ones given together.
+      out.code = "conflicting-keys";
+      std::vector<std::string> given;
+      if (sub && sub->contains("not") && value && value->is_object())
+        for (const auto &alt : (*sub)["not"].value("anyOf", json::array())) {
+          bool all = alt.contains("required");
+          for (const auto &k : alt.value("required", json::array())) all = all && value->contains(k.get<std::string>());
+          if (all)
+            for (const auto &k : alt["required"])
+              if (std::find(given.begin(), given.end(), k.get<std::string>()) == given.end())
+                given.push_back(k.get<std::string>());
+        }
+      message = both_of(msg::schema_conflicting_keys, where, join(given, ", "));
+    } else if (util::starts_with(d, "Missing dependency")) {
+      // "Missing dependency 'posts'.": the key that needs it is the one given.
+      out.code = "missing-key";
+      std::string missing = last_quoted(d, '\'');
+      std::string needing;
+      if (sub && sub->contains("dependencies") && value && value->is_object())
+        for (const auto &[k, deps] : (*sub)["dependencies"].items())
+          if (value->contains(k) && deps.is_array())
+            for (const auto &x : deps)
+              if (x == missing) needing = k;
+      message = both_of(msg::schema_missing_dependency, where, needing, missing);
     } else {
       // valijson's own words.
       out.code = "schema";
