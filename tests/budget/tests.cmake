@@ -41,3 +41,6 @@ add_test(NAME budget/output-extension
 # The man pages of pm budget and the rates file lint clean.
 add_test(NAME budget/man-lint
          COMMAND mandoc -T lint -W warning ${PM_SOURCE}/man/pm-budget.1 ${PM_SOURCE}/man/pm-rates.5)
+# The README's fee table is what pm computes (tests/fees/table.py).
+add_test(NAME fees/readme COMMAND python3 ${PM_SOURCE}/tests/fees/table.py ${PM_BIN} ${PM_SOURCE} --check
+                                  ${PM_SOURCE}/README.md)
