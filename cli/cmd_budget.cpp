@@ -10,6 +10,7 @@
 
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace pm::cli {
 
@@ -56,10 +57,21 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
   if (!c) return rc;
   std::string format = o.format;
   if (!format_given && !o.output.empty()) {
-    format = format_of_path(o.output, {"json", "csv", "md"});
+    format = format_of_path(o.output, {"json", "csv", "md", "xlsx"});
     if (format.empty()) format = "table";
   }
   bool dir = is_directory(o.estate);
+  bool to_stdout = o.output.empty() || o.output == "-";
+  // Checked before any work: a spreadsheet's bytes would garble a terminal, and a workbook is
+  // one estate's.
+  if (format == "xlsx" && dir) {
+    error(g, i18n::msg::cli_budget_xlsx_one_estate);
+    return Exit::usage;
+  }
+  if (format == "xlsx" && to_stdout && ::isatty(STDOUT_FILENO)) {
+    error(g, i18n::msg::cli_xlsx_terminal);
+    return Exit::usage;
+  }
   std::vector<app::Plan> plans;
   std::vector<std::string> files = {o.estate};
   app::Status status = app::Status::ok;
@@ -84,6 +96,23 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
     plans.push_back(std::move(p));
   }
   i18n::Lang lang = dir ? output_lang(g, plans) : output_lang(g, plans.front().estate);
+  if (format == "xlsx") {
+    // The workbook recalculates: every line and fee is a formula over its inputs sheet.
+    doc::Document d = report::budget_document(plans.front(), lang, true);
+    auto inputs = inputs_of(*c, files);
+    if (!to_stdout) {
+      auto w = doc::write_xlsx(d, o.output, inputs);
+      if (!w) error(g, w.error());
+      return w ? exit_of(status) : Exit::usage;
+    }
+    auto bytes = doc::xlsx_bytes(d);
+    if (!bytes) {
+      error(g, bytes.error());
+      return Exit::usage;
+    }
+    int w = emit("", *bytes, inputs, g);
+    return w != Exit::ok ? w : exit_of(status);
+  }
   std::string text = text_of(plans, dir, format, o.explain, lang);
   if (format == "csv") notes_on_stderr(plans, g, lang);
   int w = emit(o.output, text, inputs_of(*c, files), g);
@@ -101,7 +130,7 @@ Action setup_budget(CLI::App &app, Global &g) {
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
   app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates));
   auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_budget_format))
-                  ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+                  ->check(CLI::IsMember({"table", "json", "csv", "md", "xlsx"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
   app.add_flag("-e,--explain", o->explain, i18n::tr(g.help, i18n::msg::help_budget_explain));
   return [o, fmt, &g] { return run_budget(*o, fmt->count() > 0, g); };

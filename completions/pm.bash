@@ -97,7 +97,8 @@ _pm_value() {
     -f | --format)
       case $1 in
         validate) _pm_words 'text json github' ;;
-        staff | budget) _pm_words 'table json csv md' ;;
+        staff) _pm_words 'table json csv md' ;;
+        budget) _pm_words 'table json csv md xlsx' ;;
         portfolio) _pm_words 'table json csv md html' ;;
         diff) _pm_words 'text md json' ;;
         roster) _pm_words 'grid csv json ics html md' ;;

@@ -14,8 +14,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xlsx import Workbook  # noqa: E402
 
-INPUTS = 3  # the inputs sheet: staffing, roster, budget, inputs
-BUDGET = 2
+# The last two sheets: budget and inputs (pm report's workbook has staffing and roster before
+# them, pm budget's has only these two).
+INPUTS = -1
+BUDGET = -2
 FEN = 0.005
 
 

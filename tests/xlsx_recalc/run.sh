@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# usage: run.sh PM SOURCE WORKDIR LANG — see tests.cmake.
+# usage: run.sh PM SOURCE WORKDIR LANG [COMMAND] — see tests.cmake. COMMAND writes the
+# workbook: report (the default) or budget.
 set -euo pipefail
-pm=$1 src=$2 work=$3 lang=$4
+pm=$1 src=$2 work=$3 lang=$4 cmd=${5:-report}
 estate=$src/examples/residential-145k.yaml
 key=wages.department.security # the security department's monthly wage
 raise=500
@@ -20,8 +21,8 @@ cd "$work"
 python3 "$src/tests/xlsx_recalc/check.py" bound base.toml social_insurance 5000 12000
 cp base.toml rates.toml
 old=$(python3 "$src/tests/xlsx_recalc/check.py" raise-wage rates.toml security "$raise")
-"$pm" --lang "$lang" report "$estate" --rates base.toml -o base.xlsx
-"$pm" --lang "$lang" report "$estate" --rates rates.toml -o expected.xlsx
+"$pm" --lang "$lang" "$cmd" "$estate" --rates base.toml -o base.xlsx
+"$pm" --lang "$lang" "$cmd" "$estate" --rates rates.toml -o expected.xlsx
 "$pm" --lang "$lang" budget "$estate" --rates base.toml -f json >base.json
 "$pm" --lang "$lang" budget "$estate" --rates rates.toml -f json >budget.json
 

@@ -8,3 +8,8 @@ foreach(lang zh en)
                    ${CMAKE_CURRENT_BINARY_DIR}/xlsx_recalc/${lang} ${lang})
   set_tests_properties(xlsx_recalc/${lang} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)
 endforeach()
+# pm budget's workbook, the same way.
+add_test(NAME xlsx_recalc/budget
+         COMMAND bash ${PM_SOURCE}/tests/xlsx_recalc/run.sh ${PM_BIN} ${PM_SOURCE}
+                 ${CMAKE_CURRENT_BINARY_DIR}/xlsx_recalc/budget zh budget)
+set_tests_properties(xlsx_recalc/budget PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)

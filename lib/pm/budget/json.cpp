@@ -1,5 +1,6 @@
 #include <pm/budget/json.hpp>
 #include <pm/i18n/lang.hpp>
+#include <pm/i18n/messages.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -81,9 +82,21 @@ ordered_json to_json(const Budget &b, bool zh) {
   j["fee"] = std::move(fee);
 
   ordered_json items = ordered_json::array();
+  // A total's basis is its lines; their sources are theirs.
+  auto count = [&](auto pred) {
+    int n = 0;
+    for (const auto &l : b.lines) n += pred(l) ? 1 : 0;
+    return n;
+  };
+  const std::string see_lines = i18n::tr(i18n::lang_of(zh), i18n::msg::budget_total_source);
   for (const auto &i : b.items)
-    items.push_back(
-        {{"id", i.id}, {"name", i.name.get(zh)}, {"annual", cents(i.cents)}, {"monthly", monthly(i.cents)}});
+    items.push_back({{"id", i.id},
+                     {"name", i.name.get(zh)},
+                     {"annual", cents(i.cents)},
+                     {"monthly", monthly(i.cents)},
+                     {"basis", i18n::tr(i18n::lang_of(zh), i18n::msg::budget_item_total_basis,
+                                        count([&](const Line &l) { return l.item == i.id; }))},
+                     {"source", see_lines}});
   j["items"] = std::move(items);
 
   ordered_json deps = ordered_json::array();
@@ -94,6 +107,9 @@ ordered_json to_json(const Budget &b, bool zh) {
     dj["headcount"] = d.headcount;
     dj["annual"] = cents(d.cents);
     dj["monthly"] = monthly(d.cents);
+    dj["basis"] = i18n::tr(i18n::lang_of(zh), i18n::msg::budget_department_total_basis,
+                           count([&](const Line &l) { return l.department == d.id; }));
+    dj["source"] = see_lines;
     deps.push_back(std::move(dj));
   }
   j["departments"] = std::move(deps);

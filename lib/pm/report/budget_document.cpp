@@ -68,6 +68,7 @@ doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain)
   d.estate_id = p.estate.id;
   d.lang = i18n::code(lang);
   d.title = title(c, b);
+  d.sheets = {{"budget", c(msg::sheet_budget)}, {"inputs", c(msg::sheet_inputs)}}; // the workbook's
   notice(c, d, b);
   Section s = estate_section(c, b, explain, false);
   s.blocks.push_back(budget_data(c, b));
