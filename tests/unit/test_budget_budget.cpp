@@ -549,3 +549,32 @@ TEST_CASE("compute: common income the contract sets against the fee comes off wh
   REQUIRE(f.income.size() == 1);
   CHECK(f.income[0].source.en.find("income[0], 2024 accounts") != std::string::npos);
 }
+
+TEST_CASE("compute: the working-hours note says which system the staffing assumes, or that duty runs over") {
+  const auto &cx = fx::context();
+  pm::app::PlanRequest req;
+  req.budget = true;
+  auto has = [](const pm::budget::Budget &b, const std::string &text) {
+    for (const auto &n : b.notes)
+      if (n.en.find(text) != std::string::npos) return true;
+    return false;
+  };
+  auto plan = pm::app::make_plan(cx, fx::input("residential-145k"), req);
+  REQUIRE(plan.budget);
+  CHECK(has(*plan.budget, "comprehensive working-hours system"));
+  CHECK_FALSE(has(*plan.budget, "past the legal hours"));
+
+  // Under the practice norms the HV room's night duty runs past the limit: said, not costed.
+  pm::app::Choices ch;
+  ch.norms = "cn-practice";
+  ch.rates_needed = true;
+  auto loaded = pm::app::load_context(ch);
+  REQUIRE(loaded.context);
+  auto practice = pm::app::make_plan(*loaded.context, fx::input("residential-145k"), req);
+  REQUIRE(practice.budget);
+  bool over = false;
+  for (const auto &w : practice.staffing.warnings) over = over || w.code == "duty-over-limit";
+  CHECK(over);
+  CHECK(has(*practice.budget, "past the legal hours"));
+  CHECK_FALSE(has(*practice.budget, "no overtime planned"));
+}

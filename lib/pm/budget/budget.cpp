@@ -776,6 +776,12 @@ private:
   void hours_note() {
     if (!m_l || m_s.total == 0) return;
     std::string weekly = util::format_number(m_l->weekly_hours, 2);
+    // On-site duty past the limit is the staffing's warning: its extra hours are not costed.
+    for (const auto &w : m_s.warnings)
+      if (w.code == "duty-over-limit") {
+        m_b.notes.push_back(both(msg::budget_note_hours_over, weekly));
+        return;
+      }
     if (m_l->averaging_period == "week")
       m_b.notes.push_back(both(msg::budget_note_hours_standard, weekly));
     else
