@@ -68,6 +68,7 @@ int run(int argc, char **argv) {
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--lang", g.lang, i18n::tr(h, i18n::msg::help_lang))->check(CLI::IsMember({"zh", "en"}));
+  app.add_flag("--bom", g.bom, i18n::tr(h, i18n::msg::help_bom));
   app.footer(i18n::tr(h, i18n::msg::help_footer));
 
   std::map<CLI::App *, Action> actions;

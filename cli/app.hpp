@@ -22,6 +22,7 @@ struct Global {
   // argv), as the descriptions are given when the options are added.
   i18n::Lang help = i18n::Lang::en;
   bool zh() const { return messages() == i18n::Lang::zh; }
+  bool bom = false; // --bom: CSV starts with a UTF-8 byte-order mark, for Excel
 };
 
 // A subcommand's setup adds its options to `app` and returns the action run when it is chosen.

@@ -113,7 +113,7 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
     int w = emit("", *bytes, inputs, g);
     return w != Exit::ok ? w : exit_of(status);
   }
-  std::string text = text_of(plans, dir, format, o.explain, lang);
+  std::string text = csv_for(g, format, text_of(plans, dir, format, o.explain, lang));
   if (format == "csv") notes_on_stderr(plans, g, lang);
   int w = emit(o.output, text, inputs_of(*c, files), g);
   return w != Exit::ok ? w : exit_of(status);

@@ -48,7 +48,7 @@ int run_portfolio(const Options &o, const Global &g) {
   const portfolio::Targets *t = run.targets ? &*run.targets : nullptr;
   std::string text = o.format == "json" ? report::portfolio_json(run.result, t, lang).dump(2) + "\n"
                                         : draw(report::portfolio_document(run.result, t, lang), o.format);
-  int w = emit(o.output, text, inputs_of(*c, run.files), g);
+  int w = emit(o.output, csv_for(g, o.format, std::move(text)), inputs_of(*c, run.files), g);
   return w != Exit::ok ? w : exit_of(run.status);
 }
 

@@ -113,7 +113,7 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
   else if (o.format == "ics")
     text = report::roster_ics(p, lang, o.seed);
   else if (o.format == "csv")
-    text = report::roster_csv(p, lang);
+    text = csv_for(g, "csv", report::roster_csv(p, lang));
   else {
     bool to_terminal = (o.output.empty() || o.output == "-") && isatty(STDOUT_FILENO);
     const char *no_colour = std::getenv("NO_COLOR");

@@ -49,6 +49,7 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
   i18n::Lang lang = output_lang(g, p.estate);
   std::string text = o.format == "json" ? staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2) + "\n"
                                         : draw(report::staffing_document(c, p, lang, o.explain), o.format);
+  text = csv_for(g, o.format, std::move(text));
   warn_on_stderr(plans, o, g, lang);
   int rc = emit(o.output, text, inputs_of(c, {o.estate}), g);
   if (rc != Exit::ok) return rc;
@@ -65,6 +66,7 @@ int run_dir(const Options &o, const Global &g, const app::Context &c) {
   i18n::Lang lang = output_lang(g, dir.plans);
   std::string text = o.format == "json" ? report::staffing_json(dir.plans, lang).dump(2) + "\n"
                                         : draw(report::staffing_document(c, dir.plans, lang, o.explain), o.format);
+  text = csv_for(g, o.format, std::move(text));
   warn_on_stderr(dir.plans, o, g, lang);
   int rc = emit(o.output, text, inputs_of(c, dir.files), g);
   if (rc != Exit::ok) return rc;

@@ -88,6 +88,11 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
   return Exit::ok;
 }
 
+std::string csv_for(const Global &g, const std::string &format, std::string text) {
+  if (g.bom && format == "csv") text.insert(0, "\xEF\xBB\xBF");
+  return text;
+}
+
 std::string draw(const doc::Document &d, const std::string &format, bool colour) {
   return doc::draw(d, format, colour);
 }

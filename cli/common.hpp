@@ -48,6 +48,9 @@ int write_new(const std::string &file, const std::string &text, const i18n::Mess
 
 // A document drawn in a text format: table (the terminal), md, csv, html; `colour` for table.
 std::string draw(const doc::Document &d, const std::string &format, bool colour = false);
+// With --bom, CSV text starts with a UTF-8 byte-order mark: Excel then reads it as UTF-8
+// instead of the system's code page (Chinese shows as mojibake without it).
+std::string csv_for(const Global &g, const std::string &format, std::string text);
 
 // The format named by -o FILE's extension among `formats`, or "" when it names none of them.
 std::string format_of_path(const std::string &path, const std::vector<std::string> &formats);

@@ -29,7 +29,7 @@ _pm_options() {
     'roster check') o='--norms -n --labor -l --start --weeks' ;;
     report) o='--norms -n --labor -l --rates -r --format -f --date --output -o' ;;
   esac
-  echo "--help -h --lang $o"
+  echo "--help -h --lang --bom $o"
 }
 
 # Whether option $1 takes a value (true also for unknown options: a wrong guess there costs

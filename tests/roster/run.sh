@@ -27,6 +27,29 @@ plan1-check)
   python3 "$here/check_roster.py" plan1.csv plan1.json "$plan1"
   # 4 weeks: gate 84 + patrol 84 + control room 168 + HV room 168 + car park 56.
   test "$(($(wc -l < plan1.csv) - 1))" -eq 560
+  # With --bom the CSV starts with a UTF-8 byte-order mark for Excel, and is otherwise the same.
+  "$pm" --bom roster "$plan1" --start 2026-01-05 -f csv -o bom.csv
+  test "$(head -c 3 bom.csv | od -An -tx1 | tr -d ' ')" = efbbbf
+  cmp <(tail -c +4 bom.csv) plan1.csv
+  # Saved back by Chinese Excel or WPS: GB18030, CRLF, dates as 2026/1/5 8:00. Read the same.
+  python3 - plan1.csv excel.csv <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+def excel(v):
+    if len(v) == 16 and v[10] == "T":
+        y, m, d = v[:10].split("-")
+        return "%s/%d/%d %d:%s" % (y, int(m), int(d), int(v[11:13]), v[14:16])
+    return v
+with open(sys.argv[2], "w", encoding="gb18030", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    for i, r in enumerate(rows):
+        w.writerow(r if i == 0 else [excel(v) for v in r])
+PY
+  if iconv -f utf-8 -t utf-8 excel.csv >/dev/null 2>&1; then # really not UTF-8 (the names are Chinese)
+    echo "FAIL: excel.csv is valid UTF-8; the GB18030 case is not exercised"
+    exit 1
+  fi
+  "$pm" roster check excel.csv "$plan1"
   ;;
 staffed-check)
   # Named staff with leave, a part-timer and mixed licences: the solver's roster passes both checks.

@@ -22,7 +22,16 @@ TEST_CASE("dates round-trip and know their weekday") {
   CHECK_FALSE(parse_date("26-01-05"));
   CHECK(format_datetime(*parse_datetime("2026-01-06T00:00")) == "2026-01-06T00:00");
   CHECK_FALSE(parse_datetime("2026-01-06T24:00"));
-  CHECK_FALSE(parse_datetime("2026-01-06 08:00"));
+  // As spreadsheets save them (Chinese Excel, WPS): slashes, unpadded, a space, seconds.
+  CHECK(parse_datetime("2026-01-06 08:00") == parse_datetime("2026-01-06T08:00"));
+  CHECK(parse_datetime("2026/1/6 8:00") == parse_datetime("2026-01-06T08:00"));
+  CHECK(parse_datetime("2026/01/06 08:00:00") == parse_datetime("2026-01-06T08:00"));
+  CHECK_FALSE(parse_datetime("2026/01-06 08:00")); // mixed separators
+  CHECK_FALSE(parse_datetime("2026/1/6 8:0"));
+  CHECK_FALSE(parse_datetime("2026/1/6 8:00:30")); // seconds would be lost
+  CHECK_FALSE(parse_datetime("2026/2/30 8:00"));
+  CHECK_FALSE(parse_datetime("2026-01-06T08:00Z"));
+  CHECK_FALSE(parse_datetime("26/1/6 8:00"));
 }
 
 TEST_CASE("load_holidays: the 13 statutory days of 2026 and 2027") {

@@ -48,7 +48,7 @@ TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported wit
                            "gate_guard-01,gate,2026-01-05T08:00,2026-01-05T16:00\n"
                            "gate_guard-02,gate,2026-01-06T08:00,2026-01-06T16:00\n"
                            "gate_guard-01,gates,2026-01-06T08:00,2026-01-06T16:00\n"
-                           "gate_guard-01,gate,2026-01-06 08:00,2026-01-06T16:00\n"
+                           "gate_guard-01,gate,2026-01-06 8:0,2026-01-06T16:00\n"
                            "gate_guard-01,gate,2026-01-07T16:00,2026-01-07T08:00\n"
                            "gate_guard-01,gate\n",
                            "r.csv", p, d);
@@ -72,6 +72,38 @@ TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported wit
   CHECK(d.size() == 1);
   d.clear();
   read_roster_csv("staff_id\xff\n", "r.csv", p, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "not-utf8");
+}
+
+TEST_CASE("read_roster_csv: a roster saved by Chinese Excel or WPS (GB18030, CRLF, slashed dates) reads as pm's") {
+  Problem p;
+  p.labor.name = "cn";
+  PostDemand post;
+  post.id = "gate";
+  post.roles = {"gate_guard"};
+  post.shifts = {{480, 960}};
+  p.posts.push_back(post);
+  Person x;
+  x.id = "gate_guard-01";
+  x.role = "gate_guard";
+  p.people.push_back(x);
+  pm::diag::Diagnostics d;
+  auto ours = read_roster_csv("staff_id,name,post,start,end\n"
+                              "gate_guard-01,门岗,gate,2026-01-05T08:00,2026-01-05T16:00\n",
+                              "r.csv", p, d);
+  REQUIRE(d.empty());
+  // The same in GB18030 (门岗 is C3 C5 B8 DA), CRLF line ends, as Excel writes dates.
+  auto theirs = read_roster_csv("staff_id,name,post,start,end\r\n"
+                                "gate_guard-01,\xC3\xC5\xB8\xDA,gate,2026/1/5 8:00,2026/1/5 16:00\r\n",
+                                "r.csv", p, d);
+  REQUIRE(d.empty());
+  REQUIRE(theirs.size() == 1);
+  REQUIRE(ours.size() == 1);
+  CHECK(theirs[0].start == ours[0].start);
+  CHECK(theirs[0].end == ours[0].end);
+  // Bytes that are neither UTF-8 nor GB18030 are still refused.
+  read_roster_csv("staff_id,post,start,end\n\xFF\xFF,gate,x,y\n", "r.csv", p, d);
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "not-utf8");
 }

@@ -10,12 +10,6 @@
 
 namespace pm::roster {
 
-namespace {
-bool two_digits(std::string_view s, std::size_t from) {
-  return s[from] >= '0' && s[from] <= '9' && s[from + 1] >= '0' && s[from + 1] <= '9';
-}
-} // namespace
-
 std::optional<int> parse_roster_date(std::string_view s) {
   auto d = util::parse_date(s);
   if (!d) return std::nullopt;
@@ -24,13 +18,47 @@ std::optional<int> parse_roster_date(std::string_view s) {
   return d;
 }
 
+namespace {
+// Up to `max` digits at `i` (at least one), as a number; `i` moves past them.
+std::optional<int> digits(std::string_view s, std::size_t &i, std::size_t max) {
+  std::size_t from = i;
+  int v = 0;
+  while (i < s.size() && i - from < max && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+  if (i == from) return std::nullopt;
+  return v;
+}
+} // namespace
+
 std::optional<int> parse_datetime(std::string_view s) {
-  if (s.size() != 16 || s[10] != 'T' || s[13] != ':' || !two_digits(s, 11) || !two_digits(s, 14)) return std::nullopt;
-  auto d = parse_roster_date(s.substr(0, 10));
+  // What pm writes, "2026-03-02T08:00", and what a spreadsheet saves it as: "2026/3/2 8:00",
+  // "2026-03-02 08:00:00". Seconds other than :00 would be lost: refused.
+  std::size_t i = 0;
+  auto y = digits(s, i, 4);
+  if (!y || i != 4 || i >= s.size() || (s[i] != '-' && s[i] != '/')) return std::nullopt;
+  char sep = s[i++];
+  auto mo = digits(s, i, 2);
+  if (!mo || i >= s.size() || s[i++] != sep) return std::nullopt;
+  auto da = digits(s, i, 2);
+  if (!da || i >= s.size() || (s[i] != 'T' && s[i] != ' ')) return std::nullopt;
+  if (s[i] == 'T')
+    ++i;
+  else
+    while (i < s.size() && s[i] == ' ') ++i;
+  auto h = digits(s, i, 2);
+  if (!h || i >= s.size() || s[i++] != ':') return std::nullopt;
+  std::size_t minute_at = i;
+  auto m = digits(s, i, 2);
+  if (!m || i - minute_at != 2) return std::nullopt;
+  if (i < s.size()) {
+    std::size_t second_at = i + 1;
+    if (s[i++] != ':') return std::nullopt;
+    auto sec = digits(s, i, 2);
+    if (!sec || i - second_at != 2 || *sec != 0) return std::nullopt;
+  }
+  if (i != s.size() || *h > 23 || *m > 59) return std::nullopt;
+  auto d = parse_roster_date(fmt::format("{:04}-{:02}-{:02}", *y, *mo, *da));
   if (!d) return std::nullopt;
-  int h = (s[11] - '0') * 10 + (s[12] - '0'), m = (s[14] - '0') * 10 + (s[15] - '0');
-  if (h > 23 || m > 59) return std::nullopt;
-  return *d * 1440 + h * 60 + m;
+  return *d * 1440 + *h * 60 + *m;
 }
 
 std::string format_datetime(int minutes) {

@@ -17,7 +17,8 @@ inline constexpr int first_roster_year = 1900, last_roster_year = 2200;
 // "YYYY-MM-DD" -> day number, for a date in those years.
 std::optional<int> parse_roster_date(std::string_view s);
 
-// "YYYY-MM-DDTHH:MM" <-> minutes since 1970-01-01T00:00 (local time, no zone).
+// "YYYY-MM-DDTHH:MM" <-> minutes since 1970-01-01T00:00 (local time, no zone). Reading also
+// takes what spreadsheets save: "YYYY/M/D H:MM", a space for the T, ":00" seconds.
 std::optional<int> parse_datetime(std::string_view s);
 std::string format_datetime(int minutes);
 

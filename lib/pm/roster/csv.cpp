@@ -100,10 +100,17 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file,
 std::vector<Assignment> read_roster_csv(std::string_view text, const std::string &file, const Problem &p,
                                         diag::Diagnostics &out) {
   std::vector<Assignment> result;
+  std::string decoded;
   if (auto bad = util::find_bad_utf8(text)) {
-    out.push_back(error(file, bad->line, bad->column, bad->nul ? "nul-byte" : "not-utf8",
-                        both(bad->nul ? msg::roster_csv_nul : msg::roster_csv_not_utf8)));
-    return result;
+    // Chinese Excel and WPS save CSV in GB18030: read it as that when it is valid GB18030.
+    auto gb = bad->nul ? std::nullopt : util::gb18030_to_utf8(text);
+    if (!gb) {
+      out.push_back(error(file, bad->line, bad->column, bad->nul ? "nul-byte" : "not-utf8",
+                          both(bad->nul ? msg::roster_csv_nul : msg::roster_csv_not_utf8)));
+      return result;
+    }
+    decoded = std::move(*gb);
+    text = decoded;
   }
   auto records = parse_csv(text, file, out);
   if (records.empty()) {

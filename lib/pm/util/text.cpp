@@ -1,5 +1,8 @@
 #include <pm/util/text.hpp>
 
+#include <cerrno>
+#include <iconv.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -203,5 +206,31 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::optional<std::string> gb18030_to_utf8(std::string_view s) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(s.size() * 2 + 16, '\0'); // a GB18030 character is at most 4 bytes, UTF-8 at most 4
+  char *in = const_cast<char *>(s.data());
+  std::size_t in_left = s.size(), out_left = out.size();
+  char *o = out.data();
+  bool ok = true;
+  while (in_left > 0 && ok) {
+    if (iconv(cd, &in, &in_left, &o, &out_left) == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) {
+        std::size_t used = static_cast<std::size_t>(o - out.data());
+        out.resize(out.size() * 2);
+        o = out.data() + used;
+        out_left = out.size() - used;
+      } else {
+        ok = false; // EILSEQ or EINVAL: not GB18030
+      }
+    }
+  }
+  iconv_close(cd);
+  if (!ok) return std::nullopt;
+  out.resize(static_cast<std::size_t>(o - out.data()));
+  return out;
+}
 
 } // namespace pm::util

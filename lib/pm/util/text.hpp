@@ -18,6 +18,9 @@ struct BadByte {
   bool nul;
 };
 std::optional<BadByte> find_bad_utf8(std::string_view s);
+// Text in GB18030 (what Chinese Excel and WPS save CSV as) as UTF-8; nullopt when it isn't
+// valid GB18030 either.
+std::optional<std::string> gb18030_to_utf8(std::string_view s);
 
 // Number of terminal columns the UTF-8 string takes (East Asian wide = 2).
 std::size_t display_width(std::string_view s);
