@@ -98,19 +98,7 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
   i18n::Lang lang = dir ? output_lang(g, plans) : output_lang(g, plans.front().estate);
   if (format == "xlsx") {
     // The workbook recalculates: every line and fee is a formula over its inputs sheet.
-    doc::Document d = report::budget_document(plans.front(), lang, true);
-    auto inputs = inputs_of(*c, files);
-    if (!to_stdout) {
-      auto w = doc::write_xlsx(d, o.output, inputs);
-      if (!w) error(g, w.error());
-      return w ? exit_of(status) : Exit::usage;
-    }
-    auto bytes = doc::xlsx_bytes(d);
-    if (!bytes) {
-      error(g, bytes.error());
-      return Exit::usage;
-    }
-    int w = emit("", *bytes, inputs, g);
+    int w = emit_xlsx(o.output, report::budget_document(plans.front(), lang, true), inputs_of(*c, files), g);
     return w != Exit::ok ? w : exit_of(status);
   }
   std::string text = csv_for(g, format, text_of(plans, dir, format, o.explain, lang));

@@ -31,20 +31,7 @@ struct Options {
 int write_report(const app::Context &c, const app::Plan &p, const Options &o, const std::string &format,
                  const std::string &output, const std::vector<std::string> &inputs, const Global &g) {
   report::Document d = report::build(c, p, {output_lang(g, p.estate), o.date});
-  bool to_stdout = output.empty() || output == "-";
-  if (format == "xlsx") {
-    if (!to_stdout) {
-      auto w = doc::write_xlsx(d, output, inputs);
-      if (!w) error(g, w.error());
-      return w ? Exit::ok : Exit::usage;
-    }
-    auto bytes = doc::xlsx_bytes(d);
-    if (!bytes) {
-      error(g, bytes.error());
-      return Exit::usage;
-    }
-    return emit("", *bytes, inputs, g);
-  }
+  if (format == "xlsx") return emit_xlsx(output, d, inputs, g);
   std::string text = format == "json" ? report::to_json(d).dump(2) + "\n" : draw(d, format);
   return emit(output, text, inputs, g);
 }

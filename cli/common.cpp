@@ -88,6 +88,21 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
   return Exit::ok;
 }
 
+int emit_xlsx(const std::string &out_path, const doc::Document &d, const std::vector<std::string> &inputs,
+              const Global &g) {
+  if (!out_path.empty() && out_path != "-") {
+    auto w = doc::write_xlsx(d, out_path, inputs);
+    if (!w) error(g, w.error());
+    return w ? Exit::ok : Exit::usage;
+  }
+  auto bytes = doc::xlsx_bytes(d);
+  if (!bytes) {
+    error(g, bytes.error());
+    return Exit::usage;
+  }
+  return emit("", *bytes, inputs, g);
+}
+
 std::string csv_for(const Global &g, const std::string &format, std::string text) {
   if (g.bom && format == "csv") text.insert(0, "\xEF\xBB\xBF");
   return text;

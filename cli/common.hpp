@@ -41,6 +41,9 @@ std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::strin
 
 // Writes `data` to -o FILE atomically (refusing to overwrite inputs) or to stdout; exit status.
 int emit(const std::string &out_path, const std::string &data, const std::vector<std::string> &inputs, const Global &g);
+// A workbook to `out_path` ("" or "-": stdout, which the caller has checked is no terminal).
+int emit_xlsx(const std::string &out_path, const doc::Document &d, const std::vector<std::string> &inputs,
+              const Global &g);
 
 // Writes `text` to a new FILE (pm init, pm rates init): never over an existing file or link,
 // which `exists` (given FILE) reports; "wrote FILE" on stderr; exit status.

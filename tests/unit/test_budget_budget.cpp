@@ -418,13 +418,22 @@ TEST_CASE("compute: posts kept every day cost the statutory holidays at the holi
   for (const auto &l : bare.budget->lines) CHECK(l.id.rfind("holiday_pay.", 0) != 0);
 }
 
-TEST_CASE("compute: an estate's city picks its rate set; a city without one gets the default, said in a note") {
-  const auto &cx = fx::context();
+// An estate planned with its budget, at the rates its city picks.
+pm::app::Plan budgeted(const pm::app::EstateInput &in) {
   pm::app::PlanRequest req;
   req.budget = true;
+  return pm::app::make_plan(fx::context(), in, req);
+}
+// Plan 1 moved to Chongqing, whose rates have a guide price and a parking fee.
+pm::app::EstateInput chongqing() {
   auto in = fx::input("residential-145k");
   in.estate.city = "重庆";
-  auto plan = pm::app::make_plan(cx, in, req);
+  return in;
+}
+
+TEST_CASE("compute: an estate's city picks its rate set; a city without one gets the default, said in a note") {
+  auto in = chongqing();
+  auto plan = budgeted(in);
   REQUIRE(plan.budget);
   CHECK(plan.budget->rates == "chongqing");
   CHECK(plan.budget->rates_choice == "city");
@@ -432,7 +441,7 @@ TEST_CASE("compute: an estate's city picks its rate set; a city without one gets
   CHECK(plan.budget->notes.front().en.find("chosen by the estate's city (重庆)") != std::string::npos);
 
   in.estate.city = "拉萨";
-  auto other = pm::app::make_plan(cx, in, req);
+  auto other = budgeted(in);
   REQUIRE(other.budget);
   CHECK(other.budget->rates == "example");
   CHECK(other.budget->rates_choice == "default");
@@ -440,12 +449,8 @@ TEST_CASE("compute: an estate's city picks its rate set; a city without one gets
 }
 
 TEST_CASE("compute: parking spaces pay their own fee, which comes off the area's; the guide band is placed") {
-  const auto &cx = fx::context();
-  pm::app::PlanRequest req;
-  req.budget = true;
-  auto in = fx::input("residential-145k");
-  in.estate.city = "重庆";
-  auto plan = pm::app::make_plan(cx, in, req);
+  auto in = chongqing();
+  auto plan = budgeted(in);
   REQUIRE(plan.budget);
   const auto &f = plan.budget->fee;
   REQUIRE(f.parking);
@@ -471,7 +476,7 @@ TEST_CASE("compute: parking spaces pay their own fee, which comes off the area's
   in.estate.equipment.lifts = 0;
   in.estate.areas.chargeable = 30000;
   in.estate.areas.chargeable_given = true;
-  auto small = pm::app::make_plan(cx, in, req);
+  auto small = budgeted(in);
   REQUIRE(small.budget);
   REQUIRE(small.budget->fee.guide);
   CHECK(small.budget->fee.guide->base == doctest::Approx(1.10));

@@ -31,7 +31,8 @@ TEST_CASE("parse_csv: malformed quoting is located, and parsing goes on") {
   CHECK(r[1].fields[0] == "ok");
 }
 
-TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported with their line") {
+// One day post at the gate and its one guard.
+Problem gate_problem() {
   Problem p;
   p.labor.name = "cn";
   PostDemand post;
@@ -43,6 +44,11 @@ TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported wit
   x.id = "gate_guard-01";
   x.role = "gate_guard";
   p.people.push_back(x);
+  return p;
+}
+
+TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported with their line") {
+  Problem p = gate_problem();
   pm::diag::Diagnostics d;
   auto a = read_roster_csv("staff_id,post,start,end\n"
                            "gate_guard-01,gate,2026-01-05T08:00,2026-01-05T16:00\n"
@@ -77,17 +83,7 @@ TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported wit
 }
 
 TEST_CASE("read_roster_csv: a roster saved by Chinese Excel or WPS (GB18030, CRLF, slashed dates) reads as pm's") {
-  Problem p;
-  p.labor.name = "cn";
-  PostDemand post;
-  post.id = "gate";
-  post.roles = {"gate_guard"};
-  post.shifts = {{480, 960}};
-  p.posts.push_back(post);
-  Person x;
-  x.id = "gate_guard-01";
-  x.role = "gate_guard";
-  p.people.push_back(x);
+  Problem p = gate_problem();
   pm::diag::Diagnostics d;
   auto ours = read_roster_csv("staff_id,name,post,start,end\n"
                               "gate_guard-01,门岗,gate,2026-01-05T08:00,2026-01-05T16:00\n",

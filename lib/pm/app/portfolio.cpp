@@ -36,7 +36,7 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
       Plan p = make_plan(c, std::move(*loaded.input), {c.rates.has_value(), std::nullopt});
       // An estate that can't be costed has no cost, and the diagnostics say why.
       out.diagnostics.insert(out.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
-      if (!p.diagnostics.empty() && diag::has_errors(p.diagnostics)) out.status = worst(out.status, Status::invalid);
+      if (diag::has_errors(p.diagnostics)) out.status = worst(out.status, Status::invalid);
       std::optional<double> cost, fee;
       std::string rates;
       bool illustrative = false;

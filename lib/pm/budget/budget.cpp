@@ -634,25 +634,26 @@ private:
     }
     f.offsets = f.parking ? f.parking->annual : 0;
     for (const auto &x : f.income) f.offsets += x.annual;
-    const bool offset = f.offsets > 0;
-    const double parked = f.offsets, parked_net = parked / (1 + r.vat_rate), area = f.chargeable_area;
-    double ls = fee_lump_sum(cost, area, r.profit_rate, r.tax_rate) - parked / 12 / area;
+    const bool has_offsets = f.offsets > 0;
+    const double offsets = f.offsets, offsets_net = offsets / (1 + r.vat_rate), area = f.chargeable_area;
+    double ls = fee_lump_sum(cost, area, r.profit_rate, r.tax_rate) - offsets / 12 / area;
     f.lump_sum = contract("lump_sum", msg::budget_lump_sum, ls, ls, cost * (1 + r.profit_rate) / (1 - r.tax_rate),
-                          offset ? both_of(msg::budget_lump_sum_parking_basis, c, pct(r.profit_rate), pct(r.tax_rate),
-                                           money(to_cents(parked)), a)
-                                 : both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
+                          has_offsets ? both_of(msg::budget_lump_sum_offset_basis, c, pct(r.profit_rate),
+                                                pct(r.tax_rate), money(to_cents(offsets)), a)
+                                      : both_of(msg::budget_lump_sum_basis, c, pct(r.profit_rate), pct(r.tax_rate), a));
     auto before_vat = [&](const char *id, const i18n::Message &name, double margin, const i18n::Message &basis,
                           const i18n::Message &parking_basis) {
-      double per = cost * (1 + margin) / 12 / area - parked_net / 12 / area;
+      double per = cost * (1 + margin) / 12 / area - offsets_net / 12 / area;
       std::string incl = util::format_number(round_cents(with_vat(per, r.vat_rate)), 2);
-      Text b = offset ? both_of(parking_basis, c, pct(margin), money(to_cents(parked_net)), a, pct(r.vat_rate), incl)
-                      : both_of(basis, c, pct(margin), a, pct(r.vat_rate), incl);
+      Text b = has_offsets
+                   ? both_of(parking_basis, c, pct(margin), money(to_cents(offsets_net)), a, pct(r.vat_rate), incl)
+                   : both_of(basis, c, pct(margin), a, pct(r.vat_rate), incl);
       return contract(id, name, per, with_vat(per, r.vat_rate), cost * (1 + margin), std::move(b));
     };
     f.lump_sum_vat = before_vat("lump_sum_vat", msg::budget_lump_sum_vat, r.profit_rate, msg::budget_lump_sum_vat_basis,
-                                msg::budget_lump_sum_vat_parking_basis);
+                                msg::budget_lump_sum_vat_offset_basis);
     f.cost_plus = before_vat("cost_plus", msg::budget_cost_plus, r.remuneration_rate, msg::budget_cost_plus_basis,
-                             msg::budget_cost_plus_parking_basis);
+                             msg::budget_cost_plus_offset_basis);
     guide(f);
     // What a household pays a month on average: the fee with VAT on the homes' area (the
     // residential area where the estate gives it, else the whole chargeable area) shared by the
