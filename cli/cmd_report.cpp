@@ -1,8 +1,9 @@
 // pm report ESTATE: the staffing proposal (organisation, staffing, duties, shifts, standards,
-// maintenance, emergencies, budget and fee) as Markdown, HTML, XLSX or JSON.
+// maintenance, emergencies, budget and fee) as Markdown, HTML, XLSX, DOCX, PDF or JSON.
 
 #include <cli/app.hpp>
 #include <cli/common.hpp>
+#include <cli/print_pdf.hpp>
 #include <nlohmann/json.hpp>
 
 #include <pm/app/directory.hpp>
@@ -11,6 +12,7 @@
 #include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -32,6 +34,15 @@ int write_report(const app::Context &c, const app::Plan &p, const Options &o, co
                  const std::string &output, const std::vector<std::string> &inputs, const Global &g) {
   report::Document d = report::build(c, p, {output_lang(g, p.estate), o.date});
   if (format == "xlsx") return emit_xlsx(output, d, inputs, g);
+  if (format == "docx") return emit(output, doc::to_docx(d), inputs, g);
+  if (format == "pdf") {
+    std::string chromium = find_chromium(), pdf, why;
+    if (!print_pdf(chromium, doc::to_html(d), o.date, pdf, why)) {
+      error(g, i18n::msg::cli_pdf_failed, chromium, why);
+      return Exit::usage;
+    }
+    return emit(output, pdf, inputs, g);
+  }
   std::string text = format == "json" ? report::to_json(d).dump(2) + "\n" : draw(d, format);
   return emit(output, text, inputs, g);
 }
@@ -76,7 +87,7 @@ int run_report(const Options &o, bool format_given, const Global &g) {
   if (!format_given) {
     if (dir || o.output.empty() || o.output == "-")
       format = "md";
-    else if ((format = format_of_path(o.output, {"md", "html", "xlsx", "json"})).empty()) {
+    else if ((format = format_of_path(o.output, {"md", "html", "xlsx", "docx", "pdf", "json"})).empty()) {
       error(g, i18n::msg::cli_report_format_unknown, o.output);
       return Exit::usage;
     }
@@ -90,6 +101,17 @@ int run_report(const Options &o, bool format_given, const Global &g) {
   // Checked before any work: a spreadsheet's bytes would garble a terminal.
   if (!dir && format == "xlsx" && to_stdout && isatty(STDOUT_FILENO)) {
     error(g, i18n::msg::cli_xlsx_terminal);
+    return Exit::usage;
+  }
+  if (!dir && (format == "docx" || format == "pdf") && to_stdout && isatty(STDOUT_FILENO)) {
+    std::string upper = format == "pdf" ? "PDF" : "DOCX";
+    error(g, i18n::msg::cli_binary_terminal, upper, format);
+    return Exit::usage;
+  }
+  // PDF needs a browser to print the HTML: said before any work, with what to install.
+  if (format == "pdf" && find_chromium().empty()) {
+    const char *env = std::getenv("PM_CHROMIUM");
+    error(g, i18n::msg::cli_pdf_no_chromium, env && *env ? std::string(env) : std::string("chromium"));
     return Exit::usage;
   }
   int rc = Exit::ok;
@@ -118,7 +140,7 @@ Action setup_report(CLI::App &app, Global &g) {
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
   app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_rates));
   auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_report_format))
-                  ->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
+                  ->check(CLI::IsMember({"md", "html", "xlsx", "docx", "pdf", "json"}));
   app.add_option("--date", o->date, i18n::tr(g.help, i18n::msg::help_report_date));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
   return [o, fmt, &g] { return run_report(*o, fmt->count() > 0, g); };

@@ -102,7 +102,7 @@ _pm_value() {
         portfolio) _pm_words 'table json csv md html' ;;
         diff) _pm_words 'text md json' ;;
         roster) _pm_words 'grid csv json ics html md' ;;
-        report) _pm_words 'md html xlsx json' ;;
+        report) _pm_words 'md html xlsx docx pdf json' ;;
       esac ;;
     # --start, --date (YYYY-MM-DD), --weeks, --seed, --jobs: nothing to offer.
   esac

@@ -126,3 +126,30 @@ TEST_CASE("write_xlsx: refuses an input, fails cleanly in a missing directory") 
   CHECK_FALSE(in);
   CHECK(in.error().en.find("refusing") != std::string::npos);
 }
+
+TEST_CASE("to_html: a proposal's cover, numbered contents and print margin boxes") {
+  Document d = small();
+  CHECK(to_html(d).find("@bottom-center") == std::string::npos); // no cover: no print layout
+  d.sections.push_back(Section{"budget", "2", "Budget", {}, {Section{"fee", "2.1", "Fee", {}, {}}}});
+  d.cover = {{"Client", "Owners \"A\""}, {"Version", "1.0"}};
+  std::string html = to_html(d);
+  CHECK(html.find("<header class=\"cover proposal\">") != std::string::npos);
+  CHECK(html.find("<dt>Client</dt><dd>Owners &quot;A&quot;</dd>") != std::string::npos);
+  CHECK(html.find("<span class=\"n\">2.1</span>Fee") != std::string::npos);
+  CHECK(html.find("@top-center{content:\"A <title> & more\"") == std::string::npos); // "<" escaped in CSS
+  CHECK(html.find("@top-center{content:\"A \\3c title> & more\"") != std::string::npos);
+  CHECK(html.find("@bottom-center{content:\"Page \" counter(page) \" of \" counter(pages) ;") != std::string::npos);
+  CHECK(html.find("@page:first{@top-center{content:none}") != std::string::npos);
+}
+
+TEST_CASE("to_docx: Word parts, the chart as a PNG, the same bytes each time") {
+  Document d = small();
+  d.cover = {{"Client", "C & Co"}};
+  std::string a = to_docx(d), b = to_docx(d);
+  CHECK(a == b);
+  REQUIRE(a.size() > 1000);
+  CHECK(a.compare(0, 4, "PK\x03\x04") == 0);
+  for (const char *part : {"word/document.xml", "word/styles.xml", "word/footer1.xml", "word/header1.xml",
+                           "word/media/image1.png", "word/media/image2.png", "[Content_Types].xml"})
+    CHECK_MESSAGE(a.find(part) != std::string::npos, part);
+}

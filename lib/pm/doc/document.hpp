@@ -146,6 +146,11 @@ struct Document {
   std::string date;                                        // "" unless given
   std::vector<std::pair<std::string, std::string>> inputs; // {"norms", "cn-standard"}, ...
   std::vector<Paragraph> notices;                          // illustrative figures and the like
+  // The cover page's facts in order (client, estate, consultant, date, version), only those
+  // given. A document with a cover is a proposal: HTML, DOCX and PDF give it a cover page, a
+  // table of contents, page numbers and a running header (`running`, else the title).
+  std::vector<std::pair<std::string, std::string>> cover;
+  std::string running;
   std::vector<Section> sections;
   std::string footer;        // a closing line ("" for none)
   std::vector<Sheet> sheets; // XLSX sheets in order; tables of other sheets are not written there

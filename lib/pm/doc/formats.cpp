@@ -15,6 +15,8 @@ const std::vector<Format> &formats() {
       {"html", {".html", ".htm"}, [](const Document &d, bool) { return to_html(d); }},
       {"json", {".json"}, [](const Document &d, bool) { return to_json(d).dump(2) + "\n"; }},
       {"xlsx", {".xlsx"}, nullptr},
+      {"docx", {".docx"}, nullptr},
+      {"pdf", {".pdf"}, nullptr}, // the HTML printed by Chromium, which cli/ runs
   };
   return table;
 }

@@ -14,7 +14,8 @@ namespace pm::doc {
 struct Format {
   std::string_view name;                    // the --format value: "md"
   std::vector<std::string_view> extensions; // an output file "x.md" asks for it
-  // The renderer of a text format; null for a binary one (xlsx: write_xlsx, xlsx_bytes).
+  // The renderer of a text format; null for a binary one (xlsx: write_xlsx, xlsx_bytes; docx:
+  // to_docx; pdf: the HTML printed by a browser the command line runs).
   std::string (*text)(const Document &d, bool colour);
 };
 

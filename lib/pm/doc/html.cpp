@@ -26,8 +26,12 @@ dl.facts dd{margin:0}
 p.note{background:var(--band);border-left:4px solid var(--accent);padding:.5em .8em}
 p.warning{background:#fff4ed;border-left:4px solid var(--warn);padding:.5em .8em;color:var(--warn)}
 p.source{color:var(--muted);font-size:.85em}
-nav.toc ol{columns:2;padding-left:1.4em}
+nav.toc ol{columns:2;padding-left:0;list-style:none}
+nav.toc ol ol{columns:1;padding-left:1.6em;font-size:.92em}
+nav.toc li{break-inside:avoid}
 nav.toc a{color:inherit;text-decoration:none}
+nav.toc .n{display:inline-block;min-width:2.2em;color:var(--muted)}
+header.proposal dl.cover{font-size:1.1em;margin:1.2em 0}
 table{border-collapse:collapse;width:100%;margin:.4em 0 1.2em;font-size:.9em}
 caption{text-align:left;font-weight:600;padding:.3em 0}
 th,td{border:1px solid var(--line);padding:.3em .5em;vertical-align:top}
@@ -71,12 +75,61 @@ table{page-break-inside:auto}
 thead{display:table-header-group}
 tr,figure,dl.facts{page-break-inside:avoid;break-inside:avoid}
 nav.toc{page-break-after:always;break-after:page}
+nav.toc ol{columns:1}
+header.proposal{break-after:page;page-break-after:always;min-height:240mm;display:flex;flex-direction:column;justify-content:center;border-bottom:0}
+header.proposal h1{font-size:2.3em}
+header.proposal dl.cover{font-size:1.25em}
+footer{break-inside:avoid}
 p.note,p.warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 th,tr.group td,td.e,td.m,td.n,td.d{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 
 std::string e(const std::string &s) { return html_escape(s); }
+
+// A CSS string literal: quotes and backslashes escaped, line breaks as spaces; "<" escaped so
+// that no text closes the <style> element.
+std::string css_string(const std::string &s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\')
+      out += std::string("\\") + ch;
+    else if (ch == '\n' || ch == '\r')
+      out += ' ';
+    else if (ch == '<')
+      out += "\\3c ";
+    else
+      out += ch;
+  }
+  return out + "\"";
+}
+
+// The print layout of a proposal (a document with a cover): the running header at the top of
+// each page and "Page N of M" at the foot, in @page margin boxes (Chromium 131 and later draw
+// them; pm report -f pdf prints with --no-pdf-header-footer so the browser adds none of its
+// own); none on the cover page.
+std::string print_css(const Document &d) {
+  const std::string running = d.running.empty() ? d.title : d.running;
+  std::string pages = i18n::tr(d.language(), i18n::msg::print_page_of, "\x01", "\x02");
+  std::string content;
+  std::size_t from = 0;
+  auto literal = [&](const std::string &part) {
+    if (!part.empty()) content += css_string(part) + " ";
+  };
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (pages[i] == '\x01' || pages[i] == '\x02') {
+      literal(pages.substr(from, i - from));
+      content += pages[i] == '\x01' ? "counter(page) " : "counter(pages) ";
+      from = i + 1;
+    }
+  literal(pages.substr(from));
+  return "@page{@top-center{content:" + css_string(running) +
+         ";font-size:8.5pt;color:#5b6675;vertical-align:bottom;padding-bottom:3mm}"
+         "@bottom-center{content:" +
+         content +
+         ";font-size:8.5pt;color:#5b6675;vertical-align:top;padding-top:3mm}}"
+         "@page:first{@top-center{content:none}@bottom-center{content:none}}\n";
+}
 
 std::string align_class(const Column &c) {
   if (c.align == Align::right) return "r";
@@ -197,11 +250,19 @@ std::string to_html(const Document &d) {
                     "\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"pm " PM_VERSION "\">\n";
-  out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
-  out += "<header class=\"cover\"><h1>" + e(d.title) + "</h1>";
+  out += "<title>" + e(d.title) + "</title>\n<style>" + std::string(css) + (d.cover.empty() ? "" : print_css(d)) +
+         "</style>\n</head>\n<body>\n";
+  out += std::string(d.cover.empty() ? "<header class=\"cover\">" : "<header class=\"cover proposal\">") + "<h1>" +
+         e(d.title) + "</h1>";
   if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + e(d.subtitle) + "</p>";
+  if (!d.cover.empty()) {
+    out += "<dl class=\"facts cover\">";
+    for (const auto &[k, v] : d.cover) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
+    out += "</dl>";
+  }
   out += "<dl class=\"facts\">";
-  if (!d.date.empty()) out += "<dt>" + e(i18n::msg::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
+  if (!d.date.empty() && d.cover.empty())
+    out += "<dt>" + e(i18n::msg::doc_date.get(zh)) + "</dt><dd>" + e(d.date) + "</dd>";
   for (const auto &[k, v] : d.inputs) out += "<dt>" + e(k) + "</dt><dd>" + e(v) + "</dd>";
   out += "</dl>\n";
   for (const auto &n : d.notices) out += "<p class=\"note\">" + e(n.text) + "</p>\n";
@@ -211,8 +272,19 @@ std::string to_html(const Document &d) {
   for (const auto &s : d.sections) titled += s.title.empty() ? 0 : 1;
   if (titled > 1) {
     out += "<nav class=\"toc\"><h2>" + e(i18n::msg::doc_contents.get(zh)) + "</h2><ol>";
-    for (const auto &s : d.sections)
-      if (!s.title.empty()) out += "<li><a href=\"#s-" + e(s.id) + "\">" + e(s.title) + "</a></li>";
+    auto entry = [&](const Section &s) {
+      return "<a href=\"#s-" + e(s.id) + "\">" +
+             (s.number.empty() ? "" : "<span class=\"n\">" + e(s.number) + "</span>") + e(s.title) + "</a>";
+    };
+    for (const auto &s : d.sections) {
+      if (s.title.empty()) continue;
+      out += "<li>" + entry(s);
+      std::string sub;
+      for (const auto &x : s.sections)
+        if (!x.title.empty()) sub += "<li>" + entry(x) + "</li>";
+      if (!sub.empty()) out += "<ol>" + sub + "</ol>";
+      out += "</li>";
+    }
     out += "</ol></nav>\n";
   }
   out += "<main>\n";

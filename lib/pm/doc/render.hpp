@@ -51,6 +51,13 @@ util::Expected<bool, i18n::Text> write_xlsx(const Document &d, const std::string
                                             const std::vector<std::string> &inputs = {});
 util::Expected<std::string, i18n::Text> xlsx_bytes(const Document &d);
 
+// DOCX (Word) as bytes: Word styles (Title, Heading 1-4, Caption, notes), tables fitted to A4
+// with their header row repeated on each page, the org chart and timeline as PNG images (drawn
+// from their SVG by librsvg), a cover page, a table-of-contents field with its entries written
+// out, the running title in the header and "Page N of M" in the footer. Fixed timestamps: the
+// same document gives the same bytes.
+std::string to_docx(const Document &d);
+
 // Escaping, exposed for tests.
 std::string html_escape(const std::string &s);
 std::string markdown_escape(const std::string &s);

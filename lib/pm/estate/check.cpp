@@ -29,6 +29,8 @@ public:
     unique_names("/outsourced", "service", "duplicate-service", msg::what_outsourced_service);
     unique_names("/special_services", "service", "duplicate-service", msg::estate_what_special_service);
     control_room(v);
+    if (const json *pr = get(v, "proposal"))
+      if (const json *d = get(*pr, "date"); d && d->is_string()) date("/proposal/date", d->get<std::string>());
   }
 
 private:

@@ -311,6 +311,13 @@ Estate from_document(const yaml::Document &doc) {
     if (x.contains("meets")) g.meets = text_of(x["meets"]);
     e.groups.push_back(std::move(g));
   }
+  if (v.contains("proposal")) {
+    const json &pr = v["proposal"];
+    if (pr.contains("client")) e.proposal.client = text_of(pr["client"]);
+    if (pr.contains("consultant")) e.proposal.consultant = text_of(pr["consultant"]);
+    e.proposal.date = get<std::string>(pr, "date", "");
+    e.proposal.version = get<std::string>(pr, "version", "");
+  }
   if (v.contains("governance")) {
     const json &g = v["governance"];
     Governance &gv = e.governance;

@@ -180,6 +180,13 @@ struct Governance {
   int rectification_open = 0, rectification_closed = 0;
 };
 
+// Who the proposal is for and from, for its cover page; empty fields are left off the cover.
+struct Proposal {
+  catalog::Text client, consultant;
+  std::string date;    // YYYY-MM-DD, "" when not given (never today: same input, same bytes)
+  std::string version; // "1.0", "送审稿"
+};
+
 struct Estate {
   std::string file;
   std::string id;
@@ -212,6 +219,7 @@ struct Estate {
   std::string notes;
   std::vector<Group> groups;
   Governance governance;
+  Proposal proposal;
 
   bool is_outsourced(const std::string &service) const;
   int buildings_of(const std::string &type) const;

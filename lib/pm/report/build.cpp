@@ -90,6 +90,17 @@ Document build(const Input &in) {
   d.title = c.t(in.estate.name) + c(msg::title_suffix);
   d.subtitle = c(msg::subtitle);
   d.date = in.date;
+  { // The cover: who the proposal is for and from, as the estate file says (nothing invented).
+    const auto &pr = in.estate.proposal;
+    auto add = [&](const i18n::Message &label, const std::string &value) {
+      if (!value.empty()) d.cover.emplace_back(c(label), value);
+    };
+    add(msg::cover_client, c.t(pr.client));
+    add(msg::cover_estate, c.t(in.estate.name));
+    add(msg::cover_consultant, c.t(pr.consultant));
+    add(msg::cover_date, pr.date.empty() ? in.date : pr.date);
+    add(msg::cover_version, pr.version);
+  }
   d.inputs = {{c(msg::in_norms), c.t(in.norms.title) + c.f(msg::parenthesised, in.norms.name)},
               {c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name)},
               {c(msg::in_rates), c.t(in.budget.rates_title) + c.f(msg::parenthesised, in.budget.rates)}};
