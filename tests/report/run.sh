@@ -165,7 +165,8 @@ print)
     pages=$(sed -n 's/^Pages: *//p' info.txt)
     test "$pages" -gt 6
     pdftotext -f 1 -l 1 "$n.pdf" cover.txt
-    grep -q '物业管理服务方案' cover.txt
+    tr -d '\n' <cover.txt | grep -q '物业管理服务方案' # a long title wraps
+    grep -q '^项目' cover.txt
     none -qE '第 ?1 ?页' cover.txt
     pdftotext -f 2 -l 2 "$n.pdf" toc.txt
     grep -q '目录' toc.txt
