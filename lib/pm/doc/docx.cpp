@@ -258,34 +258,53 @@ private:
            "</a:graphic></wp:inline></w:drawing></w:r></w:p>";
   }
 
-  // Column widths from the text they hold (display width, CJK counting two), wide columns
-  // allowed more, scaled to the width between the margins.
-  std::vector<int> widths(const Table &t) const {
-    std::vector<double> want(t.columns.size(), 4);
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+  // Column widths from the text they hold (display width, CJK counting two): short columns
+  // (names, numbers) get what their longest line needs, up to a limit; the wide ones (reasons,
+  // sources) share the rest. When even that does not fit (a roster's days), all are scaled.
+  static std::vector<int> widths(const Table &t, bool small) {
+    const double col_twips = small ? 72 : 92, pad = 190; // a display column at 7 or 9 pt; cell margins
+    auto longest_line = [](const std::string &s) {
+      std::size_t best = 0, from = 0;
+      for (;;) {
+        std::size_t nl = s.find('\n', from);
+        best = std::max(best, util::display_width(s.substr(from, nl == std::string::npos ? nl : nl - from)));
+        if (nl == std::string::npos) return best;
+        from = nl + 1;
+      }
+    };
+    std::size_t n = t.columns.size();
+    std::vector<double> need(n);
+    double fixed = 0, wide_want = 0;
+    for (std::size_t c = 0; c < n; ++c) {
       const Column &col = t.columns[c];
-      auto longest_line = [](const std::string &s) {
-        std::size_t best = 0, from = 0;
-        for (;;) {
-          std::size_t nl = s.find('\n', from);
-          best = std::max(best, util::display_width(s.substr(from, nl == std::string::npos ? nl : nl - from)));
-          if (nl == std::string::npos) return best;
-          from = nl + 1;
-        }
-      };
-      double w = std::min<double>(static_cast<double>(longest_line(col.label)), 12);
+      double w = std::min<double>(static_cast<double>(longest_line(col.label)), col.wide ? 12 : 8);
       for (const auto &r : t.rows) {
         if (r.kind == RowKind::note || c >= r.cells.size()) continue;
         w = std::max(w, static_cast<double>(longest_line(format_cell(r.cells[c], col))));
       }
-      want[c] = std::clamp(w, 4.0, col.wide ? 60.0 : 24.0);
+      need[c] = std::clamp(w, 2.0, col.wide ? 80.0 : 20.0) * col_twips + pad;
+      if (col.wide)
+        wide_want += need[c];
+      else
+        fixed += need[c];
+    }
+    std::vector<double> share(n);
+    double min_wide = 10 * col_twips + pad;
+    std::size_t wides = 0;
+    for (const auto &col : t.columns) wides += col.wide ? 1 : 0;
+    if (fixed + static_cast<double>(wides) * min_wide <= text_w) {
+      double rest = text_w - fixed;
+      for (std::size_t c = 0; c < n; ++c)
+        share[c] = !t.columns[c].wide ? need[c] : std::max(min_wide, need[c] / wide_want * rest);
+    } else {
+      for (std::size_t c = 0; c < n; ++c) share[c] = need[c];
     }
     double sum = 0;
-    for (double w : want) sum += w;
+    for (double w : share) sum += w;
     std::vector<int> out;
     int used = 0;
-    for (std::size_t c = 0; c < want.size(); ++c) {
-      int w = c + 1 == want.size() ? text_w - used : static_cast<int>(std::floor(want[c] / sum * text_w));
+    for (std::size_t c = 0; c < n; ++c) {
+      int w = c + 1 == n ? text_w - used : static_cast<int>(std::floor(share[c] / sum * text_w));
       out.push_back(w);
       used += w;
     }
@@ -297,7 +316,7 @@ private:
     if (!t.caption.empty()) out += para("Caption", run(t.caption), "<w:keepNext/>");
     bool small = t.columns.size() > 8;
     std::string cell_style = small ? "TableSmall" : "TableText";
-    std::vector<int> w = widths(t);
+    std::vector<int> w = widths(t, small);
     out +=
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"PmTable\"/><w:tblW w:w=\"" + std::to_string(text_w) +
         "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
