@@ -94,8 +94,9 @@ Document build(const Input &in) {
               {c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name)},
               {c(msg::in_rates), c.t(in.budget.rates_title) + c.f(msg::parenthesised, in.budget.rates)}};
   if (in.budget.illustrative)
-    d.notices.push_back(
-        {c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), in.budget.rates), Style::note});
+    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
+                             detail::short_title(c, in.budget.rates_title, in.budget.rates)),
+                         Style::note});
 
   const auto &b = in.budget;
   d.summary.headcount = in.staffing.total;
