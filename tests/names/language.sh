@@ -49,12 +49,12 @@ sed 's/^  lifts: 25$/  lifts: 30/' "$zh_estate" >"$WORK/changed.yaml"
 expect staff '人员配置' 'staffing' -- staff "$zh_estate"
 expect staff-dir '人员配置' 'Staffing of' -- staff "$portfolio"
 expect budget '费用测算' 'cost budget' -- budget "$zh_estate"
-expect budget-csv-stderr '注意' 'Note' -- budget "$zh_estate" -f csv
+expect budget-csv-stderr 'pm: 注意' 'pm: note' -- budget "$zh_estate" -f csv
 expect roster '排班表' ' roster ' -- roster "$zh_estate" "${start[@]}"
 expect roster-check '只排了' 'rostered' -- roster check "$WORK/gaps.csv" "$zh_estate" "${start[@]}"
-expect report '人员配置' 'Staffing' -- report "$zh_estate" -f md
-expect portfolio '人员' 'Portfolio|yuan' -- portfolio "$portfolio"
-expect diff '电梯|人员' 'Lifts|staff' -- diff "$zh_estate" "$WORK/changed.yaml"
+expect report '项目概况|组织架构' 'Overview|Organisation' -- report "$zh_estate" -f md
+expect portfolio '小区组合' 'Portfolio|yuan' -- portfolio "$portfolio"
+expect diff '人员配置变化' 'Staffing change' -- diff "$zh_estate" "$WORK/changed.yaml"
 expect validate '未知的键' 'unknown key' -- validate "$WORK/invalid.yaml"
 
 # Estates of two languages: the environment decides.
@@ -68,7 +68,7 @@ out=$(LANG=zh_CN.UTF-8 "$PM" validate "$WORK/invalid-en.yaml" 2>&1)
 grep -q 'unknown key' <<<"$out" || fail "an English estate under LANG=zh_CN.UTF-8: not English: ${out:0:300}"
 
 # The roster CSV: ids beside names; pm roster check reads what pm writes, and the old layout.
-head -1 "$WORK/roster.csv" | grep -qx 'staff_id,staff_name,role_id,role,post_id,post,shift_id,shift,start,end,hours' ||
+head -1 "$WORK/roster.csv" | tr -d '\r' | grep -qx 'staff_id,staff_name,role_id,role,post_id,post,shift_id,shift,start,end,hours' ||
   fail "roster CSV header: $(head -1 "$WORK/roster.csv")"
 "$PM" roster check "$WORK/roster.csv" "$zh_estate" || fail "pm roster check refuses pm's own roster"
 python3 - "$WORK/roster.csv" "$WORK/old.csv" <<'EOF'

@@ -136,8 +136,8 @@ for i, r in enumerate(rows):
         r = r.replace("carpark_guard-01,", "gardener-01,")      # not a person in the estate
         swapped = True
     out.append(r)
-out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,gate,E,2026-01-05T09:00,2026-01-05T17:00,8')
-out.insert(14, 'broken,"quote"here,x,y,z,1,2,3')
+out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,巡逻岗,gate,门岗,E,早班,2026-01-05T09:00,2026-01-05T17:00,8')
+out.insert(14, 'broken,"quote"here,x,y,z,1,2,3,4,5,6')
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
 del out[14]
 open("edited-wellformed.csv", "w", encoding="utf-8").write("\n".join(out))

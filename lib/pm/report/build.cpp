@@ -90,9 +90,10 @@ Document build(const Input &in) {
   d.title = c.t(in.estate.name) + c(msg::title_suffix);
   d.subtitle = c(msg::subtitle);
   d.date = in.date;
-  d.inputs = {{c(msg::in_norms), c.t(in.norms.title) + c.f(msg::parenthesised, in.norms.name)},
-              {c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name)},
-              {c(msg::in_rates), c.t(in.budget.rates_title) + c.f(msg::parenthesised, in.budget.rates)}};
+  // Named, not identified: the ids are in the JSON's fields.
+  d.inputs = {{c(msg::in_norms), c.t(in.norms.title)},
+              {c(msg::in_labor), c.t(in.labor.title)},
+              {c(msg::in_rates), c.t(in.budget.rates_title)}};
   if (in.budget.illustrative)
     d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
                              detail::short_title(c, in.budget.rates_title, in.budget.rates)),

@@ -39,7 +39,11 @@ Table targets_table(const Ctx &c, const portfolio::Result &r) {
         missing += c.f(msg::portfolio_more, x.missing.size() - 10, x.missing.size());
         break;
       }
-      missing += (i ? ", " : "") + x.missing[i];
+      // Named as in the estates table (the JSON keeps the ids).
+      std::string shown = x.missing[i];
+      for (const auto &e : r.rows)
+        if (e.id == shown) shown = c.t(e.name);
+      missing += (i ? c(msg::enumeration_separator) : "") + shown;
     }
     t.rows.push_back(body(
         x.target.id,
