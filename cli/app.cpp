@@ -13,6 +13,12 @@ namespace pm::cli {
 
 i18n::Lang Global::messages() const {
   if (!lang.empty()) return i18n::of_locale(lang);
+  if (!locales.empty()) {
+    i18n::Lang first = i18n::of_locale(locales.front());
+    bool agree = true;
+    for (const auto &l : locales) agree = agree && i18n::of_locale(l) == first;
+    if (agree) return first;
+  }
   for (const char *var : {"PM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char *v = std::getenv(var);
     if (v && *v) return i18n::of_locale(v);

@@ -16,8 +16,15 @@ enum Exit : int { ok = 0, invalid = 1, usage = 2 };
 
 // Options every subcommand shares.
 struct Global {
-  std::string lang;            // "", "zh" or "en"
-  i18n::Lang messages() const; // --lang, else PM_LANG / LC_ALL / LC_MESSAGES / LANG
+  std::string lang; // "", "zh" or "en"
+  // The language of every output and message of a run, one rule for every command (pm(1),
+  // LANGUAGE): --lang, else the language of the estates the run read (their `locale`; when
+  // several disagree, none), else PM_LANG / LC_ALL / LC_MESSAGES / LANG.
+  i18n::Lang messages() const;
+  // The locales of the estates read so far: commands note them (cli::note_estates) as they
+  // read estates, before reporting their diagnostics. Mutable: a run's Global is shared by
+  // const reference, and what it has read is not an option.
+  mutable std::vector<std::string> locales;
   // The language of --help, chosen as messages() is but before CLI11 parses (from --lang in
   // argv), as the descriptions are given when the options are added.
   i18n::Lang help = i18n::Lang::en;

@@ -29,9 +29,9 @@ void notes_on_stderr(const std::vector<app::Plan> &plans, const Global &g, i18n:
   if (plans.empty()) return;
   const budget::Budget &first = *plans.front().budget;
   if (first.illustrative)
-    std::cerr << i18n::tr(
-                     lang, i18n::msg::cli_note,
-                     i18n::tr(lang, i18n::msg::notice_rates_file, budget::illustrative_notice.get(lang), first.rates))
+    std::cerr << i18n::tr(lang, i18n::msg::cli_note,
+                          i18n::tr(lang, i18n::msg::notice_rates_file, budget::illustrative_notice.get(lang),
+                                   report::data_set_name(first.rates_title, first.rates, lang)))
               << "\n";
   diag::Diagnostics d;
   for (const auto &p : plans)
@@ -78,6 +78,7 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
   if (dir) {
     auto d = app::plan_directory(*c, o.estate, {true, std::nullopt});
     diag::sort(d.diagnostics);
+    note_estates(g, d.plans);
     report(d.diagnostics, g);
     if (!d.error_text.empty()) error(g, d.error_text);
     status = d.status;
@@ -88,6 +89,7 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
   } else {
     auto loaded = app::load_estate(*c, o.estate);
     diag::sort(loaded.diagnostics);
+    note_estate(g, loaded.input);
     report(loaded.diagnostics, g);
     if (!loaded.input) return exit_of(loaded.status);
     app::Plan p = app::make_plan(*c, std::move(*loaded.input), {true, std::nullopt});

@@ -20,6 +20,7 @@ struct Options {
 std::optional<app::EstateInput> load(const app::Context &c, const std::string &path, const Global &g, int &rc) {
   auto loaded = app::load_estate(c, path);
   diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
   report(loaded.diagnostics, g);
   if (!loaded.input) rc = exit_of(loaded.status);
   return std::move(loaded.input);
@@ -33,7 +34,7 @@ int run_diff(const Options &o, const Global &g) {
   if (!a) return rc;
   auto b = load(*c, o.new_path, g, rc);
   if (!b) return rc;
-  i18n::Lang lang = output_lang(g, b->estate);
+  i18n::Lang lang = g.messages(); // both estates noted: theirs when they agree
   app::Diff d = app::diff(*c, std::move(*a), std::move(*b));
   // The rates the new version was costed at (its city's set, --rates, or the default).
   const budget::Budget *costed = d.after.budget ? &*d.after.budget : nullptr;

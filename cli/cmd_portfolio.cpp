@@ -41,6 +41,8 @@ int run_portfolio(const Options &o, const Global &g) {
   };
   app::PortfolioRun run = app::run_portfolio(*c, o.dir, o.targets, progress);
   if (shown) std::cerr << "\r\033[K" << std::flush;
+  g.locales.insert(g.locales.end(), run.locales.begin(), run.locales.end());
+  lang = g.messages();
   diag::sort(run.diagnostics);
   report(run.diagnostics, g);
   if (!run.error_text.empty()) error(g, run.error_text);

@@ -62,6 +62,7 @@ int run_report_dir(const Options &o, const std::string &format, const Global &g,
   }
   auto dir = app::plan_directory(c, o.estate, req);
   diag::sort(dir.diagnostics);
+  note_estates(g, dir.plans);
   report(dir.diagnostics, g);
   if (!dir.error_text.empty()) error(g, dir.error_text);
   int rc = exit_of(dir.status);
@@ -121,6 +122,7 @@ int run_report(const Options &o, bool format_given, const Global &g) {
 
   auto loaded = app::load_estate(*c, o.estate);
   diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
   report(loaded.diagnostics, g);
   if (!loaded.input) return exit_of(loaded.status);
   app::Plan p = app::make_plan(*c, std::move(*loaded.input), *req);

@@ -62,6 +62,7 @@ int run_roster_dir(const Options &o, const Global &g, const app::Context &c) {
   if (!first) return Exit::usage;
   auto dir = app::plan_directory(c, o.estate, request(o, *first));
   diag::sort(dir.diagnostics);
+  note_estates(g, dir.plans);
   report(dir.diagnostics, g);
   if (!dir.error_text.empty()) error(g, dir.error_text);
   if (dir.plans.empty()) return exit_of(dir.status);
@@ -82,6 +83,7 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
   if (!first) return Exit::usage;
   auto loaded = app::load_estate(c, o.estate);
   diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
   report(loaded.diagnostics, g);
   if (!loaded.input) return exit_of(loaded.status);
   app::Plan p = app::make_plan(c, std::move(*loaded.input), request(o, *first));
@@ -126,6 +128,7 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
 int run_check(const Options &o, const Global &g, const app::Context &c) {
   auto loaded = app::load_estate(c, o.check_estate);
   diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
   report(loaded.diagnostics, g);
   if (!loaded.input) return exit_of(loaded.status);
   // Two years of a large estate's roster is a few MB.

@@ -41,6 +41,7 @@ void warn_on_stderr(const std::vector<app::Plan> &plans, const Options &o, const
 int run_one(const Options &o, const Global &g, const app::Context &c) {
   auto loaded = app::load_estate(c, o.estate);
   diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
   report(loaded.diagnostics, g);
   if (!loaded.input) return exit_of(loaded.status);
   std::vector<app::Plan> plans;
@@ -60,6 +61,7 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
 int run_dir(const Options &o, const Global &g, const app::Context &c) {
   auto dir = app::plan_directory(c, o.estate, {});
   diag::sort(dir.diagnostics);
+  note_estates(g, dir.plans);
   report(dir.diagnostics, g);
   if (!dir.error_text.empty()) error(g, dir.error_text);
   if (dir.plans.empty()) return exit_of(dir.status);

@@ -20,13 +20,15 @@ struct Options {
 };
 
 int run_validate(const Options &o, const Global &g) {
-  i18n::Lang lang = g.messages();
   app::Choices choices;
   choices.staffing_needed = false;
   int rc = Exit::ok;
   auto c = load_context(choices, g, rc);
   if (!c) return rc;
   app::Validation v = app::validate(*c, o.paths, o.jobs);
+  for (const auto &f : v.files)
+    if (!f.locale.empty()) g.locales.push_back(f.locale);
+  i18n::Lang lang = g.messages();
   if (o.verbose)
     for (const auto &f : v.files)
       if (f.valid) std::cerr << i18n::tr(lang, i18n::msg::validate_ok, f.name) << "\n";

@@ -43,9 +43,17 @@ i18n::Lang output_lang(const Global &g, const estate::Estate &e) {
   return i18n::of_locale(e.locale);
 }
 
+void note_estates(const Global &g, const std::vector<app::Plan> &plans) {
+  for (const auto &p : plans) g.locales.push_back(p.estate.locale);
+}
+
+void note_estate(const Global &g, const std::optional<app::EstateInput> &in) {
+  if (in) g.locales.push_back(in->estate.locale);
+}
+
 i18n::Lang output_lang(const Global &g, const std::vector<app::Plan> &plans) {
-  if (!g.lang.empty() || plans.empty()) return g.messages();
-  return i18n::of_locale(plans.front().estate.locale);
+  note_estates(g, plans);
+  return g.messages();
 }
 
 bool is_directory(const std::string &path) {

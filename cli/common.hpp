@@ -29,9 +29,13 @@ int exit_of(app::Status s);
 // The context a command needs; diagnostics go to stderr. Nullopt and `rc` set on failure.
 std::optional<app::Context> load_context(const app::Choices &c, const Global &g, int &rc);
 
-// The language of output: --lang, else the estate's locale.
+// Notes the estates a run read (Global::locales), so that what it says next, diagnostics
+// included, follows the language rule (Global::messages()).
+void note_estates(const Global &g, const std::vector<app::Plan> &plans);
+void note_estate(const Global &g, const std::optional<app::EstateInput> &in);
+// The language of one estate's document: --lang, else the estate's locale.
 i18n::Lang output_lang(const Global &g, const estate::Estate &e);
-// For several estates: --lang, else the first estate's locale, else that of messages.
+// The language of a run's output (Global::messages()) once its estates are noted.
 i18n::Lang output_lang(const Global &g, const std::vector<app::Plan> &plans);
 
 bool is_directory(const std::string &path);

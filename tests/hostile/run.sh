@@ -34,9 +34,10 @@ if [[ ${PM_SANITIZED:-} == 1 ]]; then
   cap=()
   echo "note: sanitizer build: no memory cap, $limit_s s time limit"
 fi
+# The messages checked are English: --lang en, as the example estate would speak Chinese.
 cat > "$work/bin/pm" << WRAP
 #!/usr/bin/env bash
-exec timeout -k 1 $limit_s ${cap[*]} "$pm_bin" "\$@"
+exec timeout -k 1 $limit_s ${cap[*]} "$pm_bin" --lang en "\$@"
 WRAP
 chmod 755 "$work/bin/pm"
 

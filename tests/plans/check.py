@@ -107,7 +107,7 @@ def case_portfolio():
         bad = run("portfolio", "examples/city-portfolio", "--rates", "tests/budget/textbook-rates.toml", "--format", "json")
         check(bad.returncode == 1 and "[missing-key]" in bad.stderr, f"uncostable estates are reported: {bad.stderr[:300]}")
     t = run("--lang", "en", "portfolio", "examples/city-portfolio")
-    check("Costs and fees at illustrative rates (shenyang)" in t.stdout, "the table says its costs rest on illustrative rates")
+    check("Costs and fees at illustrative rates (Shenyang)" in t.stdout, "the table says its costs rest on illustrative rates")
     # Other formats: the table names the targets; md and html are well formed; csv has a row per estate.
     t = run("--lang", "en", "portfolio", "examples/city-portfolio")
     check("owners' committees formed" in t.stdout and "MISSED" in t.stdout, "the table shows the targets")

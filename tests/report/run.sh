@@ -132,7 +132,7 @@ xlsx)
   done
   # No partial file is left when the workbook cannot be written.
   mkdir out
-  if "$pm" report "$estate" -o out/missing-dir/report.xlsx 2>err.txt; then echo "wrote into a missing directory"; exit 1; fi
+  if "$pm" --lang en report "$estate" -o out/missing-dir/report.xlsx 2>err.txt; then echo "wrote into a missing directory"; exit 1; fi
   grep -q 'cannot write' err.txt
   test -z "$(ls -A out)"
   ;;

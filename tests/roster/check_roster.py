@@ -65,9 +65,12 @@ def main():
     if len(sys.argv) > 3:
         import yaml
         estate = yaml.safe_load(open(sys.argv[3], encoding="utf-8"))
-    for col in ("staff_id", "staff_name", "post", "start", "end"):
+    for col in ("staff_id", "staff_name", "post_id", "start", "end"):
         if col not in rows[0]:
             bad("missing column " + col)
+    # The post's id: post_id beside its name in post.
+    for r in rows:
+        r["post"] = r["post_id"]
     first = dt.date.fromisoformat(doc["start"])
     last = dt.date.fromisoformat(doc["end"])
     staff = {s["id"]: s for s in doc["staff"]}

@@ -59,12 +59,12 @@ staffed-check)
   python3 "$here/check_roster.py" staffed.csv staffed.json "$staffed"
   # Licences: feng-xue holds no hv_electrician licence, so never works the HV room.
   none -q '^feng-xue,' staffed.csv
-  # Leave: wang-fang is away 10-14 January (no shift starts then; the checkers above also
+  # Leave (start is the 9th column, hours the 11th): wang-fang is away 10-14 January (no shift starts then; the checkers above also
   # catch a night that runs into it).
-  none -E '^wang-fang,([^,]*,){4}2026-01-1[0-4]T' staffed.csv
+  none -E '^wang-fang,([^,]*,){7}2026-01-1[0-4]T' staffed.csv
   grep -q '^wang-fang,' staffed.csv
   # The part-timer works at most 24 h a week: 96 h in the 4 weeks.
-  awk -F, '$1=="yang-lei"{h+=$8} END{exit !(h>0 && h<=96)}' staffed.csv
+  awk -F, '$1=="yang-lei"{h+=$11} END{exit !(h>0 && h<=96)}' staffed.csv
   ;;
 year)
   # A year of the staffed estate, solved, still passes both checks.
@@ -136,8 +136,8 @@ for i, r in enumerate(rows):
         r = r.replace("carpark_guard-01,", "gardener-01,")      # not a person in the estate
         swapped = True
     out.append(r)
-out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,gate,E,2026-01-05T09:00,2026-01-05T17:00,8')
-out.insert(14, 'broken,"quote"here,x,y,z,1,2,3')
+out.insert(12, 'patrol_guard-01,巡逻岗 1,patrol_guard,巡逻岗,gate,门岗,E,早班,2026-01-05T09:00,2026-01-05T17:00,8')
+out.insert(14, 'broken,"quote"here,x,y,z,1,2,3,4,5,6')
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
 del out[14]
 open("edited-wellformed.csv", "w", encoding="utf-8").write("\n".join(out))

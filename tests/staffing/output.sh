@@ -22,7 +22,7 @@ cmp -s out.json direct.json || { echo "FAIL: -o wrote something else than stdout
 for target in estate.yaml norms.toml labor.toml ./norms.toml; do
   before=$(sha256sum estate.yaml norms.toml labor.toml)
   status=0
-  "$pm" staff estate.yaml --norms norms.toml --labor labor.toml -o "$target" 2>stderr || status=$?
+  "$pm" --lang en staff estate.yaml --norms norms.toml --labor labor.toml -o "$target" 2>stderr || status=$?
   after=$(sha256sum estate.yaml norms.toml labor.toml)
   if ((status != 2)); then echo "FAIL: -o $target exited $status, expected 2"; fail=1; fi
   grep -q "refusing to write over the input file" stderr || { echo "FAIL: -o $target: no refusal:"; cat stderr; fail=1; }

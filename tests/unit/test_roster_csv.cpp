@@ -47,6 +47,29 @@ Problem gate_problem() {
   return p;
 }
 
+TEST_CASE("read_roster_csv: the post's id is in post_id beside its name, or in post in the earlier layout") {
+  Problem p = gate_problem();
+  pm::diag::Diagnostics d;
+  auto now = read_roster_csv("staff_id,staff_name,role_id,role,post_id,post,shift_id,shift,start,end,hours\n"
+                             "gate_guard-01,Guard 1,gate_guard,Gate guard,gate,Main gate,D,Day shift,"
+                             "2026-01-05T08:00,2026-01-05T16:00,8\n",
+                             "r.csv", p, d);
+  CHECK(d.empty());
+  REQUIRE(now.size() == 1);
+  CHECK(now[0].post == 0);
+  auto before = read_roster_csv("staff_id,staff_name,role,post,shift,start,end,hours\n"
+                                "gate_guard-01,Guard 1,gate_guard,gate,D,2026-01-05T08:00,2026-01-05T16:00,8\n",
+                                "r.csv", p, d);
+  CHECK(d.empty());
+  REQUIRE(before.size() == 1);
+  CHECK(before[0].post == 0);
+  // Without post_id, post holds the id: a name there is an unknown post.
+  read_roster_csv("staff_id,post,start,end\ngate_guard-01,Main gate,2026-01-05T08:00,2026-01-05T16:00\n", "r.csv", p,
+                  d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "unknown-post");
+}
+
 TEST_CASE("read_roster_csv: unknown people, posts and bad times are reported with their line") {
   Problem p = gate_problem();
   pm::diag::Diagnostics d;

@@ -72,7 +72,7 @@ TEST_CASE("check: coverage gaps are named by post and time") {
   a.erase(a.begin());
   auto v = check(p, a);
   REQUIRE(count(v, "coverage") == 1);
-  CHECK(v.front().message.en.find("gate") == 0);
+  CHECK(v.front().message.en.find("Gate: ") == 0); // the post by its name, not its id
   CHECK(v.front().message.en.find("2026-01-05 08:00–16:00") != std::string::npos);
   CHECK(v.front().assignment == -1);
 }

@@ -33,6 +33,7 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
       if (loaded.status == Status::io) out.status = Status::io;
       ++r.invalid_files;
     } else {
+      out.locales.push_back(loaded.input->estate.locale);
       Plan p = make_plan(c, std::move(*loaded.input), {c.rates.has_value(), std::nullopt});
       // An estate that can't be costed has no cost, and the diagnostics say why.
       out.diagnostics.insert(out.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
@@ -50,7 +51,7 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
       }
       if (cost) r.total_cost = r.total_cost.value_or(0) + *cost;
       r.rows.push_back({f, p.estate.id, p.estate.name, p.estate.areas.total, p.staffing.total, cost, fee, rates,
-                        illustrative, p.estate.governance});
+                        illustrative, p.estate.governance, p.budget ? p.budget->rates_title : catalog::Text{}});
       r.total_staff += p.staffing.total;
       r.total_area += p.estate.areas.total;
     }

@@ -17,10 +17,11 @@ struct PortfolioRun {
   portfolio::Result result;
   std::optional<portfolio::Targets> targets;
   diag::Diagnostics diagnostics;
-  std::vector<std::string> files; // every file read
-  Status status = Status::ok;     // io when a file can't be read; invalid when a target is missed
-  i18n::Text error_text;          // why there is no result at all
-  bool complete = false;          // a result to show (else the diagnostics and error say why not)
+  std::vector<std::string> files;   // every file read
+  std::vector<std::string> locales; // of the estates read, for the language of the output
+  Status status = Status::ok;       // io when a file can't be read; invalid when a target is missed
+  i18n::Text error_text;            // why there is no result at all
+  bool complete = false;            // a result to show (else the diagnostics and error say why not)
 };
 
 // Called after each file, for a progress line on a terminal.

@@ -3,6 +3,7 @@
 #include <pm/estate/check.hpp>
 #include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/portfolio/portfolio.hpp>
 #include <pm/util/file.hpp>
 #include <pm/yaml/document.hpp>
 
@@ -25,13 +26,20 @@ struct FileCheck {
   std::string name; // as given; "<stdin>" for "-"
   bool unreadable = false;
   diag::Diagnostics diagnostics;
+  std::string locale;
 };
 
 FileCheck check_file(const Context &c, const std::string &path) {
   FileCheck out;
   out.name = path == "-" ? "<stdin>" : path;
-  if (auto text = estate::read_estate(path, out.name, out.diagnostics, out.unreadable))
-    out.diagnostics = check_text(c, *text, out.name).diagnostics;
+  if (auto text = estate::read_estate(path, out.name, out.diagnostics, out.unreadable)) {
+    yaml::Document doc = check_text(c, *text, out.name);
+    out.diagnostics = std::move(doc.diagnostics);
+    // The language the file asks for, even when it is invalid: its messages speak it. Only a
+    // `locale` it states: a fragment under test names none, and speaks the environment's.
+    if (doc.value.is_object() && !portfolio::is_targets(doc.value))
+      if (auto l = doc.value.find("locale"); l != doc.value.end() && l->is_string()) out.locale = l->get<std::string>();
+  }
   return out;
 }
 
@@ -122,7 +130,7 @@ Validation validate(const Context &c, const std::vector<std::string> &given, uns
       ++out.unreadable;
     } else {
       bool valid = !diag::has_errors(f.diagnostics);
-      out.files.push_back({f.name, valid});
+      out.files.push_back({f.name, valid, f.locale});
       if (!valid) ++out.invalid;
     }
     out.diagnostics.insert(out.diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());

@@ -14,6 +14,7 @@ struct Validation {
   struct File {
     std::string name; // as given; "<stdin>" for "-"
     bool valid = false;
+    std::string locale; // the `locale` the file states, if any
   };
   std::vector<File> files; // the files checked (not those that could not be read)
   int invalid = 0;

@@ -57,6 +57,7 @@ struct EstateRow {
   std::string rates;                 // the rate set it was costed at
   bool illustrative = false;         // those rates are illustrative
   estate::Governance governance;
+  catalog::Text rates_title; // the rate set's title, which names it to people
 };
 
 struct TargetResult {

@@ -14,8 +14,10 @@ using detail::num;
 
 namespace {
 
-std::string title(const Ctx &c, const budget::Budget &b) {
-  return c.f(msg::budget_title, c.t(b.estate_name), b.rates, b.norms, num(b.headcount));
+std::string title(const Ctx &c, const app::Plan &p) {
+  const budget::Budget &b = *p.budget;
+  return c.f(msg::budget_title, c.t(b.estate_name), detail::short_title(c, b.rates_title, b.rates),
+             detail::short_title(c, p.staffing.norms_title, b.norms), num(b.headcount));
 }
 
 // The flat table CSV writes: one row per cost line.
@@ -47,16 +49,19 @@ Table budget_data(const Ctx &c, const budget::Budget &b) {
   return t;
 }
 
-Section estate_section(const Ctx &c, const budget::Budget &b, bool explain, bool titled) {
+Section estate_section(const Ctx &c, const app::Plan &p, bool explain, bool titled) {
+  const budget::Budget &b = *p.budget;
   Section s = detail::budget_section(c, b, explain, explain);
   s.id = b.estate_id;
-  s.title = titled ? title(c, b) : "";
+  s.title = titled ? title(c, p) : "";
   return s;
 }
 
 void notice(const Ctx &c, doc::Document &d, const budget::Budget &b) {
   if (b.illustrative)
-    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
+    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
+                             detail::short_title(c, b.rates_title, b.rates)),
+                         Style::note});
 }
 
 } // namespace
@@ -67,10 +72,10 @@ doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain)
   doc::Document d;
   d.estate_id = p.estate.id;
   d.lang = i18n::code(lang);
-  d.title = title(c, b);
+  d.title = title(c, p);
   d.sheets = {{"budget", c(msg::sheet_budget)}, {"inputs", c(msg::sheet_inputs)}}; // the workbook's
   notice(c, d, b);
-  Section s = estate_section(c, b, explain, false);
+  Section s = estate_section(c, p, explain, false);
   s.blocks.push_back(budget_data(c, b));
   d.sections.push_back(std::move(s));
   return d;
@@ -84,7 +89,7 @@ doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang la
   for (const auto &p : plans) cents += p.budget->cents;
   d.title = c.f(msg::budget_dir_title, num(static_cast<double>(plans.size())), detail::money(cents));
   if (!plans.empty()) notice(c, d, *plans.front().budget);
-  for (const auto &p : plans) d.sections.push_back(estate_section(c, *p.budget, explain, true));
+  for (const auto &p : plans) d.sections.push_back(estate_section(c, p, explain, true));
   Section sum{"summary", "", c(msg::summary), {}, {}};
   Table t;
   t.id = "summary";

@@ -101,12 +101,14 @@ Document build(const Input &in) {
     add(msg::cover_date, pr.date.empty() ? in.date : pr.date);
     add(msg::cover_version, pr.version);
   }
-  d.inputs = {{c(msg::in_norms), c.t(in.norms.title) + c.f(msg::parenthesised, in.norms.name)},
-              {c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name)},
-              {c(msg::in_rates), c.t(in.budget.rates_title) + c.f(msg::parenthesised, in.budget.rates)}};
+  // Named, not identified: the ids are in the JSON's fields.
+  d.inputs = {{c(msg::in_norms), c.t(in.norms.title)},
+              {c(msg::in_labor), c.t(in.labor.title)},
+              {c(msg::in_rates), c.t(in.budget.rates_title)}};
   if (in.budget.illustrative)
-    d.notices.push_back(
-        {c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), in.budget.rates), Style::note});
+    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
+                             detail::short_title(c, in.budget.rates_title, in.budget.rates)),
+                         Style::note});
 
   const auto &b = in.budget;
   d.summary.headcount = in.staffing.total;

@@ -49,8 +49,9 @@ Section budget(const Ctx &c) {
                                                   money(b.cents), money(budget::to_cents(b.monthly_cost()))),
                                               Style::normal});
   if (b.illustrative)
-    s.blocks.insert(s.blocks.begin(),
-                    Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), b.rates), Style::note});
+    s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
+                                                    detail::short_title(c, b.rates_title, b.rates)),
+                                                Style::note});
   return s;
 }
 

@@ -42,6 +42,8 @@ Row total(std::vector<Cell> cells);
 
 std::string service_name(const Ctx &c, const std::string &service); // outsourced and special services
 std::string grade_name(const Ctx &c, int grade);
+// data_set_name (commands.hpp) in the document's language.
+std::string short_title(const Ctx &c, const catalog::Text &title, const std::string &id);
 
 // The sections, each in its own file.
 Section overview(const Ctx &c);

@@ -83,7 +83,7 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
     s.blocks.push_back(Paragraph{c(msg::warning_prefix) + c.t(w.message) + " [" + w.code + "]", Style::warning});
   if (!st.unused_inputs.empty()) {
     std::vector<std::string> names;
-    for (const auto &u : st.unused_inputs) names.push_back(c.t(u.name) + c.f(msg::parenthesised, u.field));
+    for (const auto &u : st.unused_inputs) names.push_back(c.t(u.name));
     s.blocks.push_back(Paragraph{c.f(msg::staff_unused_inputs, c.join(names)), Style::normal});
   }
   return s;

@@ -19,6 +19,10 @@
 
 namespace pm::report {
 
+// A data set's name where prose names it (norm set, labour profile, rates): its title up to
+// the first parenthesis ("北京（法定费率有出处；工资为假设）" → "北京"), or `id` when untitled.
+std::string data_set_name(const i18n::Text &title, const std::string &id, i18n::Lang lang);
+
 // pm staff: the staffing table, its indicators and warnings; with `explain` each role's
 // reason and source. Its data table (CSV) has one row per role.
 doc::Document staffing_document(const app::Context &c, const app::Plan &p, i18n::Lang lang, bool explain);

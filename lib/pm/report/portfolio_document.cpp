@@ -39,7 +39,11 @@ Table targets_table(const Ctx &c, const portfolio::Result &r) {
         missing += c.f(msg::portfolio_more, x.missing.size() - 10, x.missing.size());
         break;
       }
-      missing += (i ? ", " : "") + x.missing[i];
+      // Named as in the estates table (the JSON keeps the ids).
+      std::string shown = x.missing[i];
+      for (const auto &e : r.rows)
+        if (e.id == shown) shown = c.t(e.name);
+      missing += (i ? c(msg::enumeration_separator) : "") + shown;
     }
     t.rows.push_back(body(
         x.target.id,
@@ -75,7 +79,8 @@ Table estates_table(const Ctx &c, const portfolio::Result &r) {
     if (costed) {
       cells.push_back(e.annual_cost ? Cell::num(*e.annual_cost) : Cell::of("—"));
       cells.push_back(e.fee ? Cell::num(*e.fee) : Cell::of("—"));
-      cells.push_back(Cell::of(e.rates.empty() ? "—" : e.rates + (e.illustrative ? " *" : "")));
+      cells.push_back(Cell::of(
+          e.rates.empty() ? "—" : data_set_name(e.rates_title, e.rates, c.lang()) + (e.illustrative ? " *" : "")));
     }
     for (auto &&x : {Cell::of(g.new_estate == true ? yes_no(c, g.tendered) : "—"),
                      Cell::of(yes_no(c, g.contract_signed)), Cell::of(yes_no(c, g.company_licensed)),
@@ -143,8 +148,15 @@ doc::Document portfolio_document(const portfolio::Result &r, const portfolio::Ta
   s.blocks.push_back(Paragraph{totals_line(c, r), Style::normal});
   // Every figure that rests on illustrative rates says so, where it is shown.
   if (!r.illustrative_rates.empty()) {
-    std::string sets;
-    for (const auto &n : r.illustrative_rates) sets += (sets.empty() ? "" : ", ") + n;
+    // Named as people know them (the rows hold each set's title).
+    std::vector<std::string> names;
+    for (const auto &n : r.illustrative_rates)
+      for (const auto &e : r.rows)
+        if (e.rates == n) {
+          names.push_back(data_set_name(e.rates_title, n, c.lang()));
+          break;
+        }
+    std::string sets = c.join(names);
     d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), sets), Style::note});
     s.blocks.push_back(Paragraph{c.f(msg::portfolio_illustrative, sets), Style::note});
   }

@@ -141,15 +141,23 @@ Section summary_section(const Ctx &c, const app::Plan &pl) {
 }
 
 // One row per shift, as pm roster check reads it back: the columns' ids and a shift's fields.
-const char *const data_columns[] = {"staff_id", "staff_name", "role", "post", "shift", "start", "end", "hours"};
+// Each id column (read back) stands beside the name people read.
+const char *const data_columns[] = {"staff_id", "staff_name", "role_id", "role", "post_id", "post",
+                                    "shift_id", "shift",      "start",   "end",  "hours"};
 
 std::vector<std::string> data_fields(const Ctx &c, const Problem &p, const Assignment &x) {
   const Person &who = p.people[static_cast<std::size_t>(x.person)];
+  const PostDemand &post = p.posts[static_cast<std::size_t>(x.post)];
+  auto role = p.role_names.find(who.role);
+  ShiftKind kind = shift_kind(p, x.post, x.start, x.end);
   return {who.id,
           c.t(who.name),
           who.role,
-          p.posts[static_cast<std::size_t>(x.post)].id,
-          code_of(shift_kind(p, x.post, x.start, x.end)).en,
+          role != p.role_names.end() ? c.t(role->second) : who.role,
+          post.id,
+          c.t(post.name),
+          code_of(kind).en,
+          c.t(name_of(kind)),
           format_datetime(x.start),
           format_datetime(x.end),
           util::format_number((x.end - x.start) / 60.0, 2)};
@@ -173,7 +181,8 @@ Table roster_data(const Ctx &c, const Problem &p, const std::vector<Assignment> 
 std::string title(const Ctx &c, const app::Plan &pl, std::uint64_t seed) {
   const Problem &p = pl.roster->problem;
   return c.f(msg::roster_title, c.t(p.estate_name), util::format_date(p.first_day), util::format_date(p.last_day()),
-             p.days / 7, p.norms, p.labor.name, seed);
+             p.days / 7, detail::short_title(c, pl.staffing.norms_title, p.norms),
+             detail::short_title(c, p.labor.title, p.labor.name), seed);
 }
 
 } // namespace
@@ -228,7 +237,7 @@ doc::Document roster_summary_document(const std::vector<app::Plan> &plans, i18n:
     std::string result = p.posts.empty()   ? c(msg::roster_nothing)
                          : pl.roster->ok() ? c(msg::roster_made)
                                            : c.f(msg::roster_cannot, why.empty() ? "" : why.front());
-    t.rows.push_back(body(pl.estate.id, {Cell::of(pl.estate.id), Cell::num(static_cast<double>(p.posts.size())),
+    t.rows.push_back(body(pl.estate.id, {Cell::of(c.t(pl.estate.name)), Cell::num(static_cast<double>(p.posts.size())),
                                          Cell::num(static_cast<double>(p.people.size())), Cell::of(result)}));
   }
   d.sections.push_back(Section{"rosters", "", "", {std::move(t)}, {}});
@@ -302,15 +311,15 @@ std::string roster_ics(const app::Plan &pl, i18n::Lang lang, std::uint64_t seed)
   for (const auto &x : pl.roster->result.assignments) {
     const Person &who = p.people[static_cast<std::size_t>(x.person)];
     const PostDemand &d = p.posts[static_cast<std::size_t>(x.post)];
-    std::string code = code_of(shift_kind(p, x.post, x.start, x.end)).get(lang);
+    std::string shift = name_of(shift_kind(p, x.post, x.start, x.end)).get(lang);
     line("BEGIN:VEVENT");
     line("UID:" + p.estate_id + "-" + d.id + "-" + who.id + "-" + stamp(x.start) + "@pm-roster");
     line("DTSTAMP:" + dtstamp);
     line("DTSTART:" + stamp(x.start));
     line("DTEND:" + stamp(x.end));
-    line("SUMMARY:" + ics_escape(c.t(who.name) + " · " + c.t(d.name) + " · " + code));
+    line("SUMMARY:" + ics_escape(c.t(who.name) + " · " + c.t(d.name) + " · " + shift));
     line("DESCRIPTION:" + ics_escape(c.f(msg::ics_description, c.t(d.name), c.t(who.name), who.id)));
-    line("CATEGORIES:" + ics_escape(d.id));
+    line("CATEGORIES:" + ics_escape(c.t(d.name)));
     line("TRANSP:OPAQUE");
     line("END:VEVENT");
   }

@@ -11,6 +11,20 @@ using detail::col;
 using detail::Ctx;
 using detail::num;
 
+std::string detail::short_title(const Ctx &c, const catalog::Text &title, const std::string &id) {
+  return data_set_name(title, id, c.lang());
+}
+
+std::string data_set_name(const catalog::Text &title, const std::string &id, i18n::Lang lang) {
+  std::string t = title.get(lang);
+  if (t.empty()) return id;
+  for (std::string_view open : {"（", " (", "("}) {
+    std::size_t at = t.find(open);
+    if (at != std::string::npos && at > 0) t.resize(at);
+  }
+  return t;
+}
+
 namespace {
 
 // The flat table CSV writes: one row per role, with its department and its reasons.
@@ -41,7 +55,9 @@ Table staffing_data(const Ctx &c, const staff::Staffing &s, bool with_estate) {
 Section estate_section(const Ctx &c, const app::Context &cx, const app::Plan &p, bool explain, bool titled) {
   Section s = detail::staffing_section(c, p.staffing, explain);
   s.id = p.estate.id;
-  s.title = titled ? c.f(msg::staff_title, c.t(p.estate.name), cx.norms.name, cx.labor.name) : "";
+  s.title = titled ? c.f(msg::staff_title, c.t(p.estate.name), detail::short_title(c, cx.norms.title, cx.norms.name),
+                         detail::short_title(c, cx.labor.title, cx.labor.name))
+                   : "";
   return s;
 }
 
@@ -52,7 +68,8 @@ doc::Document staffing_document(const app::Context &cx, const app::Plan &p, i18n
   doc::Document d;
   d.estate_id = p.estate.id;
   d.lang = i18n::code(lang);
-  d.title = c.f(msg::staff_title, c.t(p.estate.name), cx.norms.name, cx.labor.name);
+  d.title = c.f(msg::staff_title, c.t(p.estate.name), detail::short_title(c, cx.norms.title, cx.norms.name),
+                detail::short_title(c, cx.labor.title, cx.labor.name));
   Section s = estate_section(c, cx, p, explain, false);
   s.blocks.push_back(staffing_data(c, p.staffing, false));
   d.sections.push_back(std::move(s));
@@ -66,7 +83,8 @@ doc::Document staffing_document(const app::Context &cx, const std::vector<app::P
   d.lang = i18n::code(lang);
   int total = 0;
   for (const auto &p : plans) total += p.staffing.total;
-  d.title = c.f(msg::staff_dir_title, num(static_cast<double>(plans.size())), num(total), cx.norms.name);
+  d.title = c.f(msg::staff_dir_title, num(static_cast<double>(plans.size())), num(total),
+                detail::short_title(c, cx.norms.title, cx.norms.name));
   Table data;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     d.sections.push_back(estate_section(c, cx, plans[i], explain, true));

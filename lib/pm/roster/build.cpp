@@ -119,6 +119,9 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const Calendar 
 
   for (const auto &role : roles)
     if (const catalog::Role *r = cat.role(role)) pr.role_names[role] = r->name;
+  for (const auto &d : pr.posts)
+    if (const catalog::Licence *l = d.licence.empty() ? nullptr : cat.licence(d.licence))
+      pr.licence_names[d.licence] = l->name;
   pr.holidays = cal.holidays;
   return pr;
 }

@@ -123,8 +123,10 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
       if (header[i] == name) return static_cast<int>(i);
     return -1;
   };
-  int c_staff = col("staff_id"), c_post = col("post"), c_start = col("start"), c_end = col("end");
-  for (auto [c, name] : {std::pair{c_staff, "staff_id"}, {c_post, "post"}, {c_start, "start"}, {c_end, "end"}})
+  // The post's id is in post_id; rosters of earlier versions had it in post (now its name).
+  const char *post_column = col("post_id") >= 0 || col("post") < 0 ? "post_id" : "post";
+  int c_staff = col("staff_id"), c_post = col(post_column), c_start = col("start"), c_end = col("end");
+  for (auto [c, name] : {std::pair{c_staff, "staff_id"}, {c_post, post_column}, {c_start, "start"}, {c_end, "end"}})
     if (c < 0)
       out.push_back(error(file, records.front().line, 0, "missing-column", both(msg::roster_csv_missing_column, name)));
   if (c_staff < 0 || c_post < 0 || c_start < 0 || c_end < 0) return result;

@@ -20,8 +20,9 @@ struct CsvRecord {
 // parsing goes on at the next line.
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out);
 
-// Assignments from a roster CSV with the columns staff_id, post, start, end (others are
-// ignored). Rows naming unknown people or posts, or with bad times, are reported and skipped.
+// Assignments from a roster CSV with the columns staff_id, post_id, start, end (others are
+// ignored; a roster without post_id, as pm wrote them before, has the post's id in post). Rows naming unknown people or
+// posts, or with bad times, are reported and skipped.
 std::vector<Assignment> read_roster_csv(std::string_view text, const std::string &file, const Problem &p,
                                         diag::Diagnostics &out);
 

@@ -35,6 +35,21 @@ i18n::Text code_of(ShiftKind k) {
   return {};
 }
 
+i18n::Text name_of(ShiftKind k) {
+  using namespace i18n;
+  switch (k) {
+  case ShiftKind::early:
+    return both(msg::shift_name_early);
+  case ShiftKind::middle:
+    return both(msg::shift_name_middle);
+  case ShiftKind::night:
+    return both(msg::shift_name_night);
+  case ShiftKind::day:
+    return both(msg::shift_name_day);
+  }
+  return {};
+}
+
 const char *style_of(ShiftKind k) {
   switch (k) {
   case ShiftKind::early:

@@ -17,6 +17,8 @@ enum class ShiftKind { early, middle, night, day };
 ShiftKind shift_kind(const Problem &p, int post, int start, int end);
 // Its code, 早/E, 中/M, 夜/N, 白/D, and the style name renderers colour it by (e, m, n, d).
 i18n::Text code_of(ShiftKind k);
+// Its name: 早班/Early shift, 中班, 夜班, 白班.
+i18n::Text name_of(ShiftKind k);
 const char *style_of(ShiftKind k);
 
 struct Grid {

@@ -78,6 +78,16 @@ int Problem::find_post(const std::string &id) const {
   return -1;
 }
 
+catalog::Text Problem::role_name(const std::string &id) const {
+  auto it = role_names.find(id);
+  return it != role_names.end() ? it->second : catalog::Text::same(id);
+}
+
+catalog::Text Problem::licence_name(const std::string &id) const {
+  auto it = licence_names.find(id);
+  return it != licence_names.end() ? it->second : catalog::Text::same(id);
+}
+
 int Problem::calendar_end() const {
   int end = last_day();
   for (const auto &p : posts)

@@ -77,7 +77,11 @@ struct Problem {
   std::vector<PostDemand> posts;
   std::vector<Person> people;
   std::optional<Holidays> holidays;
-  std::map<std::string, catalog::Text> role_names; // of the roles in play, for messages
+  std::map<std::string, catalog::Text> role_names;    // of the roles in play, for messages
+  std::map<std::string, catalog::Text> licence_names; // of the posts' licences, for messages
+  // The name of a role or licence in play, or its id when the catalogue has none.
+  catalog::Text role_name(const std::string &id) const;
+  catalog::Text licence_name(const std::string &id) const;
 
   std::vector<Slot> slots() const; // sorted by start, post, shift
   bool eligible(int person, int post) const;

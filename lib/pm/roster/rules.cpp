@@ -77,11 +77,11 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
     std::string w = when(s.start, s.end).en;
     if (have < s.seats)
       sink.add("coverage", -1,
-               both_sides(s.seats == 1 ? msg::roster_coverage_short_one : msg::roster_coverage_short, d.id, d.name, w,
+               both_sides(s.seats == 1 ? msg::roster_coverage_short_one : msg::roster_coverage_short, d.name, w,
                           std::to_string(s.seats), std::to_string(have)));
     else if (have > s.seats)
       sink.add("over-coverage", it->second.back(),
-               both(msg::roster_over_coverage, d.id, w, std::to_string(s.seats), std::to_string(have)),
+               both_sides(msg::roster_over_coverage, d.name, w, std::to_string(s.seats), std::to_string(have)),
                diag::Severity::warning);
   }
 
@@ -94,16 +94,16 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
     if (!is_slot.count({x.post, x.start, x.end})) {
       int first_rota = p.first_day, last_rota = p.last_day();
       if (shift_of(p, x) < 0)
-        sink.add("not-a-shift", i, both(msg::roster_no_such_shift, d.id, w, shifts_list(d)));
+        sink.add("not-a-shift", i, both_sides(msg::roster_no_such_shift, d.name, w, shifts_list(d)));
       else
-        sink.add(
-            "not-a-shift", i,
-            both(msg::roster_outside_period, d.id, w, util::format_date(first_rota), util::format_date(last_rota)));
+        sink.add("not-a-shift", i,
+                 both_sides(msg::roster_outside_period, d.name, w, util::format_date(first_rota),
+                            util::format_date(last_rota)));
     }
     if (std::find(d.roles.begin(), d.roles.end(), who.role) == d.roles.end())
-      sink.add("role", i, both_sides(msg::roster_wrong_role, who.name, who.role, d.id));
+      sink.add("role", i, both_sides(msg::roster_wrong_role, who.name, p.role_name(who.role), d.name));
     else if (!who.holds(d.licence))
-      sink.add("licence", i, both_sides(msg::roster_no_licence, who.name, d.id, d.licence));
+      sink.add("licence", i, both_sides(msg::roster_no_licence, who.name, d.name, p.licence_name(d.licence)));
     if (x.end - x.start > l.max_shift_hours * 60 + 1e-9)
       sink.add("shift-length", i,
                both(msg::roster_shift_too_long, w, h1((x.end - x.start) / 60.0), h1(l.max_shift_hours)));
@@ -136,7 +136,7 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
       std::string pw = when(prev.start, prev.end).en, cw = when(cur.start, cur.end).en;
       if (cur.start < prev.end)
         sink.add("overlap", list[k],
-                 both_sides(msg::roster_overlap, nm, pw, p.posts[prev.post].id, cw, p.posts[cur.post].id));
+                 both_sides(msg::roster_overlap, nm, pw, p.posts[prev.post].name, cw, p.posts[cur.post].name));
       else if (cur.start - prev.end < rest)
         sink.add(
             "rest", list[k],
