@@ -131,11 +131,14 @@ std::vector<Column> variant_columns(const Ctx &c, const app::Comparison &cmp, st
 
 // A row of numbers, one per variant (none: "—"), with the change when there are two.
 Row number_row(const app::Comparison &cmp, std::string key, std::string name,
-               const std::vector<std::optional<double>> &v, RowKind kind = RowKind::body) {
+               const std::vector<std::optional<double>> &v, int decimals, RowKind kind = RowKind::body) {
   Row r{kind, std::move(key), {Cell::of(std::move(name))}};
   for (const auto &x : v) r.cells.push_back(x ? Cell::num(*x) : Cell::of("—"));
+  // The change with its sign, as a reader expects it ("+24"), in the column's decimals.
   if (cmp.variants.size() == 2)
-    r.cells.push_back(v[0] && v[1] ? Cell::num(*v[1] - *v[0], "{.v1}-{.v0}") : Cell::of("—"));
+    r.cells.push_back(v[0] && v[1] ? Cell::of(decimals ? signed_amount(budget::round_cents(*v[1] - *v[0]))
+                                                       : signed_count(static_cast<int>(*v[1] - *v[0])))
+                                   : Cell::of("—"));
   return r;
 }
 
@@ -148,11 +151,11 @@ Table headcount_table(const Ctx &c, const app::Comparison &cmp) {
   for (const auto &d : cmp.departments) {
     std::vector<std::optional<double>> v;
     for (int h : d.headcount) v.push_back(h);
-    t.rows.push_back(number_row(cmp, d.id, c.t(d.name), v));
+    t.rows.push_back(number_row(cmp, d.id, c.t(d.name), v, 0));
   }
   std::vector<std::optional<double>> totals;
   for (const auto &v : cmp.variants) totals.push_back(v.plan.staffing.total);
-  Row tr = number_row(cmp, "total", c(msg::total), totals, RowKind::total);
+  Row tr = number_row(cmp, "total", c(msg::total), totals, 0, RowKind::total);
   for (std::size_t i = 0; i < cmp.variants.size(); ++i) tr.cells[i + 1].formula = "sum:body";
   t.rows.push_back(std::move(tr));
   return t;
@@ -170,20 +173,21 @@ Table money_table(const Ctx &c, const app::Comparison &cmp) {
     return v;
   };
   t.rows.push_back(number_row(cmp, "annual_cost", c(msg::c_annual_cost),
-                              each([](const app::Variant &v) { return budget_of(v).annual_cost(); })));
+                              each([](const app::Variant &v) { return budget_of(v).annual_cost(); }), 2));
   for (const auto &s : contracted_services(cmp))
     t.rows.push_back(number_row(cmp, "contract." + s, c.f(msg::compare_row_contract, detail::service_name(c, s)),
                                 each([&](const app::Variant &v) -> std::optional<double> {
                                   const budget::Line *l = contract_line(v, s);
                                   return l ? l->annual() : 0.0;
-                                })));
+                                }),
+                                2));
   t.rows.push_back(number_row(cmp, "fee_per_m2_month", c(msg::compare_row_fee),
-                              each([](const app::Variant &v) -> std::optional<double> { return fee(v); })));
+                              each([](const app::Variant &v) -> std::optional<double> { return fee(v); }), 2));
   bool households = std::any_of(cmp.variants.begin(), cmp.variants.end(),
                                 [](const app::Variant &v) { return fee_household(v).has_value(); });
   if (households)
     t.rows.push_back(number_row(cmp, "fee_per_household_month", c(msg::compare_row_fee_household),
-                                each([](const app::Variant &v) { return fee_household(v); })));
+                                each([](const app::Variant &v) { return fee_household(v); }), 2));
   return t;
 }
 
@@ -252,9 +256,9 @@ Table data_table(const Ctx &c, const app::Comparison &cmp, const std::vector<Asp
   Table t;
   t.id = "compare_data";
   t.for_ = Table::For::data;
-  t.columns = {col("key", "key"), col("item", c(msg::c_item))};
-  for (std::size_t i = 0; i < cmp.variants.size(); ++i)
-    t.columns.push_back(col("v" + std::to_string(i), label(c, cmp, i)));
+  // CSV heads its columns with their ids: each variant's is its name.
+  t.columns = {col("key", ""), col("item", "")};
+  for (std::size_t i = 0; i < cmp.variants.size(); ++i) t.columns.push_back(col(label(c, cmp, i), ""));
   auto row = [&](std::string key, std::string name, auto value) {
     Row r{RowKind::body, key, {Cell::of(key), Cell::of(std::move(name))}};
     for (const auto &v : cmp.variants) r.cells.push_back(Cell::of(value(v)));
