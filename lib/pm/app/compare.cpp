@@ -274,8 +274,10 @@ Compared compare(const CompareRequest &r) {
   // Each estate file is read once (the role catalogue it is checked against is the same in
   // every context).
   std::map<std::string, EstateInput> estates;
+  std::vector<std::string> read;
   for (const auto &col : columns) {
-    if (estates.count(col.file)) continue;
+    if (std::find(read.begin(), read.end(), col.file) != read.end()) continue;
+    read.push_back(col.file);
     auto le = load_estate(*ctx.front(), col.file);
     out.diagnostics.insert(out.diagnostics.end(), le.diagnostics.begin(), le.diagnostics.end());
     if (!le.input) {

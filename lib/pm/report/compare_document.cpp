@@ -328,8 +328,7 @@ doc::Document compare_document(const app::Comparison &cmp, i18n::Lang lang) {
 
   Section diffs{"differences", "", c(msg::compare_sec_differences), {}, {}};
   for (std::size_t i = 1; i < cmp.variants.size(); ++i) {
-    diffs.blocks.push_back(
-        Paragraph{c.f(msg::compare_against, label(c, cmp, i), label(c, cmp, 0)) + c(msg::colon), Style::normal});
+    diffs.blocks.push_back(Paragraph{c.f(msg::compare_against, label(c, cmp, i), label(c, cmp, 0)), Style::normal});
     diffs.blocks.push_back(List{false, differences(c, cmp, as, i)});
   }
   for (std::size_t i = 0; i < cmp.variants.size(); ++i)
