@@ -44,6 +44,7 @@ const Command commands[] = {
     {"budget", i18n::msg::help_cmd_budget, setup_budget},
     {"roster", i18n::msg::help_cmd_roster, setup_roster},
     {"report", i18n::msg::help_cmd_report, setup_report},
+    {"compare", i18n::msg::help_cmd_compare, setup_compare},
 };
 
 // The language of --help: --lang X or --lang=X in argv (up to "--"), else the environment's, as

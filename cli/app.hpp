@@ -47,6 +47,7 @@ Action setup_diff(CLI::App &app, Global &g);
 Action setup_budget(CLI::App &app, Global &g);
 Action setup_roster(CLI::App &app, Global &g);
 Action setup_report(CLI::App &app, Global &g);
+Action setup_compare(CLI::App &app, Global &g);
 
 int run(int argc, char **argv);
 

@@ -10,7 +10,7 @@ _pm_labors='cn'
 _pm_rates='beijing chongqing example guilin hefei shanghai shenyang'
 _pm_patterns='five-three four-three four-two three-three two-two none'
 _pm_types='residential villa mixed_use office campus_dormitory institution industrial_park'
-_pm_commands='validate staff norms rates init portfolio diff budget roster report help'
+_pm_commands='validate staff norms rates init portfolio diff budget roster report compare help'
 
 # The options of a command path ("", "staff", "norms show", "roster check"...). --lang is
 # pm's own option, accepted after any command.
@@ -28,6 +28,7 @@ _pm_options() {
     roster) o='--norms -n --labor -l --start --weeks --pattern --seed --format -f --output -o' ;;
     'roster check') o='--norms -n --labor -l --start --weeks' ;;
     report) o='--norms -n --labor -l --rates -r --format -f --date --output -o' ;;
+    compare) o='--variant --norms -n --labor -l --rates -r --format -f --output -o' ;;
   esac
   echo "--help -h --lang --bom $o"
 }
@@ -103,7 +104,9 @@ _pm_value() {
         diff) _pm_words 'text md json' ;;
         roster) _pm_words 'grid csv json ics html md' ;;
         report) _pm_words 'md html xlsx docx pdf json' ;;
+        compare) _pm_words 'table md csv html json xlsx' ;;
       esac ;;
+    --variant) _pm_words 'norms= labor= rates= grade= outsource= inhouse=' ;;
     # --start, --date (YYYY-MM-DD), --weeks, --seed, --jobs: nothing to offer.
   esac
 }
@@ -113,7 +116,7 @@ _pm_positional() {
   case $1 in
     '') _pm_words "$_pm_commands" ;;
     help) (($2 == 0)) && _pm_words "$_pm_commands" ;;
-    validate | staff | budget | report) _pm_files yaml yml ;;
+    validate | staff | budget | report | compare) _pm_files yaml yml ;;
     diff) (($2 < 2)) && _pm_files yaml yml ;;
     init) (($2 == 0)) && _pm_files yaml yml ;;
     portfolio) (($2 == 0)) && _pm_dirs ;;

@@ -22,6 +22,8 @@ for e in examples:
              ["report", e, "-f", "md"], ["report", e, "-f", "html"]]
 runs += [["roster", os.path.join(SRC, "examples", "residential-145k.yaml"), "--start", "2026-01-05"],
          ["diff", examples[0], examples[-1]], ["norms", "list"],
+         ["compare", os.path.join(SRC, "examples", "residential-145k.yaml"), "--variant", "norms=cn-practice",
+          "--variant", "outsource=security:1.2/m2", "-f", "md"],
          ["portfolio", os.path.join(portfolio, "estates"), "--targets", os.path.join(portfolio, "targets.yaml")]]
 failures = []
 for args in runs:

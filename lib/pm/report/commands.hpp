@@ -3,6 +3,7 @@
 // built from plans like the proposal, and from the same section builders where they show the
 // same thing. The command line only picks a renderer for them.
 
+#include <pm/app/compare.hpp>
 #include <pm/app/context.hpp>
 #include <pm/app/diff.hpp>
 #include <pm/app/norms.hpp>
@@ -67,6 +68,13 @@ nlohmann::ordered_json diff_json(const app::Diff &d, const std::string &old_path
 // table (CSV) has one row per estate.
 doc::Document portfolio_document(const portfolio::Result &r, const portfolio::Targets *t, i18n::Lang lang);
 nlohmann::ordered_json portfolio_json(const portfolio::Result &r, const portfolio::Targets *t, i18n::Lang lang);
+
+// pm compare: the variants side by side (headcount by department, annual cost and fee), what
+// each is, and what differs from the first, in sentences. Its data table (CSV) has one row per
+// figure and one column per variant.
+doc::Document compare_document(const app::Comparison &cmp, i18n::Lang lang);
+// schemas/compare.schema.json
+nlohmann::ordered_json compare_json(const app::Comparison &cmp, i18n::Lang lang);
 
 // pm norms list: the built-in norm sets and labour profiles.
 doc::Document data_sets_document(const std::vector<app::DataSet> &sets, i18n::Lang lang);

@@ -1,0 +1,2 @@
+# A price that is not one (exit 2).
+pm --lang zh compare ../compound.yaml --variant "outsource=security:cheap"

@@ -1,0 +1,2 @@
+# One estate and no variant: nothing to compare (exit 2).
+pm compare ../compound.yaml
