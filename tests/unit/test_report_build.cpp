@@ -4,6 +4,7 @@
 
 #include <pm/budget/budget.hpp>
 #include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/report/build.hpp>
 
 #include <algorithm>
