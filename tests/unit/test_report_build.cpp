@@ -106,7 +106,8 @@ TEST_CASE("Citations: each work and assumption listed once, marks in order") {
   CHECK(c.cite("劳动法 第三十六条；假设（示意）", "保安") == "[1][A1]");
   CHECK(c.cite("消防法 第十六条；劳动法 第三十六条") == "[1,2]");
   CHECK(c.references() == std::vector<std::string>{"劳动法 第三十六条", "消防法 第十六条"});
-  CHECK(c.assume("保安") == "[A1]");
+  CHECK(c.assumptions().front() == std::string("保安：") + i18n::msg::cite_assumed_generic.get(true));
+  CHECK(c.assume(c.assumptions().front()) == "[A1]");
   CHECK(c.assumptions().size() == 1);
 }
 
