@@ -27,12 +27,14 @@ struct Options {
   std::string format;
   std::string date;
   std::string output;
+  bool provenance = false;
 };
 
 // Writes one proposal to `output` ("" or "-": stdout).
 int write_report(const app::Context &c, const app::Plan &p, const Options &o, const std::string &format,
                  const std::string &output, const std::vector<std::string> &inputs, const Global &g) {
-  report::Document d = report::build(c, p, {output_lang(g, p.estate), o.date});
+  report::Document d =
+      report::build(c, p, {output_lang(g, p.estate), o.date, "", std::string("pm ") + PM_VERSION, o.provenance});
   if (format == "xlsx") return emit_xlsx(output, d, inputs, g);
   if (format == "docx") return emit(output, doc::to_docx(d), inputs, g);
   if (format == "pdf") {
@@ -145,6 +147,7 @@ Action setup_report(CLI::App &app, Global &g) {
                   ->check(CLI::IsMember({"md", "html", "xlsx", "docx", "pdf", "json"}));
   app.add_option("--date", o->date, i18n::tr(g.help, i18n::msg::help_report_date));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
+  app.add_flag("--provenance", o->provenance, i18n::tr(g.help, i18n::msg::help_report_provenance));
   return [o, fmt, &g] { return run_report(*o, fmt->count() > 0, g); };
 }
 

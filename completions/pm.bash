@@ -27,7 +27,7 @@ _pm_options() {
     budget) o='--norms -n --labor -l --rates -r --format -f --output -o --explain -e' ;;
     roster) o='--norms -n --labor -l --start --weeks --pattern --seed --format -f --output -o' ;;
     'roster check') o='--norms -n --labor -l --start --weeks' ;;
-    report) o='--norms -n --labor -l --rates -r --format -f --date --output -o' ;;
+    report) o='--norms -n --labor -l --rates -r --format -f --date --provenance --output -o' ;;
     compare) o='--variant --norms -n --labor -l --rates -r --format -f --output -o' ;;
   esac
   echo "--help -h --lang --bom $o"

@@ -88,8 +88,9 @@ function evaluator(wb, ws) {
   const roster = rosterPath ? JSON.parse(fs.readFileSync(rosterPath, 'utf8')) : null;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  if (wb.worksheets.length !== 4) problems.push(`expected 4 sheets, found ${wb.worksheets.length}`);
-  const results = [[], [], [], []]; // per sheet: {formula, result}
+  // staffing, roster, budget, inputs, and the references the source columns' marks refer to.
+  if (wb.worksheets.length !== 5) problems.push(`expected 5 sheets, found ${wb.worksheets.length}`);
+  const results = [[], [], [], [], []]; // per sheet: {formula, result}
   wb.worksheets.forEach((ws, i) => {
     const ev = evaluator(wb, ws);
     ws.eachRow((row) =>

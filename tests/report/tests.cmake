@@ -19,3 +19,8 @@ foreach(t checker-fails refused usage print)
   set_tests_properties(report/${t} PROPERTIES SKIP_RETURN_CODE 77)
 endforeach()
 add_test(NAME report/man-lint COMMAND mandoc -T lint -W warning ${PM_SOURCE}/man/pm-report.1)
+# Client text only (issue 15): no internal notes, no English in Chinese text or Chinese in
+# English, reference marks that resolve, for every example, every estate type's starter and two
+# calibration estates, in both languages and every format.
+add_test(NAME report/client-text COMMAND python3 ${PM_SOURCE}/tests/report/client_text.py ${PM_BIN} ${PM_SOURCE}
+                                         ${CMAKE_CURRENT_BINARY_DIR}/report/client-text)

@@ -4,8 +4,10 @@
 
 #include <pm/budget/budget.hpp>
 #include <pm/doc/render.hpp>
+#include <pm/i18n/messages.hpp>
 #include <pm/report/build.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -31,7 +33,7 @@ Built build(const std::string &example, bool zh, const std::string &date = "") {
   REQUIRE(p.budget);
   REQUIRE(p.roster);
   auto roster = report::roster_excerpt(*p.roster, fx::context(), !date.empty(), zh);
-  auto doc = report::build(fx::context(), p, {zh ? i18n::Lang::zh : i18n::Lang::en, date});
+  auto doc = report::build(fx::context(), p, {zh ? i18n::Lang::zh : i18n::Lang::en, date, "", "pm test", false});
   return Built{std::move(p), std::move(roster), std::move(doc)};
 }
 
@@ -55,12 +57,58 @@ double number(const report::Table &t, const std::string &key, const std::string 
 TEST_CASE("build: plan 1 has every section, numbered, in order") {
   auto b = build("residential-145k", true);
   CHECK(ids(b.doc.sections) == std::vector<std::string>{"overview", "organisation", "staffing", "duties", "shifts",
-                                                        "standards", "maintenance", "emergency", "budget"});
+                                                        "standards", "maintenance", "emergency", "budget", "references",
+                                                        "assumptions"});
   CHECK(b.doc.sections[0].number == "1");
   CHECK(b.doc.sections[4].sections[0].id == "roster");
   CHECK(b.doc.sections[4].sections[0].number == "5.1");
   CHECK(b.doc.title == "某住宅小区（方案一） — 物业管理服务方案");
-  CHECK(b.doc.notices.size() == 1); // illustrative rates
+  // Illustrative rates are an assumption, not a notice; the tool is named in the colophon only.
+  CHECK(b.doc.notices.empty());
+  CHECK(b.doc.inputs.empty());
+  CHECK(std::find(b.doc.assumptions.begin(), b.doc.assumptions.end(),
+                  std::string(i18n::msg::assume_illustrative_rates.get(true))) != b.doc.assumptions.end());
+  CHECK(b.doc.colophon.find("pm test") != std::string::npos);
+  CHECK(b.doc.colophon.find(b.plan.budget->rates) != std::string::npos);
+  CHECK(b.doc.footer == b.doc.colophon);
+}
+
+TEST_CASE("Citations::split: works, plans in practice and assumptions") {
+  using report::Citations;
+  // The work before the colon, what was taken after it; an assumption read with its context.
+  auto p =
+      Citations::split("特种设备安全法 第三十六条、第四十五条；年龄、经验和学历：假设（示意）", "电梯管理员", true);
+  CHECK(p.references == std::vector<std::string>{"特种设备安全法 第三十六条、第四十五条"});
+  CHECK(p.assumptions == std::vector<std::string>{"电梯管理员：年龄、经验和学历"});
+  // Only the part after the colon names a work; a paraphrase in brackets is dropped.
+  p = Citations::split("证书：保安服务管理条例 第十六条；特种设备安全监察条例 第三十一条（电梯至少每15日维护保养一次）",
+                       "", true);
+  CHECK(p.references == std::vector<std::string>{"保安服务管理条例 第十六条", "特种设备安全监察条例 第三十一条"});
+  CHECK(p.assumptions.empty());
+  // Plans in practice are one work; the parts that continue them add none.
+  p = Citations::split("物业管理方案实例：14.5 万 m² 小区（门岗）；高校学生公寓（来访登记）；"
+                       "物业管理方案实例（某单位改制后的物业管理中心）：45 岁以下；学历：假设（示意）",
+                       "门岗", true);
+  CHECK(p.references ==
+        std::vector<std::string>{i18n::msg::cite_practice.get(true), i18n::msg::cite_practice.get(true)});
+  CHECK(p.assumptions == std::vector<std::string>{"门岗：学历"});
+  // A number or a year in the brackets identifies the work: it stays.
+  p = Citations::split("物业服务定价成本监审办法（试行）（发改价格〔2007〕2285号）：直线法", "", true);
+  CHECK(p.references == std::vector<std::string>{"物业服务定价成本监审办法（试行）（发改价格〔2007〕2285号）"});
+  // English: "; " and ": ".
+  p = Citations::split("pension 16 %: 国办发〔2019〕13号; profit 10 %: assumption (illustrative)", "Fee", false);
+  CHECK(p.references == std::vector<std::string>{"国办发〔2019〕13号"});
+  CHECK(p.assumptions == std::vector<std::string>{"Fee: profit 10 %"});
+}
+
+TEST_CASE("Citations: each work and assumption listed once, marks in order") {
+  report::Citations c(true);
+  CHECK(c.cite("劳动法 第三十六条；假设（示意）", "保安") == "[1][A1]");
+  CHECK(c.cite("消防法 第十六条；劳动法 第三十六条") == "[1,2]");
+  CHECK(c.references() == std::vector<std::string>{"劳动法 第三十六条", "消防法 第十六条"});
+  CHECK(c.assumptions().front() == std::string("保安：") + i18n::msg::cite_assumed_generic.get(true));
+  CHECK(c.assume(c.assumptions().front()) == "[A1]");
+  CHECK(c.assumptions().size() == 1);
 }
 
 TEST_CASE("build: tables carry the staffing's and the budget's numbers") {

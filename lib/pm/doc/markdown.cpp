@@ -228,8 +228,8 @@ std::string to_markdown(const Document &d) {
     out += "- **" + markdown_escape(k) + "**" + i18n::msg::colon.get(zh) + markdown_escape(v) + "\n";
   if (!d.date.empty() || !d.inputs.empty()) out += "\n";
   for (const auto &n : d.notices) paragraph(out, n, zh);
-  if (!d.footer.empty()) out += markdown_escape(d.footer) + "\n\n";
   for (const auto &s : d.sections) section(out, s, 2, zh);
+  if (!d.footer.empty()) out += "---\n\n*" + markdown_escape(d.footer) + "*\n";
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <pm/util/text.hpp>
 
 #include <cmath>
+#include <filesystem>
 
 namespace pm::report {
 
@@ -18,6 +19,12 @@ std::string Ctx::join(const std::vector<std::string> &parts) const {
     out += p;
   }
   return out;
+}
+
+std::string Ctx::cite(const catalog::Text &source, const std::string &context) const {
+  std::string text = t(source);
+  if (text.empty() || !citing()) return text;
+  return in->cites->cite(text, context);
 }
 
 std::string Ctx::people(int n) const {
@@ -82,7 +89,73 @@ std::string pattern_name(const staff::Post &p, bool zh) {
   return i18n::tr(lang_of(zh), msg::pat_general_mixed, std::to_string(k), people);
 }
 
-Document build(const Input &in) {
+namespace {
+
+// The lists at the end: the references, numbered as the text marks them, and the assumptions.
+Section references_section(const Ctx &c, const std::vector<std::string> &refs) {
+  Section s{"references", "", c(msg::sec_references), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::references_intro), Style::normal});
+  List l;
+  for (std::size_t i = 0; i < refs.size(); ++i) l.items.push_back("[" + std::to_string(i + 1) + "] " + refs[i]);
+  s.blocks.push_back(std::move(l));
+  return s;
+}
+
+Section assumptions_section(const Ctx &c, const std::vector<std::string> &list) {
+  Section s{"assumptions", "", c(msg::sec_assumptions), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::assumptions_intro), Style::normal});
+  List l;
+  for (std::size_t i = 0; i < list.size(); ++i) l.items.push_back("[A" + std::to_string(i + 1) + "] " + list[i]);
+  s.blocks.push_back(std::move(l));
+  return s;
+}
+
+std::string rates_text(const Ctx &c, const budget::Budget &b) {
+  std::string t = b.rates;
+  if (b.rates_year > 0) t += c.f(msg::parenthesised, c.f(msg::colophon_year, std::to_string(b.rates_year)));
+  return t;
+}
+
+// One line of tool provenance: what made the figures, from what.
+std::string colophon(const Ctx &c) {
+  const Input &in = *c.in;
+  std::vector<std::string> parts;
+  if (!in.tool.empty()) parts.push_back(in.tool);
+  parts.push_back(c(msg::in_norms) + " " + in.norms.name);
+  parts.push_back(c(msg::in_labor) + " " + in.labor.name);
+  parts.push_back(c(msg::in_rates) + " " + rates_text(c, in.budget));
+  if (!in.input.empty()) parts.push_back(c(msg::in_input) + " " + in.input);
+  std::string out;
+  for (const auto &p : parts) out += (out.empty() ? "" : c.sep()) + p;
+  return c(msg::colophon_prefix) + out;
+}
+
+// The appendix behind --provenance: every input of the figures, by name and id.
+Section provenance(const Ctx &c) {
+  const Input &in = *c.in;
+  Section s{"provenance", "", c(msg::sec_provenance), {}, {}};
+  s.blocks.push_back(Paragraph{c(msg::provenance_intro), Style::normal});
+  Facts f;
+  if (!in.tool.empty()) f.items.emplace_back(c(msg::in_tool), in.tool);
+  if (!in.input.empty()) f.items.emplace_back(c(msg::in_input), in.input);
+  f.items.emplace_back(c(msg::in_norms), c.t(in.norms.title) + c.f(msg::parenthesised, in.norms.name));
+  f.items.emplace_back(c(msg::in_labor), c.t(in.labor.title) + c.f(msg::parenthesised, in.labor.name));
+  f.items.emplace_back(c(msg::in_rates),
+                       c.t(in.budget.rates_title) + c.f(msg::parenthesised, rates_text(c, in.budget)));
+  if (in.budget.illustrative) f.items.emplace_back(c(msg::in_rates_kind), c(msg::in_rates_illustrative));
+  if (in.roster)
+    f.items.emplace_back(c(msg::in_roster), in.roster->dated ? c.f(msg::in_roster_dated, in.roster->first_day)
+                                                             : c.f(msg::in_roster_cycle, in.roster->first_day));
+  s.blocks.push_back(std::move(f));
+  return s;
+}
+
+} // namespace
+
+Document build(const Input &given) {
+  Citations cites(given.zh);
+  Input in = given;
+  in.cites = &cites;
   Ctx c{&in, in.zh};
   Document d;
   d.estate_id = in.estate.id;
@@ -101,14 +174,6 @@ Document build(const Input &in) {
     add(msg::cover_date, pr.date.empty() ? in.date : pr.date);
     add(msg::cover_version, pr.version);
   }
-  // Named, not identified: the ids are in the JSON's fields.
-  d.inputs = {{c(msg::in_norms), c.t(in.norms.title)},
-              {c(msg::in_labor), c.t(in.labor.title)},
-              {c(msg::in_rates), c.t(in.budget.rates_title)}};
-  if (in.budget.illustrative)
-    d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
-                             detail::short_title(c, in.budget.rates_title, in.budget.rates)),
-                         Style::note});
 
   const auto &b = in.budget;
   d.summary.headcount = in.staffing.total;
@@ -136,12 +201,34 @@ Document build(const Input &in) {
   d.sections.push_back(emergency(c));
   if (auto s = governance(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(budget(c));
+  d.references = cites.references();
+  d.assumptions = cites.assumptions();
+  if (!d.references.empty()) d.sections.push_back(references_section(c, d.references));
+  if (!d.assumptions.empty()) d.sections.push_back(assumptions_section(c, d.assumptions));
+  if (in.provenance) d.sections.push_back(provenance(c));
   number_sections(d.sections, "");
-  d.footer = c(msg::doc_generated);
+  d.colophon = colophon(c);
+  d.provenance = {in.tool, in.input, in.norms.name, in.labor.name, in.budget.rates, in.budget.rates_year};
+  d.footer = d.colophon;
   d.sheets = {{"staffing", c(msg::sheet_staffing)},
               {"roster", c(msg::sheet_roster)},
               {"budget", c(msg::sheet_budget)},
-              {"inputs", c(msg::sheet_inputs)}};
+              {"inputs", c(msg::sheet_inputs)},
+              {"references", c(msg::sheet_references)}};
+  // The workbook's sources: the marks of its source columns resolved.
+  Table rt;
+  rt.id = "references";
+  rt.sheet = "references";
+  rt.for_ = Table::For::workbook;
+  rt.caption = c(msg::sec_references);
+  rt.columns = {col("mark", c(msg::c_mark)), col("text", c(msg::c_reference), Align::left, 0, true)};
+  for (std::size_t i = 0; i < d.references.size(); ++i)
+    rt.rows.push_back(
+        body("r" + std::to_string(i + 1), {Cell::of("[" + std::to_string(i + 1) + "]"), Cell::of(d.references[i])}));
+  for (std::size_t i = 0; i < d.assumptions.size(); ++i)
+    rt.rows.push_back(
+        body("a" + std::to_string(i + 1), {Cell::of("[A" + std::to_string(i + 1) + "]"), Cell::of(d.assumptions[i])}));
+  if (!rt.rows.empty() && !d.sections.empty()) d.sections.back().blocks.push_back(std::move(rt));
   return d;
 }
 
@@ -162,9 +249,21 @@ Document build(const app::Context &c, const app::Plan &p, const Options &o) {
   bool zh = o.lang == i18n::Lang::zh;
   RosterOutcome roster;
   if (p.roster) roster = roster_excerpt(*p.roster, c, !o.date.empty(), zh);
-  Input in{p.estate,       p.staffing, *p.budget, p.roles,
-           c.labor,        c.norms,    c,         roster.excerpt ? &*roster.excerpt : nullptr,
-           roster.refusal, zh,         o.date};
+  Input in{p.estate,
+           p.staffing,
+           *p.budget,
+           p.roles,
+           c.labor,
+           c.norms,
+           c,
+           roster.excerpt ? &*roster.excerpt : nullptr,
+           roster.refusal,
+           zh,
+           o.date,
+           nullptr,
+           o.input.empty() ? std::filesystem::path(p.estate.file).filename().string() : o.input,
+           o.tool,
+           o.provenance};
   return build(in);
 }
 

@@ -8,6 +8,7 @@
 #include <pm/catalog/roles.hpp>
 #include <pm/doc/document.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/report/cite.hpp>
 #include <pm/staff/engine.hpp>
 #include <pm/staff/labor.hpp>
 #include <pm/staff/norms.hpp>
@@ -36,6 +37,13 @@ struct Summary {
 // The proposal: a document with its key figures.
 struct Document : doc::Document {
   Summary summary;
+  // The numbered references and the assumptions the text marks ([1], [A1]), in order.
+  std::vector<std::string> references, assumptions;
+  std::string colophon; // the one line of tool provenance (also the document's footer)
+  struct Provenance {
+    std::string tool, input, norms, labor, rates;
+    int rates_year = 0;
+  } provenance; // what the figures were computed from, by id (JSON)
 };
 
 // The proposal as JSON (schemas/report.schema.json): the document and its summary.
@@ -85,12 +93,19 @@ struct Input {
   const RosterExcerpt *roster = nullptr;     // null: no roster (see roster_refusal)
   std::vector<catalog::Text> roster_refusal; // why no lawful roster could be made
   bool zh = true;
-  std::string date; // ISO date for the title page, "" for none
+  std::string date;           // ISO date for the title page, "" for none
+  Citations *cites = nullptr; // where the sections enter their sources; null: sources as text
+  std::string input;          // the estate file's name, for the colophon
+  std::string tool;           // "pm 0.1.0", for the colophon
+  bool provenance = false;    // add the provenance appendix
 };
 
 struct Options {
   i18n::Lang lang = i18n::Lang::zh;
-  std::string date; // ISO date for the title page and the roster's first day; "" for none
+  std::string date;        // ISO date for the title page and the roster's first day; "" for none
+  std::string input;       // the estate file's name, for the colophon ("" for none)
+  std::string tool;        // the program and its version, for the colophon
+  bool provenance = false; // an appendix with the norm set, labour profile, rates and inputs
 };
 
 // The first day of the roster excerpt when the proposal has no date: Monday 5 January 2026,

@@ -45,13 +45,10 @@ double share(std::int64_t part, std::int64_t whole) {
 Section budget(const Ctx &c) {
   const budget::Budget &b = c.in->budget;
   Section s = budget_section(c, b, true, false);
-  s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::budget_intro, c.t(b.rates_title), b.rates, num(b.headcount),
-                                                  money(b.cents), money(budget::to_cents(b.monthly_cost()))),
-                                              Style::normal});
-  if (b.illustrative)
-    s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::notice_illustrative, c.t(budget::illustrative_notice),
-                                                    detail::short_title(c, b.rates_title, b.rates)),
-                                                Style::note});
+  std::string intro =
+      c.f(msg::budget_intro_client, num(b.headcount), money(b.cents), money(budget::to_cents(b.monthly_cost())));
+  if (b.illustrative) intro += " " + c.in->cites->assume(c(msg::assume_illustrative_rates));
+  s.blocks.insert(s.blocks.begin(), Paragraph{intro, Style::normal});
   return s;
 }
 
@@ -145,25 +142,33 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
     ft.rows.push_back(body(k.id, std::move(cells)));
   }
   fs.blocks.push_back(std::move(ft));
-  if (!f.lump_sum.source.empty())
-    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.lump_sum.source), Style::source});
+  auto source = [&](const catalog::Text &src, const std::string &context) {
+    if (src.empty()) return;
+    if (c.citing())
+      fs.blocks.push_back(Paragraph{c(msg::basis_prefix) + c.cite(src, context), Style::source});
+    else
+      fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(src), Style::source});
+  };
+  source(f.lump_sum.source, c(msg::sec_fee));
   if (f.parking) {
     fs.blocks.push_back(Paragraph{c(msg::budget_parking_name) + c(msg::colon) + c.t(f.parking->basis), Style::normal});
-    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.parking->source), Style::source});
+    source(f.parking->source, c(msg::budget_parking_name));
   }
   if (!f.income.empty()) {
     List items;
     for (const auto &x : f.income)
-      items.items.push_back(
-          c.f(msg::budget_income_item, c.t(x.name), detail::money(budget::to_cents(x.annual)), c.t(x.source)));
+      items.items.push_back(c.citing() ? c.f(msg::budget_income_item_cited, c.t(x.name),
+                                             detail::money(budget::to_cents(x.annual)), c.cite(x.source, c.t(x.name)))
+                                       : c.f(msg::budget_income_item, c.t(x.name),
+                                             detail::money(budget::to_cents(x.annual)), c.t(x.source)));
     fs.blocks.push_back(Paragraph{c(msg::budget_income_title) + c(msg::colon), Style::normal});
     fs.blocks.push_back(std::move(items));
-    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c(msg::budget_income_rule), Style::source});
+    source(i18n::both(msg::budget_income_rule), c(msg::budget_income_title));
   }
   if (f.guide) {
     fs.blocks.push_back(Paragraph{c(msg::budget_guide_title) + c(msg::colon) + c.t(f.guide->basis),
                                   f.guide->position == "within" ? Style::normal : Style::warning});
-    fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(f.guide->source), Style::source});
+    source(f.guide->source, c(msg::budget_guide_title));
   }
   s.sections.push_back(std::move(fs));
 

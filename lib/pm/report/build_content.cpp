@@ -39,11 +39,13 @@ Section standards(const Ctx &c) {
       }
       std::string value = c.t(l.value);
       if (catalog::illustrative(l.source)) value += c(msg::mark_illustrative);
-      t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(value), Cell::of(c.t(l.source))}));
+      t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(value), Cell::of(c.cite(l.source, c.t(l.item)))}));
     }
     s.blocks.push_back(std::move(t));
   }
-  if (!ss.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(ss.meta.note), Style::note});
+  if (!ss.meta.note.empty() && !s.blocks.empty()) {
+    if (auto *t = std::get_if<Table>(&s.blocks.back())) t->caption += " " + c.in->cites->assume(c.t(ss.meta.note));
+  }
 
   const auto &cleaning = c.in->estate.cleaning_standards;
   if (!cleaning.empty()) {
@@ -87,7 +89,9 @@ Section maintenance(const Ctx &c) {
   }
   s.blocks.push_back(std::move(t));
   if (!details.empty()) s.blocks.push_back(List{false, details});
-  if (!cal.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(cal.meta.note), Style::note});
+  if (!cal.meta.note.empty())
+    s.blocks.front() =
+        Paragraph{c(msg::maintenance_intro) + " " + c.in->cites->assume(c.t(cal.meta.note)), Style::normal};
 
   Section is{"inspections", "", c(msg::sec_inspections), {}, {}};
   const auto &own = c.in->estate.inspections;
@@ -176,10 +180,12 @@ Section emergency(const Ctx &c) {
       if (const auto *k = ep.contact(id))
         calls.push_back(k->number.empty() ? c.t(k->name) : k->number + " " + c.t(k->name));
     if (!calls.empty()) ps.blocks.push_back(Paragraph{c(msg::calls_title) + c.join(calls), Style::normal});
-    if (!p->source.empty()) ps.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(p->source), Style::source});
+    if (!p->source.empty())
+      ps.blocks.push_back(Paragraph{c(msg::basis_prefix) + c.cite(p->source, c.t(p->name)), Style::source});
     s.sections.push_back(std::move(ps));
   }
-  if (!ep.meta.note.empty()) s.blocks.push_back(Paragraph{c.t(ep.meta.note), Style::note});
+  if (!ep.meta.note.empty())
+    s.blocks.front() = Paragraph{c(msg::emergency_intro) + " " + c.in->cites->assume(c.t(ep.meta.note)), Style::normal};
   return s;
 }
 

@@ -27,6 +27,10 @@ struct Ctx {
   // "; " or "；".
   std::string sep() const { return (*this)(msg::list_separator); }
   std::string people(int n) const; // "5 人", "5 people", "1 person"
+  // A source as reference marks ("[1,3][A2]") in the proposal, entered in its lists; as its text
+  // elsewhere (pm staff, pm budget). `context` names what it is the source of.
+  std::string cite(const catalog::Text &source, const std::string &context = {}) const;
+  bool citing() const { return in && in->cites; }
 };
 
 std::string num(double v, int decimals = 0); // 145,000

@@ -26,7 +26,7 @@ std::string sources(const Ctx &c, const staff::RoleLine &r) {
     std::string s = c.t(l.source);
     if (!s.empty() && seen.insert(s).second) out += (out.empty() ? "" : c.sep()) + s;
   }
-  return out;
+  return c.citing() ? c.in->cites->cite(out, c.t(r.name)) : out;
 }
 
 double round_to(double v, int decimals) {
@@ -38,9 +38,8 @@ double round_to(double v, int decimals) {
 
 Section staffing(const Ctx &c) {
   Section s = staffing_section(c, c.in->staffing, true);
-  s.blocks.insert(s.blocks.begin(), Paragraph{c.f(msg::staffing_intro, c.t(c.in->norms.title), c.in->norms.name,
-                                                  c.t(c.in->labor.title), num(c.in->staffing.total)),
-                                              Style::normal});
+  s.blocks.insert(s.blocks.begin(),
+                  Paragraph{c.f(msg::staffing_intro_client, num(c.in->staffing.total)), Style::normal});
   return s;
 }
 
@@ -73,7 +72,10 @@ Section staffing_section(const Ctx &c, const staff::Staffing &st, bool explain) 
     if (ind.band) {
       std::string range = num(ind.band->min_m2_per_person) + "–" + num(ind.band->max_m2_per_person);
       std::string scope = ind.band_scope.zh.empty() ? "" : c.f(msg::indicators_band_scope_note, c.t(ind.band_scope));
-      text += c.f(msg::indicators_band_scope, range, scope, c.t(ind.band->source));
+      if (c.citing())
+        text += c.f(msg::indicators_band_cited, range, scope, c.cite(ind.band->source));
+      else
+        text += c.f(msg::indicators_band_scope, range, scope, c.t(ind.band->source));
     }
     s.blocks.push_back(Paragraph{text, Style::normal});
   } else {
@@ -163,8 +165,9 @@ Section duties(const Ctx &c) {
       std::string src = c.t(role->source);
       const std::string req = c.t(role->requirements.source);
       if (!req.empty() && req != src) src += (src.empty() ? "" : c.sep()) + req;
-      if (src.empty() && unit) src = c(msg::source_estate_file);
-      if (!src.empty()) rs.blocks.push_back(Paragraph{c(msg::source_prefix) + src, Style::source});
+      std::string cited = src.empty() ? (unit ? c.in->cites->reference(c(msg::ref_client_data)) : "")
+                                      : c.in->cites->cite(src, c.t(r.name));
+      if (!cited.empty()) rs.blocks.push_back(Paragraph{c(msg::basis_prefix) + cited, Style::source});
       ds.sections.push_back(std::move(rs));
     }
     s.sections.push_back(std::move(ds));
@@ -202,7 +205,7 @@ Section shifts(const Ctx &c) {
                                    util::format_number(l.weekly_hours), util::format_number(l.overtime_cap_month),
                                    num(l.lawful_max_weekly_hours(), 1), num(l.productive_hours_per_year())),
                                Style::normal});
-  if (!l.source.empty()) s.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(l.source), Style::source});
+  if (!l.source.empty()) std::get<Paragraph>(s.blocks.back()).text += " " + c.cite(l.source, c(msg::sec_shifts));
 
   std::string pattern_by_roster;
   Table t;

@@ -25,6 +25,22 @@ nlohmann::ordered_json to_json(const Document &d) {
           {"roster_coverage", s.roster ? nlohmann::ordered_json(s.roster_coverage) : nlohmann::ordered_json(nullptr)}};
     j[key] = std::move(value);
   }
+  auto numbered = [](const std::vector<std::string> &list) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < list.size(); ++i) a.push_back({{"n", i + 1}, {"text", list[i]}});
+    return a;
+  };
+  j["references"] = numbered(d.references);
+  j["assumptions"] = numbered(d.assumptions);
+  const auto &p = d.provenance;
+  j["provenance"] = {
+      {"tool", p.tool},
+      {"input", p.input},
+      {"norms", p.norms},
+      {"labor", p.labor},
+      {"rates", p.rates},
+      {"rates_year", p.rates_year > 0 ? nlohmann::ordered_json(p.rates_year) : nlohmann::ordered_json(nullptr)},
+      {"colophon", d.colophon}};
   return j;
 }
 
