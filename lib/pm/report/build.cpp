@@ -20,6 +20,15 @@ std::string Ctx::join(const std::vector<std::string> &parts) const {
   return out;
 }
 
+const catalog::EstateTerms *Ctx::terms() const {
+  return in && in->context.terms ? in->context.terms->of(in->estate.type) : nullptr;
+}
+
+std::string Ctx::term(catalog::Text catalog::EstateTerms::*word) const {
+  const auto *w = terms();
+  return w ? (w->*word).get(zh) : std::string();
+}
+
 std::string Ctx::people(int n) const {
   return n == 1 ? i18n::tr(lang_of(zh), msg::person_count_one, "1") : i18n::tr(lang_of(zh), msg::people_count, num(n));
 }
