@@ -72,8 +72,8 @@ TEST_CASE("fill: placeholders take the estate type's words, each language its ow
   const auto &t = *fx::context().terms;
   catalog::Text x{"负责{estate}的出入管理，服务{occupants}，向{client}汇报", "Guards the {estate} for the {occupants}"};
   auto office = catalog::fill(x, t.of("office"));
-  CHECK(office.zh == "负责大厦的出入管理，服务业主和租户（使用人），向委托方汇报");
-  CHECK(office.en == "Guards the building for the owners and tenants (occupiers)");
+  CHECK(office.zh == "负责大厦的出入管理，服务业主和使用人，向委托方汇报");
+  CHECK(office.en == "Guards the building for the owners and occupiers");
   auto campus = catalog::fill(x, t.of("campus_dormitory"));
   CHECK(has(campus.zh, "服务学生"));
   // No words: the text as it is; no placeholder: the same text.
@@ -128,7 +128,8 @@ TEST_CASE("conditions: no lift, control-room or camera duty or step for an estat
   // With the plant: the lift-car cleaning, the control room and the CCTV steps are there.
   auto with = [&](const estate::Estate &x) {
     std::string s;
-    for (const auto &r : ctx.roles.roles) s += joined(staff::duties_for(r, &x), [](const catalog::Text &t) { return t; });
+    for (const auto &r : ctx.roles.roles)
+      s += joined(staff::duties_for(r, &x), [](const catalog::Text &t) { return t; });
     for (const auto *p : staff::procedures_for(*ctx.emergency, &x))
       s += joined(staff::steps_for(*p, &x), [](const catalog::ProcedureStep &st) { return st.text; });
     s += joined(staff::escalation_for(ctx.emergency->escalation, &x),
@@ -156,5 +157,5 @@ TEST_CASE("conditions: no lift, control-room or camera duty or step for an estat
   CHECK_FALSE(has(bare, "监控录像"));
   CHECK_FALSE(has(bare, "禁止乘坐电梯"));
   CHECK(has(bare, "物业服务中心值班电话")); // the chain's first link without a control room
-  CHECK(has(bare, "逐层搜寻被困人员"));      // the fire step without lifts
+  CHECK(has(bare, "逐层搜寻被困人员"));     // the fire step without lifts
 }

@@ -51,7 +51,7 @@ struct Context {
   std::optional<catalog::EmergencyProcedures> emergency;
   std::optional<catalog::InspectionRounds> inspections;
   std::optional<catalog::Terms> terms; // the words of each estate type (with the standards or the rates)
-  std::vector<std::string> files; // data files read from disk: output never goes over them
+  std::vector<std::string> files;      // data files read from disk: output never goes over them
 };
 
 struct LoadedContext {

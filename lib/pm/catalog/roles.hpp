@@ -42,7 +42,7 @@ struct Role {
   // The estates each duty applies to (its plant, its conditions), by index; a duty without an
   // entry (an estate file's own roles) applies everywhere.
   std::vector<AppliesTo> duty_applies;
-  Text source;              // where the duties come from
+  Text source; // where the duties come from
   Requirements requirements;
 };
 

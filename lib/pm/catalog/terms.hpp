@@ -14,12 +14,12 @@
 namespace pm::catalog {
 
 struct EstateTerms {
-  std::string type;     // an estate type ("office")
-  Text estate;          // "大厦" / "building"
-  Text occupants;       // "业主和租户（使用人）" / "owners and tenants (occupiers)"
-  Text governance;      // "产权单位（委托方）" / "property owner (the client)"
-  Text client;          // "委托方" / "client"
-  Text grade_standard;  // the service standard that applies, in words
+  std::string type;              // an estate type ("office")
+  Text estate;                   // "大厦" / "building"
+  Text occupants;                // "业主和租户（使用人）" / "owners and tenants (occupiers)"
+  Text governance;               // "产权单位（委托方）" / "property owner (the client)"
+  Text client;                   // "委托方" / "client"
+  Text grade_standard;           // the service standard that applies, in words
   bool maintenance_fund = false; // 专项维修资金 pays for major repairs (housing only)
   Text source;
 };

@@ -31,7 +31,9 @@ Section standards(const Ctx &c) {
     const auto *item = ss.item(l.id);
     return item && !staff::applies(item->applies_to, c.in->estate);
   });
-  if (c.terms()) s.blocks.push_back(Paragraph{c.f(msg::standards_basis, c.term(&catalog::EstateTerms::grade_standard)), Style::normal});
+  if (c.terms())
+    s.blocks.push_back(
+        Paragraph{c.f(msg::standards_basis, c.term(&catalog::EstateTerms::grade_standard)), Style::normal});
   if (lines.empty()) {
     s.blocks.push_back(Paragraph{c(msg::standards_none), Style::note});
   } else {
@@ -168,7 +170,7 @@ Section emergency(const Ctx &c) {
   for (const auto &k : ep.contacts)
     if (listed(k.id))
       ct.rows.push_back(
-        body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(msg::number_estate) : k.number)}));
+          body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(msg::number_estate) : k.number)}));
   chain.blocks.push_back(std::move(ct));
   s.sections.push_back(std::move(chain));
 
@@ -185,7 +187,8 @@ Section emergency(const Ctx &c) {
     // A procedure that follows the general chain refers to it (the estate's own when it has one).
     bool general = chain_of.size() == general_chain.size();
     for (std::size_t i = 0; general && i < esc.size(); ++i)
-      general = chain_of[i]->who.zh == general_chain[i]->who.zh && chain_of[i]->action.zh == general_chain[i]->action.zh;
+      general =
+          chain_of[i]->who.zh == general_chain[i]->who.zh && chain_of[i]->action.zh == general_chain[i]->action.zh;
     if (general) {
       ps.blocks.push_back(
           Paragraph{c(msg::escalation_title) + c.f(msg::escalation_as_above, c(msg::sec_escalation)), Style::normal});

@@ -55,7 +55,9 @@ std::optional<Section> services(const Ctx &c) {
   const auto &svc = c.in->estate.services;
   if (svc.empty()) return std::nullopt;
   Section s{"services", "", c(msg::sec_services), {}, {}};
-  s.blocks.push_back(Paragraph{c.f(msg::services_intro, c.term(&catalog::EstateTerms::occupants), c.term(&catalog::EstateTerms::estate)), Style::normal});
+  s.blocks.push_back(Paragraph{
+      c.f(msg::services_intro, c.term(&catalog::EstateTerms::occupants), c.term(&catalog::EstateTerms::estate)),
+      Style::normal});
   for (bool paid : {false, true}) {
     Table t;
     t.id = paid ? "services_paid" : "services_free";
