@@ -5,8 +5,8 @@
 #include "fixtures.hpp"
 
 #include <pm/catalog/roles.hpp>
-#include <pm/staff/applicable.hpp>
 #include <pm/res/resources.hpp>
+#include <pm/staff/applicable.hpp>
 
 #include <nlohmann/json.hpp>
 
