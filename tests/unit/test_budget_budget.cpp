@@ -583,3 +583,27 @@ TEST_CASE("compute: the working-hours note says which system the staffing assume
   CHECK(has(*practice.budget, "past the legal hours"));
   CHECK_FALSE(has(*practice.budget, "no overtime planned"));
 }
+
+TEST_CASE("compute: the special maintenance fund is housing's; elsewhere the owner pays for major repairs") {
+  const auto &terms = *fx::context().terms;
+  auto r = rates(std::string(staff_rates) + fee_rates);
+  auto notes = [&](const char *type) {
+    estate::Estate e = small_estate();
+    e.type = type;
+    auto c = compute(e, security_staffing(), r, fx::roles(), nullptr, "given", terms.of(type));
+    REQUIRE(c.budget);
+    std::string all;
+    for (const auto &n : c.budget->notes) all += n.zh + "\n" + n.en + "\n";
+    return all;
+  };
+  CHECK(notes("residential").find("专项维修资金") != std::string::npos);
+  CHECK(notes("mixed_use").find("专项维修资金") != std::string::npos);
+  for (const char *type : {"office", "campus_dormitory", "institution", "industrial_park"}) {
+    CAPTURE(type);
+    std::string n = notes(type);
+    CHECK(n.find("专项维修资金") == std::string::npos);
+    CHECK(n.find("maintenance fund") == std::string::npos);
+    CHECK(n.find("不计入物业服务费") != std::string::npos);
+  }
+  CHECK(notes("campus_dormitory").find("校方") != std::string::npos);
+}

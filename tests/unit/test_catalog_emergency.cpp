@@ -48,12 +48,22 @@ TEST_CASE("emergency_procedures: the 145,000 m² plan's six incidents, each with
 
 TEST_CASE("emergency_procedures: the villa estate's chain ends with the duty manager's decision") {
   const auto &ep = (*fx::context().emergency);
-  REQUIRE(ep.escalation.size() == 4);
-  CHECK(ep.escalation.front().source.en.find("riverside villa") != std::string::npos);
-  CHECK(ep.escalation.back().who.en == "Duty manager");
-  CHECK(ep.escalation.back().action.zh.find("110、119、120") != std::string::npos);
+  // The villa estate (a control room, door-entry intercoms, butlers) reads its own plan's chain.
+  auto villa = fx::example("villa-riverside");
+  auto chain = staff::escalation_for(ep.escalation, &villa);
+  REQUIRE(chain.size() == 4);
+  CHECK(chain.front()->source.en.find("riverside villa") != std::string::npos);
+  CHECK(chain.front()->action.zh.find("中央控制室") != std::string::npos);
+  CHECK(chain.back()->who.en == "Duty manager");
+  CHECK(chain.back()->action.zh.find("110、119、120") != std::string::npos);
   // The step the plan lost is labelled as reconstructed.
-  CHECK(catalog::illustrative(ep.escalation[1].source));
+  CHECK(catalog::illustrative(chain[1]->source));
+  // Without a control room, the chain starts at the property service centre's duty telephone.
+  villa.equipment.control_room = false;
+  auto bare = staff::escalation_for(ep.escalation, &villa);
+  REQUIRE(bare.size() == 4);
+  CHECK(bare.front()->action.zh.find("物业服务中心值班电话") != std::string::npos);
+  for (const auto *x : bare) CHECK(x->action.zh.find("中央控制室") == std::string::npos);
   // Fire departs from it: anyone calls 119 at once.
   const auto *fire = ep.procedure("fire");
   CHECK(fire->escalation_note.zh.find("119") != std::string::npos);

@@ -88,6 +88,8 @@ LoadedContext load_context(const Choices &ch) {
     c.emergency = catalog::load_emergency_procedures("cn", out.diagnostics);
     c.inspections = catalog::load_inspection_rounds("cn", c.roles, out.diagnostics);
   }
+  // The words of each estate type: the proposal's texts and the budget's notes use them.
+  if (ch.standards_needed || ch.rates_needed) c.terms = catalog::load_terms("cn", out.diagnostics);
   if (diag::has_errors(out.diagnostics)) {
     out.status = worst(out.status, Status::invalid);
     return out;

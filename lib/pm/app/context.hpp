@@ -10,6 +10,7 @@
 #include <pm/catalog/maintenance.hpp>
 #include <pm/catalog/roles.hpp>
 #include <pm/catalog/service_standards.hpp>
+#include <pm/catalog/terms.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/roster/calendar.hpp>
 #include <pm/roster/patterns.hpp>
@@ -49,7 +50,8 @@ struct Context {
   std::optional<catalog::MaintenanceCalendar> maintenance;
   std::optional<catalog::EmergencyProcedures> emergency;
   std::optional<catalog::InspectionRounds> inspections;
-  std::vector<std::string> files; // data files read from disk: output never goes over them
+  std::optional<catalog::Terms> terms; // the words of each estate type (with the standards or the rates)
+  std::vector<std::string> files;      // data files read from disk: output never goes over them
 };
 
 struct LoadedContext {

@@ -60,7 +60,8 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
   std::string how;
   const budget::Rates *rates = r.budget ? rates_for(c, p.estate, how) : nullptr;
   if (rates) {
-    auto computed = budget::compute(p.estate, p.staffing, *rates, p.roles, &c.labor, how);
+    auto computed = budget::compute(p.estate, p.staffing, *rates, p.roles, &c.labor, how,
+                                    c.terms ? c.terms->of(p.estate.type) : nullptr);
     p.diagnostics = std::move(computed.diagnostics);
     if (computed.budget)
       p.budget = std::move(*computed.budget);

@@ -95,8 +95,8 @@ std::string plus_joined(const std::vector<std::string> &terms) {
 class Builder {
 public:
   Builder(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-          const staff::Labor *labor, std::string choice)
-      : m_e(e), m_s(s), m_r(r), m_roles(roles), m_l(labor), m_choice(std::move(choice)) {}
+          const staff::Labor *labor, std::string choice, const catalog::EstateTerms *terms)
+      : m_e(e), m_s(s), m_r(r), m_roles(roles), m_l(labor), m_choice(std::move(choice)), m_terms(terms) {}
 
   Computed run() {
     Computed out;
@@ -763,7 +763,12 @@ private:
   void notes() {
     auto &n = m_b.notes;
     rates_note();
-    n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
+    // The special maintenance fund is housing's (住宅专项维修资金管理办法 arts. 2 and 6); elsewhere
+    // the owner pays for major repairs as the contract agrees.
+    if (!m_terms || m_terms->maintenance_fund)
+      n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
+    else
+      n.push_back(both_of(msg::budget_note_repairs_owner, m_terms->governance));
     if (!m_e.areas.chargeable_given && m_e.areas.underground_garage > 0)
       n.push_back(both(msg::budget_note_chargeable, amount(m_e.areas.total), amount(m_e.areas.underground_garage),
                        amount(m_e.areas.chargeable)));
@@ -811,6 +816,7 @@ private:
   const catalog::Catalogue &m_roles;
   const staff::Labor *m_l;
   std::string m_choice;
+  const catalog::EstateTerms *m_terms; // null: housing's maintenance fund assumed
   Budget m_b;
   diag::Diagnostics m_diags;
   std::vector<Text> m_skipped;
@@ -822,8 +828,8 @@ private:
 } // namespace
 
 Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-                 const staff::Labor *labor, const std::string &choice) {
-  return Builder(e, s, r, roles, labor, choice).run();
+                 const staff::Labor *labor, const std::string &choice, const catalog::EstateTerms *terms) {
+  return Builder(e, s, r, roles, labor, choice, terms).run();
 }
 
 } // namespace pm::budget

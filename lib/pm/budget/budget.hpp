@@ -5,6 +5,7 @@
 #include <pm/budget/fee.hpp>
 #include <pm/budget/rates.hpp>
 #include <pm/catalog/roles.hpp>
+#include <pm/catalog/terms.hpp>
 #include <pm/diag/diagnostic.hpp>
 #include <pm/estate/estate.hpp>
 #include <pm/staff/engine.hpp>
@@ -161,7 +162,10 @@ struct Computed {
 // Costs the staffing of an estate at the given rates.
 // With a labour profile, posts kept every day also cost the statutory holidays' pay.
 // `choice` says how the rates were chosen (given, city, default), for the budget's notes.
+// `terms`, the words of the estate's type, say who pays for major repairs (the special
+// maintenance fund of housing, or the owner); without them the fund is assumed.
 Computed compute(const estate::Estate &e, const staff::Staffing &s, const Rates &r, const catalog::Catalogue &roles,
-                 const staff::Labor *labor = nullptr, const std::string &choice = "given");
+                 const staff::Labor *labor = nullptr, const std::string &choice = "given",
+                 const catalog::EstateTerms *terms = nullptr);
 
 } // namespace pm::budget

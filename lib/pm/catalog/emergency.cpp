@@ -27,8 +27,9 @@ std::vector<EscalationStep> read_chain(detail::Reader &rd, const toml::array &ar
   std::vector<EscalationStep> out;
   for (auto &n : arr) {
     const auto &t = *n.as_table();
-    rd.keys(t, {"who_zh", "who_en", "action_zh", "action_en", "source", "source_zh", "source_en"});
+    rd.keys(t, {"who_zh", "who_en", "action_zh", "action_en", "source", "source_zh", "source_en", "equipment", "when"});
     EscalationStep s;
+    s.applies_to = rd.applies_to(t);
     s.who = rd.text(t, "who_zh", "who_en");
     s.action = rd.text(t, "action_zh", "action_en");
     s.source = rd.source_text(t);
@@ -92,8 +93,9 @@ std::optional<EmergencyProcedures> load_emergency_procedures(const std::string &
       if (auto steps = rd.tables(t, "step", Need::required))
         for (auto &sn : *steps) {
           const auto &st = *sn.as_table();
-          rd.keys(st, {"zh", "en", "source", "source_zh", "source_en"});
+          rd.keys(st, {"zh", "en", "source", "source_zh", "source_en", "equipment", "when"});
           ProcedureStep step;
+          step.applies_to = rd.applies_to(st);
           step.text = rd.text(st, "zh", "en");
           step.source = rd.source_text(st, p.source);
           p.steps.push_back(std::move(step));

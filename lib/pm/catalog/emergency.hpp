@@ -16,6 +16,7 @@ struct EscalationStep {
   Text who;    // "值班物业经理" / "Duty manager"
   Text action; // what they do
   Text source;
+  AppliesTo applies_to; // e.g. a control room for the control room's link in the chain
 };
 
 // An outside service a procedure may call.
@@ -28,7 +29,8 @@ struct Contact {
 
 struct ProcedureStep {
   Text text;
-  Text source; // the step's own, or the procedure's
+  Text source;          // the step's own, or the procedure's
+  AppliesTo applies_to; // e.g. lifts for "stop the lifts"; a variant for estates without says `when = "not lifts"`
 };
 
 struct Procedure {

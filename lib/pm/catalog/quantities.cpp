@@ -88,6 +88,8 @@ std::vector<QuantityInfo> make() {
                  i18n::both_of(msg::staff_q_building_floors, building_type_name(id)),
                  measure(msg::catalog_measure_floors)});
   }
+  for (const auto &type : estate_types())
+    q.push_back({"type." + type, i18n::both_of(msg::staff_q_type, estate_type_name(type)), none});
   for (const auto &[id, name] : outsourced_services)
     q.push_back({std::string("outsourced.") + id, i18n::both_of(msg::staff_q_outsourced, both(name)), none});
   for (const auto &[id, name] : special_services) {

@@ -50,6 +50,24 @@ std::vector<std::string> Reader::conditions(const toml::table &t, const char *ke
   return out;
 }
 
+std::vector<Text> Reader::conditional_texts(const toml::table &t, const char *key, std::vector<AppliesTo> &applies) {
+  std::vector<Text> out;
+  applies.clear();
+  const toml::array *arr = array(t, key);
+  if (!arr) return out;
+  for (const auto &item : *arr) {
+    auto it = item.as_table();
+    if (!it) {
+      error(item, "wrong-type", i18n::both_of(i18n::msg::toml_each_item_text, key, data::found(item)));
+      continue;
+    }
+    keys(*it, {"zh", "en", "equipment", "when"});
+    out.push_back(text(*it, "zh", "en"));
+    applies.push_back(applies_to(*it));
+  }
+  return out;
+}
+
 std::string Reader::department(const toml::table &t, const Catalogue &roles) {
   std::string d = str(t, "department", Need::required);
   if (d.empty()) return d;

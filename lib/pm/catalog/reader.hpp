@@ -26,6 +26,9 @@ public:
   std::vector<std::string> conditions(const toml::table &t, const char *key);
   // `equipment` (quantity names) and `when` (conditions) of a table.
   AppliesTo applies_to(const toml::table &t) { return {quantities(t, "equipment"), conditions(t, "when")}; }
+  // A list of texts {zh, en}, each with optional `equipment` and `when` (the estates it applies
+  // to); `applies` gets one entry per text.
+  std::vector<Text> conditional_texts(const toml::table &t, const char *key, std::vector<AppliesTo> &applies);
   // A department id of the role catalogue (required).
   std::string department(const toml::table &t, const Catalogue &roles);
   // Reads [meta] (name, title_zh, title_en, source, note_zh, note_en); when present, its

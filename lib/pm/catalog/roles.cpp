@@ -103,7 +103,7 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
       r.licence = rd.str(t, "licence");
       if (auto l = t.get("licence")) check_licence(rd, c, *l, r.licence);
       if (auto b = rd.boolean(t, "supervisor")) r.supervisor = *b;
-      r.duties = rd.texts(t, "duties");
+      r.duties = rd.conditional_texts(t, "duties", r.duty_applies);
       // Duties come with their source, like every other text in the data files.
       if (!r.duties.empty())
         r.source = rd.source_text(t);

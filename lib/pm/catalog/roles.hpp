@@ -1,6 +1,7 @@
 #pragma once
 // The role catalogue: departments and the roles (posts) in them, with duties and requirements.
 
+#include <pm/catalog/applies.hpp>
 #include <pm/catalog/text.hpp>
 #include <pm/diag/diagnostic.hpp>
 
@@ -38,7 +39,10 @@ struct Role {
   std::string licence; // a licence every holder needs for the post's seats, if any
   bool supervisor = false;
   std::vector<Text> duties; // each in both languages
-  Text source;              // where the duties come from
+  // The estates each duty applies to (its plant, its conditions), by index; a duty without an
+  // entry (an estate file's own roles) applies everywhere.
+  std::vector<AppliesTo> duty_applies;
+  Text source; // where the duties come from
   Requirements requirements;
 };
 

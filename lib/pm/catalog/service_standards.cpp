@@ -64,7 +64,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
   if (auto items = rd.tables(*tbl, "item", Need::required))
     for (auto &n : *items) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "category", "zh", "en", "source", "source_zh", "source_en", "value"});
+      rd.keys(t, {"id", "category", "zh", "en", "source", "source_zh", "source_en", "value", "equipment", "when"});
       StandardItem it;
       it.id = rd.id(t, item_ids, both(msg::catalog_what_item));
       it.category = rd.str(t, "category", Need::required);
@@ -73,6 +73,7 @@ std::optional<ServiceStandards> load_service_standards(const std::string &name_o
                    std::vector<std::string>(cat_ids.begin(), cat_ids.end()));
       }
       it.name = rd.text(t, "zh", "en");
+      it.applies_to = rd.applies_to(t);
       Text item_source = rd.optional_source_text(t);
       std::vector<int> seen;
       if (auto values = rd.tables(t, "value", Need::required))

@@ -2,6 +2,7 @@
 // Service standards by grade (patrol and cleaning frequencies, cleanliness criteria, response
 // times, KPIs), from lib/data/standards/service/<name>.toml; every value carries its source.
 
+#include <pm/catalog/applies.hpp>
 #include <pm/catalog/text.hpp>
 #include <pm/diag/diagnostic.hpp>
 
@@ -30,6 +31,7 @@ struct StandardItem {
   std::string id;       // "patrol_night"
   std::string category; // a StandardCategory id
   Text name;            // "夜间全区巡逻" / "Night patrol rounds of the whole estate"
+  AppliesTo applies_to; // e.g. lifts for the cleaning of lift cars
   std::vector<GradeValue> values;
   const GradeValue *for_grade(int grade) const; // nullptr when the file gives none
 };

@@ -25,6 +25,13 @@ std::string Ctx::cite(const catalog::Text &source, const std::string &context) c
   std::string text = t(source);
   if (text.empty() || !citing()) return text;
   return in->cites->cite(text, context);
+const catalog::EstateTerms *Ctx::terms() const {
+  return in && in->context.terms ? in->context.terms->of(in->estate.type) : nullptr;
+}
+
+std::string Ctx::term(catalog::Text catalog::EstateTerms::*word) const {
+  const auto *w = terms();
+  return w ? (w->*word).get(zh) : std::string();
 }
 
 std::string Ctx::people(int n) const {

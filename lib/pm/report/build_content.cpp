@@ -8,6 +8,9 @@
 #include <pm/catalog/inspection.hpp>
 #include <pm/catalog/maintenance.hpp>
 #include <pm/catalog/service_standards.hpp>
+#include <pm/staff/quantity.hpp>
+
+#include <algorithm>
 
 namespace pm::report::detail {
 
@@ -23,6 +26,14 @@ Section standards(const Ctx &c) {
   int grade = c.in->estate.grade;
   Section s{"standards", "", c.f(msg::sec_standards, grade_name(c, grade)), {}, {}};
   auto lines = ss.standards_for(grade);
+  // Only the items the estate has the plant for (no lift cars to clean without lifts).
+  std::erase_if(lines, [&](const catalog::StandardLine &l) {
+    const auto *item = ss.item(l.id);
+    return item && !staff::applies(item->applies_to, c.in->estate);
+  });
+  if (c.terms())
+    s.blocks.push_back(
+        Paragraph{c.f(msg::standards_basis, c.term(&catalog::EstateTerms::grade_standard)), Style::normal});
   if (lines.empty()) {
     s.blocks.push_back(Paragraph{c(msg::standards_none), Style::note});
   } else {
@@ -141,32 +152,47 @@ Section emergency(const Ctx &c) {
   } else {
     chain.blocks.push_back(Paragraph{c(msg::escalation_default), Style::normal});
     std::vector<std::string> items;
-    for (const auto &x : ep.escalation) items.push_back(c.t(x.who) + c(msg::colon) + c.t(x.action));
+    for (const auto *x : staff::escalation_for(ep.escalation, &c.in->estate))
+      items.push_back(c.t(x->who) + c(msg::colon) + c.t(x->action));
     chain.blocks.push_back(List{true, items});
   }
+  const auto procedures = staff::procedures_for(ep, &c.in->estate);
+  // A contact is listed when a procedure that applies calls it, or when none calls it at all.
+  auto listed = [&](const std::string &id) {
+    bool called = false;
+    for (const auto &p : ep.procedures)
+      called = called || std::find(p.calls.begin(), p.calls.end(), id) != p.calls.end();
+    if (!called) return true;
+    for (const auto *p : procedures)
+      if (std::find(p->calls.begin(), p->calls.end(), id) != p->calls.end()) return true;
+    return false;
+  };
   Table ct;
   ct.id = "contacts";
   ct.caption = c(msg::cap_contacts);
   ct.columns = {col("service", c(msg::c_service)), col("number", c(msg::c_number))};
   for (const auto &k : ep.contacts)
-    ct.rows.push_back(
-        body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(msg::number_estate) : k.number)}));
+    if (listed(k.id))
+      ct.rows.push_back(
+          body(k.id, {Cell::of(c.t(k.name)), Cell::of(k.number.empty() ? c(msg::number_estate) : k.number)}));
   chain.blocks.push_back(std::move(ct));
   s.sections.push_back(std::move(chain));
 
-  for (const auto *p : staff::procedures_for(ep, &c.in->estate)) {
+  const auto general_chain = staff::escalation_for(ep.escalation, &c.in->estate);
+  for (const auto *p : procedures) {
     Section ps{"emergency-" + p->id, "", c.t(p->name), {}, {}};
     std::vector<std::string> steps;
-    for (const auto &st : p->steps) steps.push_back(c.t(st.text));
+    for (const auto *st : staff::steps_for(*p, &c.in->estate)) steps.push_back(c.t(st->text));
     ps.blocks.push_back(Paragraph{c(msg::steps_title), Style::normal});
     ps.blocks.push_back(List{true, steps});
     std::vector<std::string> esc;
-    for (const auto &x : p->escalation) esc.push_back(c.t(x.who) + c(msg::colon) + c.t(x.action));
+    const auto chain_of = staff::escalation_for(p->escalation, &c.in->estate);
+    for (const auto *x : chain_of) esc.push_back(c.t(x->who) + c(msg::colon) + c.t(x->action));
     // A procedure that follows the general chain refers to it (the estate's own when it has one).
-    bool general = p->escalation.size() == ep.escalation.size();
+    bool general = chain_of.size() == general_chain.size();
     for (std::size_t i = 0; general && i < esc.size(); ++i)
-      general = p->escalation[i].who.zh == ep.escalation[i].who.zh &&
-                p->escalation[i].action.zh == ep.escalation[i].action.zh;
+      general =
+          chain_of[i]->who.zh == general_chain[i]->who.zh && chain_of[i]->action.zh == general_chain[i]->action.zh;
     if (general) {
       ps.blocks.push_back(
           Paragraph{c(msg::escalation_title) + c.f(msg::escalation_as_above, c(msg::sec_escalation)), Style::normal});

@@ -55,7 +55,9 @@ std::optional<Section> services(const Ctx &c) {
   const auto &svc = c.in->estate.services;
   if (svc.empty()) return std::nullopt;
   Section s{"services", "", c(msg::sec_services), {}, {}};
-  s.blocks.push_back(Paragraph{c(msg::services_intro), Style::normal});
+  s.blocks.push_back(Paragraph{
+      c.f(msg::services_intro, c.term(&catalog::EstateTerms::occupants), c.term(&catalog::EstateTerms::estate)),
+      Style::normal});
   for (bool paid : {false, true}) {
     Table t;
     t.id = paid ? "services_paid" : "services_free";
@@ -103,7 +105,7 @@ std::optional<Section> rules(const Ctx &c) {
   const auto &r = c.in->estate.rules;
   if (r.empty()) return std::nullopt;
   Section s{"rules", "", c(msg::sec_rules), {}, {}};
-  s.blocks.push_back(Paragraph{c(msg::rules_intro), Style::normal});
+  s.blocks.push_back(Paragraph{c.f(msg::rules_intro, c.term(&catalog::EstateTerms::client)), Style::normal});
   std::vector<std::string> items;
   for (const auto &x : r) items.push_back(c.t(x));
   s.blocks.push_back(List{true, items});

@@ -4,6 +4,8 @@
 #include <pm/report/build.hpp>
 #include <pm/report/text.hpp>
 
+#include <pm/catalog/terms.hpp>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -21,7 +23,12 @@ struct Ctx {
   template <typename... Args> std::string f(const Label &l, const Args &...args) const {
     return i18n::tr(lang(), l, args...);
   }
-  std::string t(const catalog::Text &x) const { return x.get(zh); }
+  // A data file's text in the language, the estate type's words put in its placeholders.
+  std::string t(const catalog::Text &x) const { return catalog::fill(x, terms()).get(zh); }
+  // The words of the estate's type; null outside the proposal (nothing filled in).
+  const catalog::EstateTerms *terms() const;
+  // A word of the estate type ("大厦", "occupants"); "" when none is known.
+  std::string term(catalog::Text catalog::EstateTerms::*word) const;
   // A list joined with the language's separator: "、" or ", ".
   std::string join(const std::vector<std::string> &parts) const;
   // "; " or "；".

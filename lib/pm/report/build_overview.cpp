@@ -4,6 +4,7 @@
 #include <pm/report/build_internal.hpp>
 
 #include <pm/budget/fee.hpp>
+#include <pm/staff/applicable.hpp>
 #include <pm/util/text.hpp>
 
 namespace pm::report::detail {
@@ -190,7 +191,7 @@ Section organisation(const Ctx &c) {
   if (has_pm) {
     s.blocks.push_back(Paragraph{c.f(msg::org_pm_intro, c.t(pm->name), num(departments)), Style::normal});
     std::vector<std::string> duties;
-    for (const auto &d : pm->duties) duties.push_back(c.t(d));
+    for (const auto *d : staff::duties_for(*pm, &c.in->estate)) duties.push_back(c.t(*d));
     if (!duties.empty()) {
       s.blocks.push_back(Paragraph{c.f(msg::org_pm_duties, c.t(pm->name)), Style::normal});
       s.blocks.push_back(List{true, duties});

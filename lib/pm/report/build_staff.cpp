@@ -3,6 +3,7 @@
 
 #include <pm/report/build_internal.hpp>
 
+#include <pm/staff/applicable.hpp>
 #include <pm/staff/quantity.hpp>
 #include <pm/util/text.hpp>
 
@@ -157,7 +158,7 @@ Section duties(const Ctx &c) {
       }
       rs.blocks.push_back(requirements(c, *role, d, r.headcount));
       std::vector<std::string> items;
-      for (const auto &x : role->duties) items.push_back(c.t(x));
+      for (const auto *x : staff::duties_for(*role, &c.in->estate)) items.push_back(c.t(*x));
       if (!items.empty()) {
         rs.blocks.push_back(Paragraph{c(msg::duties_title), Style::normal});
         rs.blocks.push_back(List{true, items});

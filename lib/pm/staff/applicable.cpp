@@ -49,6 +49,22 @@ std::vector<const catalog::InspectionRound *> rounds_for(const catalog::Inspecti
   return out;
 }
 
+std::vector<const catalog::Text *> duties_for(const catalog::Role &r, const estate::Estate *e) {
+  std::vector<const catalog::Text *> out;
+  for (std::size_t i = 0; i < r.duties.size(); ++i)
+    if (!e || i >= r.duty_applies.size() || applies(r.duty_applies[i], *e)) out.push_back(&r.duties[i]);
+  return out;
+}
+
+std::vector<const catalog::ProcedureStep *> steps_for(const catalog::Procedure &p, const estate::Estate *e) {
+  return applying(p.steps, e);
+}
+
+std::vector<const catalog::EscalationStep *> escalation_for(const std::vector<catalog::EscalationStep> &chain,
+                                                            const estate::Estate *e) {
+  return applying(chain, e);
+}
+
 std::vector<const catalog::Procedure *> procedures_for(const catalog::EmergencyProcedures &ep,
                                                        const estate::Estate *e) {
   return applying(ep.procedures, e);

@@ -6,6 +6,7 @@
 #include <pm/catalog/emergency.hpp>
 #include <pm/catalog/inspection.hpp>
 #include <pm/catalog/maintenance.hpp>
+#include <pm/catalog/roles.hpp>
 #include <pm/estate/estate.hpp>
 
 #include <vector>
@@ -29,6 +30,14 @@ std::vector<const catalog::InspectionCheck *> checks_for(const catalog::Inspecti
 // The rounds that apply to an estate and have at least one applicable check.
 std::vector<const catalog::InspectionRound *> rounds_for(const catalog::InspectionRounds &rounds,
                                                          const estate::Estate *e);
+
+// The duties of a role that apply to an estate, in file order (all of them for a null estate).
+std::vector<const catalog::Text *> duties_for(const catalog::Role &r, const estate::Estate *e);
+
+// The steps and the escalation chain of a procedure that apply to an estate, in file order.
+std::vector<const catalog::ProcedureStep *> steps_for(const catalog::Procedure &p, const estate::Estate *e);
+std::vector<const catalog::EscalationStep *> escalation_for(const std::vector<catalog::EscalationStep> &chain,
+                                                            const estate::Estate *e);
 
 // The emergency procedures that apply to an estate, in file order.
 std::vector<const catalog::Procedure *> procedures_for(const catalog::EmergencyProcedures &ep, const estate::Estate *e);

@@ -74,6 +74,10 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
   if (n == "parking.entrances") return e.parking_entrances;
   if (n == "patrol_zones") return e.patrol_zones;
   if (n == "grade") return e.grade;
+  if (util::starts_with(n, "type.")) {
+    if (!quantity_info(n)) return std::nullopt;
+    return e.type == n.substr(5) ? 1 : 0;
+  }
   if (util::starts_with(n, "outsourced.")) {
     if (!quantity_info(n)) return std::nullopt;
     return e.is_outsourced(n.substr(11)) ? 1 : 0;
