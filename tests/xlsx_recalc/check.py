@@ -19,6 +19,13 @@ from xlsx import Workbook  # noqa: E402
 INPUTS = -1
 BUDGET = -2
 FEN = 0.005
+# pm report's last sheet lists the references its source columns' marks refer to: no figures.
+REFERENCES = ("References", "参考文献")
+
+
+def figures(wb):
+    """The sheets that hold figures, in order."""
+    return [s for s in wb.sheets if s[0] not in REFERENCES]
 
 
 def raise_wage(path, department, amount):
@@ -46,7 +53,7 @@ def bound(path, table, low, high):
 
 
 def find_input(wb, key):
-    name = wb.sheets[INPUTS][0]
+    name = figures(wb)[INPUTS][0]
     cells = wb.cells(name)
     for addr, (value, _) in cells.items():
         if value == key and addr.startswith("D"):
@@ -82,7 +89,7 @@ def compare(recalc_path, expected_path, budget_path, base_path):
             if not isinstance(g, float) or abs(g - value) > FEN:
                 problems.append("%s!%s =%s: LibreOffice gives %s, pm %s" % (name, addr, formula[:120], g, value))
     # The budget sheet's figures against pm budget's JSON: the total row, and each way of charging.
-    sheet = recalc.cells(recalc.sheets[BUDGET][0])
+    sheet = recalc.cells(figures(recalc)[BUDGET][0])
     rows = {}
     for addr, (value, _) in sheet.items():
         m = re.match(r"([A-Z]+)([0-9]+)$", addr)
