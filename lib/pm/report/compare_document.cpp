@@ -305,6 +305,13 @@ std::vector<std::string> illustrative_sets(const app::Comparison &cmp) {
   return sets;
 }
 
+// The rate set's name as people know it, not its id.
+std::string rates_name(const app::Comparison &cmp, const std::string &id, i18n::Lang lang) {
+  for (const auto &v : cmp.variants)
+    if (budget_of(v).rates == id) return data_set_name(budget_of(v).rates_title, id, lang);
+  return id;
+}
+
 } // namespace compare_doc
 
 doc::Document compare_document(const app::Comparison &cmp, i18n::Lang lang) {
@@ -338,7 +345,7 @@ doc::Document compare_document(const app::Comparison &cmp, i18n::Lang lang) {
                     Style::warning});
   if (auto sets = illustrative_sets(cmp); !sets.empty()) {
     std::string names;
-    for (const auto &n : sets) names += (names.empty() ? "" : ", ") + n;
+    for (const auto &n : sets) names += (names.empty() ? "" : c.sep()) + rates_name(cmp, n, lang);
     d.notices.push_back({c.f(msg::notice_illustrative, c.t(budget::illustrative_notice), names), Style::note});
   }
   d.sections.push_back(std::move(diffs));
