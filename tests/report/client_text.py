@@ -11,7 +11,7 @@ HTML, XLSX and JSON; every text of them is checked:
     titles) and the names the estate file gives;
   - every reference mark [n] / [An] in the text resolves to an entry of the list, and every
     entry is cited at least once;
-  - the colophon line names the norm set and rates; --provenance adds the appendix.
+  - the colophon line names the tool, input, norm set and rates (by name); --provenance adds the appendix.
 Usage: client_text.py PM_BIN SOURCE_DIR WORK_DIR
 """
 
@@ -192,9 +192,14 @@ def one(job):
         fail(f"{name} {lang} json", "a reference or an assumption is listed twice")
     prov = j.get("provenance", {})
     colophon = prov.get("colophon", "")
-    for key in ("norms", "rates"):
+    # The colophon names the tool and the input file; the norm set and rates by name, not id
+    # (the ids are in the --provenance appendix, checked below).
+    for key in ("tool", "input"):
         if not prov.get(key) or prov[key] not in colophon:
             fail(f"{name} {lang}", f"the colophon {colophon!r} does not name the {key}")
+    for key in ("norms", "rates"):
+        if prov.get(key) and re.search(r"(?<![\w-])" + re.escape(prov[key]) + r"(?![\w-])", colophon):
+            fail(f"{name} {lang}", f"the colophon {colophon!r} gives the {key} by id")
     works = sorted(refs, key=len, reverse=True)
     with open(outs["md"], encoding="utf-8") as f:
         md = f.read()

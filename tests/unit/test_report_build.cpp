@@ -6,6 +6,7 @@
 #include <pm/doc/render.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/report/build.hpp>
+#include <pm/report/commands.hpp>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -69,7 +70,10 @@ TEST_CASE("build: plan 1 has every section, numbered, in order") {
   CHECK(std::find(b.doc.assumptions.begin(), b.doc.assumptions.end(),
                   std::string(i18n::msg::assume_illustrative_rates.get(true))) != b.doc.assumptions.end());
   CHECK(b.doc.colophon.find("pm test") != std::string::npos);
-  CHECK(b.doc.colophon.find(b.plan.budget->rates) != std::string::npos);
+  // By name, not id: 北京 for the rates set beijing.
+  CHECK(b.doc.colophon.find(b.plan.budget->rates) == std::string::npos);
+  CHECK(b.doc.colophon.find(report::data_set_name(b.plan.budget->rates_title, b.plan.budget->rates, i18n::Lang::zh)) !=
+        std::string::npos);
   CHECK(b.doc.footer == b.doc.colophon);
 }
 
