@@ -8,7 +8,6 @@
 #include <pm/report/commands.hpp>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace pm::cli {
 
@@ -22,7 +21,7 @@ struct Options {
   std::string output;
 };
 
-const std::vector<std::string> compare_formats = {"table", "md", "csv", "html", "json", "xlsx"};
+const std::vector<std::string> compare_formats = {"table", "md", "csv", "html", "json", "xlsx", "docx", "pdf"};
 
 int run_compare(const Options &o, bool format_given, const Global &g) {
   if (o.estates.size() > 1 && !o.variants.empty()) {
@@ -48,11 +47,8 @@ int run_compare(const Options &o, bool format_given, const Global &g) {
     if (format.empty()) format = "table";
   }
   bool to_stdout = o.output.empty() || o.output == "-";
-  // Checked before any work: a spreadsheet's bytes would garble a terminal.
-  if (format == "xlsx" && to_stdout && ::isatty(STDOUT_FILENO)) {
-    error(g, i18n::msg::cli_xlsx_terminal);
-    return Exit::usage;
-  }
+  // Checked before any work: a binary file's bytes would garble a terminal; PDF needs Chromium.
+  if (!binary_output_ok(format, to_stdout, g)) return Exit::usage;
 
   app::Compared done = app::compare(req);
   diag::sort(done.diagnostics);
@@ -60,7 +56,8 @@ int run_compare(const Options &o, bool format_given, const Global &g) {
   if (!done.comparison) return exit_of(done.status);
   const app::Comparison &cmp = *done.comparison;
   i18n::Lang lang = output_lang(g, cmp.variants.front().plan.estate);
-  if (format == "xlsx") return emit_xlsx(o.output, report::compare_document(cmp, lang), cmp.files, g);
+  if (format == "xlsx" || format == "docx" || format == "pdf")
+    return emit_binary(o.output, report::compare_document(cmp, lang), format, "", cmp.files, g);
   std::string text = format == "json" ? report::compare_json(cmp, lang).dump(2) + "\n"
                                       : draw(report::compare_document(cmp, lang), format);
   return emit(o.output, csv_for(g, format, std::move(text)), cmp.files, g);

@@ -3,7 +3,6 @@
 
 #include <cli/app.hpp>
 #include <cli/common.hpp>
-#include <cli/print_pdf.hpp>
 #include <nlohmann/json.hpp>
 
 #include <pm/app/directory.hpp>
@@ -12,10 +11,8 @@
 #include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 
 namespace pm::cli {
 
@@ -35,16 +32,7 @@ int write_report(const app::Context &c, const app::Plan &p, const Options &o, co
                  const std::string &output, const std::vector<std::string> &inputs, const Global &g) {
   report::Document d =
       report::build(c, p, {output_lang(g, p.estate), o.date, "", std::string("pm ") + PM_VERSION, o.provenance});
-  if (format == "xlsx") return emit_xlsx(output, d, inputs, g);
-  if (format == "docx") return emit(output, doc::to_docx(d), inputs, g);
-  if (format == "pdf") {
-    std::string chromium = find_chromium(), pdf, why;
-    if (!print_pdf(chromium, doc::to_html(d), o.date, pdf, why)) {
-      error(g, i18n::msg::cli_pdf_failed, chromium, why);
-      return Exit::usage;
-    }
-    return emit(output, pdf, inputs, g);
-  }
+  if (format == "xlsx" || format == "docx" || format == "pdf") return emit_binary(output, d, format, o.date, inputs, g);
   std::string text = format == "json" ? report::to_json(d).dump(2) + "\n" : draw(d, format);
   return emit(output, text, inputs, g);
 }
@@ -101,22 +89,8 @@ int run_report(const Options &o, bool format_given, const Global &g) {
     return Exit::usage;
   }
   bool to_stdout = o.output.empty() || o.output == "-";
-  // Checked before any work: a spreadsheet's bytes would garble a terminal.
-  if (!dir && format == "xlsx" && to_stdout && isatty(STDOUT_FILENO)) {
-    error(g, i18n::msg::cli_xlsx_terminal);
-    return Exit::usage;
-  }
-  if (!dir && (format == "docx" || format == "pdf") && to_stdout && isatty(STDOUT_FILENO)) {
-    std::string upper = format == "pdf" ? "PDF" : "DOCX";
-    error(g, i18n::msg::cli_binary_terminal, upper, format);
-    return Exit::usage;
-  }
-  // PDF needs a browser to print the HTML: said before any work, with what to install.
-  if (format == "pdf" && find_chromium().empty()) {
-    const char *env = std::getenv("PM_CHROMIUM");
-    error(g, i18n::msg::cli_pdf_no_chromium, env && *env ? std::string(env) : std::string("chromium"));
-    return Exit::usage;
-  }
+  // Checked before any work: a binary file's bytes would garble a terminal; PDF needs Chromium.
+  if (!binary_output_ok(format, to_stdout && !dir, g)) return Exit::usage;
   int rc = Exit::ok;
   auto c = load_context(o.choices, g, rc);
   if (!c) return rc;

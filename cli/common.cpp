@@ -1,4 +1,5 @@
 #include <cli/common.hpp>
+#include <cli/print_pdf.hpp>
 
 #include <pm/diag/render.hpp>
 #include <pm/doc/formats.hpp>
@@ -7,8 +8,10 @@
 #include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 namespace pm::cli {
 
@@ -109,6 +112,36 @@ int emit_xlsx(const std::string &out_path, const doc::Document &d, const std::ve
     return Exit::usage;
   }
   return emit("", *bytes, inputs, g);
+}
+
+int emit_binary(const std::string &out_path, const doc::Document &d, const std::string &format, const std::string &date,
+                const std::vector<std::string> &inputs, const Global &g) {
+  if (format == "xlsx") return emit_xlsx(out_path, d, inputs, g);
+  if (format == "docx") return emit(out_path, doc::to_docx(d), inputs, g);
+  std::string chromium = find_chromium(), pdf, why;
+  if (!print_pdf(chromium, doc::to_html(d), date, pdf, why)) {
+    error(g, i18n::msg::cli_pdf_failed, chromium, why);
+    return Exit::usage;
+  }
+  return emit(out_path, pdf, inputs, g);
+}
+
+bool binary_output_ok(const std::string &format, bool to_stdout, const Global &g) {
+  if (format != "xlsx" && format != "docx" && format != "pdf") return true;
+  if (to_stdout && ::isatty(STDOUT_FILENO)) {
+    if (format == "xlsx")
+      error(g, i18n::msg::cli_xlsx_terminal);
+    else
+      error(g, i18n::msg::cli_binary_terminal, format == "pdf" ? "PDF" : "DOCX", format);
+    return false;
+  }
+  // PDF needs a browser to print the HTML: said before any work, with what to install.
+  if (format == "pdf" && find_chromium().empty()) {
+    const char *env = std::getenv("PM_CHROMIUM");
+    error(g, i18n::msg::cli_pdf_no_chromium, env && *env ? std::string(env) : std::string("chromium"));
+    return false;
+  }
+  return true;
 }
 
 std::string csv_for(const Global &g, const std::string &format, std::string text) {

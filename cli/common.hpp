@@ -49,6 +49,14 @@ int emit(const std::string &out_path, const std::string &data, const std::vector
 int emit_xlsx(const std::string &out_path, const doc::Document &d, const std::vector<std::string> &inputs,
               const Global &g);
 
+// A document in a binary format (xlsx, docx, pdf) to `out_path` ("" or "-": stdout); `date`
+// stamps the PDF. pm report and pm compare share it.
+int emit_binary(const std::string &out_path, const doc::Document &d, const std::string &format, const std::string &date,
+                const std::vector<std::string> &inputs, const Global &g);
+// Before any work: a binary format is refused on a terminal, and PDF without Chromium, each
+// with a usage error said once; true when the output can be written.
+bool binary_output_ok(const std::string &format, bool to_stdout, const Global &g);
+
 // Writes `text` to a new FILE (pm init, pm rates init): never over an existing file or link,
 // which `exists` (given FILE) reports; "wrote FILE" on stderr; exit status.
 int write_new(const std::string &file, const std::string &text, const i18n::Message &exists, const Global &g);

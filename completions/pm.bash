@@ -104,7 +104,7 @@ _pm_value() {
         diff) _pm_words 'text md json' ;;
         roster) _pm_words 'grid csv json ics html md' ;;
         report) _pm_words 'md html xlsx docx pdf json' ;;
-        compare) _pm_words 'table md csv html json xlsx' ;;
+        compare) _pm_words 'table md csv html json xlsx docx pdf' ;;
       esac ;;
     --variant) _pm_words 'norms= labor= rates= grade= outsource= inhouse=' ;;
     # --start, --date (YYYY-MM-DD), --weeks, --seed, --jobs: nothing to offer.

@@ -8,7 +8,7 @@
               as a --variant and as a second estate file: the security department shrinks, the
               contract is costed at its price, and both ways give pm budget's numbers.
   schema      the JSON of several comparisons is valid against schemas/compare.schema.json (ajv).
-  formats     md, csv (--bom), html, xlsx and json by -o FILE's extension, the same bytes twice,
+  formats     md, csv (--bom), html, xlsx, docx and json by -o FILE's extension, the same bytes twice,
               and the language: --lang, else the estate's locale.
 
 usage: check.py CASE PM SOURCE_DIR WORK_DIR
@@ -102,9 +102,10 @@ def case_norms(pm, src, work):
     for needle in (str(a["headcount"]), str(b["headcount"]), ("+" if change > 0 else "") + str(change)):
         if needle not in total.split():
             fail(f"the total line has no '{needle}': {total!r}")
-    if "配置规范" not in text or "cn-practice" not in text or "cn-standard" not in text:
-        fail(f"the table does not say which norm set each option is:\n{text}")
-    if not cmp["differences"] or not any("cn-practice" in s and "cn-standard" in s
+    # By name (市场常规配置, 合规配置), never by id.
+    if "配置规范" not in text or "市场常规配置" not in text or "合规配置" not in text or "cn-practice" in text:
+        fail(f"the table does not name the norm set each option is:\n{text}")
+    if not cmp["differences"] or not any("市场常规配置" in s and "合规配置" in s
                                          for s in cmp["differences"][0]["sentences"]):
         fail(f"the differences do not name the norm sets: {cmp['differences']}")
 
@@ -189,7 +190,7 @@ def case_schema(pm, src, work):
 def case_formats(pm, src, work):
     base = ["compare", COMPOUND, "--variant", "A: grade=1", "--variant", "B: grade=3"]
     outs = {}
-    for ext in ("md", "csv", "html", "xlsx", "json"):
+    for ext in ("md", "csv", "html", "xlsx", "docx", "json"):
         p = os.path.join(work, "out." + ext)
         if os.path.exists(p):
             os.remove(p)
@@ -211,6 +212,13 @@ def case_formats(pm, src, work):
                 fail("the workbook has no formulas")
     except Exception as e:  # noqa: BLE001 - any failure to read it is the finding
         fail(f"xlsx can't be read: {e}")
+    try:  # Word: the two tables and the title as a Title paragraph (LibreOffice opens pm report's, tests/report).
+        with zipfile.ZipFile(os.path.join(work, "out.docx")) as z:
+            body = z.read("word/document.xml").decode()
+            if body.count("<w:tbl>") < 2 or 'w:val="Title"' not in body or "方案比较" not in body:
+                fail("the DOCX lacks its title or tables")
+    except Exception as e:  # noqa: BLE001 - any failure to read it is the finding
+        fail(f"docx can't be read: {e}")
     if json.loads(outs["json"])["lang"] != "zh":
         fail("the JSON of a zh-CN estate is not in Chinese")
     # Same input, same bytes.

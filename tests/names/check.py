@@ -93,6 +93,12 @@ runs += [("staff-dir.table", ["staff", d], "table"), ("budget-dir.table", ["budg
 for e in estates[:2]:
     for f in ("text", "md", "json"):
         runs.append((f"diff-{name(e)}.{f}", ["diff", e, "CHANGED:" + e, "-f", f], f))
+# Options side by side: norm sets, and security contracted out.
+plan1 = os.path.join(SRC, "examples", "residential-145k.yaml")
+for f in ("table", "md", "html"):  # (its CSV's columns hold the variants' settings as written)
+    runs.append((f"compare-norms.{f}", ["compare", plan1, "--variant", "norms=cn-practice", "--variant",
+                                         "norms=cn-standard", "-f", f], f))
+runs.append(("compare-outsourced.table", ["compare", plan1, "--variant", "outsource=security:900000"], "table"))
 runs.append(("validate.text", ["validate", *sorted(glob.glob(os.path.join(SRC, "tests", "errors", "*.yaml")))],
              "text"))
 

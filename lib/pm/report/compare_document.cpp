@@ -107,13 +107,12 @@ std::vector<Aspect> aspects(const Ctx &c, const app::Comparison &cmp) {
   quantity("parking.spaces", [](const estate::Estate &e) { return static_cast<double>(e.parking_spaces); });
   add("norms", c(msg::in_norms), true, [&](const app::Variant &v) {
     const auto &s = v.plan.staffing;
-    return c.t(s.norms_title) + c.f(msg::parenthesised, s.norms);
+    return c.t(s.norms_title); // named, never by id: the JSON carries the ids
   });
-  add("labor", c(msg::in_labor), false,
-      [&](const app::Variant &v) { return c.t(v.labor_title) + c.f(msg::parenthesised, v.plan.staffing.labor); });
+  add("labor", c(msg::in_labor), false, [&](const app::Variant &v) { return c.t(v.labor_title); });
   add("rates", c(msg::in_rates), true, [&](const app::Variant &v) {
     const auto &b = budget_of(v);
-    return c.t(b.rates_title) + c.f(msg::parenthesised, b.rates);
+    return c.t(b.rates_title);
   });
   add("grade", c(msg::compare_set_grade), true,
       [&](const app::Variant &v) { return detail::grade_name(c, v.plan.estate.grade); });
