@@ -290,6 +290,8 @@ Estate from_document(const yaml::Document &doc) {
   }
   e.escalation = texts_of(v.value("escalation", json()));
   e.notes = get<std::string>(v, "notes", "");
+  for (const auto &x : v.value("assumptions", json::array()))
+    if (x.is_object()) e.assumptions.push_back({get<std::string>(x, "about", ""), text_of(x)});
   for (const auto &x : v.value("groups", json::array())) {
     Group g;
     g.id = get<std::string>(x, "id", "");

@@ -180,6 +180,13 @@ struct Governance {
   int rectification_open = 0, rectification_closed = 0;
 };
 
+// What the file states that its plan does not, and why: `about` names the key it concerns
+// ("areas", "escalation[1]"), so the report can mark the figures it qualifies.
+struct Assumption {
+  std::string about;
+  catalog::Text text;
+};
+
 // Who the proposal is for and from, for its cover page; empty fields are left off the cover.
 struct Proposal {
   catalog::Text client, consultant;
@@ -217,6 +224,7 @@ struct Estate {
   std::optional<Inspections> inspections;
   std::vector<catalog::Text> escalation;
   std::string notes;
+  std::vector<Assumption> assumptions;
   std::vector<Group> groups;
   Governance governance;
   Proposal proposal;

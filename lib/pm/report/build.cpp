@@ -27,6 +27,17 @@ std::string Ctx::cite(const catalog::Text &source, const std::string &context) c
   return in->cites->cite(text, context);
 }
 
+std::string Ctx::assumed(const std::string &about) const {
+  if (!citing()) return {};
+  std::string out;
+  for (const auto &a : in->estate.assumptions) {
+    const bool match = a.about == about || (a.about.size() > about.size() && a.about.rfind(about, 0) == 0 &&
+                                            (a.about[about.size()] == '.' || a.about[about.size()] == '['));
+    if (match) out += in->cites->assume(t(a.text));
+  }
+  return out;
+}
+
 const catalog::EstateTerms *Ctx::terms() const {
   return in && in->context.terms ? in->context.terms->of(in->estate.type) : nullptr;
 }
@@ -214,6 +225,8 @@ Document build(const Input &given) {
   d.sections.push_back(emergency(c));
   if (auto s = governance(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(budget(c));
+  // The estate file's own assumptions, each listed once even if no section marked it.
+  for (const auto &a : in.estate.assumptions) cites.assume(c.t(a.text));
   d.references = cites.references();
   d.assumptions = cites.assumptions();
   if (!d.references.empty()) d.sections.push_back(references_section(c, d.references));

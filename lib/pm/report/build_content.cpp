@@ -147,7 +147,8 @@ Section emergency(const Ctx &c) {
   if (!own.empty()) {
     chain.blocks.push_back(Paragraph{c(msg::escalation_own), Style::normal});
     std::vector<std::string> items;
-    for (const auto &x : own) items.push_back(c.t(x));
+    for (std::size_t i = 0; i < own.size(); ++i)
+      items.push_back(c.t(own[i]) + c.assumed("escalation[" + std::to_string(i) + "]"));
     chain.blocks.push_back(List{true, items});
   } else {
     chain.blocks.push_back(Paragraph{c(msg::escalation_default), Style::normal});

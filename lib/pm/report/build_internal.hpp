@@ -38,6 +38,9 @@ struct Ctx {
   // elsewhere (pm staff, pm budget). `context` names what it is the source of.
   std::string cite(const catalog::Text &source, const std::string &context = {}) const;
   bool citing() const { return in && in->cites; }
+  // The marks ("[A2]") of the estate file's assumptions about `about` ("areas" also matches
+  // "areas.total"; "escalation[1]" only itself); "" outside the proposal or when none.
+  std::string assumed(const std::string &about) const;
 };
 
 std::string num(double v, int decimals = 0); // 145,000

@@ -50,31 +50,32 @@ Section overview(const Ctx &c) {
   const auto &e = c.in->estate;
   Section s{"overview", "", c(msg::sec_overview), {}, {}};
   Facts f;
-  auto add = [&](const Label &l, std::string v) {
-    if (!v.empty()) f.items.emplace_back(c(l), std::move(v));
+  // Each fact carries the marks of the file's assumptions about its key.
+  auto add = [&](const Label &l, std::string v, const std::string &about = {}) {
+    if (!v.empty()) f.items.emplace_back(c(l), std::move(v) + (about.empty() ? "" : c.assumed(about)));
   };
-  auto area = [&](const Label &l, double v) {
-    if (v > 0) add(l, num(v) + " m²");
+  auto area = [&](const Label &l, double v, const char *key) {
+    if (v > 0) add(l, num(v) + " m²", std::string("areas.") + key);
   };
-  auto count = [&](const Label &l, int v) {
-    if (v > 0) add(l, num(v));
+  auto count = [&](const Label &l, int v, const std::string &about = {}) {
+    if (v > 0) add(l, num(v), about);
   };
   add(msg::f_name, c.t(e.name));
-  add(msg::f_city, e.city);
-  add(msg::f_type, type_name(c, e.type));
-  add(msg::f_grade, grade_name(c, e.grade));
-  area(msg::area_total, e.areas.total);
-  if (e.areas.chargeable != e.areas.total) area(msg::area_chargeable, e.areas.chargeable);
-  area(msg::area_residential, e.areas.residential);
-  area(msg::area_commercial, e.areas.commercial);
-  area(msg::area_office, e.areas.office);
-  area(msg::area_green, e.areas.green);
-  area(msg::area_underground_garage, e.areas.underground_garage);
-  area(msg::area_hard_landscape, e.areas.hard_landscape);
-  area(msg::area_water_features, e.areas.water_features);
-  area(msg::area_municipal_roads, e.areas.municipal_roads);
-  area(msg::area_river_frontage, e.areas.river_frontage);
-  count(msg::f_households, e.households);
+  add(msg::f_city, e.city, "city");
+  add(msg::f_type, type_name(c, e.type), "type");
+  add(msg::f_grade, grade_name(c, e.grade), "grade");
+  area(msg::area_total, e.areas.total, "total");
+  if (e.areas.chargeable != e.areas.total) area(msg::area_chargeable, e.areas.chargeable, "chargeable");
+  area(msg::area_residential, e.areas.residential, "residential");
+  area(msg::area_commercial, e.areas.commercial, "commercial");
+  area(msg::area_office, e.areas.office, "office");
+  area(msg::area_green, e.areas.green, "green");
+  area(msg::area_underground_garage, e.areas.underground_garage, "underground_garage");
+  area(msg::area_hard_landscape, e.areas.hard_landscape, "hard_landscape");
+  area(msg::area_water_features, e.areas.water_features, "water_features");
+  area(msg::area_municipal_roads, e.areas.municipal_roads, "municipal_roads");
+  area(msg::area_river_frontage, e.areas.river_frontage, "river_frontage");
+  count(msg::f_households, e.households, "households");
   std::vector<std::string> blds;
   for (const auto &bg : e.buildings) {
     std::string t = c.f(msg::building_group, num(bg.count), building_type(c, bg.type));
@@ -83,16 +84,16 @@ Section overview(const Ctx &c) {
     if (bg.households > 0) t += c.f(msg::building_households, num(bg.households));
     blds.push_back(t);
   }
-  add(msg::f_buildings, c.join(blds));
-  count(msg::eq_lifts, e.equipment.lifts);
-  count(msg::eq_substations, e.equipment.substations);
-  count(msg::eq_hv_rooms, e.equipment.high_voltage_rooms);
-  count(msg::eq_heat_exchange, e.equipment.heat_exchange_stations);
-  count(msg::eq_booster_pumps, e.equipment.booster_pump_rooms);
+  add(msg::f_buildings, c.join(blds), "buildings");
+  count(msg::eq_lifts, e.equipment.lifts, "equipment.lifts");
+  count(msg::eq_substations, e.equipment.substations, "equipment.substations");
+  count(msg::eq_hv_rooms, e.equipment.high_voltage_rooms, "equipment.high_voltage_rooms");
+  count(msg::eq_heat_exchange, e.equipment.heat_exchange_stations, "equipment.heat_exchange_stations");
+  count(msg::eq_booster_pumps, e.equipment.booster_pump_rooms, "equipment.booster_pump_rooms");
   if (e.equipment.control_room)
     add(msg::eq_control_room, e.equipment.fire_control_room ? c(msg::eq_control_room_fire) : c(msg::yes));
   if (e.equipment.access_control) add(msg::eq_access_control, c(msg::yes));
-  count(msg::eq_cctv, e.equipment.cctv_cameras);
+  count(msg::eq_cctv, e.equipment.cctv_cameras, "equipment.cctv_cameras");
   std::vector<std::string> ents;
   for (const auto &en : e.entrances) {
     std::vector<std::string> uses;
@@ -102,10 +103,10 @@ Section overview(const Ctx &c) {
     if (!en.staffed) uses.push_back(c(msg::ent_unstaffed));
     ents.push_back(en.name + c.f(msg::parenthesised, c.join(uses)));
   }
-  add(msg::f_entrances, c.join(ents));
-  count(msg::park_garages, e.parking_garages);
-  count(msg::park_spaces, e.parking_spaces);
-  count(msg::park_entrances, e.parking_entrances);
+  add(msg::f_entrances, c.join(ents), "entrances");
+  count(msg::park_garages, e.parking_garages, "parking.garages");
+  count(msg::park_spaces, e.parking_spaces, "parking.spaces");
+  count(msg::park_entrances, e.parking_entrances, "parking.entrances");
   count(msg::f_patrol_zones, e.patrol_zones);
   std::vector<std::string> outs;
   for (const auto &o : e.outsourced) {
@@ -116,7 +117,7 @@ Section overview(const Ctx &c) {
     if (!parts.empty()) t += c.f(msg::parenthesised, c.join(parts));
     outs.push_back(t);
   }
-  add(msg::f_outsourced, c.join(outs));
+  add(msg::f_outsourced, c.join(outs), "outsourced");
   std::vector<std::string> specials;
   for (const auto &sp : e.special_services) {
     std::vector<std::string> parts;
@@ -126,7 +127,7 @@ Section overview(const Ctx &c) {
     if (sp.paid) parts.push_back(c(msg::paid));
     specials.push_back(service_name(c, sp.service) + (parts.empty() ? "" : c.f(msg::parenthesised, c.join(parts))));
   }
-  add(msg::f_special_services, c.join(specials));
+  add(msg::f_special_services, c.join(specials), "special_services");
   s.blocks.push_back(std::move(f));
 
   const auto &st = c.in->staffing;
