@@ -10,7 +10,7 @@ using pm::staff::Staffing;
 
 namespace {
 
-pm::staff::NormSet parse(const std::string &text) {
+pm::staff::NormSet parse_norms(const std::string &text) {
   pm::diag::Diagnostics d;
   auto ns = pm::staff::parse_norms(text, "test.toml", "test", fx::roles(), d);
   REQUIRE_MESSAGE(ns.has_value(), (d.empty() ? std::string() : d.front().message));
@@ -27,7 +27,7 @@ bool unused(const Staffing &s, const std::string &field) {
   return std::any_of(s.unused_inputs.begin(), s.unused_inputs.end(), [&](const auto &u) { return u.field == field; });
 }
 
-const pm::staff::Post *post(const Staffing &s, const std::string &id) {
+const pm::staff::Post *post_of(const Staffing &s, const std::string &id) {
   for (const auto &p : s.posts)
     if (p.id == id) return &p;
   return nullptr;
@@ -45,7 +45,7 @@ pm::estate::Estate estate(const std::string &type, int grade, double area) {
 } // namespace
 
 TEST_CASE("kinds: per_by_grade takes the estate's grade and says so") {
-  auto ns = parse(R"([meta]
+  auto ns = parse_norms(R"([meta]
 source = "test"
 [[rule]]
 role = "gardener"
@@ -69,7 +69,7 @@ source_en = "test"
 }
 
 TEST_CASE("kinds: a rule for some estate types applies to them alone") {
-  auto ns = parse(R"([meta]
+  auto ns = parse_norms(R"([meta]
 source = "test"
 [[rule]]
 role = "receptionist"
@@ -84,7 +84,7 @@ source = "test"
 }
 
 TEST_CASE("kinds: hours_from takes a special service's hours, or the pools' longest") {
-  auto ns = parse(R"([meta]
+  auto ns = parse_norms(R"([meta]
 source = "test"
 [[rule]]
 role = "concierge"
@@ -111,21 +111,21 @@ source = "test"
   e.pools.push_back({"a", 300, "09:00-17:00"});
   e.pools.push_back({"b", 100, "08:00-20:00"});
   Staffing s = compute(e, ns);
-  const auto *lobby = post(s, "lobby");
+  const auto *lobby = post_of(s, "lobby");
   REQUIRE(lobby);
   CHECK(lobby->shifts.size() == 2); // 16 hours in 8-hour shifts
   CHECK(lobby->weekly_hours() == doctest::Approx(112));
-  const auto *pool = post(s, "pool");
+  const auto *pool = post_of(s, "pool");
   REQUIRE(pool);
   CHECK(pool->seats == 2); // 400 m² of water ÷ 250, begun
   CHECK(pool->weekly_hours() == doctest::Approx(2 * 12 * 7));
   // A service without hours is kept round the clock.
   e.special_services[0].hours.clear();
-  CHECK(post(compute(e, ns), "lobby")->weekly_hours() == doctest::Approx(168));
+  CHECK(post_of(compute(e, ns), "lobby")->weekly_hours() == doctest::Approx(168));
 }
 
 TEST_CASE("kinds: the band with the most selectors the estate matches applies") {
-  auto ns = parse(R"([meta]
+  auto ns = parse_norms(R"([meta]
 source = "test"
 [[rule]]
 role = "project_manager"
@@ -159,7 +159,7 @@ source = "high-rise housing from 100,000 m2"
 }
 
 TEST_CASE("kinds: inputs the rules did not read are listed, by their place in the estate file") {
-  auto ns = parse(R"([meta]
+  auto ns = parse_norms(R"([meta]
 source = "test"
 [[rule]]
 role = "carpark_guard"
