@@ -214,3 +214,27 @@ TEST_CASE("pattern_name: the common names of shift patterns from a post's shape"
   p.duty = true;
   CHECK(report::pattern_name(p, false).empty());
 }
+
+TEST_CASE("build: the estate file's assumptions are listed and mark the facts they concern") {
+  auto in = fx::input("residential-145k");
+  in.estate.assumptions = {{"areas.green", {"绿化面积按总平面图估算", "green area measured from the site plan"}},
+                           {"escalation[1]", {"第二步为补充", "step 2 added"}},
+                           {"staff", {"另一项假设", "another assumption"}}};
+  in.estate.escalation = {{"报警", "alert"}, {"赶赴现场", "attend"}};
+  auto req = report::plan_request("");
+  REQUIRE(req);
+  app::Plan p = app::make_plan(fx::context(), in, *req);
+  auto doc = report::build(fx::context(), p, {i18n::Lang::zh, "", "", "pm test", false});
+  auto index = [&](const std::string &text) {
+    auto it = std::find(doc.assumptions.begin(), doc.assumptions.end(), text);
+    REQUIRE(it != doc.assumptions.end());
+    return "[A" + std::to_string(it - doc.assumptions.begin() + 1) + "]";
+  };
+  // Each listed once, whether or not a section marked it.
+  const auto green = index("绿化面积按总平面图估算"), step = index("第二步为补充");
+  index("另一项假设");
+  const auto md = doc::to_text(doc);
+  CHECK(md.find("17,000 m²" + green) != std::string::npos);
+  CHECK(md.find("赶赴现场" + step) != std::string::npos);
+  CHECK(md.find("报警[A") == std::string::npos);
+}
