@@ -14,7 +14,30 @@ PREFIX = ["阳光", "金地", "绿城", "华润", "万科", "保利", "龙湖", 
 COMPANIES = ["盛京物业", "万达物业", "长城物业", "东方物业", "和泰物业", "安居物业"]
 
 
-def estate(i, rnd, prefix):
+def campaign_facts(i, seed, new, tendered, area):
+    """The facts of a city's campaign (tender method and approval, covenant, repairs, property
+    management, credit files), drawn from a stream of their own so that the other facts of
+    each estate stay as they were. Some are left unstated, as in a real ledger."""
+    rnd = random.Random(f"{seed}-campaign-{i}")
+    g = {}
+    if new and tendered:
+        if area >= 50000:
+            g["tender_method"] = "public" if rnd.random() < 0.8 else rnd.choice(["invited", "negotiated"])
+        else:
+            g["tender_method"] = rnd.choice(["public", "invited", "negotiated"])
+            if g["tender_method"] != "public":
+                g["tender_approved"] = rnd.random() < 0.7
+    if new:
+        g["covenant_signed"] = rnd.random() < 0.9
+    g["eligible_for_management"] = True
+    g["professionally_managed"] = rnd.random() < 0.95
+    if rnd.random() < 0.9:
+        g["credit_file"] = rnd.random() < 0.85
+    due = rnd.randrange(0, 15)
+    return g, {"due": due, "on_time": due - min(due, rnd.choice([0, 0, 0, 1, 2]))}
+
+
+def estate(i, rnd, prefix, seed):
     eid = f"{prefix}{i:05d}"
     district = DISTRICTS[i % len(DISTRICTS)]
     name = f"{district}{PREFIX[rnd.randrange(len(PREFIX))]}{WORDS[rnd.randrange(len(WORDS))]}"
@@ -31,6 +54,7 @@ def estate(i, rnd, prefix):
     closed = rnd.randrange(0, 30)
     lines = [
         "# yaml-language-server: $schema=../../schemas/estate.schema.json",
+        f"# Generated sample (bench/gen_estates.py, seed {seed}), not real data.",
         "format: 1",
         f"id: {eid}",
         "name:",
@@ -68,10 +92,13 @@ def estate(i, rnd, prefix):
         "eligible_for_committee": True,
         "owners_committee": rnd.random() < 0.75,
     }
+    more, repairs = campaign_facts(i, seed, new, g["tendered"], total)
+    g.update(more)
     lines.append("governance:")
     for k, v in g.items():
         lines.append(f"  {k}: {str(v).lower() if isinstance(v, bool) else v}")
     lines += ["  rectification:", f"    open: {open_items}", f"    closed: {closed}"]
+    lines += ["  repairs:", f"    due: {repairs['due']}", f"    on_time: {repairs['on_time']}"]
     return eid, "\n".join(lines) + "\n"
 
 
@@ -85,7 +112,7 @@ def main():
     rnd = random.Random(a.seed)
     os.makedirs(a.dir, exist_ok=True)
     for i in range(1, a.n + 1):
-        eid, text = estate(i, rnd, a.prefix)
+        eid, text = estate(i, rnd, a.prefix, a.seed)
         with open(os.path.join(a.dir, eid + ".yaml"), "w", encoding="utf-8") as f:
             f.write(text)
 

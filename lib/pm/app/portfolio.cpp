@@ -72,8 +72,14 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
     out.error_text = i18n::both(i18n::msg::no_estates_under, dir);
     return out;
   }
-  if (out.targets) r.targets = portfolio::evaluate(r.rows, *out.targets);
-  if (out.status == Status::ok && (r.invalid_files || !r.all_met())) out.status = Status::invalid;
+  if (out.targets) {
+    r.targets = portfolio::evaluate(r.rows, *out.targets);
+    if (out.targets->tender_threshold)
+      r.tender_findings = portfolio::check_tenders(r.rows, *out.targets->tender_threshold);
+  }
+  // A missed target or a tender that breaks the threshold fails the check.
+  if (out.status == Status::ok && (r.invalid_files || !r.all_met() || r.tender_breaches()))
+    out.status = Status::invalid;
   out.complete = true;
   return out;
 }

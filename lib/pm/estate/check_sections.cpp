@@ -151,6 +151,16 @@ void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {
     };
     if (flag("owners_committee") == true && flag("eligible_for_committee") == false)
       report(doc, "/governance/owners_committee", "contradiction", both(msg::estate_committee_contradiction));
+    if (flag("tendered") == false && g->contains("tender_method"))
+      report(doc, "/governance/tender_method", "contradiction", both(msg::estate_tender_contradiction));
+    if (const json *r = at(v, "/governance/repairs"); r && r->is_object()) {
+      const json *due = at(v, "/governance/repairs/due"), *on_time = at(v, "/governance/repairs/on_time");
+      if (due && on_time && due->is_number_integer() && on_time->is_number_integer() &&
+          on_time->get<long long>() > due->get<long long>())
+        report(doc, "/governance/repairs/on_time", "contradiction",
+               both(msg::estate_repairs_contradiction, std::to_string(on_time->get<long long>()),
+                    std::to_string(due->get<long long>())));
+    }
   }
 }
 

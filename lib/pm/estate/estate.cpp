@@ -70,13 +70,36 @@ catalog::Text text_of(const json &v) {
   return t;
 }
 
-namespace {
 std::vector<catalog::Text> texts_of(const json &v) {
   std::vector<catalog::Text> out;
   if (v.is_array())
     for (const auto &x : v) out.push_back(text_of(x));
   return out;
 }
+
+Group group_of(const json &x) {
+  Group g;
+  g.id = get<std::string>(x, "id", "");
+  g.name = text_of(x.value("name", json()));
+  g.kind = get<std::string>(x, "kind", "");
+  g.parent = get<std::string>(x, "parent", "");
+  g.lead = get<std::string>(x, "lead", "");
+  for (const auto &d : x.value("deputies", json::array()))
+    if (d.is_string()) g.deputies.push_back(d.get<std::string>());
+  for (const auto &m : x.value("members", json::array())) {
+    if (m.is_string())
+      g.members.push_back({m.get<std::string>(), {}, {}});
+    else
+      g.members.push_back(
+          {get<std::string>(m, "name", ""), text_of(m.value("role", json())), text_of(m.value("affiliation", json()))});
+  }
+  g.archive_owner = get<std::string>(x, "archive_owner", "");
+  g.duties = texts_of(x.value("duties", json()));
+  if (x.contains("meets")) g.meets = text_of(x["meets"]);
+  return g;
+}
+
+namespace {
 
 catalog::Requirements requirements_of(const json &r) {
   catalog::Requirements q;
@@ -292,27 +315,7 @@ Estate from_document(const yaml::Document &doc) {
   e.notes = get<std::string>(v, "notes", "");
   for (const auto &x : v.value("assumptions", json::array()))
     if (x.is_object()) e.assumptions.push_back({get<std::string>(x, "about", ""), text_of(x)});
-  for (const auto &x : v.value("groups", json::array())) {
-    Group g;
-    g.id = get<std::string>(x, "id", "");
-    g.name = text_of(x.value("name", json()));
-    g.kind = get<std::string>(x, "kind", "");
-    g.parent = get<std::string>(x, "parent", "");
-    g.lead = get<std::string>(x, "lead", "");
-    for (const auto &d : x.value("deputies", json::array()))
-      if (d.is_string()) g.deputies.push_back(d.get<std::string>());
-    for (const auto &m : x.value("members", json::array())) {
-      if (m.is_string())
-        g.members.push_back({m.get<std::string>(), {}, {}});
-      else
-        g.members.push_back({get<std::string>(m, "name", ""), text_of(m.value("role", json())),
-                             text_of(m.value("affiliation", json()))});
-    }
-    g.archive_owner = get<std::string>(x, "archive_owner", "");
-    g.duties = texts_of(x.value("duties", json()));
-    if (x.contains("meets")) g.meets = text_of(x["meets"]);
-    e.groups.push_back(std::move(g));
-  }
+  for (const auto &x : v.value("groups", json::array())) e.groups.push_back(group_of(x));
   if (v.contains("proposal")) {
     const json &pr = v["proposal"];
     if (pr.contains("client")) e.proposal.client = text_of(pr["client"]);
@@ -337,8 +340,20 @@ Estate from_document(const yaml::Document &doc) {
     gv.owners_committee = opt("owners_committee");
     gv.eligible_for_committee = opt("eligible_for_committee");
     if (g.contains("rectification")) {
+      gv.has_rectification = true;
       gv.rectification_open = get<int>(g["rectification"], "open", 0);
       gv.rectification_closed = get<int>(g["rectification"], "closed", 0);
+    }
+    gv.tender_method = get<std::string>(g, "tender_method", "");
+    gv.tender_approved = opt("tender_approved");
+    gv.covenant_signed = opt("covenant_signed");
+    gv.eligible_for_management = opt("eligible_for_management");
+    gv.professionally_managed = opt("professionally_managed");
+    gv.credit_file = opt("credit_file");
+    if (g.contains("repairs")) {
+      gv.has_repairs = true;
+      gv.repairs_due = get<int>(g["repairs"], "due", 0);
+      gv.repairs_on_time = get<int>(g["repairs"], "on_time", 0);
     }
   }
   return e;

@@ -178,6 +178,13 @@ struct Governance {
   std::optional<bool> new_estate, tendered, contract_signed, company_licensed, manager_certified, owners_committee,
       eligible_for_committee;
   int rectification_open = 0, rectification_closed = 0;
+  // The facts of a city's campaign (issue 16): each one absent is unknown, never met.
+  std::string tender_method;           // public, invited, negotiated; "" when not said
+  std::optional<bool> tender_approved; // the district housing authority approved invited/negotiated tendering
+  std::optional<bool> covenant_signed; // the owners' provisional covenant
+  std::optional<bool> eligible_for_management, professionally_managed, credit_file;
+  bool has_rectification = false, has_repairs = false;
+  int repairs_due = 0, repairs_on_time = 0;
 };
 
 // What the file states that its plan does not, and why: `about` names the key it concerns
@@ -240,6 +247,10 @@ int usual_floors(const std::string &building_type);
 
 // A text field written either as a plain string or as {zh, en}.
 catalog::Text text_of(const nlohmann::json &v);
+// A list of texts (strings or {zh, en}); none when `v` is not a list.
+std::vector<catalog::Text> texts_of(const nlohmann::json &v);
+// A group as the estate file writes it (targets files reuse the shape).
+Group group_of(const nlohmann::json &v);
 
 // The role catalogue extended with the estate's own units (as departments) and positions (as
 // roles), so staff may name them and staffing can list them. From the document, as the checks
