@@ -14,14 +14,14 @@ using namespace pm;
 
 namespace {
 
-yaml::Document phases(const std::string &list) {
+yaml::Document checked_phases(const std::string &list) {
   yaml::Document d = yaml::parse("phases:\n" + list, "t.yaml");
   REQUIRE(d.ok);
   estate::check_phases(d, "/phases");
   return d;
 }
 
-int count(const yaml::Document &d, const std::string &code, diag::Severity s) {
+int diagnostics_of(const yaml::Document &d, const std::string &code, diag::Severity s) {
   int n = 0;
   for (const auto &x : d.diagnostics) n += x.code == code && x.severity == s;
   return n;
@@ -30,8 +30,8 @@ int count(const yaml::Document &d, const std::string &code, diag::Severity s) {
 } // namespace
 
 TEST_CASE("check_phases: an overlap not declared is a warning with its days") {
-  auto d = phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05}\n"
-                  "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30}\n");
+  auto d = checked_phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05}\n"
+                          "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30}\n");
   REQUIRE(d.diagnostics.size() == 1);
   CHECK(d.diagnostics[0].severity == diag::Severity::warning);
   CHECK(d.diagnostics[0].code == "overlapping-phases");
@@ -41,30 +41,30 @@ TEST_CASE("check_phases: an overlap not declared is a warning with its days") {
 }
 
 TEST_CASE("check_phases: a declared overlap, on either phase, passes") {
-  CHECK(phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05, overlaps: b}\n"
-               "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30}\n")
+  CHECK(checked_phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05, overlaps: b}\n"
+                       "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30}\n")
             .diagnostics.empty());
-  CHECK(phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05}\n"
-               "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30, overlaps: [a]}\n")
+  CHECK(checked_phases("  - {id: a, name: A, from: 2026-05-26, to: 2026-07-05}\n"
+                       "  - {id: b, name: B, from: 2026-07-01, to: 2026-07-30, overlaps: [a]}\n")
             .diagnostics.empty());
 }
 
 TEST_CASE("check_phases: every pair that overlaps, not only neighbours") {
   // c overlaps both a (declared) and b (not): one warning, for b.
-  auto d = phases("  - {id: a, name: A, from: 2026-01-01, to: 2026-12-31}\n"
-                  "  - {id: b, name: B, from: 2026-03-01, to: 2026-03-31, overlaps: a}\n"
-                  "  - {id: c, name: C, from: 2026-03-31, to: 2026-04-30, overlaps: a}\n");
-  REQUIRE(count(d, "overlapping-phases", diag::Severity::warning) == 1);
+  auto d = checked_phases("  - {id: a, name: A, from: 2026-01-01, to: 2026-12-31}\n"
+                          "  - {id: b, name: B, from: 2026-03-01, to: 2026-03-31, overlaps: a}\n"
+                          "  - {id: c, name: C, from: 2026-03-31, to: 2026-04-30, overlaps: a}\n");
+  REQUIRE(diagnostics_of(d, "overlapping-phases", diag::Severity::warning) == 1);
   CHECK(d.diagnostics[0].message.find("phase 'c' starts (2026-03-31) before phase 'b' ends") != std::string::npos);
   CHECK(d.diagnostics[0].message.find("by 1 day;") != std::string::npos);
 }
 
 TEST_CASE("check_phases: still errors: reversed, duplicate ids, an overlap naming no phase") {
-  auto d = phases("  - {id: a, name: A, from: 2026-03-31, to: 2026-02-17}\n"
-                  "  - {id: a, name: B, from: 2026-04-01, to: 2026-04-30, overlaps: nope}\n");
-  CHECK(count(d, "reversed-range", diag::Severity::error) == 1);
-  CHECK(count(d, "duplicate-id", diag::Severity::error) == 1);
-  CHECK(count(d, "unknown-phase", diag::Severity::error) == 1);
+  auto d = checked_phases("  - {id: a, name: A, from: 2026-03-31, to: 2026-02-17}\n"
+                          "  - {id: a, name: B, from: 2026-04-01, to: 2026-04-30, overlaps: nope}\n");
+  CHECK(diagnostics_of(d, "reversed-range", diag::Severity::error) == 1);
+  CHECK(diagnostics_of(d, "duplicate-id", diag::Severity::error) == 1);
+  CHECK(diagnostics_of(d, "unknown-phase", diag::Severity::error) == 1);
 }
 
 TEST_CASE("programme: plan 2's overlapping phases keep their dates, and the report says so") {
