@@ -31,7 +31,7 @@ SCHEMA_CODES = {"unknown-key", "missing-key", "wrong-type", "not-allowed", "out-
 SEMANTIC_CODES = {"area-exceeds-total", "area-parts-exceed-total", "households-exceed-total", "duplicate-id",
                   "unknown-role", "missing-licence", "bad-date", "reversed-range", "duplicate-name",
                   "duplicate-service", "contradiction", "overlapping-phases", "unknown-group", "group-cycle",
-                  "role-conflict", "inspection-times"}
+                  "role-conflict", "inspection-times", "unknown-phase"}
 
 
 def golden_codes(expected):

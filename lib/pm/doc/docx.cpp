@@ -77,7 +77,7 @@ std::string standalone_svg(const std::string &svg) {
       ".org rect{fill:#fff;stroke:#1f5f8b;stroke-width:1.2}.org .root rect{fill:#eef2f6;stroke-width:2}"
       ".org text.t{font-weight:700}.org text.d{fill:#5b6675}.org .sep{stroke:#c9d1db}"
       ".org .link{fill:none;stroke:#5b6675;stroke-width:1.2}.gantt .bar{fill:#1f5f8b}"
-      ".gantt .grid{stroke:#c9d1db}.gantt .axis{fill:#5b6675;font-size:11px}</style>";
+      ".gantt .grid{stroke:#c9d1db}.gantt .axis{fill:#5b6675;font-size:11px}.gantt .overlap{fill:#d97706}</style>";
   std::size_t open = svg.find("<svg ");
   std::size_t close = svg.find('>', open);
   if (open == std::string::npos || close == std::string::npos) return svg;

@@ -60,6 +60,7 @@ svg.org text.d{fill:var(--muted)}
 svg.org .sep{stroke:var(--line)}
 svg.org .link{fill:none;stroke:var(--muted);stroke-width:1.2}
 svg.gantt .bar{fill:var(--accent)}
+svg.gantt .overlap{fill:#d97706}
 svg.gantt .grid{stroke:var(--line)}
 svg.gantt .axis{fill:var(--muted);font-size:11px}
 footer{margin-top:3em;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:.6em}

@@ -195,6 +195,22 @@ std::string gantt_svg(const Gantt &g, bool zh) {
     out += "<rect class=\"bar\" x=\"" + f1(xa) + "\" y=\"" + f1(y + 5) + "\" width=\"" + f1(w) + "\" height=\"" +
            f1(row_h - 10) + "\" rx=\"3\"/></g>";
   }
+  // Days two phases share, marked on both bars, so that an overlap reads as one.
+  for (std::size_t i = 0; i < g.tasks.size(); ++i)
+    for (std::size_t k = i + 1; k < g.tasks.size(); ++k) {
+      const auto &a = g.tasks[i], &b = g.tasks[k];
+      int from = std::max(day_of(a.from), day_of(b.from)), to = std::min(day_of(a.to), day_of(b.to));
+      if (to < from) continue;
+      double xa = x0 + static_cast<double>(from - first) * scale;
+      double w = std::max(2.0, static_cast<double>(to - from + 1) * scale);
+      std::string title =
+          i18n::tr(i18n::lang_of(zh), i18n::msg::gantt_overlap, std::max(a.from, b.from), std::min(a.to, b.to));
+      for (std::size_t row : {i, k}) {
+        double y = head_h + row_h * static_cast<double>(row);
+        out += "<rect class=\"overlap\" x=\"" + f1(xa) + "\" y=\"" + f1(y + 5) + "\" width=\"" + f1(w) +
+               "\" height=\"" + f1(row_h - 10) + "\"><title>" + html_escape(title) + "</title></rect>";
+      }
+    }
   return out + "</svg>";
 }
 

@@ -18,10 +18,10 @@ namespace msg = i18n::msg;
 
 namespace {
 
-void report(yaml::Document &doc, const std::string &pointer, std::string code, const i18n::Text &message) {
+void report(yaml::Document &doc, const std::string &pointer, std::string code, const i18n::Text &message,
+            diag::Severity severity = diag::Severity::error) {
   yaml::Position p = doc.position(pointer);
-  doc.diagnostics.push_back(
-      diag::make(doc.file, p.line, p.column, diag::Severity::error, std::move(code), message, pointer));
+  doc.diagnostics.push_back(diag::make(doc.file, p.line, p.column, severity, std::move(code), message, pointer));
 }
 
 const json *at(const json &root, const std::string &pointer) {
@@ -59,27 +59,51 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
   struct P {
     std::string from, to, id;
     std::size_t index;
+    int first = 0, last = 0;
   };
   std::vector<P> ok;
+  // The overlaps a file declares (`overlaps`, on either phase): ids in either order.
+  std::set<std::pair<std::string, std::string>> declared;
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const json &p = (*arr)[i];
-    std::string from = str(p, "from"), to = str(p, "to");
     std::string base = pointer + "/" + std::to_string(i);
-    bool good_from = util::parse_date(from).has_value(), good_to = util::parse_date(to).has_value();
-    if (!good_from && from.size() == 10) report(doc, base + "/from", "bad-date", both(msg::estate_not_a_date, from));
-    if (!good_to && to.size() == 10) report(doc, base + "/to", "bad-date", both(msg::estate_not_a_date, to));
-    if (!good_from || !good_to) continue;
-    if (from > to) {
+    if (p.is_object() && p.contains("overlaps")) {
+      const json &o = p["overlaps"];
+      std::vector<std::pair<std::string, std::string>> named; // id, its pointer
+      if (o.is_string()) named.emplace_back(o.get<std::string>(), base + "/overlaps");
+      if (o.is_array())
+        for (std::size_t k = 0; k < o.size(); ++k)
+          if (o[k].is_string()) named.emplace_back(o[k].get<std::string>(), base + "/overlaps/" + std::to_string(k));
+      for (const auto &[other, where] : named) {
+        if (!ids.count(other))
+          report(doc, where, "unknown-phase", both(msg::estate_unknown_phase, str(p, "id"), other));
+        declared.insert({str(p, "id"), other});
+        declared.insert({other, str(p, "id")});
+      }
+    }
+    std::string from = str(p, "from"), to = str(p, "to");
+    auto first = util::parse_date(from), last = util::parse_date(to);
+    if (!first && from.size() == 10) report(doc, base + "/from", "bad-date", both(msg::estate_not_a_date, from));
+    if (!last && to.size() == 10) report(doc, base + "/to", "bad-date", both(msg::estate_not_a_date, to));
+    if (!first || !last) continue;
+    if (*first > *last) {
       report(doc, base + "/to", "reversed-range", both(msg::estate_phase_reversed, str(p, "id"), to, from));
       continue;
     }
-    ok.push_back({from, to, str(p, "id"), i});
+    ok.push_back({from, to, str(p, "id"), i, *first, *last});
   }
-  std::stable_sort(ok.begin(), ok.end(), [](const P &a, const P &b) { return a.from < b.from; });
+  // Phases may overlap when the file says so; an overlap it does not declare is likely a slip
+  // (a warning). Each later-starting phase is told against every earlier one it overlaps.
+  std::stable_sort(ok.begin(), ok.end(), [](const P &a, const P &b) { return a.first < b.first; });
   for (std::size_t i = 1; i < ok.size(); ++i)
-    if (ok[i].from <= ok[i - 1].to)
+    for (std::size_t k = 0; k < i; ++k) {
+      if (ok[i].first > ok[k].last || declared.count({ok[i].id, ok[k].id})) continue;
+      int days = std::min(ok[i].last, ok[k].last) - ok[i].first + 1;
       report(doc, pointer + "/" + std::to_string(ok[i].index) + "/from", "overlapping-phases",
-             both(msg::estate_phases_overlap, ok[i].id, ok[i].from, ok[i - 1].id, ok[i - 1].to));
+             i18n::both_of(msg::estate_phases_overlap, ok[i].id, ok[i].from, ok[k].id, ok[k].to,
+                           both(days == 1 ? msg::phase_days_one : msg::phase_days, days)),
+             diag::Severity::warning);
+    }
 }
 
 void check_sections(yaml::Document &doc, const catalog::Catalogue &base) {

@@ -84,8 +84,15 @@ Group group_of(const json &x) {
   g.kind = get<std::string>(x, "kind", "");
   g.parent = get<std::string>(x, "parent", "");
   g.lead = get<std::string>(x, "lead", "");
-  for (const auto &d : x.value("deputies", json::array()))
-    if (d.is_string()) g.deputies.push_back(d.get<std::string>());
+  for (const auto &d : x.value("deputies", json::array())) {
+    if (d.is_string()) {
+      g.deputies.push_back(d.get<std::string>());
+      g.deputy_roles.emplace_back();
+    } else if (d.is_object()) {
+      g.deputies.push_back(get<std::string>(d, "name", ""));
+      g.deputy_roles.push_back(text_of(d.value("role", json())));
+    }
+  }
   for (const auto &m : x.value("members", json::array())) {
     if (m.is_string())
       g.members.push_back({m.get<std::string>(), {}, {}});
@@ -283,13 +290,27 @@ Estate from_document(const yaml::Document &doc) {
     }
   if (v.contains("programme") && v["programme"].is_object()) {
     const json &pr = v["programme"];
-    e.programme = Programme{text_of(pr.value("name", json())), text_of(pr.value("goal", json()))};
+    e.programme = Programme{text_of(pr.value("name", json())), text_of(pr.value("goal", json())),
+                            text_of(pr.value("basis", json())), text_of(pr.value("standard", json()))};
   }
   if (v.contains("programme"))
-    for (const auto &p : v["programme"].value("phases", json::array()))
-      e.phases.push_back({get<std::string>(p, "id", ""), text_of(p.value("name", json())),
-                          get<std::string>(p, "from", ""), get<std::string>(p, "to", ""),
-                          texts_of(p.value("tasks", json()))});
+    for (const auto &p : v["programme"].value("phases", json::array())) {
+      Phase ph{get<std::string>(p, "id", ""), text_of(p.value("name", json())), get<std::string>(p, "from", ""),
+               get<std::string>(p, "to", ""), texts_of(p.value("tasks", json()))};
+      const json o = p.value("overlaps", json());
+      if (o.is_string()) ph.overlaps.push_back(o.get<std::string>());
+      for (const auto &x : o.is_array() ? o : json::array())
+        if (x.is_string()) ph.overlaps.push_back(x.get<std::string>());
+      if (p.contains("inspection") && p["inspection"].is_object()) {
+        const json &x = p["inspection"];
+        PhaseInspection in;
+        in.kind = get<std::string>(x, "kind", "inspection");
+        in.level = get<std::string>(x, "level", "");
+        in.by = text_of(x.value("by", json()));
+        ph.inspection = std::move(in);
+      }
+      e.phases.push_back(std::move(ph));
+    }
   for (const auto &x : v.value("services", json::array()))
     e.services.push_back({text_of(x.value("name", json())), get<bool>(x, "paid", false),
                           get<std::string>(x, "provider", ""), text_of(x.value("price", json())),

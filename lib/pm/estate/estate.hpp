@@ -115,16 +115,27 @@ struct Unit {
   std::vector<Position> positions;
 };
 
+// An inspection or guidance visit a phase of a programme prepares for or receives.
+struct PhaseInspection {
+  std::string kind = "inspection"; // preliminary (初检), inspection (迎检), guidance (专家指导)
+  std::string level;               // district, city; "" when not said
+  catalog::Text by;                // who inspects or guides
+};
+
 struct Phase {
   std::string id;
   catalog::Text name;
   std::string from, to; // ISO dates, inclusive
   std::vector<catalog::Text> tasks;
+  std::vector<std::string> overlaps = {}; // ids of the phases it overlaps on purpose
+  std::optional<PhaseInspection> inspection = std::nullopt;
 };
 
 // A programme of dated phases (a model-estate campaign).
 struct Programme {
   catalog::Text name, goal;
+  catalog::Text basis;    // what it follows (notices, experience)
+  catalog::Text standard; // the title of the standard scored against, without 《》
 };
 
 // A service offered to owners, free or paid (villa estates).
@@ -166,6 +177,7 @@ struct Group {
   std::string parent;
   std::string lead;
   std::vector<std::string> deputies;
+  std::vector<catalog::Text> deputy_roles; // deputy_roles[i]: deputies[i]'s role (设备组长), empty when not said
   std::vector<Member> members;
   std::string archive_owner;
   std::vector<catalog::Text> duties;

@@ -30,9 +30,13 @@ std::string Ctx::cite(const catalog::Text &source, const std::string &context) c
 std::string Ctx::assumed(const std::string &about) const {
   if (!citing()) return {};
   std::string out;
+  // One key inside the other: "areas" marks areas.total; "programme.phases" marks the programme.
+  auto within = [](const std::string &inner, const std::string &outer) {
+    return inner.size() > outer.size() && inner.rfind(outer, 0) == 0 &&
+           (inner[outer.size()] == '.' || inner[outer.size()] == '[');
+  };
   for (const auto &a : in->estate.assumptions) {
-    const bool match = a.about == about || (a.about.size() > about.size() && a.about.rfind(about, 0) == 0 &&
-                                            (a.about[about.size()] == '.' || a.about[about.size()] == '['));
+    const bool match = a.about == about || within(a.about, about) || within(about, a.about);
     if (match) out += in->cites->assume(t(a.text));
   }
   return out;

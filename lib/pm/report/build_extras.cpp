@@ -7,6 +7,8 @@
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
+#include <algorithm>
+
 namespace pm::report::detail {
 
 namespace {
@@ -14,6 +16,38 @@ namespace {
 // others with bad-date).
 int phase_days(const std::string &from, const std::string &to) {
   return util::parse_date(to).value_or(0) - util::parse_date(from).value_or(0) + 1;
+}
+
+// The days two phases share, both ends counted: 0 when they don't overlap.
+struct Shared {
+  int days = 0;
+  std::string from, to;
+};
+Shared shared_days(const estate::Phase &a, const estate::Phase &b) {
+  auto a0 = util::parse_date(a.from), a1 = util::parse_date(a.to), b0 = util::parse_date(b.from),
+       b1 = util::parse_date(b.to);
+  if (!a0 || !a1 || !b0 || !b1) return {};
+  int first = std::max(*a0, *b0), last = std::min(*a1, *b1);
+  if (last < first) return {};
+  return {last - first + 1, std::max(a.from, b.from), std::min(a.to, b.to)};
+}
+
+bool declared_overlap(const estate::Phase &a, const estate::Phase &b) {
+  auto names = [](const estate::Phase &p, const std::string &id) {
+    return std::find(p.overlaps.begin(), p.overlaps.end(), id) != p.overlaps.end();
+  };
+  return names(a, b.id) || names(b, a.id);
+}
+
+// What a phase's inspection is: "区级迎检（…）", "city expert guidance (…)".
+std::string inspection_text(const Ctx &c, const estate::PhaseInspection &in) {
+  std::string kind = in.kind == "preliminary" ? c(msg::insp_preliminary)
+                     : in.kind == "guidance"  ? c(msg::insp_guidance)
+                                              : c(msg::insp_inspection);
+  std::string level = in.level == "district" ? c(msg::insp_district) : in.level == "city" ? c(msg::insp_city) : "";
+  std::string out = level.empty() ? kind : c.f(msg::insp_level_kind, level, kind);
+  if (!in.by.empty()) out += c.f(msg::parenthesised, c.t(in.by));
+  return out;
 }
 } // namespace
 
@@ -24,30 +58,67 @@ std::optional<Section> programme(const Ctx &c) {
   Section s{"programme", "", c(msg::sec_programme), {}, {}};
   if (p && !p->name.empty()) s.blocks.push_back(Paragraph{c(msg::programme_name) + c.t(p->name), Style::normal});
   if (p && !p->goal.empty()) s.blocks.push_back(Paragraph{c(msg::programme_goal) + c.t(p->goal), Style::normal});
+  if (p && !p->basis.empty()) s.blocks.push_back(Paragraph{c(msg::programme_basis) + c.t(p->basis), Style::normal});
+  if (p && !p->standard.empty())
+    s.blocks.push_back(Paragraph{c.f(msg::programme_standard, c.t(p->standard)), Style::normal});
+
+  // Overlapping phases, each pair once, in the order of the file.
+  struct Overlap {
+    std::size_t a, b;
+    Shared days;
+    bool declared;
+  };
+  std::vector<Overlap> overlaps;
+  for (std::size_t i = 0; i < phases.size(); ++i)
+    for (std::size_t k = i + 1; k < phases.size(); ++k)
+      if (Shared d = shared_days(phases[i], phases[k]); d.days > 0)
+        overlaps.push_back({i, k, d, declared_overlap(phases[i], phases[k])});
+  auto numbered = [&](std::size_t i) { return c.f(msg::phase_numbered, num(static_cast<double>(i + 1))); };
+  auto days = [&](int n) { return c.f(n == 1 ? msg::phase_days_one : msg::phase_days, num(n)); };
+
   Gantt g;
   g.id = "programme_gantt";
   g.caption = c(msg::cap_gantt);
   Table t;
   t.id = "programme";
-  t.caption = c(msg::cap_programme);
+  t.caption = c(msg::cap_programme) + c.assumed("programme");
   t.columns = {col("phase", c(msg::c_phase)), col("from", c(msg::c_from)), col("to", c(msg::c_to)),
-               col("days", c(msg::c_days_count), Align::right), col("tasks", c(msg::c_tasks), Align::left, 0, true)};
+               col("days", c(msg::c_days_count), Align::right)};
+  bool any_inspection = false, any_tasks = false;
   for (const auto &ph : phases) {
-    g.tasks.push_back({ph.id, c.t(ph.name), ph.from, ph.to});
-    std::string tasks;
-    for (const auto &x : ph.tasks) tasks += (tasks.empty() ? "" : c.sep()) + c.t(x);
-    t.rows.push_back(body(ph.id, {Cell::of(c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
-                                  Cell::num(static_cast<double>(phase_days(ph.from, ph.to))), Cell::of(tasks)}));
+    any_inspection = any_inspection || ph.inspection.has_value();
+    any_tasks = any_tasks || !ph.tasks.empty();
   }
-  // Phases without tasks need no empty column.
-  bool any_tasks = false;
-  for (const auto &ph : phases) any_tasks = any_tasks || !ph.tasks.empty();
-  if (!any_tasks) {
-    t.columns.pop_back();
-    for (auto &r : t.rows) r.cells.pop_back();
+  // Columns only where a phase has something to put in them.
+  if (!overlaps.empty()) t.columns.push_back(col("overlap", c(msg::c_overlap)));
+  if (any_inspection) t.columns.push_back(col("inspection", c(msg::c_inspection)));
+  if (any_tasks) t.columns.push_back(col("tasks", c(msg::c_tasks), Align::left, 0, true));
+  for (std::size_t i = 0; i < phases.size(); ++i) {
+    const auto &ph = phases[i];
+    g.tasks.push_back({ph.id, c.t(ph.name), ph.from, ph.to});
+    Row r = body(ph.id, {Cell::of(numbered(i) + c(msg::colon) + c.t(ph.name)), Cell::of(ph.from), Cell::of(ph.to),
+                         Cell::num(static_cast<double>(phase_days(ph.from, ph.to)))});
+    if (!overlaps.empty()) {
+      std::vector<std::string> with;
+      for (const auto &o : overlaps)
+        if (o.a == i || o.b == i)
+          with.push_back(c.f(msg::phase_overlaps_with, numbered(o.a == i ? o.b : o.a), days(o.days.days)));
+      r.cells.push_back(Cell::of(c.join(with)));
+    }
+    if (any_inspection) r.cells.push_back(Cell::of(ph.inspection ? inspection_text(c, *ph.inspection) : ""));
+    if (any_tasks) {
+      std::string tasks;
+      for (const auto &x : ph.tasks) tasks += (tasks.empty() ? "" : c.sep()) + c.t(x);
+      r.cells.push_back(Cell::of(tasks));
+    }
+    t.rows.push_back(std::move(r));
   }
   s.blocks.push_back(std::move(g));
   s.blocks.push_back(std::move(t));
+  for (const auto &o : overlaps)
+    s.blocks.push_back(Paragraph{c.f(o.declared ? msg::phases_overlap_planned : msg::phases_overlap, numbered(o.a),
+                                     numbered(o.b), days(o.days.days), o.days.from, o.days.to),
+                                 Style::normal});
   return s;
 }
 

@@ -165,6 +165,16 @@ std::string names(const Ctx &c, const std::vector<estate::Member> &members) {
   return c.join(out);
 }
 
+// A group's deputies, each with the role the file gives it: "叶鸿斌（设备组长）".
+std::string deputy_names(const Ctx &c, const estate::Group &g) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < g.deputies.size(); ++i) {
+    bool role = i < g.deputy_roles.size() && !g.deputy_roles[i].empty();
+    out.push_back(role ? g.deputies[i] + c.f(msg::parenthesised, c.t(g.deputy_roles[i])) : g.deputies[i]);
+  }
+  return c.join(out);
+}
+
 std::string group_kind(const Ctx &c, const std::string &kind) {
   if (kind == "leading_group") return c(msg::gk_leading);
   if (kind == "working_group") return c(msg::gk_working);
@@ -269,13 +279,13 @@ Section organisation(const Ctx &c) {
       for (const auto &x : duties) dj += (dj.empty() ? "" : c.sep()) + x;
       gt.rows.push_back(body(g.id, {Cell::of(group_names[g.id]), Cell::of(group_kind(c, g.kind)),
                                     Cell::of(g.parent.empty() ? "" : group_names[g.parent]), Cell::of(g.lead),
-                                    Cell::of(c.join(g.deputies)), Cell::of(names(c, g.members)),
+                                    Cell::of(deputy_names(c, g)), Cell::of(names(c, g.members)),
                                     Cell::of(g.archive_owner), Cell::of(dj)}));
       if (g.kind != "committee") continue;
       Section cs{"committee-" + g.id, "", group_names[g.id], {}, {}};
       Facts f;
       f.items.emplace_back(c(msg::c_lead), g.lead);
-      if (!g.deputies.empty()) f.items.emplace_back(c(msg::c_deputies), c.join(g.deputies));
+      if (!g.deputies.empty()) f.items.emplace_back(c(msg::c_deputies), deputy_names(c, g));
       if (!g.meets.empty()) f.items.emplace_back(c(msg::c_meets), c.t(g.meets));
       cs.blocks.push_back(std::move(f));
       if (!g.members.empty()) {
