@@ -1,5 +1,7 @@
 #include <pm/app/init.hpp>
 #include <pm/res/resources.hpp>
+#include <pm/yaml/document.hpp>
+#include <pm/yaml/emit.hpp>
 
 #include <cctype>
 #include <filesystem>
@@ -51,7 +53,11 @@ std::optional<std::string> starter_estate(const std::string &type, const std::st
   std::string text(*tmpl);
   replace_all(text, "{{id}}", id_from(file));
   replace_all(text, "{{schema}}", schema_ref(file));
-  return text;
+  // The template is data; the file is written by the emitter, with the template's comments.
+  yaml::Document doc = yaml::parse(text, "data/templates/" + type + ".yaml");
+  if (!doc.ok) return std::nullopt;
+  auto c = yaml::commented(doc, text);
+  return yaml::emit(c.value, c.comments);
 }
 
 } // namespace pm::app
