@@ -408,7 +408,10 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     e["id"] = id;
     if (derived) comments.after["/id"] = i18n::tr(lang, msg::import_derived_id);
     nlohmann::ordered_json name = nlohmann::ordered_json::object();
-    if (v.count("name")) name[has_non_ascii(v["name"].get<std::string>()) ? "zh" : "en"] = v["name"];
+    // The ledger's name is the Chinese one when it has a non-ASCII character or an English name
+    // is given beside it.
+    if (v.count("name"))
+      name[has_non_ascii(v["name"].get<std::string>()) || v.count("name_en") ? "zh" : "en"] = v["name"];
     if (v.count("name_en")) name["en"] = v["name_en"];
     e["name"] = name;
     for (const char *k : {"city", "district", "address"})
@@ -423,7 +426,12 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     if (v.count("households")) e["households"] = v["households"];
     if (v.count("buildings")) {
       nlohmann::ordered_json b = nlohmann::ordered_json::object();
-      if (v.count("floors")) {
+      const std::string type = e["type"].get<std::string>();
+      if (type == "villa" || type == "office") {
+        b["type"] = type;
+      } else if (type == "campus_dormitory") {
+        b["type"] = "dormitory";
+      } else if (v.count("floors")) {
         b["type"] = building_type(v["floors"].get<long long>());
         comments.after["/buildings/0/type"] = i18n::tr(lang, msg::import_assumed_building_type);
       } else {
@@ -478,6 +486,7 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     out.estates.push_back({path, id, std::move(text), rec.line});
   }
   if (diag::has_errors(out.diagnostics)) out.estates.clear();
+  diag::sort(out.diagnostics);
   return out;
 }
 
