@@ -1,5 +1,7 @@
 #include <pm/app/import.hpp>
+#include <pm/app/init.hpp>
 #include <pm/app/plan.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/csv.hpp>
 #include <pm/util/text.hpp>
@@ -157,20 +159,10 @@ std::optional<long long> count_of(std::string cell) {
   return n;
 }
 
-// An id from the ledger's file name: "ledgers/Shenyang 2026.csv" -> "shenyang-2026"; "estate"
-// when the name has no ASCII letter or digit.
-std::string ledger_prefix(const std::string &ledger) {
-  std::string stem = std::filesystem::path(ledger).stem().string(), id;
-  for (unsigned char ch : stem) {
-    if (std::isalnum(ch) && ch < 0x80)
-      id += static_cast<char>(std::tolower(ch));
-    else if (!id.empty() && id.back() != '-')
-      id += '-';
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  if (id.empty()) id = "estate";
-  return id.substr(0, 48);
-}
+// The ids of a ledger's rows without one start with an id from its file name:
+// "ledgers/Shenyang 2026.csv" -> "shenyang-2026"; "estate" when the name has no ASCII letter or
+// digit.
+std::string ledger_prefix(const std::string &ledger) { return id_from_file(ledger).substr(0, 48); }
 
 bool valid_id(const std::string &id) {
   static const std::regex pattern("[a-z0-9][a-z0-9_-]*");
@@ -227,13 +219,7 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     bytes = decoded;
   }
   util::Csv csv = util::parse_csv(bytes);
-  for (const auto &p : csv.problems) {
-    using K = util::CsvProblem::Kind;
-    const i18n::Message &m = p.kind == K::unclosed_quote ? msg::roster_csv_unclosed_quote
-                             : p.kind == K::after_quote  ? msg::roster_csv_after_quote
-                                                         : msg::roster_csv_stray_quote;
-    error(p.line, p.column, "csv-syntax", both(m));
-  }
+  for (const auto &p : csv.problems) error(p.line, p.column, "csv-syntax", i18n::describe(p));
   if (csv.records.empty()) {
     if (csv.problems.empty()) error(1, 0, "import-empty", both(msg::import_no_header));
     return out;
@@ -292,6 +278,9 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
   std::map<std::string, int> ids, names; // -> the line that has it first
   for (std::size_t r = 1; r < csv.records.size(); ++r) {
     const util::CsvRecord &rec = csv.records[r];
+    // Spreadsheets save the empty rows below a table as ",,,": nothing to import.
+    if (std::all_of(rec.fields.begin(), rec.fields.end(), [](const std::string &f) { return trim(f).empty(); }))
+      continue;
     const std::size_t errors_before = out.diagnostics.size();
     Row row;
     row.line = rec.line;

@@ -1,3 +1,4 @@
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/csv.hpp>
 #include <pm/roster/rules.hpp>
@@ -23,13 +24,7 @@ i18n::Text hint_of(const std::string &hint) {
 
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out) {
   util::Csv csv = util::parse_csv(text);
-  for (const auto &p : csv.problems) {
-    using K = util::CsvProblem::Kind;
-    const i18n::Message &m = p.kind == K::unclosed_quote ? msg::roster_csv_unclosed_quote
-                             : p.kind == K::after_quote  ? msg::roster_csv_after_quote
-                                                         : msg::roster_csv_stray_quote;
-    out.push_back(error(file, p.line, p.column, "csv-syntax", both(m)));
-  }
+  for (const auto &p : csv.problems) out.push_back(error(file, p.line, p.column, "csv-syntax", i18n::describe(p)));
   return std::move(csv.records);
 }
 
