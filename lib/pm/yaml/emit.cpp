@@ -110,11 +110,11 @@ std::string emit(const nlohmann::ordered_json &value, const Comments &comments) 
   if (!comments.head.empty()) {
     std::string lines;
     for (const auto &l : comments.head) lines += (lines.empty() ? "" : "\n") + l;
-    out << YAML::Comment(lines) << YAML::Newline;
+    out << YAML::Comment(lines);
   }
   put(out, value, "", comments);
   std::string text = out.c_str();
-  // yaml-cpp writes "# text" two spaces after a value; a comment of its own line starts "# ".
+  // A file ends with a line break, which yaml-cpp leaves out.
   if (text.empty() || text.back() != '\n') text += '\n';
   return text;
 }
