@@ -39,6 +39,7 @@ const Command commands[] = {
     {"norms", i18n::msg::help_cmd_norms, setup_norms},
     {"rates", i18n::msg::help_cmd_rates, setup_rates},
     {"init", i18n::msg::help_cmd_init, setup_init},
+    {"import", i18n::msg::help_cmd_import, setup_import},
     {"portfolio", i18n::msg::help_cmd_portfolio, setup_portfolio},
     {"diff", i18n::msg::help_cmd_diff, setup_diff},
     {"budget", i18n::msg::help_cmd_budget, setup_budget},

@@ -42,6 +42,7 @@ Action setup_staff(CLI::App &app, Global &g);
 Action setup_norms(CLI::App &app, Global &g);
 Action setup_rates(CLI::App &app, Global &g);
 Action setup_init(CLI::App &app, Global &g);
+Action setup_import(CLI::App &app, Global &g);
 Action setup_portfolio(CLI::App &app, Global &g);
 Action setup_diff(CLI::App &app, Global &g);
 Action setup_budget(CLI::App &app, Global &g);

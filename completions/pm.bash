@@ -10,7 +10,7 @@ _pm_labors='cn'
 _pm_rates='beijing chongqing example guilin hefei shanghai shenyang'
 _pm_patterns='five-three four-three four-two three-three two-two none'
 _pm_types='residential villa mixed_use office campus_dormitory institution industrial_park'
-_pm_commands='validate staff norms rates init portfolio diff budget roster report compare help'
+_pm_commands='validate staff norms rates init import portfolio diff budget roster report compare help'
 
 # The options of a command path ("", "staff", "norms show", "roster check"...). --lang is
 # pm's own option, accepted after any command.
@@ -21,6 +21,7 @@ _pm_options() {
     validate) o='--format -f --verbose -v --jobs -j' ;;
     staff) o='--norms -n --labor -l --format -f --output -o --explain -e --strict' ;;
     init) o='--type -t' ;;
+    import) o='--into -i --force' ;;
     'rates init') o='--from' ;;
     portfolio) o='--targets -t --norms -n --labor -l --rates -r --format -f --output -o' ;;
     diff) o='--norms -n --labor -l --rates -r --format -f' ;;
@@ -37,7 +38,7 @@ _pm_options() {
 # only a completion).
 _pm_takes_value() {
   case $1 in
-    -h | --help | -V | --version | -v | --verbose | -e | --explain | --strict) return 1 ;;
+    -h | --help | -V | --version | -v | --verbose | -e | --explain | --strict | --force) return 1 ;;
     --*) return 0 ;;
     -??*) return 1 ;; # -fjson: the value is in the word
   esac
@@ -93,6 +94,7 @@ _pm_value() {
     --from) _pm_words "$_pm_rates" ;;
     --pattern) _pm_words "$_pm_patterns" ;;
     -o | --output) _pm_files ;;
+    -i | --into) _pm_dirs ;;
     -t | --type | --targets)
       if [[ $1 == init ]]; then _pm_words "$_pm_types"; else _pm_files yaml yml; fi ;;
     -f | --format)
@@ -119,6 +121,7 @@ _pm_positional() {
     validate | staff | budget | report | compare) _pm_files yaml yml ;;
     diff) (($2 < 2)) && _pm_files yaml yml ;;
     init) (($2 == 0)) && _pm_files yaml yml ;;
+    import) (($2 == 0)) && _pm_files csv ;;
     portfolio) (($2 == 0)) && _pm_dirs ;;
     norms) (($2 == 0)) && _pm_words 'list show check' ;;
     'norms show') (($2 == 0)) && _pm_words "$_pm_norms $_pm_labors" ;;

@@ -20,7 +20,9 @@ ALLOWED = {
 }
 # Files whose Chinese literals are all keywords and punctuation searched for in the data's
 # source strings (splitting them into works and assumptions), never text shown to anyone.
-ALLOWED_FILES = {"lib/pm/report/cite.cpp"}
+ALLOWED_FILES = {"lib/pm/report/cite.cpp",
+                 # The column names and cell words of a ledger, matched in the input (pm import).
+                 "lib/pm/app/import.cpp"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TERNARY = re.compile(r"\bzh\s*\?|Lang::zh\s*\?|zh\(\)\s*\?")
 

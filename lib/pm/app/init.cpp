@@ -1,15 +1,14 @@
 #include <pm/app/init.hpp>
 #include <pm/res/resources.hpp>
+#include <pm/yaml/document.hpp>
+#include <pm/yaml/emit.hpp>
 
 #include <cctype>
 #include <filesystem>
 
 namespace pm::app {
 
-namespace {
-
-// An id from the file name: "estates/North Gate.yaml" -> "north-gate".
-std::string id_from(const std::string &path) {
+std::string id_from_file(const std::string &path) {
   std::string stem = std::filesystem::path(path).stem().string(), id;
   for (unsigned char c : stem) {
     if (std::isalnum(c) && c < 0x80)
@@ -21,6 +20,8 @@ std::string id_from(const std::string &path) {
   if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) id = "estate" + (id.empty() ? "" : "-" + id);
   return id.substr(0, 64);
 }
+
+namespace {
 
 // Where editors find the schema: the repository's schemas/ if the file is inside one, else the
 // installed copy, else the schema's $id.
@@ -49,9 +50,13 @@ std::optional<std::string> starter_estate(const std::string &type, const std::st
   auto tmpl = res::get("data/templates/" + type + ".yaml");
   if (!tmpl) return std::nullopt;
   std::string text(*tmpl);
-  replace_all(text, "{{id}}", id_from(file));
+  replace_all(text, "{{id}}", id_from_file(file));
   replace_all(text, "{{schema}}", schema_ref(file));
-  return text;
+  // The template is data; the file is written by the emitter, with the template's comments.
+  yaml::Document doc = yaml::parse(text, "data/templates/" + type + ".yaml");
+  if (!doc.ok) return std::nullopt;
+  auto c = yaml::commented(doc, text);
+  return yaml::emit(c.value, c.comments);
 }
 
 } // namespace pm::app

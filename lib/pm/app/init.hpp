@@ -10,4 +10,8 @@ namespace pm::app {
 // where editors find the schema. Nullopt when there is no template for the type.
 std::optional<std::string> starter_estate(const std::string &type, const std::string &file);
 
+// An id from a file's name: "estates/North Gate.yaml" -> "north-gate"; "estate" when the name
+// has no ASCII letter or digit (pm init, pm import).
+std::string id_from_file(const std::string &path);
+
 } // namespace pm::app

@@ -32,4 +32,11 @@ Text describe(const util::Error &e) {
   return both(msg::file_cannot_read, e.path, why);
 }
 
+Text describe(const util::CsvProblem &p) {
+  using K = util::CsvProblem::Kind;
+  return both(p.kind == K::unclosed_quote ? msg::roster_csv_unclosed_quote
+              : p.kind == K::after_quote  ? msg::roster_csv_after_quote
+                                          : msg::roster_csv_stray_quote);
+}
+
 } // namespace pm::i18n

@@ -1,12 +1,16 @@
 #pragma once
-// The wording of the failures util:: reports as data (util::Error), in both languages.
+// The wording of the failures util:: reports as data (util::Error, util::CsvProblem), in both languages.
 
 #include <pm/i18n/lang.hpp>
+#include <pm/util/csv.hpp>
 #include <pm/util/file.hpp>
 
 namespace pm::i18n {
 
 // "cannot read x.yaml: No such file or directory", "x.yaml 是目录"...
 Text describe(const util::Error &e);
+
+// What is wrong with a CSV file's quoting (util::parse_csv), for its csv-syntax diagnostic.
+Text describe(const util::CsvProblem &p);
 
 } // namespace pm::i18n

@@ -1,3 +1,4 @@
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/csv.hpp>
 #include <pm/roster/rules.hpp>
@@ -22,79 +23,9 @@ i18n::Text hint_of(const std::string &hint) {
 } // namespace
 
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out) {
-  std::vector<CsvRecord> records;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // spreadsheets write a BOM
-  std::size_t i = 0;
-  int line = 1;
-  const std::size_t n = text.size();
-  while (i < n) {
-    CsvRecord rec;
-    rec.line = line;
-    std::string field;
-    bool bad = false;
-    std::size_t line_start = i;
-    while (true) {
-      if (i < n && text[i] == '"') {
-        ++i;
-        bool closed = false;
-        int open_line = line;
-        std::size_t open_col = i - line_start;
-        while (i < n) {
-          char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (c == '\n') {
-            ++line;
-            line_start = i + 1;
-          }
-          field += c;
-          ++i;
-        }
-        if (!closed) {
-          out.push_back(
-              error(file, open_line, static_cast<int>(open_col), "csv-syntax", both(msg::roster_csv_unclosed_quote)));
-          return records;
-        }
-        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          out.push_back(
-              error(file, line, static_cast<int>(i - line_start + 1), "csv-syntax", both(msg::roster_csv_after_quote)));
-          bad = true;
-          while (i < n && text[i] != '\n') ++i;
-          break;
-        }
-      } else {
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"' && !bad) {
-            out.push_back(error(file, line, static_cast<int>(i - line_start + 1), "csv-syntax",
-                                both(msg::roster_csv_stray_quote)));
-            bad = true;
-          }
-          field += text[i++];
-        }
-      }
-      rec.fields.push_back(std::move(field));
-      field.clear();
-      if (i < n && text[i] == ',') {
-        ++i;
-        continue;
-      }
-      break;
-    }
-    if (i < n && text[i] == '\r') ++i;
-    if (i < n && text[i] == '\n') ++i;
-    ++line;
-    bool empty = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!bad && !empty) records.push_back(std::move(rec));
-  }
-  return records;
+  util::Csv csv = util::parse_csv(text);
+  for (const auto &p : csv.problems) out.push_back(error(file, p.line, p.column, "csv-syntax", i18n::describe(p)));
+  return std::move(csv.records);
 }
 
 std::vector<Assignment> read_roster_csv(std::string_view text, const std::string &file, const Problem &p,

@@ -3,6 +3,7 @@
 
 #include <pm/diag/diagnostic.hpp>
 #include <pm/roster/model.hpp>
+#include <pm/util/csv.hpp>
 
 #include <string>
 #include <string_view>
@@ -10,14 +11,9 @@
 
 namespace pm::roster {
 
-// One record with the line it starts on.
-struct CsvRecord {
-  int line = 0;
-  std::vector<std::string> fields;
-};
+using util::CsvRecord;
 
-// Splits CSV text into records; malformed quoting is reported at its line and column, and
-// parsing goes on at the next line.
+// util::parse_csv, its problems as csv-syntax diagnostics of `file`.
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string &file, diag::Diagnostics &out);
 
 // Assignments from a roster CSV with the columns staff_id, post_id, start, end (others are

@@ -179,6 +179,38 @@ Expected<bool> write_file_new(const std::string &path, std::string_view data) {
   return true;
 }
 
+Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::string>> &files,
+                                  const std::vector<std::string> &inputs) {
+  for (const auto &[path, data] : files)
+    for (const auto &in : inputs)
+      if (in == path || same_file(in, path)) return failure(Error::Kind::input_file, path);
+  std::vector<std::string> staged;
+  auto unstage = [&] {
+    for (const auto &t : staged) ::unlink(t.c_str());
+  };
+  for (const auto &[path, data] : files) {
+    fs::path target(path);
+    std::string tmp = ((target.has_parent_path() ? target.parent_path() : fs::path(".")) /
+                       ("." + target.filename().string() + ".staged"))
+                          .string();
+    auto w = write_file_atomic(tmp, data);
+    if (!w) {
+      unstage();
+      Error e = w.error();
+      e.path = path;
+      return e;
+    }
+    staged.push_back(tmp);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (::rename(staged[i].c_str(), files[i].first.c_str()) != 0) {
+      int err = errno;
+      for (std::size_t j = i; j < staged.size(); ++j) ::unlink(staged[j].c_str());
+      return failure(Error::Kind::cannot_write, files[i].first, err);
+    }
+  return true;
+}
+
 Expected<std::vector<std::string>> find_yaml_files(const std::string &dir) {
   std::vector<std::string> out;
   std::error_code ec;

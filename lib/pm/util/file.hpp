@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -54,6 +55,12 @@ Expected<std::string> read_file(const std::string &path, std::size_t max_bytes =
 // failure never leaves a half-written file. Refuses to write over any of `inputs`.
 Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
                                  const std::vector<std::string> &inputs = {});
+
+// Writes several files, all or none as far as the system allows: each to a temporary file
+// beside it first, and only when all are written, renamed into place. Refuses to write over
+// any of `inputs`. On failure the temporary files are removed and no file is replaced.
+Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::string>> &files,
+                                  const std::vector<std::string> &inputs = {});
 
 // Writes a new file: fails, leaving everything as it was, if `path` already exists.
 Expected<bool> write_file_new(const std::string &path, std::string_view data);

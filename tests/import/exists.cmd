@@ -1,0 +1,2 @@
+# Existing files are not written over without --force (exit 2), and never the ledger itself, even with --force; with --force the others are.
+cd $GOLDEN_WORK && cp $OLDPWD/exists.csv . && pm import exists.csv --into out && pm import exists.csv --into out; echo "without --force: exit $?"; pm import exists.csv --into out --force && printf 'id,name,area\nself,S,10\n' > out/self.yaml && pm import out/self.yaml --into out --force; echo "over the ledger: exit $?"; ls out

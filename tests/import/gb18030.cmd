@@ -1,0 +1,2 @@
+# The ledger of zh.csv saved in GB18030, as Chinese Excel and WPS save CSV, in a Chinese locale: the same files as from UTF-8 but for the ledger's name, comments in Chinese.
+cd $GOLDEN_WORK && cp $OLDPWD/gb18030.csv $OLDPWD/zh.csv . && PM_LANG=zh pm import gb18030.csv --into gb && PM_LANG=zh pm import zh.csv --into utf8 2>/dev/null && for f in hp-001 hp-002; do diff <(sed 1d gb/$f.yaml) <(sed 1d utf8/$f.yaml); done && cat gb/gb18030-003.yaml
