@@ -393,6 +393,7 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     const std::string path = (std::filesystem::path(dir) / (id + ".yaml")).string();
     comments.head.push_back(i18n::tr(lang, msg::import_file_header, ledger, rec.line, r));
     comments.head.push_back(i18n::tr(lang, msg::import_file_header_rest));
+    std::vector<std::pair<std::string, const i18n::Message *>> assumed;
     e["format"] = 1;
     e["id"] = id;
     if (derived) comments.after["/id"] = i18n::tr(lang, msg::import_derived_id);
@@ -410,6 +411,7 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     } else {
       e["type"] = "residential";
       comments.after["/type"] = i18n::tr(lang, msg::import_assumed_type);
+      assumed.emplace_back("type", &msg::import_assumption_type);
     }
     e["areas"] = {{"total", v["area"]}};
     if (v.count("households")) e["households"] = v["households"];
@@ -423,9 +425,11 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
       } else if (v.count("floors")) {
         b["type"] = building_type(v["floors"].get<long long>());
         comments.after["/buildings/0/type"] = i18n::tr(lang, msg::import_assumed_building_type);
+        assumed.emplace_back("buildings", &msg::import_assumption_building_type);
       } else {
         b["type"] = "multi_storey";
         comments.after["/buildings/0/type"] = i18n::tr(lang, msg::import_assumed_no_floors);
+        assumed.emplace_back("buildings", &msg::import_assumption_no_floors);
       }
       b["count"] = v["buildings"];
       if (v.count("floors")) b["floors"] = v["floors"];
@@ -443,6 +447,9 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
     for (const char *k : {"eligible_for_management", "professionally_managed", "credit_file"})
       if (v.count(k)) g[k] = v[k];
     if (!g.empty()) e["governance"] = g;
+    // What the file states beyond the ledger, in the list the report prints under its assumptions.
+    for (const auto &[about, m] : assumed)
+      e["assumptions"].push_back({{"about", about}, {"zh", m->get(i18n::Lang::zh)}, {"en", m->get(i18n::Lang::en)}});
 
     std::string text = yaml::emit(e, comments);
     // Validated as pm validate would read the file; a problem is the row's, at its cell.
