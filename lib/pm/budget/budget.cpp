@@ -342,7 +342,8 @@ private:
       if (!wage_in) continue; // the wages line reported it
       const double *wage = &wage_in->value;
       double hours_a_day = 0;
-      for (const auto &s : p.shifts) hours_a_day += s.minutes() / 60.0;
+      for (std::size_t i = 0; i < p.shifts.size(); ++i) // an on-call night is not working time
+        if (static_cast<int>(i) != p.on_call) hours_a_day += p.shifts[i].minutes() / 60.0;
       double hours = p.seats * hours_a_day * m_l->public_holidays;
       double hourly = *wage / m_l->pay_days_per_month / m_l->daily_hours;
       std::string holidays =
@@ -568,8 +569,9 @@ private:
       if (above.empty()) continue;
       double b = static_cast<double>(base) / 100.0;
       Text basis = both_of(msg::budget_overhead_basis, money(base), pct(m_r.overhead_rate));
-      if (std::string(centre) != "owners") basis += both_of(msg::budget_centre_of, centre_name(centre));
-      Line l = line("overhead", "", both(msg::budget_overhead), b * m_r.overhead_rate, basis, m_r.overhead_source);
+      Text name = both(msg::budget_overhead);
+      if (std::string(centre) != "owners") name += both_of(msg::budget_centre_of, centre_name(centre));
+      Line l = line("overhead", "", name, b * m_r.overhead_rate, basis, m_r.overhead_source);
       l.id = std::string(centre) == "owners" ? "overhead" : std::string("overhead.") + centre;
       l.centre = centre;
       l.formula = "(" + plus_joined(above) + ")*" + ratio_input("overhead.rate", msg::in_overhead, m_r.overhead_rate);
