@@ -31,8 +31,13 @@ std::string Ctx::assumed(const std::string &about) const {
   if (!citing()) return {};
   std::string out;
   for (const auto &a : in->estate.assumptions) {
-    const bool match = a.about == about || (a.about.size() > about.size() && a.about.rfind(about, 0) == 0 &&
-                                            (a.about[about.size()] == '.' || a.about[about.size()] == '['));
+    // The same key, a part of it (about "areas.total" marks the fact "areas"), or the whole of
+    // which it is a part (about "areas" marks the fact "areas.total").
+    auto within = [](const std::string &part, const std::string &whole) {
+      return part.size() > whole.size() && part.rfind(whole, 0) == 0 &&
+             (part[whole.size()] == '.' || part[whole.size()] == '[');
+    };
+    const bool match = a.about == about || within(a.about, about) || within(about, a.about);
     if (match) out += in->cites->assume(t(a.text));
   }
   return out;
