@@ -33,7 +33,17 @@ def main():
     if len({x["id"] for x in doc["lines"]}) != len(doc["lines"]):
         problems.append("line ids are not unique")
     f = doc["fee"]
-    cost = Decimal(total) / 100
+    # The fee pays for the owners' cost centre only (the lines without a cost_centre); the
+    # centres add up to the total.
+    owners = sum(fen(x["annual"]) for x in doc["lines"] if x.get("cost_centre", "owners") == "owners")
+    if "cost_centres" in doc:
+        if sum(fen(c["annual"]) for c in doc["cost_centres"]) != total:
+            problems.append("cost_centres do not add up to annual_cost")
+        if [fen(c["annual"]) for c in doc["cost_centres"] if c["id"] == "owners"] != [owners]:
+            problems.append("the owners' cost centre is not the sum of its lines")
+    elif owners != total:
+        problems.append("lines outside the owners' cost centre but no cost_centres")
+    cost = Decimal(owners) / 100
     area = Decimal(str(doc["chargeable_area"]))
     p, t, v, r = (Decimal(str(f[k])) for k in ("profit_rate", "tax_rate", "vat_rate", "remuneration_rate"))
     want = {

@@ -114,7 +114,7 @@ inline pm::estate::Estate generate(Rng &rng) {
   e.patrol_zones = rng.between(0, 6);
   for (const char *s :
        {"lift_maintenance", "river_cleaning", "municipal_road_cleaning", "security", "cleaning", "greening"})
-    if (rng.chance(20)) e.outsourced.push_back({s, "contractor", 0, 0, 0, 0, 0, ""});
+    if (rng.chance(20)) e.outsourced.push_back({s, "contractor", 0, 0, 0, 0, 0, "", "owners"});
   e.equipment.central_air_conditioning = rng.chance(30);
   e.equipment.high_voltage_single_duty = rng.chance(30);
   if (rng.chance(20))

@@ -227,8 +227,8 @@ source = "x"
 
 TEST_CASE("compute takes outsourced services at contract value and leaves out what they cover") {
   estate::Estate e = small_estate();
-  e.outsourced.push_back({"lift_maintenance", "Lifts Ltd", 48000, 0, 0, 0, 0, ""});
-  e.outsourced.push_back({"river_cleaning", "", 0, 0, 0, 0, 0, ""});
+  e.outsourced.push_back({"lift_maintenance", "Lifts Ltd", 48000, 0, 0, 0, 0, "", "owners"});
+  e.outsourced.push_back({"river_cleaning", "", 0, 0, 0, 0, 0, "", "owners"});
   std::string text = std::string(staff_rates) + fee_rates + R"(
 [[plant_upkeep]]
 id = "lifts"
@@ -519,8 +519,8 @@ TEST_CASE("compute: an outsourced price per m² or per post, with its source or 
   req.budget = true;
   auto in = fx::input("residential-145k");
   in.estate.outsourced.clear();
-  in.estate.outsourced.push_back({"cleaning", "", 0, 0.25, 116000, 0, 0, "2025 quotation"});
-  in.estate.outsourced.push_back({"security", "", 0, 0, 0, 5200, 20, ""});
+  in.estate.outsourced.push_back({"cleaning", "", 0, 0.25, 116000, 0, 0, "2025 quotation", "owners"});
+  in.estate.outsourced.push_back({"security", "", 0, 0, 0, 5200, 20, "", "owners"});
   auto plan = pm::app::make_plan(cx, in, req);
   REQUIRE(plan.budget);
   const auto *cleaning = find(*plan.budget, "outsourced.cleaning");

@@ -122,7 +122,7 @@ TEST_CASE("by_contractor: outsourced lift maintenance moves the task to the cont
   CHECK(t->every_month());
   auto e = plan1();
   CHECK_FALSE(pm::staff::by_contractor(*t, e));
-  e.outsourced.push_back({"lift_maintenance", "某电梯公司", 48000, 0, 0, 0, 0, ""});
+  e.outsourced.push_back({"lift_maintenance", "某电梯公司", 48000, 0, 0, 0, 0, "", "owners"});
   CHECK(pm::staff::by_contractor(*t, e));
   CHECK_FALSE(pm::staff::by_contractor(*cal.task("plant_inspection"), e));
 }

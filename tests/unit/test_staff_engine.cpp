@@ -149,7 +149,7 @@ TEST_CASE("compute: lift technicians are dropped when lift upkeep is outsourced,
   for (const char *name : {"cn-practice", "cn-standard"}) {
     CAPTURE(name);
     auto out = e;
-    out.outsourced.push_back({"lift_maintenance", "x", 0, 0, 0, 0, 0, ""});
+    out.outsourced.push_back({"lift_maintenance", "x", 0, 0, 0, 0, 0, "", "owners"});
     CHECK(compute(e, norms(name)).headcount("lift_technician") == (std::string(name) == "cn-practice" ? 1 : 0));
     CHECK(compute(out, norms(name)).headcount("lift_technician") == 0);
     auto no_hv = e;

@@ -174,14 +174,14 @@ source = "test"
   e.parking_entrances = 1;
   e.parking_spaces = 500;
   e.equipment.lifts = 10;
-  e.outsourced.push_back({"greening", "x", 0, 0, 0, 0, 0, ""});
+  e.outsourced.push_back({"greening", "x", 0, 0, 0, 0, 0, "", "owners"});
   Staffing s = compute(e, ns);
   CHECK(unused(s, "parking.spaces"));
   CHECK(unused(s, "equipment.lifts"));
   CHECK(unused(s, "outsourced.greening"));
   CHECK_FALSE(unused(s, "parking.entrances"));
   // A condition read is a use, even when it does not hold.
-  e.outsourced.push_back({"security", "x", 0, 0, 0, 0, 0, ""});
+  e.outsourced.push_back({"security", "x", 0, 0, 0, 0, 0, "", "owners"});
   Staffing out = compute(e, ns);
   CHECK_FALSE(unused(out, "outsourced.security"));
   CHECK(out.headcount("carpark_guard") == 0);
@@ -245,7 +245,7 @@ TEST_CASE("kinds: the default on a 220,000 m² estate of fourteen 28-floor tower
   CHECK(compute(better, ns).total > base.total);
   // Security outsourced: the guards go, the supervisor stays to oversee the contract.
   auto out = e;
-  out.outsourced.push_back({"security", "x", 0, 0, 0, 0, 0, ""});
+  out.outsourced.push_back({"security", "x", 0, 0, 0, 0, 0, "", "owners"});
   Staffing o = compute(out, ns);
   CHECK(o.total < base.total);
   for (const char *r : {"gate_guard", "patrol_guard", "carpark_guard", "control_room_operator"}) {

@@ -35,7 +35,9 @@ TEST_CASE("quantity: values read from the estate") {
   CHECK(q("outsourced.municipal_road_cleaning") == 0);
   CHECK(q("special.butler") == 1);
   CHECK(q("special.butler.owners") == 48);
-  CHECK(q("special.butler.owners_per_staff") == 4);
+  CHECK(q("special.butler.owners_per_staff") == 0); // the file gives teams: 3 butlers for every 4 owners
+  CHECK(e.special_services.front().owners_per_team == 4);
+  CHECK(e.special_services.front().team == 3);
   CHECK(q("special.concierge") == 0);
   CHECK(q("fire_control_room") == 1);
   CHECK(q("grade") == 1);

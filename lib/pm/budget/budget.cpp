@@ -138,7 +138,12 @@ private:
     m_diags.push_back(diag::make(m_r.file, p.line, p.line ? p.column : 0, diag::Severity::error, code, message));
   }
 
-  void add(Line l) { m_b.lines.push_back(std::move(l)); }
+  // A line's cost centre, unless set: its department's (a unit's, or the catalogue's).
+  void add(Line l) {
+    if (l.centre == "owners" && !l.department.empty())
+      if (const catalog::Department *d = dept(l.department)) l.centre = d->cost_centre;
+    m_b.lines.push_back(std::move(l));
+  }
 
   // Lists an input (once) and returns its reference for a formula.
   std::string input(const std::string &key, Text name, double value, Text unit) {
@@ -337,7 +342,8 @@ private:
       if (!wage_in) continue; // the wages line reported it
       const double *wage = &wage_in->value;
       double hours_a_day = 0;
-      for (const auto &s : p.shifts) hours_a_day += s.minutes() / 60.0;
+      for (std::size_t i = 0; i < p.shifts.size(); ++i) // an on-call night is not working time
+        if (static_cast<int>(i) != p.on_call) hours_a_day += p.shifts[i].minutes() / 60.0;
       double hours = p.seats * hours_a_day * m_l->public_holidays;
       double hourly = *wage / m_l->pay_days_per_month / m_l->daily_hours;
       std::string holidays =
@@ -515,6 +521,7 @@ private:
                                   : both(msg::budget_source_outsourced_given, m_e.file, i, o.source, cost_measures);
       Line l = line("outsourced", "", name, value, basis, src);
       l.id = key;
+      l.centre = o.cost_centre.empty() ? "owners" : o.cost_centre;
       l.formula = formula.empty()
                       ? input(key, both_of(msg::in_outsourced, name), o.annual_cost, both(msg::unit_yuan_year))
                       : formula;
@@ -550,23 +557,51 @@ private:
     }
   }
 
+  // Overhead on each cost centre's lines, so that each centre bears its own.
   void overhead() {
     if (!m_r.overhead_present || m_r.overhead_rate <= 0) return;
-    std::int64_t base = 0;
-    std::vector<std::string> above;
-    for (const auto &l : m_b.lines) base += l.cents, above.push_back(line_ref(l.id));
-    double b = static_cast<double>(base) / 100.0;
-    Line l = line("overhead", "", both(msg::budget_overhead), b * m_r.overhead_rate,
-                  both_of(msg::budget_overhead_basis, money(base), pct(m_r.overhead_rate)), m_r.overhead_source);
-    l.id = "overhead";
-    l.formula = "(" + plus_joined(above) + ")*" + ratio_input("overhead.rate", msg::in_overhead, m_r.overhead_rate);
-    add(std::move(l));
+    std::vector<Line> made;
+    for (const char *centre : {"owners", "public", "business"}) {
+      std::int64_t base = 0;
+      std::vector<std::string> above;
+      for (const auto &l : m_b.lines)
+        if (l.centre == centre) base += l.cents, above.push_back(line_ref(l.id));
+      if (above.empty()) continue;
+      double b = static_cast<double>(base) / 100.0;
+      Text basis = both_of(msg::budget_overhead_basis, money(base), pct(m_r.overhead_rate));
+      Text name = both(msg::budget_overhead);
+      if (std::string(centre) != "owners") name += both_of(msg::budget_centre_of, centre_name(centre));
+      Line l = line("overhead", "", name, b * m_r.overhead_rate, basis, m_r.overhead_source);
+      l.id = std::string(centre) == "owners" ? "overhead" : std::string("overhead.") + centre;
+      l.centre = centre;
+      l.formula = "(" + plus_joined(above) + ")*" + ratio_input("overhead.rate", msg::in_overhead, m_r.overhead_rate);
+      made.push_back(std::move(l));
+    }
+    for (auto &l : made) add(std::move(l));
+  }
+
+  static Text centre_name(const std::string &id) {
+    return both(id == "public" ? msg::centre_public : id == "business" ? msg::centre_business : msg::centre_owners);
   }
 
   void totals() {
     Budget &b = m_b;
     b.cents = 0;
+    b.owners_cents = 0;
     for (const auto &l : b.lines) b.cents += l.cents;
+    for (const auto &l : b.lines)
+      if (l.centre == "owners") b.owners_cents += l.cents;
+    if (b.owners_cents != b.cents)
+      for (const char *id : {"owners", "public", "business"}) {
+        CentreTotal t{id, centre_name(id), {}, 0};
+        bool any = false;
+        for (const auto &l : b.lines)
+          if (l.centre == id) t.cents += l.cents, any = true;
+        t.payer = both(std::string(id) == "public"     ? msg::centre_public_payer
+                       : std::string(id) == "business" ? msg::centre_business_payer
+                                                       : msg::centre_owners_payer);
+        if (any || std::string(id) == "owners") b.centres.push_back(t);
+      }
     for (const auto &info : items()) {
       ItemTotal t{info.id, info.name, 0};
       bool any = false;
@@ -607,9 +642,10 @@ private:
                                    both(msg::budget_no_chargeable_area)));
       return;
     }
-    double cost = m_b.annual_cost();
+    // The fee pays for the owners' cost centre only.
+    double cost = static_cast<double>(m_b.owners_cents) / 100.0;
     const FeeRates &r = m_r.fee;
-    std::string c = money(m_b.cents), a = amount(f.chargeable_area);
+    std::string c = money(m_b.owners_cents), a = amount(f.chargeable_area);
     Text src = both_of(msg::budget_source_fee, r.source, fee_measures);
     // One way of charging: its price per m² a month as quoted and with VAT, its income a year.
     auto contract = [&](const char *id, const i18n::Message &name, double per_m2, double incl_vat, double revenue,
@@ -670,6 +706,12 @@ private:
   void fee_formulas(Fee &f) {
     const FeeRates &r = m_r.fee;
     std::string total = line_ref("total");
+    if (!m_b.centres.empty()) { // the owners' lines only
+      std::vector<std::string> own;
+      for (const auto &l : m_b.lines)
+        if (l.centre == "owners") own.push_back(line_ref(l.id));
+      total = "(" + plus_joined(own) + ")";
+    }
     Text m2 = both(msg::unit_m2);
     std::string area = input("area.chargeable", both(msg::in_area_chargeable), f.chargeable_area, m2);
     std::string profit = ratio_input("fee.profit_rate", msg::in_profit_rate, r.profit_rate);
@@ -773,6 +815,10 @@ private:
       n.push_back(both(msg::budget_note_chargeable, amount(m_e.areas.total), amount(m_e.areas.underground_garage),
                        amount(m_e.areas.chargeable)));
     if (!m_e.outsourced.empty()) n.push_back(both(msg::budget_note_outsourced, cost_measures));
+    // What is outside the fee, and who pays for it.
+    for (const auto &t : m_b.centres)
+      if (t.id != "owners")
+        n.push_back(both_sides(msg::budget_note_centre, t.name, Text::same(money(t.cents)), t.payer));
     hours_note();
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
     n.push_back(both(msg::budget_note_rounding));

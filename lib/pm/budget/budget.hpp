@@ -47,8 +47,20 @@ struct Line {
   catalog::Text source;
   std::int64_t cents = 0; // annual
   std::string formula;
+  // Who pays for it: "owners" (the property fee), "public" (public and social work, paid by
+  // whoever commissions it) or "business" (self-financed business). Only the owners' lines
+  // make the fee.
+  std::string centre = "owners";
   double annual() const { return static_cast<double>(cents) / 100.0; }
   double monthly() const; // annual ÷ 12, rounded to the fen
+};
+
+// A cost centre's subtotal and who pays for it.
+struct CentreTotal {
+  std::string id; // owners, public, business
+  catalog::Text name;
+  catalog::Text payer; // who pays: the owners through the fee, the commissioning body, the business itself
+  std::int64_t cents = 0;
 };
 
 struct ItemTotal {
@@ -143,6 +155,9 @@ struct Budget {
   std::vector<ItemTotal> items;             // in item order, only items with lines
   std::vector<DepartmentTotal> departments; // the staffing's departments, then common costs
   std::int64_t cents = 0;                   // the sum of the lines
+  // Cost centres, owners first; empty when every line is the owners' (then cents is theirs).
+  std::vector<CentreTotal> centres;
+  std::int64_t owners_cents = 0; // the lines the fee is computed from
   Fee fee;
   std::vector<catalog::Text> notes;
   std::vector<Warning> warnings;

@@ -113,6 +113,18 @@ ordered_json to_json(const Budget &b, bool zh) {
     deps.push_back(std::move(dj));
   }
   j["departments"] = std::move(deps);
+  // Cost centres, only when some lines are outside the fee.
+  if (!b.centres.empty()) {
+    ordered_json cs = ordered_json::array();
+    for (const auto &t : b.centres)
+      cs.push_back({{"id", t.id},
+                    {"name", t.name.get(zh)},
+                    {"annual", cents(t.cents)},
+                    {"monthly", monthly(t.cents)},
+                    {"in_fee", t.id == "owners"},
+                    {"payer", t.payer.get(zh)}});
+    j["cost_centres"] = std::move(cs);
+  }
 
   ordered_json lines = ordered_json::array();
   for (const auto &l : b.lines) {
@@ -126,6 +138,7 @@ ordered_json to_json(const Budget &b, bool zh) {
     lj["monthly"] = l.monthly();
     lj["basis"] = l.basis.get(zh);
     lj["source"] = l.source.get(zh);
+    if (l.centre != "owners") lj["cost_centre"] = l.centre; // outside the fee
     lines.push_back(std::move(lj));
   }
   j["lines"] = std::move(lines);

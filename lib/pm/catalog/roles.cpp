@@ -71,10 +71,12 @@ std::optional<Catalogue> load(const std::string &name_or_path, diag::Diagnostics
   if (auto deps = rd.tables(*tbl, "department")) {
     for (auto &n : *deps) {
       const auto &t = *n.as_table();
-      rd.keys(t, {"id", "zh", "en"});
+      rd.keys(t, {"id", "zh", "en", "cost_centre"});
       Department d;
       d.id = rd.id(t, dep_ids, both(msg::what_department));
       d.name = rd.text(t, "zh", "en");
+      if (std::string cc = rd.one_of(t, "cost_centre", {"owners", "public", "business"}); !cc.empty())
+        d.cost_centre = cc;
       c.departments.push_back(d);
     }
   }

@@ -14,6 +14,9 @@ namespace pm::catalog {
 struct Department {
   std::string id;
   Text name;
+  // Who pays for it: "owners" (the property fee), "public" (public and social work, paid by
+  // whoever commissions it) or "business" (self-financed business).
+  std::string cost_centre = "owners";
 };
 
 // A certificate a post may require; ids are those of estate files' staff[].licences.

@@ -43,7 +43,7 @@ td.pl{white-space:pre}
 table.compact td:first-child{min-width:11em}
 tr.group td{background:#f7f9fb;font-weight:600}
 tr.note td{color:var(--muted);font-size:.88em;border-top:0}
-td.e{background:#ffe08a}td.m{background:#9fe3f0}td.n{background:#6b4fa0;color:#fff}td.d{background:#b7e4a8}td.o{color:#aaa}
+td.e{background:#ffe08a}td.m{background:#9fe3f0}td.n{background:#6b4fa0;color:#fff}td.d{background:#b7e4a8}td.c{background:#d9d2e9}td.o{color:#aaa}
 td.miss{color:#b00;font-weight:600}
 tr.group~tr:not(.group):not(.total)>td:first-child{padding-left:1.4em}
 tr.total td{font-weight:700;border-top:2px solid var(--ink)}
@@ -82,7 +82,7 @@ header.proposal h1{font-size:2.3em}
 header.proposal dl.cover{font-size:1.25em}
 footer{break-inside:avoid}
 p.note,p.warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-th,tr.group td,td.e,td.m,td.n,td.d{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+th,tr.group td,td.e,td.m,td.n,td.d,td.c{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 

@@ -38,6 +38,7 @@ const char *colour_of(const std::string &style) {
   if (style == "m") return "30;46";
   if (style == "n") return "97;45";
   if (style == "d") return "30;42";
+  if (style == "c") return "30;47";
   if (style == "o") return "2";
   return nullptr;
 }

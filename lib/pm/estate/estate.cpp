@@ -127,7 +127,8 @@ catalog::Catalogue roles_for(const json &doc, const catalog::Catalogue &base) {
     if (!u.is_object() || !u.contains("id") || !u["id"].is_string()) continue;
     std::string uid = u["id"].get<std::string>();
     if (!c.department(uid))
-      c.departments.push_back({uid, u.contains("name") ? text_of(u["name"]) : catalog::Text{uid, uid}});
+      c.departments.push_back({uid, u.contains("name") ? text_of(u["name"]) : catalog::Text{uid, uid},
+                               get<std::string>(u, "cost_centre", "owners")});
     if (!u.contains("positions") || !u["positions"].is_array()) continue;
     for (const auto &p : u["positions"]) {
       if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) continue;
@@ -148,7 +149,8 @@ catalog::Catalogue roles_for(const json &doc, const catalog::Catalogue &base) {
 catalog::Catalogue roles_for(const Estate &e, const catalog::Catalogue &base) {
   catalog::Catalogue c = base;
   for (const auto &u : e.units) {
-    if (!c.department(u.id)) c.departments.push_back({u.id, u.name.empty() ? catalog::Text::same(u.id) : u.name});
+    if (!c.department(u.id))
+      c.departments.push_back({u.id, u.name.empty() ? catalog::Text::same(u.id) : u.name, u.cost_centre});
     for (const auto &p : u.positions) {
       if (c.role(p.id)) continue; // reported by the semantic check
       catalog::Role r;
@@ -238,7 +240,7 @@ Estate from_document(const yaml::Document &doc) {
       e.outsourced.push_back({get<std::string>(x, "service", ""), get<std::string>(x, "contractor", ""),
                               get<double>(x, "annual_cost", 0), get<double>(x, "per_m2_month", 0),
                               get<double>(x, "area", 0), get<double>(x, "per_post_month", 0), get<int>(x, "posts", 0),
-                              get<std::string>(x, "source", "")});
+                              get<std::string>(x, "source", ""), get<std::string>(x, "cost_centre", "owners")});
   if (v.contains("income"))
     for (const auto &x : v["income"])
       e.income.push_back({x.contains("name") ? text_of(x["name"]) : catalog::Text{}, get<double>(x, "annual", 0),
@@ -247,7 +249,8 @@ Estate from_document(const yaml::Document &doc) {
     for (const auto &x : v["special_services"])
       e.special_services.push_back({get<std::string>(x, "service", ""), get<int>(x, "owners", 0),
                                     get<double>(x, "owners_per_staff", 0), get<std::string>(x, "hours", ""),
-                                    get<bool>(x, "paid", false)});
+                                    get<bool>(x, "paid", false), get<int>(x, "owners_per_team", 0),
+                                    get<int>(x, "team", 0)});
   if (v.contains("staff"))
     for (const auto &x : v["staff"]) {
       Person p;
@@ -268,7 +271,11 @@ Estate from_document(const yaml::Document &doc) {
     }
   if (v.contains("units"))
     for (const auto &u : v["units"]) {
-      Unit unit{get<std::string>(u, "id", ""), text_of(u.value("name", json())), text_of(u.value("scope", json())), {}};
+      Unit unit{get<std::string>(u, "id", ""),
+                text_of(u.value("name", json())),
+                text_of(u.value("scope", json())),
+                {},
+                get<std::string>(u, "cost_centre", "owners")};
       for (const auto &p : u.value("positions", json::array())) {
         Position pos;
         pos.id = get<std::string>(p, "id", "");

@@ -60,6 +60,7 @@ struct Outsourced {
   double per_post_month = 0;
   int posts = 0;
   std::string source;
+  std::string cost_centre = "owners"; // owners (the property fee), public or business
   // The contract's value a year, however it is priced.
   double annual(double total_area) const {
     if (per_m2_month > 0) return per_m2_month * (area > 0 ? area : total_area) * 12;
@@ -82,6 +83,9 @@ struct SpecialService {
   double owners_per_staff = 0;
   std::string hours;
   bool paid = false;
+  // Teams dedicated to owners: a team of `team` people for every `owners_per_team` owners.
+  int owners_per_team = 0;
+  int team = 0;
 };
 
 struct Unavailable {
@@ -113,6 +117,7 @@ struct Unit {
   catalog::Text name;
   catalog::Text scope;
   std::vector<Position> positions;
+  std::string cost_centre = "owners"; // who pays for it (budget cost centres)
 };
 
 // An inspection or guidance visit a phase of a programme prepares for or receives.

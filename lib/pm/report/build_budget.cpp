@@ -112,6 +112,28 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
                           Cell::num(b.annual_cost(), "sum:body"), Cell::num(b.monthly_cost(), monthly_f)}));
   s.blocks.push_back(std::move(d));
 
+  // Cost centres: what the fee pays for, and what others pay for apart.
+  if (!b.centres.empty()) {
+    Table ct;
+    ct.id = "budget_centres";
+    ct.sheet = "budget";
+    ct.caption = c(msg::cap_budget_centres);
+    ct.columns = {col("centre", c(msg::c_cost_centre)), col("annual", c(msg::c_annual), Align::right, 2),
+                  col("monthly", c(msg::c_monthly), Align::right, 2),
+                  col("payer", c(msg::c_payer), Align::left, 0, true)};
+    for (const auto &t : b.centres) {
+      std::string annual_f;
+      for (const auto &l : b.lines)
+        if (l.centre == t.id) annual_f += (annual_f.empty() ? "SUM(" : ",") + ("{budget_items/" + l.id + ".annual}");
+      if (!annual_f.empty()) annual_f += ")";
+      ct.rows.push_back(body(t.id, {Cell::of(c.t(t.name)), Cell::num(yuan(t.cents), annual_f),
+                                    Cell::num(monthly_yuan(t.cents), monthly_f), Cell::of(c.t(t.payer))}));
+    }
+    ct.rows.push_back(total({Cell::of(c(msg::total)), Cell::num(b.annual_cost(), "sum:body"),
+                             Cell::num(b.monthly_cost(), monthly_f), Cell::of("")}));
+    s.blocks.push_back(std::move(ct));
+  }
+
   Section fs{"fee", "", c(msg::sec_fee), {}, {}};
   const auto &f = b.fee;
   fs.blocks.push_back(Paragraph{c.f(msg::fee_intro, num(f.chargeable_area)), Style::normal});

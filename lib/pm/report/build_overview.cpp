@@ -122,8 +122,18 @@ Section overview(const Ctx &c) {
   for (const auto &sp : e.special_services) {
     std::vector<std::string> parts;
     if (sp.owners > 0) parts.push_back(c.f(msg::special_owners, num(sp.owners)));
-    if (sp.owners_per_staff > 0) parts.push_back(c.f(msg::special_ratio, util::format_number(sp.owners_per_staff)));
-    if (!sp.hours.empty()) parts.push_back(hours_text(c, sp.hours));
+    if (sp.team > 0 && sp.owners_per_team > 0) {
+      // "每 4 位业主配 3 名管家，24 小时专职负责"
+      const catalog::Role *r = c.in->roles.role(sp.service);
+      std::string who = r ? c.t(r->name) : service_name(c, sp.service);
+      if (!c.zh && !who.empty() && who[0] >= 'A' && who[0] <= 'Z') who[0] = static_cast<char>(who[0] - 'A' + 'a');
+      std::string when =
+          sp.hours.empty() || sp.hours == "24h" ? c(msg::staff_round_the_clock) : hours_text(c, sp.hours);
+      parts.push_back(c.f(msg::special_team_ratio, num(sp.owners_per_team), num(sp.team), who, when));
+    } else {
+      if (sp.owners_per_staff > 0) parts.push_back(c.f(msg::special_ratio, util::format_number(sp.owners_per_staff)));
+      if (!sp.hours.empty()) parts.push_back(hours_text(c, sp.hours));
+    }
     if (sp.paid) parts.push_back(c(msg::paid));
     specials.push_back(service_name(c, sp.service) + (parts.empty() ? "" : c.f(msg::parenthesised, c.join(parts))));
   }

@@ -82,6 +82,8 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
   }
   x.coverage = sum.coverage();
   x.legend = {msg::roster_legend.zh, msg::roster_legend.en};
+  if (std::any_of(p.posts.begin(), p.posts.end(), [](const PostDemand &x) { return x.on_call >= 0; }))
+    x.legend += {msg::roster_legend_on_call.zh, msg::roster_legend_on_call.en};
   out.excerpt = std::move(x);
   return out;
 }

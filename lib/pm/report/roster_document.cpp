@@ -137,6 +137,14 @@ Section summary_section(const Ctx &c, const app::Plan &pl) {
   if (!sum.holidays_known) s.blocks.push_back(Paragraph{c(msg::roster_holidays_unknown), Style::note});
   if (std::any_of(p.posts.begin(), p.posts.end(), [](const PostDemand &d) { return d.duty; }))
     s.blocks.push_back(Paragraph{c(msg::roster_duty_note), Style::note});
+  if (std::any_of(p.posts.begin(), p.posts.end(), [](const PostDemand &x) { return x.on_call >= 0; })) {
+    int calls = 0;
+    for (const auto &x : sum.people) calls += x.on_call;
+    const staff::Labor &l = p.labor;
+    s.blocks.push_back(Paragraph{c.f(msg::roster_on_call_note, l.on_call_end, l.on_call_start, calls,
+                                     l.on_call_max_per_7, util::format_number(l.on_call_min_gap_hours)),
+                                 Style::note});
+  }
   return s;
 }
 
@@ -160,7 +168,7 @@ std::vector<std::string> data_fields(const Ctx &c, const Problem &p, const Assig
           c.t(name_of(kind)),
           format_datetime(x.start),
           format_datetime(x.end),
-          util::format_number((x.end - x.start) / 60.0, 2)};
+          util::format_number(kind == ShiftKind::on_call ? 0.0 : (x.end - x.start) / 60.0, 2)};
 }
 
 Table roster_data(const Ctx &c, const Problem &p, const std::vector<Assignment> &a) {
@@ -196,7 +204,10 @@ doc::Document roster_document(const app::Context &cx, const app::Plan &pl, i18n:
   d.title = title(c, pl, seed);
   Grid g = grid(p, pl.roster->result.assignments);
   for (const auto &b : g.blocks) d.sections.push_back(grid_section(c, cx, pl, b));
-  Section legend{"legend", "", "", {Paragraph{c(msg::roster_legend), Style::note}}, {}};
+  std::string codes = c(msg::roster_legend);
+  if (std::any_of(p.posts.begin(), p.posts.end(), [](const PostDemand &x) { return x.on_call >= 0; }))
+    codes += c(msg::roster_legend_on_call);
+  Section legend{"legend", "", "", {Paragraph{codes, Style::note}}, {}};
   legend.blocks.push_back(roster_data(c, p, pl.roster->result.assignments));
   d.sections.push_back(std::move(legend));
   d.sections.push_back(summary_section(c, pl));

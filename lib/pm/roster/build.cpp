@@ -48,6 +48,8 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const Calendar 
     d.shifts = p.shifts;
     d.days = p.days;
     d.duty = p.duty;
+    d.team = p.team;
+    d.on_call = p.on_call;
     d.people = p.people;
     pr.posts.push_back(std::move(d));
   }

@@ -115,8 +115,9 @@ std::vector<Shortfall> shortfalls(const Problem &p) {
 std::vector<catalog::Text> impossible_posts(const Problem &p) {
   std::vector<catalog::Text> out;
   for (const auto &d : p.posts)
-    for (const auto &s : d.shifts)
-      if (s.minutes() > p.labor.max_shift_hours * 60 + 1e-9) {
+    for (std::size_t i = 0; i < d.shifts.size(); ++i)
+      if (const auto &s = d.shifts[i];
+          !d.is_on_call(static_cast<int>(i)) && s.minutes() > p.labor.max_shift_hours * 60 + 1e-9) {
         std::string h = util::format_number(s.minutes() / 60.0, 1),
                     max = util::format_number(p.labor.max_shift_hours, 1);
         out.push_back(i18n::both(i18n::msg::roster_shift_over_limit, d.id, staff::format_hhmm(s.start),

@@ -8,8 +8,9 @@ namespace pm::roster {
 
 ShiftKind shift_kind(const Problem &p, int post, int start, int end) {
   const staff::Labor &l = p.labor;
-  if (is_night(l, start, end)) return ShiftKind::night;
   const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
+  if (d.on_call >= 0 && d.is_on_call(shift_of(p, Assignment{0, post, start, end, 0}))) return ShiftKind::on_call;
+  if (is_night(l, start, end)) return ShiftKind::night;
   int day_shifts = 0;
   for (int i = 0; i < static_cast<int>(d.shifts.size()); ++i) {
     int s = d.shift_start(p.first_day, i);
@@ -31,6 +32,8 @@ i18n::Text code_of(ShiftKind k) {
     return both(msg::shift_code_night);
   case ShiftKind::day:
     return both(msg::shift_code_day);
+  case ShiftKind::on_call:
+    return both(msg::shift_code_on_call);
   }
   return {};
 }
@@ -46,6 +49,8 @@ i18n::Text name_of(ShiftKind k) {
     return both(msg::shift_name_night);
   case ShiftKind::day:
     return both(msg::shift_name_day);
+  case ShiftKind::on_call:
+    return both(msg::shift_name_on_call);
   }
   return {};
 }
@@ -60,6 +65,8 @@ const char *style_of(ShiftKind k) {
     return "n";
   case ShiftKind::day:
     return "d";
+  case ShiftKind::on_call:
+    return "c";
   }
   return "o";
 }
@@ -86,9 +93,11 @@ Grid grid(const Problem &p, const std::vector<Assignment> &a) {
       line.days.assign(static_cast<std::size_t>(p.days), std::nullopt);
       for (const auto &x : a) {
         if (x.post != post || x.person != person) continue;
-        ++line.shifts;
-        line.hours += (x.end - x.start) / 60.0;
         int i = shift_of(p, x);
+        if (!d.is_on_call(i)) { // an on-call night is neither a shift worked nor hours
+          ++line.shifts;
+          line.hours += (x.end - x.start) / 60.0;
+        }
         if (i < 0) continue;
         // The rota day the shift belongs to: a night shift after midnight is its day's.
         int day = first_calendar_day(x.start - d.shifts.front().start - d.shift_offset(i)) - p.first_day;

@@ -12,7 +12,7 @@
 namespace pm::roster {
 
 // A shift as a grid shows it: night, early, middle, or the only day shift of its post.
-enum class ShiftKind { early, middle, night, day };
+enum class ShiftKind { early, middle, night, day, on_call };
 
 ShiftKind shift_kind(const Problem &p, int post, int start, int end);
 // Its code, 早/E, 中/M, 夜/N, 白/D, and the style name renderers colour it by (e, m, n, d).

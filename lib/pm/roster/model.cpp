@@ -22,7 +22,8 @@ int PostDemand::shift_start(int day, int i) const { return day * 1440 + shifts.f
 
 double PostDemand::weekly_hours() const {
   double per_day = 0;
-  for (const auto &s : shifts) per_day += s.minutes() / 60.0;
+  for (int i = 0; i < static_cast<int>(shifts.size()); ++i)
+    if (!is_on_call(i)) per_day += shifts[static_cast<std::size_t>(i)].minutes() / 60.0;
   return seats * per_day * (days.empty() ? 7.0 : static_cast<double>(days.size()));
 }
 
@@ -63,6 +64,7 @@ std::vector<Slot> Problem::slots() const {
 bool Problem::eligible(int person, int post) const {
   const Person &x = people[static_cast<std::size_t>(person)];
   const PostDemand &p = posts[static_cast<std::size_t>(post)];
+  if (p.team && x.home != post) return false;
   return std::find(p.roles.begin(), p.roles.end(), x.role) != p.roles.end() && x.holds(p.licence);
 }
 

@@ -28,6 +28,8 @@ struct PostDemand {
   std::vector<staff::Shift> shifts; // in rota order
   std::vector<int> days;            // ISO weekdays of the rota day; empty: every day
   bool duty = false;
+  bool team = false;   // only the people staffed for it (home) may take it
+  int on_call = -1;    // the shift that is on call (值班, not working time), -1 for none
   int people = 0;      // people staffed for it by the norm set
   std::string pattern; // the shift pattern used for it, "" when solved
 
@@ -36,8 +38,9 @@ struct PostDemand {
   int shift_start(int day, int i) const;
   // Offset of shift i from the start of the rota day.
   int shift_offset(int i) const;
-  double weekly_hours() const; // seat-hours a week
+  double weekly_hours() const; // seat-hours a week on duty (an on-call shift left out)
   bool round_the_clock() const;
+  bool is_on_call(int shift) const { return on_call >= 0 && shift == on_call; }
 };
 
 struct Person {

@@ -102,6 +102,8 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
     }
     if (std::find(d.roles.begin(), d.roles.end(), who.role) == d.roles.end())
       sink.add("role", i, both_sides(msg::roster_wrong_role, who.name, p.role_name(who.role), d.name));
+    else if (d.team && who.home != x.post)
+      sink.add("team", i, both_sides(msg::roster_team_only, who.name, d.name));
     else if (!who.holds(d.licence))
       sink.add("licence", i, both_sides(msg::roster_no_licence, who.name, d.name, p.licence_name(d.licence)));
     if (x.end - x.start > l.max_shift_hours * 60 + 1e-9)
@@ -116,11 +118,55 @@ std::vector<Violation> check(const Problem &p, const std::vector<Assignment> &a)
 
   // Each person's shifts in time order.
   std::vector<std::vector<int>> mine(p.people.size());
-  for (int i = 0; i < n; ++i) mine[static_cast<std::size_t>(a[i].person)].push_back(i);
+  // On-call nights (值班) are not working time: they are kept apart and checked on their own.
+  std::vector<std::vector<int>> calls(p.people.size());
+  for (int i = 0; i < n; ++i) {
+    const PostDemand &d = p.posts[static_cast<std::size_t>(a[i].post)];
+    bool call = d.on_call >= 0 && d.is_on_call(shift_of(p, a[i]));
+    (call ? calls : mine)[static_cast<std::size_t>(a[i].person)].push_back(i);
+  }
   const int cal_first = p.first_day, cal_last = p.calendar_end();
   const int span = cal_last - cal_first + 1;
   const int rest = static_cast<int>(std::lround(l.min_rest_between_shifts * 60));
   auto windows = averaging_windows(l, cal_first, cal_last);
+
+  const int gap = static_cast<int>(std::lround(l.on_call_min_gap_hours * 60));
+  for (int person = 0; person < static_cast<int>(p.people.size()); ++person) {
+    auto &on_call = calls[static_cast<std::size_t>(person)];
+    if (on_call.empty()) continue;
+    std::stable_sort(on_call.begin(), on_call.end(), [&](int x, int y) { return a[x].start < a[y].start; });
+    const catalog::Text &nm = name(p, person);
+    for (int c : on_call) {
+      for (int s : mine[static_cast<std::size_t>(person)]) {
+        int between = std::max(a[s].start - a[c].end, a[c].start - a[s].end);
+        if (between < gap)
+          sink.add("on-call-rest", a[s].start > a[c].start ? s : c,
+                   both_sides(msg::roster_on_call_gap, nm, when(a[c].start, a[c].end), when(a[s].start, a[s].end),
+                              h1(std::max(0, between) / 60.0), h1(l.on_call_min_gap_hours)));
+      }
+    }
+    for (std::size_t k = 1; k < on_call.size(); ++k)
+      if (a[on_call[k]].start < a[on_call[k - 1]].end)
+        sink.add("overlap", on_call[k],
+                 both_sides(msg::roster_overlap, nm, when(a[on_call[k - 1]].start, a[on_call[k - 1]].end).en,
+                            p.posts[a[on_call[k - 1]].post].name, when(a[on_call[k]].start, a[on_call[k]].end).en,
+                            p.posts[a[on_call[k]].post].name));
+    for (int w = cal_first; w + 6 <= cal_last; ++w) {
+      int count = 0, at = -1;
+      for (int c : on_call) {
+        int day = first_calendar_day(a[c].start);
+        if (day >= w && day <= w + 6) {
+          ++count;
+          at = c;
+        }
+      }
+      if (count <= l.on_call_max_per_7) continue;
+      sink.add("on-call-limit", at,
+               both_sides(msg::roster_on_call_limit, nm, util::format_date(w), util::format_date(w + 6),
+                          std::to_string(count), std::to_string(l.on_call_max_per_7)));
+      w += 6; // one report per stretch
+    }
+  }
 
   for (int person = 0; person < static_cast<int>(p.people.size()); ++person) {
     auto &list = mine[static_cast<std::size_t>(person)];

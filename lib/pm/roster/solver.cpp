@@ -25,10 +25,11 @@ struct Rng {
   double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
 };
 
-enum Reason { ok = 0, r_unavailable, r_rest, r_days, r_free, r_nights, r_hours, r_count };
+enum Reason { ok = 0, r_unavailable, r_rest, r_days, r_free, r_nights, r_hours, r_calls, r_count };
 
 struct State {
   std::vector<std::pair<int, int>> shifts; // (start, end), sorted
+  std::vector<std::pair<int, int>> calls;  // on-call nights (start, end), sorted; not working time
   std::vector<std::uint8_t> worked;        // shifts touching each calendar day
   std::vector<std::uint8_t> night;         // nights starting each calendar day
   std::vector<double> hours;               // per averaging window
@@ -49,6 +50,7 @@ public:
       for (int d = m_windows[static_cast<std::size_t>(w)].first; d <= m_windows[static_cast<std::size_t>(w)].last; ++d)
         m_window_of[static_cast<std::size_t>(d - m_first)] = w;
     m_rest = static_cast<int>(std::lround(p.labor.min_rest_between_shifts * 60));
+    m_gap = static_cast<int>(std::lround(p.labor.on_call_min_gap_hours * 60));
     const std::size_t n = p.people.size();
     m_state.resize(n);
     m_cap.resize(n);
@@ -65,8 +67,17 @@ public:
         if (p.eligible(i, post)) m_eligible[static_cast<std::size_t>(post)].push_back(i);
   }
 
+  bool on_call(int post, int shift) const {
+    return post >= 0 && post < static_cast<int>(m_p.posts.size()) &&
+           m_p.posts[static_cast<std::size_t>(post)].is_on_call(shift);
+  }
+
   void add(int person, int post, int shift, int rota_day, int start, int end) {
     State &s = m_state[static_cast<std::size_t>(person)];
+    if (on_call(post, shift)) {
+      s.calls.insert(std::lower_bound(s.calls.begin(), s.calls.end(), std::make_pair(start, end)), {start, end});
+      return;
+    }
     auto it = std::lower_bound(s.shifts.begin(), s.shifts.end(), std::make_pair(start, end));
     s.shifts.insert(it, {start, end});
     for (int d = first_calendar_day(start); d <= last_calendar_day(end); ++d)
@@ -90,13 +101,29 @@ public:
     }
   }
 
-  Reason can_take(int person, int start, int end) const {
+  Reason can_take(int person, int start, int end, bool call = false) const {
     const Person &x = m_p.people[static_cast<std::size_t>(person)];
     const State &s = m_state[static_cast<std::size_t>(person)];
     const staff::Labor &l = m_p.labor;
     int fd = first_calendar_day(start), ld = last_calendar_day(end);
     for (int d = fd; d <= ld; ++d)
       if (x.unavailable.count(d)) return r_unavailable;
+    // On call and on duty keep their gap either way; on-call nights do not overlap.
+    for (const auto &[cs, ce] : s.calls)
+      if (cs < end + (call ? 0 : m_gap) && start < ce + (call ? 0 : m_gap)) return r_rest;
+    if (call) {
+      for (const auto &[ws, we] : s.shifts)
+        if (ws < end + m_gap && start < we + m_gap) return r_rest;
+      for (int w = fd - 6; w <= fd; ++w) {
+        int count = 1;
+        for (const auto &c : s.calls) {
+          int d = first_calendar_day(c.first);
+          count += d >= w && d <= w + 6 ? 1 : 0;
+        }
+        if (count > l.on_call_max_per_7) return r_calls;
+      }
+      return ok;
+    }
     auto it = std::lower_bound(s.shifts.begin(), s.shifts.end(), std::make_pair(start, end));
     if (it != s.shifts.end() && end + m_rest > it->first) return r_rest;
     if (it != s.shifts.begin() && std::prev(it)->second + m_rest > start) return r_rest;
@@ -138,6 +165,8 @@ public:
     const State &s = m_state[static_cast<std::size_t>(person)];
     const Person &x = m_p.people[static_cast<std::size_t>(person)];
     double w = m_weight[static_cast<std::size_t>(person)];
+    if (on_call(slot.post, slot.shift)) // on-call nights shared out evenly, then the fewest hours
+      return 10.0 * static_cast<double>(s.calls.size()) + s.total / 8.0 + m_rng.unit() * 2.0;
     double sc = s.total / w / 8.0 * 10.0; // 10 points per 8-hour shift worked
     if (s.last_day == slot.day - 1 && s.last_post == slot.post) {
       if (s.last_shift == slot.shift)
@@ -176,7 +205,7 @@ public:
         int chosen = -1;
         int reasons[r_count] = {};
         for (const auto &[sc, person] : cand) {
-          Reason r = can_take(person, slot.start, slot.end);
+          Reason r = can_take(person, slot.start, slot.end, on_call(slot.post, slot.shift));
           if (r == ok) {
             chosen = person;
             break;
@@ -190,7 +219,8 @@ public:
                                                        &i18n::msg::roster_reason_days,
                                                        &i18n::msg::roster_reason_free_day,
                                                        &i18n::msg::roster_reason_nights,
-                                                       &i18n::msg::roster_reason_hours};
+                                                       &i18n::msg::roster_reason_hours,
+                                                       &i18n::msg::roster_reason_on_call};
           catalog::Text counts;
           for (int r = 1; r < r_count; ++r)
             if (reasons[r] > 0) {
@@ -219,7 +249,7 @@ public:
 private:
   const Problem &m_p;
   Rng m_rng;
-  int m_first = 0, m_last = 0, m_span = 0, m_rest = 0;
+  int m_first = 0, m_last = 0, m_span = 0, m_rest = 0, m_gap = 0;
   std::vector<Window> m_windows;
   std::vector<int> m_window_of;
   std::vector<State> m_state;
@@ -291,7 +321,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
   for (int post = 0; post < static_cast<int>(p.posts.size()); ++post) {
     PostDemand &d = p.posts[static_cast<std::size_t>(post)];
     bool done = false;
-    if (forced && shape_fits(*forced, d) && !d.duty) {
+    if (forced && shape_fits(*forced, d) && !d.duty && d.on_call < 0) {
       any_fit = true;
       auto team = team_fits(*forced, p, post);
       if (!team) {
@@ -305,7 +335,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
       all.insert(all.end(), made.begin(), made.end());
       d.pattern = forced->name;
       done = true;
-    } else if (o.pattern.empty() && !d.duty) {
+    } else if (o.pattern.empty() && !d.duty && d.on_call < 0) {
       for (const auto &pat : patterns) {
         if (!pat.lawful) continue;
         auto team = team_fits(pat, p, post);

@@ -38,6 +38,10 @@ Summary summarize(const Problem &p, const std::vector<Assignment> &a) {
     PersonSummary &ps = s.people[static_cast<std::size_t>(x.person)];
     double h = (x.end - x.start) / 60.0;
     int fd = first_calendar_day(x.start);
+    if (p.posts[static_cast<std::size_t>(x.post)].is_on_call(shift_of(p, x))) {
+      ++ps.on_call; // not working time: no hours, night or worked day
+      continue;
+    }
     ++ps.shifts;
     ps.hours += h;
     if (is_night(l, x.start, x.end)) ++ps.nights;
@@ -157,8 +161,9 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     j["post"] = p.posts[static_cast<std::size_t>(x.post)].id;
     j["start"] = format_datetime(x.start);
     j["end"] = format_datetime(x.end);
-    j["shift"] = code_of(shift_kind(p, x.post, x.start, x.end)).en;
-    j["hours"] = (x.end - x.start) / 60.0;
+    ShiftKind kind = shift_kind(p, x.post, x.start, x.end);
+    j["shift"] = code_of(kind).en;
+    j["hours"] = kind == ShiftKind::on_call ? 0.0 : (x.end - x.start) / 60.0; // on call: not working time
     as.push_back(std::move(j));
   }
   root["assignments"] = std::move(as);
@@ -183,6 +188,7 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     j["weekends"] = x.weekends;
     j["holidays"] = x.holidays;
     j["free_days"] = x.free_days;
+    if (x.on_call > 0) j["on_call"] = x.on_call;
     people.push_back(std::move(j));
   }
   sum["people"] = std::move(people);

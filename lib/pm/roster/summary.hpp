@@ -18,6 +18,7 @@ struct PersonSummary {
   double overtime = 0; // hours beyond the standard, summed over the averaging periods
   int nights = 0, weekends = 0, holidays = 0;
   int free_days = 0;
+  int on_call = 0; // on-call nights (not working time)
 };
 
 struct Spread {

@@ -2,6 +2,8 @@
 #include <pm/staff/engine.hpp>
 #include <pm/util/text.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,7 +13,8 @@ namespace pm::staff {
 
 double Post::weekly_hours() const {
   double per_day = 0;
-  for (const auto &s : shifts) per_day += s.minutes() / 60.0;
+  for (std::size_t i = 0; i < shifts.size(); ++i)
+    if (static_cast<int>(i) != on_call) per_day += shifts[i].minutes() / 60.0;
   double days_per_week = days.empty() ? 7.0 : static_cast<double>(days.size());
   return seats * per_day * days_per_week;
 }
@@ -108,7 +111,13 @@ public:
         add(roles, r, fixed(r));
         break;
       case RuleKind::ratio:
-        if (auto line = ratio(r)) add(roles, r, *line);
+        if (const estate::SpecialService *sp = team_service(r)) {
+          auto [line, posts] = teams(r, *sp);
+          add(roles, r, line);
+          m_posts.insert(m_posts.end(), posts.begin(), posts.end());
+        } else if (auto line = ratio(r)) {
+          add(roles, r, *line);
+        }
         break;
       case RuleKind::cover:
         for (auto &[line, post] : cover(r)) {
@@ -269,6 +278,79 @@ private:
     l.people = limit(r, l.people, l.explanation);
     append_note(r, l.explanation);
     return l;
+  }
+
+  // The special service a ratio rule reads its owners per person from, when the estate gives
+  // that service as teams (owners_per_team and team) instead.
+  const estate::SpecialService *team_service(const Rule &r) const {
+    if (!util::starts_with(r.per_quantity, "special.") || !util::ends_with(r.per_quantity, ".owners_per_staff"))
+      return nullptr;
+    std::string svc = r.per_quantity.substr(8, r.per_quantity.size() - 8 - 17);
+    for (const auto &sp : m_e.special_services)
+      if (sp.service == svc && sp.team > 0 && sp.owners_per_team > 0) return &sp;
+    return nullptr;
+  }
+
+  // One team of sp.team people for every sp.owners_per_team owners begun, each team a post of
+  // its own; round the clock, a team is on duty by day and on call by night (labour profile).
+  std::pair<Line, std::vector<Post>> teams(const Rule &r, const estate::SpecialService &sp) {
+    std::string svc = "special." + sp.service;
+    m_used.insert(svc + ".owners");
+    m_used.insert(svc + ".owners_per_staff");
+    Line l = base(r);
+    int count = static_cast<int>(std::ceil(static_cast<double>(sp.owners) / sp.owners_per_team - 1e-9));
+    l.raw = static_cast<double>(count) * sp.team;
+    l.people = count * sp.team;
+    const catalog::Role *cr = m_c.role(r.role);
+    Text role = cr ? cr->name : Text::same(r.role);
+    std::string hours = sp.hours.empty() ? "24h" : sp.hours;
+    std::vector<Shift> shifts;
+    int on_call = -1;
+    bool clock = hours == "24h";
+    if (clock) {
+      int a = minutes_of(m_l.on_call_end), b = minutes_of(m_l.on_call_start);
+      shifts = {Shift{a, b % 1440}, Shift{b, a}};
+      on_call = 1;
+    } else if (auto sh = shifts_for(hours, m_l.max_shift_hours)) {
+      shifts = *sh;
+    }
+    Text when = clock ? both(msg::staff_round_the_clock) : Text::same(shifts_text(shifts) + " ");
+    Text how = clock ? both(msg::staff_team_day_and_night, m_l.on_call_end, m_l.on_call_start) : Text{};
+    l.explanation = both_sides(msg::staff_teams, role, n(sp.owners), n(sp.owners_per_team), n(count), n(sp.team),
+                               n(l.people), when, how);
+    append_note(r, l.explanation);
+    std::vector<Post> posts;
+    for (int k = 1; k <= count; ++k) {
+      Post p;
+      p.id = fmt::format("{}-team-{:0{}}", r.role, k, count >= 100 ? 3 : 2);
+      p.name = both_sides(msg::staff_team_post, role, std::to_string(k));
+      p.role = r.role;
+      p.roles = {r.role};
+      p.licence = cr ? cr->licence : "";
+      p.seats = 1;
+      p.shifts = shifts;
+      p.people = sp.team;
+      p.team = true;
+      p.on_call = on_call;
+      if (!shifts.empty()) posts.push_back(std::move(p));
+    }
+    if (clock && !posts.empty()) {
+      // Each member's share of the week: the day shifts on duty and the on-call nights.
+      double duty = 7.0 * shifts.front().minutes() / 60.0 / sp.team;
+      double nights = 7.0 / sp.team;
+      double limit = m_l.lawful_max_weekly_hours();
+      if (duty > limit + 1e-9 || nights > m_l.on_call_max_per_7 + 1e-9 || sp.team < 3)
+        m_warnings.push_back({"unlawful-cover",
+                              both_sides(msg::staff_team_unlawful, role, n(sp.team), n(std::round(duty * 10) / 10),
+                                         n(std::round(limit * 10) / 10), n(std::round(nights * 10) / 10),
+                                         n(m_l.on_call_max_per_7), n(m_l.on_call_min_gap_hours)),
+                              r.role, posts.front().id});
+    }
+    return {std::move(l), std::move(posts)};
+  }
+
+  static int minutes_of(const std::string &hhmm) {
+    return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
   }
 
   std::vector<std::pair<Line, Post>> cover(const Rule &r) {

@@ -50,8 +50,10 @@ struct Post {
   std::vector<int> days; // ISO weekdays; empty: every day
   int people = 0;        // people staffed for this post (0 for a duty)
   bool duty = false;     // taken in turn by people of other posts, adds no headcount
+  bool team = false;     // taken only by the people staffed for it (a butler team)
+  int on_call = -1;      // the shift that is on call (值班, not working time), -1 for none
   CoverMethod method = CoverMethod::labour;
-  double weekly_hours() const; // seat-hours a week
+  double weekly_hours() const; // seat-hours a week on duty (on-call shifts left out)
 };
 
 struct Warning {

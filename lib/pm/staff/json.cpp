@@ -74,10 +74,15 @@ ordered_json to_json(const Staffing &s, bool zh) {
     pj["licence"] = p.licence.empty() ? ordered_json(nullptr) : ordered_json(p.licence);
     pj["seats"] = p.seats;
     ordered_json shifts = ordered_json::array();
-    for (const auto &sh : p.shifts) shifts.push_back({{"start", format_hhmm(sh.start)}, {"end", format_hhmm(sh.end)}});
+    for (std::size_t i = 0; i < p.shifts.size(); ++i) {
+      const Shift &sh = p.shifts[i];
+      shifts.push_back({{"start", format_hhmm(sh.start)}, {"end", format_hhmm(sh.end)}});
+      if (static_cast<int>(i) == p.on_call) shifts.back()["on_call"] = true; // not working time
+    }
     pj["shifts"] = std::move(shifts);
     if (!p.days.empty()) pj["days"] = p.days;
     pj["duty"] = p.duty;
+    if (p.team) pj["team"] = true;
     pj["people"] = p.people;
     pj["weekly_hours"] = round2(p.weekly_hours());
     bool nobody = p.duty || p.people == 0;

@@ -59,7 +59,7 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &
     // Absurd figures are refused; the keys left out keep Labor's defaults (pm-norms(5)).
     constexpr double limit = 1e6;
     data::Reader rd(file, local);
-    rd.keys(*tbl, {"meta", "hours", "leave", "rostering", "pay"});
+    rd.keys(*tbl, {"meta", "hours", "leave", "rostering", "pay", "on_call"});
     if (auto m = rd.table(*tbl, "meta")) {
       rd.keys(*m, {"name", "title_zh", "title_en", "source", "source_zh", "source_en"});
       l.title = rd.text(*m, "title_zh", "title_en", Need::optional);
@@ -100,6 +100,13 @@ std::optional<Labor> parse_labor(std::string_view toml_text, const std::string &
       set(l.overtime_pay, rd.number(*h, "overtime", Range::at_least(1, limit)));
       set(l.rest_day_pay, rd.number(*h, "rest_day", Range::at_least(1, limit)));
       set(l.holiday_pay, rd.number(*h, "public_holiday", Range::at_least(1, limit)));
+    }
+    if (auto h = rd.table(*tbl, "on_call")) {
+      rd.keys(*h, {"start", "end", "max_per_7", "min_gap_hours"});
+      clock(rd, *h, "start", l.on_call_start);
+      clock(rd, *h, "end", l.on_call_end);
+      set(l.on_call_max_per_7, rd.integer(*h, "max_per_7", 0, 7));
+      set(l.on_call_min_gap_hours, rd.number(*h, "min_gap_hours", Range::at_least(0, limit)));
     }
     if (l.productive_days_per_year() <= 0) rd.error(*tbl, "bad-value", both(msg::labor_no_working_days));
   }

@@ -23,6 +23,11 @@ struct Labor {
   int min_free_days_per_7 = 1, max_consecutive_days = 6, max_consecutive_nights = 4;
   std::string night_start = "22:00", night_end = "06:00";
   double pay_days_per_month = 21.75, overtime_pay = 1.5, rest_day_pay = 2.0, holiday_pay = 3.0;
+  // Round-the-clock cover by a small team (butler teams): on duty from on_call_end to
+  // on_call_start, on call (值班, may rest at the residence, not working time) the rest of the day.
+  std::string on_call_start = "19:00", on_call_end = "07:00";
+  int on_call_max_per_7 = 3;        // on-call nights in any 7 days
+  double on_call_min_gap_hours = 8; // between an on-call night and a shift on duty
 
   // Hours a person works in a year at the standard week, less public holidays and leave.
   double productive_hours_per_year() const;
