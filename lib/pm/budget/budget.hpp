@@ -143,6 +143,9 @@ struct Budget {
   std::vector<ItemTotal> items;             // in item order, only items with lines
   std::vector<DepartmentTotal> departments; // the staffing's departments, then common costs
   std::int64_t cents = 0;                   // the sum of the lines
+  // False where the occupants pay no property fee per m² (an institution's centre, a college's
+  // dormitories: the estate type's terms say so): a cost budget, `fee` left empty.
+  bool fee_charged = true;
   Fee fee;
   std::vector<catalog::Text> notes;
   std::vector<Warning> warnings;

@@ -132,7 +132,7 @@ Section overview(const Ctx &c) {
 
   const auto &st = c.in->staffing;
   const auto &b = c.in->budget;
-  s.blocks.push_back(Paragraph{c.f(msg::overview_figures, num(st.total),
+  s.blocks.push_back(Paragraph{c.f(b.fee_charged ? msg::overview_figures : msg::overview_figures_cost, num(st.total),
                                    st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—",
                                    money(b.cents), money(budget::to_cents(b.monthly_cost())),
                                    num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)),
