@@ -122,7 +122,7 @@ Section maintenance(const Ctx &c) {
     Facts f;
     f.items.emplace_back(c(msg::rounds_per_day), num(own->rounds_per_day));
     if (!own->times.empty()) f.items.emplace_back(c(msg::round_times), c.join(own->times));
-    is.blocks.push_back(Paragraph{c(msg::inspections_own), Style::normal});
+    is.blocks.push_back(Paragraph{c(msg::inspections_own) + c.assumed("inspections"), Style::normal});
     is.blocks.push_back(std::move(f));
     std::vector<std::string> items;
     for (const auto &x : own->checklist) items.push_back(c.t(x));

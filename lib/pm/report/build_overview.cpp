@@ -257,7 +257,7 @@ Section organisation(const Ctx &c) {
     for (const auto &g : groups) group_names[g.id] = c.t(g.name);
     Table gt;
     gt.id = "groups";
-    gt.caption = c(msg::cap_groups);
+    gt.caption = c(msg::cap_groups) + c.assumed("groups");
     gt.columns = {col("group", c(msg::c_group)),           col("kind", c(msg::c_kind)),
                   col("parent", c(msg::c_parent)),         col("lead", c(msg::c_lead)),
                   col("deputies", c(msg::c_deputies)),     col("members", c(msg::c_members), Align::left, 0, true),
