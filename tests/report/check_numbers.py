@@ -95,11 +95,17 @@ def main(report_path, staff_path, budget_path, roster_path=None):
     # Budget: the summary, every line, item and department, the fee of every contract.
     expect("summary.annual_cost", s["annual_cost"], bud["annual_cost"])
     expect("summary.monthly_cost", s["monthly_cost"], bud["monthly_cost"])
-    for k, v in bud["fee_per_m2_month"].items():
-        expect(f"summary.fee_per_m2_month.{k}", s["fee_per_m2_month"][k], v)
-        expect(f"fee table {k}", cell(t["fee"], k, "per_m2_month"), v)
-    for c in bud["fee"]["contracts"]:
-        expect(f"fee table {c['id']} annual revenue", cell(t["fee"], c["id"], "annual_revenue"), c["annual_revenue"])
+    if s["fee_charged"] != bud["fee_charged"]:
+        problems.append(f"summary.fee_charged {s['fee_charged']}, pm budget {bud['fee_charged']}")
+    if not bud["fee_charged"]:  # a cost budget: no fee anywhere
+        if s["fee_per_m2_month"] is not None or "fee" in t:
+            problems.append("no fee is charged, yet the report gives one")
+    else:
+        for k, v in bud["fee_per_m2_month"].items():
+            expect(f"summary.fee_per_m2_month.{k}", s["fee_per_m2_month"][k], v)
+            expect(f"fee table {k}", cell(t["fee"], k, "per_m2_month"), v)
+        for c in bud["fee"]["contracts"]:
+            expect(f"fee table {c['id']} annual revenue", cell(t["fee"], c["id"], "annual_revenue"), c["annual_revenue"])
     bi = t["budget_items"]
     for it in bud["items"]:
         expect(f"budget item {it['id']} annual", cell(bi, it["id"], "annual", "group"), it["annual"])
@@ -137,7 +143,8 @@ def main(report_path, staff_path, budget_path, roster_path=None):
     if problems:
         print("\n".join(problems))
         return 1
-    print(f"ok: {report_path}: {staff['total']} people, {bud['annual_cost']:.2f} 元, fee {s['fee_per_m2_month']['lump_sum']}")
+    fee = s["fee_per_m2_month"]["lump_sum"] if s["fee_per_m2_month"] else "none"
+    print(f"ok: {report_path}: {staff['total']} people, {bud['annual_cost']:.2f} 元, fee {fee}")
     return 0
 
 

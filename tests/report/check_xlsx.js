@@ -108,7 +108,8 @@ function evaluator(wb, ws) {
   // it as the budget has lines, and more for the fees.
   const inputsName = wb.worksheets[3] ? wb.worksheets[3].name : '';
   const fromInputs = budgetSheet.filter((r) => r.formula.includes(`'${inputsName.replace(/'/g, "''")}'!`));
-  if (fromInputs.length < budget.lines.length + 3)
+  // A cost budget (no fee charged) has no fee formulas.
+  if (fromInputs.length < budget.lines.length + (budget.fee_charged ? 3 : 0))
     problems.push(`only ${fromInputs.length} budget formulas use the inputs sheet, for ${budget.lines.length} lines`);
   const sums = (rs) => rs.filter((r) => r.formula.startsWith('SUM('));
   if (!sums(staffing).length) problems.push('the staffing sheet has no SUM formula');
@@ -119,7 +120,7 @@ function evaluator(wb, ws) {
   has(sums(staffing), staff.total, 'the staffing total');
   has(sums(budgetSheet), budget.annual_cost, 'the annual cost');
   has(budgetSheet, budget.monthly_cost, 'the monthly cost');
-  for (const [k, v] of Object.entries(budget.fee_per_m2_month)) has(budgetSheet, v, `the ${k} fee`);
+  for (const [k, v] of Object.entries(budget.fee_per_m2_month || {})) has(budgetSheet, v, `the ${k} fee`);
   if (staff.posts.length) {
     const people = staff.posts.filter((p) => !p.duty).reduce((s, p) => s + p.people, 0);
     has(sums(rosterSheet), people, 'the people of the covered posts');

@@ -132,6 +132,12 @@ inline pm::estate::Estate generate(Rng &rng) {
     b.owners_per_staff = rng.between(2, 6);
     e.special_services.push_back(b);
   }
+  if (rng.chance(20)) { // water and electrical staff on duty (a college's dormitories: 24 hours)
+    pm::estate::SpecialService u;
+    u.service = "utility_duty";
+    u.hours = "24h";
+    e.special_services.push_back(u);
+  }
   return e;
 }
 

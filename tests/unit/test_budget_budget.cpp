@@ -603,7 +603,28 @@ TEST_CASE("compute: the special maintenance fund is housing's; elsewhere the own
     std::string n = notes(type);
     CHECK(n.find("专项维修资金") == std::string::npos);
     CHECK(n.find("maintenance fund") == std::string::npos);
-    CHECK(n.find("不计入物业服务费") != std::string::npos);
+    // Where no fee is charged, major repairs are outside the cost budget instead.
+    bool fee = std::string(type) == "office" || std::string(type) == "industrial_park";
+    CHECK(n.find(fee ? "不计入物业服务费" : "不计入本成本预算") != std::string::npos);
   }
   CHECK(notes("campus_dormitory").find("校方") != std::string::npos);
+}
+
+TEST_CASE("compute: no fee per m² where the estate type's terms say none is charged (a cost budget)") {
+  const auto &terms = *fx::context().terms;
+  auto r = rates(std::string(staff_rates) + fee_rates);
+  for (const char *type : {"residential", "office", "campus_dormitory", "institution"}) {
+    CAPTURE(type);
+    estate::Estate e = small_estate();
+    e.type = type;
+    auto c = compute(e, security_staffing(), r, fx::roles(), nullptr, "given", terms.of(type));
+    REQUIRE(c.budget);
+    const bool charged = std::string(type) == "residential" || std::string(type) == "office";
+    CHECK(c.budget->fee_charged == charged);
+    CHECK((c.budget->fee.lump_sum.per_m2_month > 0) == charged);
+    CHECK(c.budget->cents > 0); // the cost is there either way
+    std::string all;
+    for (const auto &n : c.budget->notes) all += n.zh + "\n";
+    CHECK((all.find("成本预算") != std::string::npos) == !charged);
+  }
 }

@@ -109,6 +109,11 @@ void check_formulas(const budget::Budget &b) {
   for (const auto &d : b.departments)
     if (!d.headcount_formula.empty()) CHECK(Eval(inputs, lines)(d.headcount_formula) == d.headcount);
   for (const budget::Contract *k : {&b.fee.lump_sum, &b.fee.lump_sum_vat, &b.fee.cost_plus}) {
+    if (!b.fee_charged) { // a cost budget: no fee, no formulas for one
+      CHECK(k->per_m2_month_formula.empty());
+      CHECK(k->per_m2_month == 0);
+      continue;
+    }
     CHECK(budget::round_cents(Eval(inputs, lines)(k->per_m2_month_formula)) == budget::round_cents(k->per_m2_month));
     CHECK(budget::round_cents(Eval(inputs, lines)(k->per_m2_month_incl_vat_formula)) ==
           budget::round_cents(k->per_m2_month_incl_vat));

@@ -175,8 +175,18 @@ TEST_CASE("build: the extra sections of plans 2 to 5") {
   for (const auto &s : p4.doc.sections)
     if (s.id == "duties") job_descriptions = s.title == "Job descriptions";
   CHECK(job_descriptions);
+  const auto p4_ids = ids(p4.doc.sections);
+  CHECK(std::find(p4_ids.begin(), p4_ids.end(), "processes") != p4_ids.end());
   auto p5 = build("college-dormitories", false);
   CHECK(p5.doc.table("cleaning_standards"));
+  // Fire equipment on every floor: one row per item, counted as the buildings' floors.
+  const auto *fire = p5.doc.table("fire_per_floor");
+  REQUIRE(fire);
+  REQUIRE(fire->rows.size() == 3);
+  CHECK(fire->rows[0].cells[2].number == std::optional<double>(p5.plan.estate.floors()));
+  const auto p5_ids = ids(p5.doc.sections);
+  for (const char *id : {"commitments", "fire-safety", "liability"})
+    CHECK(std::find(p5_ids.begin(), p5_ids.end(), id) != p5_ids.end());
   bool rules = false, committee = false;
   for (const auto &s : p5.doc.sections) {
     rules = rules || s.id == "rules";

@@ -253,6 +253,16 @@ std::map<std::string, Grow> growers() {
     s.owners_per_staff = r.between(2, 6);
     e.special_services.push_back(s);
   };
+  // Round-the-clock water and electrical duty replaces the general repairmen staffed by area
+  // (below 50,000 m² at most 3): it never staffs fewer.
+  g["special.utility_duty"] = [](pm::estate::Estate &e, Rng &, bool) {
+    for (const auto &s : e.special_services)
+      if (s.service == "utility_duty") return;
+    pm::estate::SpecialService s;
+    s.service = "utility_duty";
+    s.hours = "24h";
+    e.special_services.push_back(s);
+  };
   g["special.butler.owners"] = [](pm::estate::Estate &e, Rng &r, bool big) {
     for (auto &s : e.special_services)
       if (s.service == "butler") {

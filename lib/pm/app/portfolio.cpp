@@ -43,7 +43,7 @@ PortfolioRun run_portfolio(const Context &c, const std::string &dir, const std::
       bool illustrative = false;
       if (p.budget) {
         cost = p.budget->annual_cost();
-        fee = budget::round_cents(p.budget->fee.lump_sum.per_m2_month_incl_vat);
+        if (p.budget->fee_charged) fee = budget::round_cents(p.budget->fee.lump_sum.per_m2_month_incl_vat);
         rates = p.budget->rates;
         illustrative = p.budget->illustrative;
         auto &seen = r.illustrative_rates;

@@ -637,6 +637,9 @@ private:
     f.chargeable_area = m_e.areas.chargeable;
     f.households = m_e.households;
     f.rates = m_r.fee;
+    // No fee is charged: the budget is the cost, by item and department, nothing per m².
+    m_b.fee_charged = !m_terms || m_terms->fee_charged;
+    if (!m_b.fee_charged) return;
     if (f.chargeable_area <= 0) {
       m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
                                    both(msg::budget_no_chargeable_area)));
@@ -807,7 +810,10 @@ private:
     rates_note();
     // The special maintenance fund is housing's (住宅专项维修资金管理办法 arts. 2 and 6); elsewhere
     // the owner pays for major repairs as the contract agrees.
-    if (!m_terms || m_terms->maintenance_fund)
+    if (!m_b.fee_charged) {
+      n.push_back(both_sides(msg::budget_note_no_fee, m_terms->occupants, m_terms->client));
+      n.push_back(both_of(msg::budget_note_repairs_cost, m_terms->client));
+    } else if (!m_terms || m_terms->maintenance_fund)
       n.push_back(both(msg::budget_note_repairs, maintenance_fund, fee_measures));
     else
       n.push_back(both_of(msg::budget_note_repairs_owner, m_terms->governance));

@@ -158,6 +158,9 @@ struct Budget {
   // Cost centres, owners first; empty when every line is the owners' (then cents is theirs).
   std::vector<CentreTotal> centres;
   std::int64_t owners_cents = 0; // the lines the fee is computed from
+  // False where the occupants pay no property fee per m² (an institution's centre, a college's
+  // dormitories: the estate type's terms say so): a cost budget, `fee` left empty.
+  bool fee_charged = true;
   Fee fee;
   std::vector<catalog::Text> notes;
   std::vector<Warning> warnings;

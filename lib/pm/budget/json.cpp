@@ -46,40 +46,46 @@ ordered_json to_json(const Budget &b, bool zh) {
   j["chargeable_area"] = b.fee.chargeable_area;
   j["annual_cost"] = b.annual_cost();
   j["monthly_cost"] = b.monthly_cost();
-  j["fee_per_m2_month"] = {{"lump_sum", round_cents(b.fee.lump_sum.per_m2_month)},
-                           {"lump_sum_vat", round_cents(b.fee.lump_sum_vat.per_m2_month)},
-                           {"cost_plus", round_cents(b.fee.cost_plus.per_m2_month)}};
-  ordered_json fee;
-  fee["chargeable_area"] = b.fee.chargeable_area;
-  fee["households"] = b.fee.households > 0 ? ordered_json(b.fee.households) : ordered_json(nullptr);
-  fee["household_area"] = b.fee.household_area;
-  fee["profit_rate"] = b.fee.rates.profit_rate;
-  fee["tax_rate"] = b.fee.rates.tax_rate;
-  fee["vat_rate"] = b.fee.rates.vat_rate;
-  fee["remuneration_rate"] = b.fee.rates.remuneration_rate;
-  fee["contracts"] = ordered_json::array(
-      {contract(b.fee.lump_sum, zh), contract(b.fee.lump_sum_vat, zh), contract(b.fee.cost_plus, zh)});
-  if (const auto &p = b.fee.parking)
-    fee["parking"] = {{"spaces", p->spaces},
-                      {"per_space_month", p->per_space_month},
-                      {"annual", round_cents(p->annual)},
-                      {"basis", p->basis.get(zh)},
-                      {"source", p->source.get(zh)}};
-  else
-    fee["parking"] = nullptr;
-  ordered_json income = ordered_json::array();
-  for (const auto &x : b.fee.income)
-    income.push_back({{"name", x.name.get(zh)}, {"annual", round_cents(x.annual)}, {"source", x.source.get(zh)}});
-  fee["income"] = std::move(income);
-  fee["offsets"] = round_cents(b.fee.offsets);
-  if (const auto &g = b.fee.guide)
-    fee["guide_price"] = {
-        {"grade", g->grade},          {"local_grade", g->local.get(zh)}, {"lift", g->lift}, {"base", g->base},
-        {"low", round_cents(g->low)}, {"high", round_cents(g->high)},    {"fee", g->fee},   {"position", g->position},
-        {"basis", g->basis.get(zh)},  {"source", g->source.get(zh)}};
-  else
-    fee["guide_price"] = nullptr;
-  j["fee"] = std::move(fee);
+  j["fee_charged"] = b.fee_charged;
+  if (!b.fee_charged) { // a cost budget: no fee to show
+    j["fee_per_m2_month"] = nullptr;
+    j["fee"] = nullptr;
+  } else {
+    j["fee_per_m2_month"] = {{"lump_sum", round_cents(b.fee.lump_sum.per_m2_month)},
+                             {"lump_sum_vat", round_cents(b.fee.lump_sum_vat.per_m2_month)},
+                             {"cost_plus", round_cents(b.fee.cost_plus.per_m2_month)}};
+    ordered_json fee;
+    fee["chargeable_area"] = b.fee.chargeable_area;
+    fee["households"] = b.fee.households > 0 ? ordered_json(b.fee.households) : ordered_json(nullptr);
+    fee["household_area"] = b.fee.household_area;
+    fee["profit_rate"] = b.fee.rates.profit_rate;
+    fee["tax_rate"] = b.fee.rates.tax_rate;
+    fee["vat_rate"] = b.fee.rates.vat_rate;
+    fee["remuneration_rate"] = b.fee.rates.remuneration_rate;
+    fee["contracts"] = ordered_json::array(
+        {contract(b.fee.lump_sum, zh), contract(b.fee.lump_sum_vat, zh), contract(b.fee.cost_plus, zh)});
+    if (const auto &p = b.fee.parking)
+      fee["parking"] = {{"spaces", p->spaces},
+                        {"per_space_month", p->per_space_month},
+                        {"annual", round_cents(p->annual)},
+                        {"basis", p->basis.get(zh)},
+                        {"source", p->source.get(zh)}};
+    else
+      fee["parking"] = nullptr;
+    ordered_json income = ordered_json::array();
+    for (const auto &x : b.fee.income)
+      income.push_back({{"name", x.name.get(zh)}, {"annual", round_cents(x.annual)}, {"source", x.source.get(zh)}});
+    fee["income"] = std::move(income);
+    fee["offsets"] = round_cents(b.fee.offsets);
+    if (const auto &g = b.fee.guide)
+      fee["guide_price"] = {
+          {"grade", g->grade},          {"local_grade", g->local.get(zh)}, {"lift", g->lift}, {"base", g->base},
+          {"low", round_cents(g->low)}, {"high", round_cents(g->high)},    {"fee", g->fee},   {"position", g->position},
+          {"basis", g->basis.get(zh)},  {"source", g->source.get(zh)}};
+    else
+      fee["guide_price"] = nullptr;
+    j["fee"] = std::move(fee);
+  }
 
   ordered_json items = ordered_json::array();
   // A total's basis is its lines; their sources are theirs.

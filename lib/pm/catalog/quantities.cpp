@@ -28,11 +28,9 @@ const Named outsourced_services[] = {{"lift_maintenance", msg::svc_lift_maintena
                                      {"waste_removal", msg::svc_waste_removal},
                                      {"pest_control", msg::svc_pest_control},
                                      {"water_tank_cleaning", msg::svc_water_tank_cleaning}};
-const Named special_services[] = {{"butler", msg::svc_butler},
-                                  {"concierge", msg::svc_concierge},
-                                  {"shuttle", msg::svc_shuttle},
-                                  {"housekeeping", msg::svc_housekeeping},
-                                  {"escort", msg::svc_escort}};
+const Named special_services[] = {{"butler", msg::svc_butler},   {"concierge", msg::svc_concierge},
+                                  {"shuttle", msg::svc_shuttle}, {"housekeeping", msg::svc_housekeeping},
+                                  {"escort", msg::svc_escort},   {"utility_duty", msg::svc_utility_duty}};
 
 // Units: Chinese counts with a measure word (9栋), English says the unit in the label.
 const Text m2 = {"m²", "m²"}, none = {"", ""};

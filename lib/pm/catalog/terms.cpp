@@ -56,8 +56,8 @@ std::optional<Terms> load_terms(const std::string &name_or_path, diag::Diagnosti
     for (auto &n : *types) {
       const auto &t = *n.as_table();
       rd.keys(t, {"id", "estate_zh", "estate_en", "occupants_zh", "occupants_en", "governance_zh", "governance_en",
-                  "client_zh", "client_en", "grade_standard_zh", "grade_standard_en", "maintenance_fund", "source",
-                  "source_zh", "source_en"});
+                  "client_zh", "client_en", "grade_standard_zh", "grade_standard_en", "maintenance_fund", "fee_charged",
+                  "source", "source_zh", "source_en"});
       EstateTerms e;
       e.type = rd.id(t, ids, both(msg::catalog_what_estate_type));
       const auto &known = estate_types();
@@ -69,6 +69,7 @@ std::optional<Terms> load_terms(const std::string &name_or_path, diag::Diagnosti
       e.client = rd.text(t, "client_zh", "client_en", Need::required);
       e.grade_standard = rd.text(t, "grade_standard_zh", "grade_standard_en", Need::required);
       if (auto b = rd.boolean(t, "maintenance_fund", Need::required)) e.maintenance_fund = *b;
+      if (auto b = rd.boolean(t, "fee_charged", Need::optional)) e.fee_charged = *b;
       e.source = rd.source_text(t);
       terms.types.push_back(std::move(e));
     }

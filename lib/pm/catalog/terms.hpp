@@ -21,6 +21,7 @@ struct EstateTerms {
   Text client;                   // "委托方" / "client"
   Text grade_standard;           // the service standard that applies, in words
   bool maintenance_fund = false; // 专项维修资金 pays for major repairs (housing only)
+  bool fee_charged = true;       // a property fee per m² is charged; false: the budget is a cost budget
   Text source;
 };
 

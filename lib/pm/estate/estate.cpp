@@ -33,6 +33,12 @@ int Estate::buildings_of(const std::string &t) const {
   return n;
 }
 
+int Estate::floors() const {
+  int n = 0;
+  for (const auto &b : buildings) n += b.count * (b.floors > 0 ? b.floors : usual_floors(b.type));
+  return n;
+}
+
 namespace {
 // A member of the type asked for, else `def`. roles_for runs on documents that may not have
 // passed the schema, so a wrong type (or a number out of an int's range, whose conversion
@@ -111,7 +117,7 @@ namespace {
 catalog::Requirements requirements_of(const json &r) {
   catalog::Requirements q;
   if (!r.is_object()) return q;
-  q.max_age = get<int>(r, "max_age", 0);
+  q.max_age = get<int>(r, "age_under", get<int>(r, "max_age", 0)); // max_age: the older name
   q.experience_years = get<int>(r, "experience_years", 0);
   if (r.contains("education")) q.education = text_of(r["education"]);
   if (r.contains("licences"))
@@ -343,6 +349,21 @@ Estate from_document(const yaml::Document &doc) {
   e.notes = get<std::string>(v, "notes", "");
   for (const auto &x : v.value("assumptions", json::array()))
     if (x.is_object()) e.assumptions.push_back({get<std::string>(x, "about", ""), text_of(x)});
+  for (const auto &x : v.value("processes", json::array()))
+    e.processes.push_back(
+        {get<std::string>(x, "id", ""), text_of(x.value("name", json())), texts_of(x.value("steps", json()))});
+  if (v.contains("surveys") && v["surveys"].is_object())
+    e.surveys =
+        Surveys{text_of(v["surveys"].value("frequency", json())), text_of(v["surveys"].value("method", json()))};
+  if (v.contains("fire_safety") && v["fire_safety"].is_object()) {
+    const json &x = v["fire_safety"];
+    e.fire_safety = FireSafety{texts_of(x.value("per_floor", json())), text_of(x.value("team", json())),
+                               texts_of(x.value("duties", json()))};
+  }
+  if (v.contains("liability") && v["liability"].is_object())
+    e.liability =
+        Liability{texts_of(v["liability"].value("borne", json())), texts_of(v["liability"].value("not_borne", json()))};
+  e.commitments = texts_of(v.value("commitments", json()));
   for (const auto &x : v.value("groups", json::array())) e.groups.push_back(group_of(x));
   if (v.contains("proposal")) {
     const json &pr = v["proposal"];

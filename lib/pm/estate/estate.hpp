@@ -211,6 +211,31 @@ struct Assumption {
   catalog::Text text;
 };
 
+// A process the plan lays down (an internal application for posts), its steps in order.
+struct Process {
+  std::string id;
+  catalog::Text name;
+  std::vector<catalog::Text> steps;
+};
+
+// How often the occupants' opinions are asked, in the plan's words ("每季度或半年"), and how.
+struct Surveys {
+  catalog::Text frequency, method;
+};
+
+// Fire safety as the plan sets it: equipment on every floor of every building, a volunteer
+// fire team, and the team's work.
+struct FireSafety {
+  std::vector<catalog::Text> per_floor;
+  catalog::Text team;
+  std::vector<catalog::Text> duties;
+};
+
+// What the company answers for and what it does not (a college's dormitories).
+struct Liability {
+  std::vector<catalog::Text> borne, not_borne;
+};
+
 // Who the proposal is for and from, for its cover page; empty fields are left off the cover.
 struct Proposal {
   catalog::Text client, consultant;
@@ -249,12 +274,18 @@ struct Estate {
   std::vector<catalog::Text> escalation;
   std::string notes;
   std::vector<Assumption> assumptions;
+  std::vector<Process> processes;
+  std::optional<Surveys> surveys;
+  std::optional<FireSafety> fire_safety;
+  std::optional<Liability> liability;
+  std::vector<catalog::Text> commitments; // the service promised, as the plan words it
   std::vector<Group> groups;
   Governance governance;
   Proposal proposal;
 
   bool is_outsourced(const std::string &service) const;
   int buildings_of(const std::string &type) const;
+  int floors() const; // the floors of all its buildings (count × floors, the usual floors when not given)
   bool zh() const { return locale.rfind("zh", 0) == 0; }
 };
 

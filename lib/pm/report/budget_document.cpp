@@ -101,10 +101,12 @@ doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang la
                col("fee_cost_plus", c(msg::c_fee_cost_plus), Align::right, 2)};
   for (const auto &p : plans) {
     const budget::Budget &b = *p.budget;
+    // No fee where none is charged (a cost budget).
+    auto fee = [&](const budget::Contract &k) {
+      return b.fee_charged ? Cell::num(budget::round_cents(k.per_m2_month)) : Cell::of("—");
+    };
     t.rows.push_back(body(b.estate_id, {Cell::of(b.estate_id), Cell::num(b.annual_cost()), Cell::num(b.monthly_cost()),
-                                        Cell::num(budget::round_cents(b.fee.lump_sum.per_m2_month)),
-                                        Cell::num(budget::round_cents(b.fee.lump_sum_vat.per_m2_month)),
-                                        Cell::num(budget::round_cents(b.fee.cost_plus.per_m2_month))}));
+                                        fee(b.fee.lump_sum), fee(b.fee.lump_sum_vat), fee(b.fee.cost_plus)}));
   }
   Table data = t; // CSV: the summary, without a total
   data.id = "summary_data";

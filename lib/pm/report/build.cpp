@@ -212,6 +212,7 @@ Document build(const Input &given) {
   d.summary.fee_lump_sum = budget::round_cents(b.fee.lump_sum.per_m2_month);
   d.summary.fee_lump_sum_vat = budget::round_cents(b.fee.lump_sum_vat.per_m2_month);
   d.summary.fee_cost_plus = budget::round_cents(b.fee.cost_plus.per_m2_month);
+  d.summary.fee_charged = b.fee_charged;
   d.summary.roster = in.roster != nullptr;
   d.summary.roster_coverage = in.roster ? in.roster->coverage : 0;
 
@@ -220,14 +221,18 @@ Document build(const Input &given) {
   d.sections.push_back(organisation(c));
   d.sections.push_back(staffing(c));
   d.sections.push_back(duties(c));
+  if (auto s = processes(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(shifts(c));
   if (auto s = services(c)) d.sections.push_back(std::move(*s));
   if (auto s = rules(c)) d.sections.push_back(std::move(*s));
+  if (auto s = commitments(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(standards(c));
   d.sections.push_back(maintenance(c));
   if (auto s = security_equipment(c)) d.sections.push_back(std::move(*s));
+  if (auto s = fire_safety(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(emergency(c));
   if (auto s = governance(c)) d.sections.push_back(std::move(*s));
+  if (auto s = liability(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(budget(c));
   // The estate file's own assumptions, each listed once even if no section marked it.
   for (const auto &a : in.estate.assumptions) cites.assume(c.t(a.text));

@@ -30,6 +30,7 @@ struct Summary {
   double annual_cost = 0;
   double monthly_cost = 0;
   double fee_lump_sum = 0, fee_lump_sum_vat = 0, fee_cost_plus = 0; // 元/m²/month, rounded to the fen
+  bool fee_charged = true;                                          // false: a cost budget, no fee
   bool roster = false;                                              // the 4-week roster excerpt is included
   double roster_coverage = 0;
 };

@@ -45,8 +45,8 @@ double share(std::int64_t part, std::int64_t whole) {
 Section budget(const Ctx &c) {
   const budget::Budget &b = c.in->budget;
   Section s = budget_section(c, b, true, false);
-  std::string intro =
-      c.f(msg::budget_intro_client, num(b.headcount), money(b.cents), money(budget::to_cents(b.monthly_cost())));
+  std::string intro = c.f(b.fee_charged ? msg::budget_intro_client : msg::budget_intro_cost, num(b.headcount),
+                          money(b.cents), money(budget::to_cents(b.monthly_cost())));
   if (b.illustrative) intro += " " + c.in->cites->assume(c(msg::assume_illustrative_rates));
   s.blocks.insert(s.blocks.begin(), Paragraph{intro, Style::normal});
   return s;
@@ -134,65 +134,69 @@ Section budget_section(const Ctx &c, const budget::Budget &b, bool bases, bool s
     s.blocks.push_back(std::move(ct));
   }
 
-  Section fs{"fee", "", c(msg::sec_fee), {}, {}};
-  const auto &f = b.fee;
-  fs.blocks.push_back(Paragraph{c.f(msg::fee_intro, num(f.chargeable_area)), Style::normal});
-  Table ft;
-  ft.id = "fee";
-  ft.sheet = "budget";
-  ft.caption = c(msg::cap_fee);
-  // Per household only where the estate gives its households.
-  const bool households = f.lump_sum.per_household_month.has_value();
-  ft.columns = {col("contract", c(msg::c_contract)), col("per_m2_month", c(msg::c_per_m2_month), Align::right, 2),
-                col("per_m2_month_incl_vat", c(msg::c_per_m2_month_incl_vat), Align::right, 2)};
-  if (households) ft.columns.push_back(col("per_household_month", c(msg::c_per_household_month), Align::right, 2));
-  ft.columns.push_back(col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2));
-  ft.columns.push_back(col("basis", c(msg::c_basis), Align::left, 0, true));
-  for (const budget::Contract *kp : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus}) {
-    const auto &k = *kp;
-    std::vector<Cell> cells = {
-        Cell::of(c.t(k.name)),
-        Cell::num(budget::round_cents(k.per_m2_month), budget_cell_formula(k.per_m2_month_formula, ft.id)),
-        Cell::num(budget::round_cents(k.per_m2_month_incl_vat),
-                  budget_cell_formula(k.per_m2_month_incl_vat_formula, ft.id))};
-    if (households)
-      cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
-                                budget_cell_formula(k.per_household_month_formula, ft.id)));
-    cells.push_back(
-        Cell::num(budget::round_cents(k.annual_revenue), budget_cell_formula(k.annual_revenue_formula, ft.id)));
-    cells.push_back(Cell::of(c.t(k.basis)));
-    ft.rows.push_back(body(k.id, std::move(cells)));
+  // A cost budget (no fee is charged) ends with its departments: nothing per m².
+  if (b.fee_charged) {
+    Section fs{"fee", "", c(msg::sec_fee), {}, {}};
+    const auto &f = b.fee;
+    fs.blocks.push_back(Paragraph{c.f(msg::fee_intro, num(f.chargeable_area)), Style::normal});
+    Table ft;
+    ft.id = "fee";
+    ft.sheet = "budget";
+    ft.caption = c(msg::cap_fee);
+    // Per household only where the estate gives its households.
+    const bool households = f.lump_sum.per_household_month.has_value();
+    ft.columns = {col("contract", c(msg::c_contract)), col("per_m2_month", c(msg::c_per_m2_month), Align::right, 2),
+                  col("per_m2_month_incl_vat", c(msg::c_per_m2_month_incl_vat), Align::right, 2)};
+    if (households) ft.columns.push_back(col("per_household_month", c(msg::c_per_household_month), Align::right, 2));
+    ft.columns.push_back(col("annual_revenue", c(msg::c_annual_revenue), Align::right, 2));
+    ft.columns.push_back(col("basis", c(msg::c_basis), Align::left, 0, true));
+    for (const budget::Contract *kp : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus}) {
+      const auto &k = *kp;
+      std::vector<Cell> cells = {
+          Cell::of(c.t(k.name)),
+          Cell::num(budget::round_cents(k.per_m2_month), budget_cell_formula(k.per_m2_month_formula, ft.id)),
+          Cell::num(budget::round_cents(k.per_m2_month_incl_vat),
+                    budget_cell_formula(k.per_m2_month_incl_vat_formula, ft.id))};
+      if (households)
+        cells.push_back(Cell::num(budget::round_cents(*k.per_household_month),
+                                  budget_cell_formula(k.per_household_month_formula, ft.id)));
+      cells.push_back(
+          Cell::num(budget::round_cents(k.annual_revenue), budget_cell_formula(k.annual_revenue_formula, ft.id)));
+      cells.push_back(Cell::of(c.t(k.basis)));
+      ft.rows.push_back(body(k.id, std::move(cells)));
+    }
+    fs.blocks.push_back(std::move(ft));
+    auto source = [&](const catalog::Text &src, const std::string &context) {
+      if (src.empty()) return;
+      if (c.citing())
+        fs.blocks.push_back(Paragraph{c(msg::basis_prefix) + c.cite(src, context), Style::source});
+      else
+        fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(src), Style::source});
+    };
+    source(f.lump_sum.source, c(msg::sec_fee));
+    if (f.parking) {
+      fs.blocks.push_back(
+          Paragraph{c(msg::budget_parking_name) + c(msg::colon) + c.t(f.parking->basis), Style::normal});
+      source(f.parking->source, c(msg::budget_parking_name));
+    }
+    if (!f.income.empty()) {
+      List items;
+      for (const auto &x : f.income)
+        items.items.push_back(c.citing() ? c.f(msg::budget_income_item_cited, c.t(x.name),
+                                               detail::money(budget::to_cents(x.annual)), c.cite(x.source, c.t(x.name)))
+                                         : c.f(msg::budget_income_item, c.t(x.name),
+                                               detail::money(budget::to_cents(x.annual)), c.t(x.source)));
+      fs.blocks.push_back(Paragraph{c(msg::budget_income_title) + c(msg::colon), Style::normal});
+      fs.blocks.push_back(std::move(items));
+      source(i18n::both(msg::budget_income_rule), c(msg::budget_income_title));
+    }
+    if (f.guide) {
+      fs.blocks.push_back(Paragraph{c(msg::budget_guide_title) + c(msg::colon) + c.t(f.guide->basis),
+                                    f.guide->position == "within" ? Style::normal : Style::warning});
+      source(f.guide->source, c(msg::budget_guide_title));
+    }
+    s.sections.push_back(std::move(fs));
   }
-  fs.blocks.push_back(std::move(ft));
-  auto source = [&](const catalog::Text &src, const std::string &context) {
-    if (src.empty()) return;
-    if (c.citing())
-      fs.blocks.push_back(Paragraph{c(msg::basis_prefix) + c.cite(src, context), Style::source});
-    else
-      fs.blocks.push_back(Paragraph{c(msg::source_prefix) + c.t(src), Style::source});
-  };
-  source(f.lump_sum.source, c(msg::sec_fee));
-  if (f.parking) {
-    fs.blocks.push_back(Paragraph{c(msg::budget_parking_name) + c(msg::colon) + c.t(f.parking->basis), Style::normal});
-    source(f.parking->source, c(msg::budget_parking_name));
-  }
-  if (!f.income.empty()) {
-    List items;
-    for (const auto &x : f.income)
-      items.items.push_back(c.citing() ? c.f(msg::budget_income_item_cited, c.t(x.name),
-                                             detail::money(budget::to_cents(x.annual)), c.cite(x.source, c.t(x.name)))
-                                       : c.f(msg::budget_income_item, c.t(x.name),
-                                             detail::money(budget::to_cents(x.annual)), c.t(x.source)));
-    fs.blocks.push_back(Paragraph{c(msg::budget_income_title) + c(msg::colon), Style::normal});
-    fs.blocks.push_back(std::move(items));
-    source(i18n::both(msg::budget_income_rule), c(msg::budget_income_title));
-  }
-  if (f.guide) {
-    fs.blocks.push_back(Paragraph{c(msg::budget_guide_title) + c(msg::colon) + c.t(f.guide->basis),
-                                  f.guide->position == "within" ? Style::normal : Style::warning});
-    source(f.guide->source, c(msg::budget_guide_title));
-  }
-  s.sections.push_back(std::move(fs));
 
   // The workbook's inputs sheet: what every formula above is computed from.
   Table in;

@@ -19,6 +19,9 @@ std::string department_name(const Ctx &c, const std::string &id) {
   const auto *d = c.in->roles.department(id);
   return d ? c.t(d->name) : id;
 }
+// The satisfaction survey's standard and calendar task (ids satisfaction*, satisfaction_survey*),
+// whose frequency the estate's own (estate file `surveys`) replaces.
+bool is_survey(const std::string &id) { return id.rfind("satisfaction", 0) == 0; }
 } // namespace
 
 Section standards(const Ctx &c) {
@@ -47,6 +50,12 @@ Section standards(const Ctx &c) {
       if (l.category != category) {
         category = l.category;
         t.rows.push_back(group(l.category, {Cell::of(c.t(l.category_name)), Cell::of(""), Cell::of("")}));
+      }
+      const auto &own = c.in->estate.surveys;
+      if (own && is_survey(l.id)) { // the plan's frequency, as it words it
+        t.rows.push_back(body(l.id, {Cell::of(c.t(l.item)), Cell::of(c.f(msg::survey_standard, c.t(own->frequency))),
+                                     Cell::of(c(msg::survey_source))}));
+        continue;
       }
       std::string value = c.t(l.value);
       if (catalog::illustrative(l.source)) value += c(msg::mark_illustrative);
@@ -90,8 +99,11 @@ Section maintenance(const Ctx &c) {
   t.columns.push_back(col("by", c(msg::c_by)));
   std::vector<std::string> details;
   for (const auto *task : staff::tasks_for(cal, &e)) {
-    Row r = body(task->id, {Cell::of(c.t(task->name)), Cell::of(c.t(task->frequency))});
-    for (int m = 1; m <= 12; ++m) r.cells.push_back(Cell::of(task->in_month(m) ? "●" : ""));
+    // The estate's own survey frequency replaces the calendar's (its months are the plan's to set).
+    const auto &own = is_survey(task->id) ? e.surveys : std::nullopt;
+    Row r = body(task->id, {Cell::of(c.t(task->name)), Cell::of(c.t(own ? own->frequency : task->frequency))});
+    for (int m = 1; m <= 12; ++m) r.cells.push_back(Cell::of(!own && task->in_month(m) ? "●" : ""));
+    if (own && !own->method.empty()) details.push_back(c.t(task->name) + c(msg::colon) + c.t(own->method));
     std::string by = staff::by_contractor(*task, e) ? c.f(msg::by_contractor, service_name(c, task->contractor_service))
                                                     : department_name(c, task->department);
     r.cells.push_back(Cell::of(by));
@@ -110,7 +122,7 @@ Section maintenance(const Ctx &c) {
     Facts f;
     f.items.emplace_back(c(msg::rounds_per_day), num(own->rounds_per_day));
     if (!own->times.empty()) f.items.emplace_back(c(msg::round_times), c.join(own->times));
-    is.blocks.push_back(Paragraph{c(msg::inspections_own), Style::normal});
+    is.blocks.push_back(Paragraph{c(msg::inspections_own) + c.assumed("inspections"), Style::normal});
     is.blocks.push_back(std::move(f));
     std::vector<std::string> items;
     for (const auto &x : own->checklist) items.push_back(c.t(x));

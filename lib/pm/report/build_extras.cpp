@@ -206,4 +206,75 @@ std::optional<Section> governance(const Ctx &c) {
   return s;
 }
 
+std::optional<Section> processes(const Ctx &c) {
+  const auto &ps = c.in->estate.processes;
+  if (ps.empty()) return std::nullopt;
+  Section s{"processes", "", c(msg::sec_processes), {}, {}};
+  for (const auto &p : ps) {
+    s.blocks.push_back(Paragraph{c.t(p.name) + c(msg::colon), Style::normal});
+    std::vector<std::string> steps;
+    for (const auto &x : p.steps) steps.push_back(c.t(x));
+    s.blocks.push_back(List{true, steps});
+  }
+  return s;
+}
+
+std::optional<Section> commitments(const Ctx &c) {
+  const auto &cs = c.in->estate.commitments;
+  if (cs.empty()) return std::nullopt;
+  Section s{"commitments", "", c(msg::sec_commitments), {}, {}};
+  std::vector<std::string> items;
+  for (const auto &x : cs) items.push_back(c.t(x));
+  s.blocks.push_back(List{true, items});
+  return s;
+}
+
+std::optional<Section> fire_safety(const Ctx &c) {
+  const auto &f = c.in->estate.fire_safety;
+  if (!f) return std::nullopt;
+  const auto &e = c.in->estate;
+  Section s{"fire-safety", "", c(msg::sec_fire_safety), {}, {}};
+  if (!f->per_floor.empty()) {
+    // Every floor of every building: the count is the floors (buildings × floors of each group).
+    std::vector<std::string> groups;
+    for (const auto &b : e.buildings) {
+      int floors = b.floors > 0 ? b.floors : estate::usual_floors(b.type);
+      groups.push_back(c.f(msg::fire_floors_group, b.name, num(b.count), num(floors), num(b.count * floors)));
+    }
+    Table t;
+    t.id = "fire_per_floor";
+    t.caption = c.f(msg::cap_fire_per_floor, num(static_cast<double>(e.floors())), c.join(groups));
+    t.columns = {col("item", c(msg::c_item)), col("where", c(msg::c_fire_where)),
+                 col("floors", c(msg::c_fire_floors), Align::right)};
+    int i = 0;
+    for (const auto &x : f->per_floor)
+      t.rows.push_back(body("fire-" + std::to_string(++i), {Cell::of(c.t(x)), Cell::of(c(msg::fire_every_floor)),
+                                                            Cell::num(static_cast<double>(e.floors()))}));
+    s.blocks.push_back(std::move(t));
+  }
+  if (!f->team.empty()) s.blocks.push_back(Paragraph{c(msg::fire_team) + c.t(f->team), Style::normal});
+  if (!f->duties.empty()) {
+    std::vector<std::string> items;
+    for (const auto &x : f->duties) items.push_back(c.t(x));
+    s.blocks.push_back(List{true, items});
+  }
+  return s;
+}
+
+std::optional<Section> liability(const Ctx &c) {
+  const auto &l = c.in->estate.liability;
+  if (!l) return std::nullopt;
+  Section s{"liability", "", c(msg::sec_liability), {}, {}};
+  auto list = [&](const Label &title, const std::vector<catalog::Text> &xs) {
+    if (xs.empty()) return;
+    s.blocks.push_back(Paragraph{c(title), Style::normal});
+    std::vector<std::string> items;
+    for (const auto &x : xs) items.push_back(c.t(x));
+    s.blocks.push_back(List{false, items});
+  };
+  list(msg::liability_borne, l->borne);
+  list(msg::liability_not_borne, l->not_borne);
+  return s;
+}
+
 } // namespace pm::report::detail

@@ -76,6 +76,12 @@ std::optional<Section> security_equipment(const Ctx &c);
 Section emergency(const Ctx &c);
 std::optional<Section> rules(const Ctx &c);
 std::optional<Section> governance(const Ctx &c);
+// What some plans lay down beyond staffing (estate file: processes, commitments, fire_safety,
+// liability): each only when the file has it.
+std::optional<Section> processes(const Ctx &c);
+std::optional<Section> commitments(const Ctx &c);
+std::optional<Section> fire_safety(const Ctx &c);
+std::optional<Section> liability(const Ctx &c);
 Section budget(const Ctx &c);
 // The budget by item and department, and the fee; with `bases` each line's arithmetic, with
 // `sources` its source (shared with pm budget).

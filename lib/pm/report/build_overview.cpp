@@ -142,7 +142,7 @@ Section overview(const Ctx &c) {
 
   const auto &st = c.in->staffing;
   const auto &b = c.in->budget;
-  s.blocks.push_back(Paragraph{c.f(msg::overview_figures, num(st.total),
+  s.blocks.push_back(Paragraph{c.f(b.fee_charged ? msg::overview_figures : msg::overview_figures_cost, num(st.total),
                                    st.indicators.m2_per_person ? num(*st.indicators.m2_per_person) : "—",
                                    money(b.cents), money(budget::to_cents(b.monthly_cost())),
                                    num(budget::round_cents(b.fee.lump_sum.per_m2_month), 2)),
@@ -277,7 +277,7 @@ Section organisation(const Ctx &c) {
     for (const auto &g : groups) group_names[g.id] = c.t(g.name);
     Table gt;
     gt.id = "groups";
-    gt.caption = c(msg::cap_groups);
+    gt.caption = c(msg::cap_groups) + c.assumed("groups");
     gt.columns = {col("group", c(msg::c_group)),           col("kind", c(msg::c_kind)),
                   col("parent", c(msg::c_parent)),         col("lead", c(msg::c_lead)),
                   col("deputies", c(msg::c_deputies)),     col("members", c(msg::c_members), Align::left, 0, true),

@@ -142,7 +142,8 @@ Section duties(const Ctx &c) {
   bool all_units = !st.departments.empty();
   for (const auto &d : st.departments) all_units = all_units && unit_of(c, d.id);
   Section s{"duties", "", all_units ? c(msg::sec_job_descriptions) : c(msg::sec_duties), {}, {}};
-  s.blocks.push_back(Paragraph{all_units ? c(msg::duties_intro_units) : c(msg::duties_intro), Style::normal});
+  s.blocks.push_back(
+      Paragraph{(all_units ? c(msg::duties_intro_units) : c(msg::duties_intro)) + c.assumed("units"), Style::normal});
   for (const auto &d : st.departments) {
     const estate::Unit *unit = unit_of(c, d.id);
     Section ds{"duties-" + d.id, "", c.t(d.name), {}, {}};

@@ -23,7 +23,12 @@ std::string signed_count(int v) { return (v > 0 ? "+" : "") + std::to_string(v);
 std::string signed_amount(double v) { return (v > 0 ? "+" : "") + util::group_thousands(v, 2); }
 
 const budget::Budget &budget_of(const app::Variant &v) { return *v.plan.budget; }
-double fee(const app::Variant &v) { return budget::round_cents(budget_of(v).fee.lump_sum.per_m2_month_incl_vat); }
+// No fee where none is charged (a cost budget).
+std::optional<double> fee(const app::Variant &v) {
+  if (!budget_of(v).fee_charged) return std::nullopt;
+  return budget::round_cents(budget_of(v).fee.lump_sum.per_m2_month_incl_vat);
+}
+std::string fee_text(const app::Variant &v) { return fee(v) ? util::group_thousands(*fee(v), 2) : "—"; }
 std::optional<double> fee_household(const app::Variant &v) {
   const auto &h = budget_of(v).fee.lump_sum.per_household_month;
   if (!h) return std::nullopt;
@@ -244,9 +249,8 @@ std::vector<std::string> differences(const Ctx &c, const app::Comparison &cmp, c
   double a0 = budget_of(v0).annual_cost(), ai = budget_of(vi).annual_cost();
   out.push_back(c.f(msg::compare_diff_totals, v0.plan.staffing.total, vi.plan.staffing.total,
                     signed_count(vi.plan.staffing.total - v0.plan.staffing.total), util::group_thousands(a0, 2),
-                    util::group_thousands(ai, 2), signed_amount(budget::round_cents(ai - a0)),
-                    util::group_thousands(fee(v0), 2), util::group_thousands(fee(vi), 2),
-                    signed_amount(budget::round_cents(fee(vi) - fee(v0)))));
+                    util::group_thousands(ai, 2), signed_amount(budget::round_cents(ai - a0)), fee_text(v0),
+                    fee_text(vi), fee(v0) && fee(vi) ? signed_amount(budget::round_cents(*fee(vi) - *fee(v0))) : "—"));
   return out;
 }
 
@@ -288,7 +292,10 @@ Table data_table(const Ctx &c, const app::Comparison &cmp, const std::vector<Asp
       const budget::Line *l = contract_line(v, s);
       return util::format_number(l ? l->annual() : 0.0);
     });
-  row("fee_per_m2_month", c(msg::compare_row_fee), [](const app::Variant &v) { return util::format_number(fee(v)); });
+  row("fee_per_m2_month", c(msg::compare_row_fee), [](const app::Variant &v) {
+    auto f = fee(v);
+    return f ? util::format_number(*f) : std::string();
+  });
   row("fee_per_household_month", c(msg::compare_row_fee_household), [](const app::Variant &v) {
     auto h = fee_household(v);
     return h ? util::format_number(*h) : std::string();
@@ -391,7 +398,7 @@ nlohmann::ordered_json compare_json(const app::Comparison &cmp, i18n::Lang lang)
     x["departments"] = std::move(deps);
     x["annual_cost"] = b.annual_cost();
     x["monthly_cost"] = b.monthly_cost();
-    x["fee_per_m2_month"] = fee(v);
+    x["fee_per_m2_month"] = fee(v) ? ordered_json(*fee(v)) : ordered_json(nullptr);
     auto h = fee_household(v);
     x["fee_per_household_month"] = h ? ordered_json(*h) : ordered_json(nullptr);
     ordered_json ws = ordered_json::array();

@@ -24,6 +24,7 @@ std::optional<double> annual(const app::Plan &p) {
 }
 std::optional<double> fee(const app::Plan &p) {
   if (!p.budget) return std::nullopt;
+  if (!p.budget->fee_charged) return std::nullopt; // a cost budget: no fee
   return p.budget->fee.lump_sum.per_m2_month;
 }
 

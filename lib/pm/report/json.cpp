@@ -19,8 +19,11 @@ nlohmann::ordered_json to_json(const Document &d) {
           {"chargeable_area", s.chargeable_area},
           {"annual_cost", s.annual_cost},
           {"monthly_cost", s.monthly_cost},
-          {"fee_per_m2_month",
-           {{"lump_sum", s.fee_lump_sum}, {"lump_sum_vat", s.fee_lump_sum_vat}, {"cost_plus", s.fee_cost_plus}}},
+          {"fee_charged", s.fee_charged},
+          {"fee_per_m2_month", s.fee_charged ? nlohmann::ordered_json{{"lump_sum", s.fee_lump_sum},
+                                                                      {"lump_sum_vat", s.fee_lump_sum_vat},
+                                                                      {"cost_plus", s.fee_cost_plus}}
+                                             : nlohmann::ordered_json(nullptr)},
           {"roster", s.roster},
           {"roster_coverage", s.roster ? nlohmann::ordered_json(s.roster_coverage) : nlohmann::ordered_json(nullptr)}};
     j[key] = std::move(value);
