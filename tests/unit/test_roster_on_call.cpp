@@ -41,7 +41,7 @@ Problem teams(int size, int days = 28) {
   return p;
 }
 
-int count(const std::vector<Violation> &v, const std::string &rule) {
+int count_rule(const std::vector<Violation> &v, const std::string &rule) {
   return static_cast<int>(std::count_if(v.begin(), v.end(), [&](const Violation &x) { return x.rule == rule; }));
 }
 
@@ -85,15 +85,15 @@ TEST_CASE("on call: the checker finds an outsider, a short gap and too many nigh
   Problem p = teams(3, 7);
   // Team 1's member b4 takes team 0's day shift.
   auto v = check(p, {at(p, 3, 0, 0, 0)});
-  CHECK(count(v, "team") == 1);
+  CHECK(count_rule(v, "team") == 1);
   // On call on day 0, then on duty at 07:00 on day 1: no gap at all.
   v = check(p, {at(p, 0, 0, 0, 1), at(p, 0, 0, 1, 0)});
-  CHECK(count(v, "on-call-rest") == 1);
+  CHECK(count_rule(v, "on-call-rest") == 1);
   // On call every night of the week: 7 nights in 7 days, at most 3.
   std::vector<Assignment> nights;
   for (int d = 0; d < 7; ++d) nights.push_back(at(p, 0, 0, d, 1));
   v = check(p, nights);
-  CHECK(count(v, "on-call-limit") == 1);
-  CHECK(count(v, "hours") == 0);
-  CHECK(count(v, "free-day") == 0);
+  CHECK(count_rule(v, "on-call-limit") == 1);
+  CHECK(count_rule(v, "hours") == 0);
+  CHECK(count_rule(v, "free-day") == 0);
 }
