@@ -561,6 +561,11 @@ private:
   void overhead() {
     if (!m_r.overhead_present || m_r.overhead_rate <= 0) return;
     std::vector<Line> made;
+    // With more than one centre the overhead item has a line per centre, each with an id of its
+    // own ("overhead" alone would name the item's row in the workbook's formulas).
+    int centres = 0;
+    for (const char *centre : {"owners", "public", "business"})
+      centres += std::any_of(m_b.lines.begin(), m_b.lines.end(), [&](const Line &l) { return l.centre == centre; });
     for (const char *centre : {"owners", "public", "business"}) {
       std::int64_t base = 0;
       std::vector<std::string> above;
@@ -572,7 +577,7 @@ private:
       Text name = both(msg::budget_overhead);
       if (std::string(centre) != "owners") name += both_of(msg::budget_centre_of, centre_name(centre));
       Line l = line("overhead", "", name, b * m_r.overhead_rate, basis, m_r.overhead_source);
-      l.id = std::string(centre) == "owners" ? "overhead" : std::string("overhead.") + centre;
+      l.id = centres == 1 ? "overhead" : std::string("overhead.") + centre;
       l.centre = centre;
       l.formula = "(" + plus_joined(above) + ")*" + ratio_input("overhead.rate", msg::in_overhead, m_r.overhead_rate);
       made.push_back(std::move(l));
@@ -591,15 +596,19 @@ private:
     for (const auto &l : b.lines) b.cents += l.cents;
     for (const auto &l : b.lines)
       if (l.centre == "owners") b.owners_cents += l.cents;
+    // Where no fee is charged (an institution's centre) the first centre is the client's cost.
+    const bool charged = !m_terms || m_terms->fee_charged;
     if (b.owners_cents != b.cents)
       for (const char *id : {"owners", "public", "business"}) {
-        CentreTotal t{id, centre_name(id), {}, 0};
+        const std::string centre = id;
+        CentreTotal t{id, centre == "owners" && !charged ? both(msg::centre_client) : centre_name(id), {}, 0};
         bool any = false;
         for (const auto &l : b.lines)
           if (l.centre == id) t.cents += l.cents, any = true;
-        t.payer = both(std::string(id) == "public"     ? msg::centre_public_payer
-                       : std::string(id) == "business" ? msg::centre_business_payer
-                                                       : msg::centre_owners_payer);
+        t.payer = both(centre == "public"     ? msg::centre_public_payer
+                       : centre == "business" ? (charged ? msg::centre_business_payer : msg::centre_business_payer_cost)
+                       : charged              ? msg::centre_owners_payer
+                                              : msg::centre_client_payer);
         if (any || std::string(id) == "owners") b.centres.push_back(t);
       }
     for (const auto &info : items()) {
@@ -824,7 +833,8 @@ private:
     // What is outside the fee, and who pays for it.
     for (const auto &t : m_b.centres)
       if (t.id != "owners")
-        n.push_back(both_sides(msg::budget_note_centre, t.name, Text::same(money(t.cents)), t.payer));
+        n.push_back(both_sides(m_b.fee_charged ? msg::budget_note_centre : msg::budget_note_centre_cost, t.name,
+                               Text::same(money(t.cents)), t.payer));
     hours_note();
     n.insert(n.end(), m_skipped.begin(), m_skipped.end());
     n.push_back(both(msg::budget_note_rounding));

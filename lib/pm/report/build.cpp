@@ -4,6 +4,7 @@
 #include <pm/roster/calendar.hpp>
 #include <pm/util/text.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -234,8 +235,39 @@ Document build(const Input &given) {
   if (auto s = governance(c)) d.sections.push_back(std::move(*s));
   if (auto s = liability(c)) d.sections.push_back(std::move(*s));
   d.sections.push_back(budget(c));
-  // The estate file's own assumptions, each listed once even if no section marked it.
-  for (const auto &a : in.estate.assumptions) cites.assume(c.t(a.text));
+  // The estate file's assumptions that no figure marked: marked where the section that shows
+  // their key ends (services, groups, ...), else at the end of the overview.
+  for (const auto &a : in.estate.assumptions) {
+    const std::string text = c.t(a.text);
+    const auto &listed = cites.assumptions();
+    if (std::find(listed.begin(), listed.end(), text) != listed.end()) continue;
+    const std::string mark = cites.assume(text);
+    const std::string root = a.about.substr(0, a.about.find_first_of(".["));
+    static const std::vector<std::pair<std::string, std::string>> shown_in = {
+        {"services", "services"},
+        {"security_equipment", "security-equipment"},
+        {"rules", "rules"},
+        {"processes", "processes"},
+        {"commitments", "commitments"},
+        {"fire_safety", "fire-safety"},
+        {"liability", "liability"},
+        {"governance", "governance"},
+        {"programme", "programme"},
+        {"phases", "programme"},
+        {"groups", "organisation"},
+        {"units", "organisation"},
+        {"staff", "staffing"},
+        {"cleaning_standards", "standards"},
+        {"surveys", "standards"},
+        {"inspections", "maintenance"},
+        {"escalation", "emergency"}};
+    std::string target = "overview";
+    for (const auto &[key, section] : shown_in)
+      if (key == root) target = section;
+    auto it = std::find_if(d.sections.begin(), d.sections.end(), [&](const Section &x) { return x.id == target; });
+    if (it == d.sections.end()) it = d.sections.begin();
+    it->blocks.push_back(Paragraph{c.f(msg::estate_assumed_here, mark), Style::note});
+  }
   d.references = cites.references();
   d.assumptions = cites.assumptions();
   if (!d.references.empty()) d.sections.push_back(references_section(c, d.references));
