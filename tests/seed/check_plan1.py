@@ -8,10 +8,10 @@ against what pm prints for the example under the norm set that reproduces the pl
 calendar. Fails when the example, the norm set or pm drifts from the seed.
 Usage: check_plan1.py PM_BIN SOURCE_DIR
 """
-import json
 import re
-import subprocess
 import sys
+
+import seedlib
 
 PM, SRC = sys.argv[1], sys.argv[2]
 ESTATE = "examples/residential-145k.yaml"
@@ -23,24 +23,10 @@ def check(ok, what):
         failures.append(what)
 
 
-rows = []
-with open(f"{SRC}/tests/seed/plan1.tsv", encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("#") or not line.strip():
-            continue
-        key, value, words = line.rstrip("\n").split("\t")
-        rows.append((key, value, words))
+rows = seedlib.table("plan1.tsv")
 
-# Both runs at once: each is mostly start-up.
 args = ["--lang", "en", "--norms", "cn-practice", "-f", "json"]
-procs = {name: subprocess.Popen([PM, cmd, ESTATE, *args], cwd=SRC, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-         for name, cmd in (("staff", "staff"), ("report", "report"))}
-out = {}
-for name, p in procs.items():
-    stdout, stderr = p.communicate()
-    if p.returncode != 0:
-        sys.exit(f"pm {name} {ESTATE} exited {p.returncode}: {stderr.decode()[:300]}")
-    out[name] = json.loads(stdout)
+out = seedlib.run_json(PM, {cmd: [cmd, ESTATE, *args] for cmd in ("staff", "report")}, SRC)
 staff, report = out["staff"], out["report"]
 
 departments = {d["id"]: d["headcount"] for d in staff["departments"]}
@@ -48,18 +34,8 @@ roles = {r["id"]: r for d in staff["departments"] for r in d["roles"]}
 posts = {p["id"]: p for p in staff["posts"]}
 
 
-def section(sections, sid):
-    for s in sections:
-        if s["id"] == sid:
-            return s
-        found = section(s.get("sections", []), sid)
-        if found:
-            return found
-    return None
-
-
 facts = {}
-for b in section(report["sections"], "overview")["blocks"]:
+for b in seedlib.section(report["sections"], "overview")["blocks"]:
     if b["type"] == "facts":
         facts.update({x["label"]: x["value"] for x in b["items"]})
 
@@ -110,7 +86,7 @@ for key, value, words in rows:
         got = fact_number(COUNT_LABELS[key])
         check(got == int(value), f"{where}: pm says {got}")
     elif key == "calendar.plant_inspection":
-        table = next(b for b in section(report["sections"], "maintenance")["blocks"] if b.get("id") == "maintenance")
+        table = next(b for b in seedlib.section(report["sections"], "maintenance")["blocks"] if b.get("id") == "maintenance")
         cols = [c["id"] for c in table["columns"]]
         row = next((r for r in table["rows"] if r.get("key") == "plant_inspection"), None)
         months = [int(c[1:]) for c, cell in zip(cols, row["cells"]) if re.fullmatch(r"m\d+", c) and cell] if row else []
@@ -124,8 +100,4 @@ for kind in ("total", "department", "role", "line", "duty", "shifts", "buildings
     check(kind in seen, f"plan1.tsv has no {kind} rows")
 check(len([k for k, _, _ in rows if k.startswith("role.")]) == 19, "plan1.tsv does not list the plan's 19 posts")
 
-for f in failures:
-    print("seed/plan1:", f)
-if not failures:
-    print(f"seed/plan1: {len(rows)} figures of the seed hold")
-sys.exit(1 if failures else 0)
+seedlib.finish("plan1", failures, len(rows))

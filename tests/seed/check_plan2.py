@@ -9,10 +9,10 @@ duties); `pm validate -f json` for the overlap of phases 4 and 5, which the file
 pm must accept without a word. Fails when the example or pm drifts from the seed.
 Usage: check_plan2.py PM_BIN SOURCE_DIR
 """
-import json
 import re
-import subprocess
 import sys
+
+import seedlib
 
 PM, SRC = sys.argv[1], sys.argv[2]
 ESTATE = "examples/model-estate-campaign.yaml"
@@ -24,40 +24,14 @@ def check(ok, what):
         failures.append(what)
 
 
-rows = []
-with open(f"{SRC}/tests/seed/plan2.tsv", encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("#") or not line.strip():
-            continue
-        key, value, words = line.rstrip("\n").split("\t")
-        rows.append((key, value, words))
+rows = seedlib.table("plan2.tsv")
 
-# Both runs at once: each is mostly start-up.
-procs = {"report": subprocess.Popen([PM, "--lang", "zh", "report", ESTATE, "-f", "json"], cwd=SRC,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE),
-         "validate": subprocess.Popen([PM, "--lang", "zh", "validate", ESTATE, "-f", "json"], cwd=SRC,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)}
-out = {}
-for name, p in procs.items():
-    stdout, stderr = p.communicate()
-    if p.returncode != 0:
-        sys.exit(f"pm {name} {ESTATE} exited {p.returncode}: {stderr.decode()[:300]}")
-    out[name] = json.loads(stdout)
+out = seedlib.run_json(PM, {cmd: ["--lang", "zh", cmd, ESTATE, "-f", "json"] for cmd in ("report", "validate")}, SRC)
 report, validate = out["report"], out["validate"]
 
 
-def section(sections, sid):
-    for s in sections:
-        if s["id"] == sid:
-            return s
-        found = section(s.get("sections", []), sid)
-        if found:
-            return found
-    return None
-
-
 def table(sid, tid):
-    s = section(report["sections"], sid)
+    s = seedlib.section(report["sections"], sid)
     return next((b for b in s["blocks"] if b["type"] == "table" and b["id"] == tid), None) if s else None
 
 
@@ -67,7 +41,7 @@ def cells(t):
     return {r["key"]: dict(zip(ids, [str(x) for x in r["cells"]])) for r in t["rows"] if r.get("key")}
 
 
-programme = section(report["sections"], "programme")
+programme = seedlib.section(report["sections"], "programme")
 paragraphs = [b["text"] for b in programme["blocks"] if b["type"] == "paragraph"] if programme else []
 phases = list(cells(table("programme", "programme")).values()) if programme else []
 gantt = next((b for b in programme["blocks"] if b["type"] == "gantt"), {"tasks": []}) if programme else {"tasks": []}
@@ -152,8 +126,4 @@ for gid in groups:
 check(len(groups) == 7, f"pm shows {len(groups)} groups; the seed has 7: {list(groups)}")
 check(all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.get("from", "")) for p in phases), "a phase without an ISO date")
 
-for f in failures:
-    print("seed/plan2:", f)
-if not failures:
-    print(f"seed/plan2: {len(rows)} facts of the seed hold")
-sys.exit(1 if failures else 0)
+seedlib.finish("plan2", failures, len(rows))

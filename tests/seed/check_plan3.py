@@ -18,6 +18,8 @@ import json
 import os
 import subprocess
 import sys
+
+import seedlib
 import tempfile
 
 ESTATE = "examples/villa-riverside.yaml"
@@ -66,13 +68,7 @@ def tables(node, out):
 
 def main(pm, src):
     os.chdir(src)
-    rows = []
-    with open("tests/seed/plan3.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            key, value, words = line.rstrip("\n").split("\t")
-            rows.append((key, value, words.strip('"')))
+    rows = seedlib.table("plan3.tsv")
     fails = []
 
     def check(cond, key, value, words, what):

@@ -14,6 +14,8 @@ import os
 import subprocess
 import sys
 
+import seedlib
+
 PM, SRC = sys.argv[1], sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLE = os.path.join(SRC, "examples", "institution-centre.yaml")
@@ -33,27 +35,12 @@ def pm(*args):
     return r.stdout
 
 
-def rows(name):
-    out = []
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            key, value, words = line.rstrip("\n").split("\t")
-            out.append((key, value, words.strip('"')))
-    return out
-
-
-def sections(s):
-    yield s
-    for sub in s.get("sections", []):
-        yield from sections(sub)
 
 
 def texts(s):
     """Every text of a section and its subsections: paragraphs, list items, facts, cells."""
     out = []
-    for x in sections(s):
+    for x in seedlib.sections(s):
         for b in x["blocks"]:
             if b["type"] == "paragraph":
                 out.append(b["text"])
@@ -72,7 +59,7 @@ staff = json.loads(pm("staff", "-f", "json", "--lang", "zh", EXAMPLE))
 report = json.loads(pm("report", "-f", "json", "--lang", "zh", EXAMPLE))
 budget = json.loads(pm("budget", "-f", "json", "--lang", "zh", EXAMPLE))
 
-all_sections = [x for top in report["sections"] for x in sections(top)]
+all_sections = [x for top in report["sections"] for x in seedlib.sections(top)]
 by_id = {x["id"]: x for x in all_sections}
 report_text = "\n".join(t for top in report["sections"] for t in texts(top))
 
@@ -101,7 +88,7 @@ def role_facts(unit, name):
 
 
 seed_posts = []
-for key, value, words in rows("plan4.tsv"):
+for key, value, words in seedlib.table("plan4.tsv"):
     kind, _, rest = key.partition(":")
     if kind == "units":
         names = [d["name"] for d in staff["departments"]]
@@ -163,6 +150,4 @@ extra = [k for k in staffed if not any(u == k[0] and (n == k[1] or k[1].startswi
 if extra:
     fail(f"posts the seed does not give: {extra}")
 
-for f in failures:
-    print("FAIL", f)
-sys.exit(1 if failures else 0)
+seedlib.finish("plan4", failures, len(seedlib.table("plan4.tsv")))

@@ -17,6 +17,8 @@ import re
 import subprocess
 import sys
 
+import seedlib
+
 PM, SRC = sys.argv[1], sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLE = os.path.join(SRC, "examples", "college-dormitories.yaml")
@@ -35,27 +37,12 @@ def pm(*args):
     return r.stdout
 
 
-def rows(name):
-    out = []
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            key, value, words = line.rstrip("\n").split("\t")
-            out.append((key, value, words.strip('"')))
-    return out
-
-
-def sections(s):
-    yield s
-    for sub in s.get("sections", []):
-        yield from sections(sub)
 
 
 def texts(s):
     """Every text of a section and its subsections: paragraphs, list items, facts, cells."""
     out = []
-    for x in sections(s):
+    for x in seedlib.sections(s):
         for b in x["blocks"]:
             if b["type"] == "paragraph":
                 out.append(b["text"])
@@ -98,7 +85,7 @@ staff = json.loads(pm("staff", "-f", "json", "--lang", "zh", EXAMPLE))
 report = json.loads(pm("report", "-f", "json", "--lang", "zh", EXAMPLE))
 budget = json.loads(pm("budget", "-f", "json", "--lang", "zh", EXAMPLE))
 
-all_sections = [x for top in report["sections"] for x in sections(top)]
+all_sections = [x for top in report["sections"] for x in seedlib.sections(top)]
 by_id = {x["id"]: x for x in all_sections}
 report_text = "\n".join(t for top in report["sections"] for t in texts(top))
 
@@ -108,7 +95,7 @@ def text_of(section_id):
 
 
 def tables(section_id):
-    return [b for s in sections(by_id.get(section_id, {"blocks": [], "sections": []})) for b in s["blocks"]
+    return [b for s in seedlib.sections(by_id.get(section_id, {"blocks": [], "sections": []})) for b in s["blocks"]
             if b["type"] == "table"]
 
 
@@ -125,7 +112,7 @@ floors = floors_of(EXAMPLE)
 posts = {p["id"]: p for p in staff["posts"]}
 headcount = {r["id"]: r["headcount"] for d in staff["departments"] for r in d["roles"]}
 
-for key, value, words in rows("plan5.tsv"):
+for key, value, words in seedlib.table("plan5.tsv"):
     kind, _, rest = key.partition(":")
     if kind == "rule":
         items = [i for b in by_id.get("rules", {"blocks": []})["blocks"] if b["type"] == "list" for i in b["items"]]
@@ -194,6 +181,4 @@ for key, value, words in rows("plan5.tsv"):
     else:
         fail(f"unknown key {key}")
 
-for f in failures:
-    print("FAIL", f)
-sys.exit(1 if failures else 0)
+seedlib.finish("plan5", failures, len(seedlib.table("plan5.tsv")))

@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 
+import seedlib
+
 PM, SRC = sys.argv[1], sys.argv[2]
 failures = []
 
@@ -24,13 +26,7 @@ def run(*args):
     return subprocess.run([PM, "--lang", "zh", *args], cwd=SRC, capture_output=True, text=True)
 
 
-rows = []
-with open(f"{SRC}/tests/seed/plan6.tsv", encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("#") or not line.strip():
-            continue
-        key, value, words = line.rstrip("\n").split("\t")
-        rows.append((key, value, words))
+rows = seedlib.table("plan6.tsv")
 
 j = run("portfolio", "examples/city-portfolio", "-f", "json")
 check(j.returncode in (0, 1) and j.stdout, f"pm portfolio -f json failed ({j.returncode}): {j.stderr[:300]}")
@@ -98,7 +94,4 @@ for key, value, words in rows:
 check(seen == set(targets), f"targets in pm but not in the table, or the reverse: {sorted(set(targets) ^ seen)}")
 check(len(camp["phases"]) == 3, f"pm has {len(camp['phases'])} phases, the seed 3")
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print(f"plan 6: {len(rows)} rows of the seed hold")
+seedlib.finish("plan6", failures, len(rows))
