@@ -73,3 +73,15 @@ TEST_CASE("did_you_mean on a word of megabytes is quick and finds nothing") {
   std::vector<std::string> keys = {"residential", "commercial", "green"};
   CHECK_FALSE(did_you_mean(std::string(2'000'000, 'g'), keys).has_value());
 }
+
+TEST_CASE("replace_all: every occurrence, never inside what it put in") {
+  std::string s = "{estate}的{estate}";
+  pm::util::replace_all(s, "{estate}", "小区");
+  CHECK(s == "小区的小区");
+  std::string t = "aa";
+  pm::util::replace_all(t, "a", "aa");
+  CHECK(t == "aaaa");
+  std::string u = "x";
+  pm::util::replace_all(u, "", "y");
+  CHECK(u == "x");
+}

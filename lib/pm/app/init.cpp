@@ -1,5 +1,6 @@
 #include <pm/app/init.hpp>
 #include <pm/res/resources.hpp>
+#include <pm/util/text.hpp>
 #include <pm/yaml/document.hpp>
 #include <pm/yaml/emit.hpp>
 
@@ -39,19 +40,14 @@ std::string schema_ref(const std::string &file) {
   return "https://pm.example/schemas/estate.schema.json";
 }
 
-void replace_all(std::string &s, const std::string &from, const std::string &to) {
-  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
-    s.replace(pos, from.size(), to);
-}
-
 } // namespace
 
 std::optional<std::string> starter_estate(const std::string &type, const std::string &file) {
   auto tmpl = res::get("data/templates/" + type + ".yaml");
   if (!tmpl) return std::nullopt;
   std::string text(*tmpl);
-  replace_all(text, "{{id}}", id_from_file(file));
-  replace_all(text, "{{schema}}", schema_ref(file));
+  util::replace_all(text, "{{id}}", id_from_file(file));
+  util::replace_all(text, "{{schema}}", schema_ref(file));
   // The template is data; the file is written by the emitter, with the template's comments.
   yaml::Document doc = yaml::parse(text, "data/templates/" + type + ".yaml");
   if (!doc.ok) return std::nullopt;

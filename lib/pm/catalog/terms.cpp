@@ -2,6 +2,7 @@
 #include <pm/catalog/reader.hpp>
 #include <pm/catalog/terms.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/util/text.hpp>
 
 #include <algorithm>
 #include <set>
@@ -22,21 +23,14 @@ const std::vector<std::string> &term_placeholders() {
   return p;
 }
 
-namespace {
-void replace_all(std::string &s, const std::string &from, const std::string &to) {
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-}
-} // namespace
-
 Text fill(const Text &x, const EstateTerms *t) {
   if (!t || (x.zh.find('{') == std::string::npos && x.en.find('{') == std::string::npos)) return x;
   Text out = x;
   const Text *words[] = {&t->estate, &t->occupants, &t->governance, &t->client};
   const auto &names = term_placeholders();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    replace_all(out.zh, names[i], words[i]->zh);
-    replace_all(out.en, names[i], words[i]->en);
+    util::replace_all(out.zh, names[i], words[i]->zh);
+    util::replace_all(out.en, names[i], words[i]->en);
   }
   return out;
 }

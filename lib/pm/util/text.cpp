@@ -202,6 +202,12 @@ std::string group_thousands(double v, int decimals) {
   return out;
 }
 
+void replace_all(std::string &s, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

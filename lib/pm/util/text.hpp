@@ -42,6 +42,8 @@ std::string format_number(double v, int max_decimals = 2);
 std::string group_thousands(double v, int decimals = 0);
 
 bool ends_with(std::string_view s, std::string_view suffix);
+// Replaces every `from` in s by `to`, left to right, never inside text just put in.
+void replace_all(std::string &s, std::string_view from, std::string_view to);
 bool starts_with(std::string_view s, std::string_view prefix);
 
 } // namespace pm::util
