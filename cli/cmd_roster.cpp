@@ -29,6 +29,7 @@ struct Options {
   std::string start;
   int weeks = 4;
   std::string pattern;
+  bool minimum = false;
   std::uint64_t seed = 1;
   std::string format = "grid";
   std::string output;
@@ -48,7 +49,7 @@ std::optional<int> start_day(const std::string &s, const Global &g) {
 
 app::PlanRequest request(const Options &o, int first) {
   app::PlanRequest r;
-  r.roster = app::RosterRequest{first, o.weeks, o.seed, o.pattern};
+  r.roster = app::RosterRequest{first, o.weeks, o.seed, o.pattern, o.minimum};
   return r;
 }
 
@@ -91,6 +92,19 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
   if (r.nothing_to_roster()) {
     error(g, i18n::msg::cli_nothing_to_roster, o.estate);
     return Exit::invalid;
+  }
+  if (o.minimum) {
+    if (o.format == "ics") {
+      error(g, i18n::msg::cli_roster_min_format);
+      return Exit::usage;
+    }
+    i18n::Lang lang = output_lang(g, p.estate);
+    std::string text =
+        o.format == "json" ? roster::minimum_json(r.problem, r.minimum, lang == i18n::Lang::zh).dump(2) + "\n"
+        : o.format == "csv"
+            ? csv_for(g, "csv", draw(report::roster_minimum_document(p, r.minimum, lang), "csv"))
+            : draw(report::roster_minimum_document(p, r.minimum, lang), o.format == "grid" ? "table" : o.format);
+    return emit(o.output, text, inputs_of(c, {o.estate}), g);
   }
   if (!r.ok()) {
     if (r.result.usage_error) {
@@ -169,6 +183,7 @@ Action setup_roster(CLI::App &app, Global &g) {
       ->check(CLI::Range(1, 106))
       ->default_val(4);
   app.add_option("--pattern", o->pattern, i18n::tr(g.help, i18n::msg::help_roster_pattern));
+  app.add_flag("--min", o->minimum, i18n::tr(g.help, i18n::msg::help_roster_min));
   app.add_option("--seed", o->seed, i18n::tr(g.help, i18n::msg::help_roster_seed))->default_val(1);
   app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
       ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));

@@ -274,7 +274,8 @@ refused)
   test $rc -eq 1
   "$pm" report "$estate" --norms cn-practice --lang en -o report.md
   grep -q 'No lawful roster can be made' report.md
-  grep -q 'gate: 168 h/week needed, 3 gate guards can lawfully give at most 145 h; add 1 gate guard' report.md
+  grep -q 'gate: from 2026-01-05 to 2026-02-02 (29 days) needs 672 h, and the 3 gate guards who may take it can lawfully work at most 576 h there' report.md
+  grep -q 'gate: add 1 gate guard: with them a lawful roster exists' report.md
   "$pm" report "$estate" --norms cn-practice -f json >report.json
   "$pm" staff "$estate" --norms cn-practice -f json >staff.json
   "$pm" budget "$estate" --norms cn-practice -f json >budget.json

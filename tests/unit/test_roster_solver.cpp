@@ -91,8 +91,13 @@ TEST_CASE("make_roster: too few people are refused with where and by how much") 
   Problem p = gate(3);
   auto r = make_roster(p, {}, all);
   CHECK_FALSE(r.ok);
-  REQUIRE(r.refusal.size() == 1);
-  CHECK(r.refusal[0].en == "gate: 168 h/week needed, 3 gate guards can lawfully give at most 145 h; add 1 gate guard");
+  // The lower bound says where and by how much; a roster made with the number named proves it.
+  REQUIRE(r.refusal.size() == 2);
+  CHECK(r.refusal[0].en.find("gate: from ") == 0);
+  CHECK(r.refusal[0].en.find("and the 3 gate guards who may take it can lawfully work at most") != std::string::npos);
+  CHECK(r.refusal[0].en.find("add at least 1 gate guard") != std::string::npos);
+  CHECK(r.refusal[1].en == "gate: add 1 gate guard: with them a lawful roster exists (pm made one to be sure)");
+  CHECK(r.add.at("gate_guard") == 1);
 }
 
 TEST_CASE("solve: uneven teams, deterministic by seed") {
@@ -152,14 +157,18 @@ TEST_CASE("solve: licensed seats go only to licence holders") {
   CHECK(r.refusal[0].en.find("holding hv_electrician") != std::string::npos);
 }
 
-TEST_CASE("make_roster: leave that leaves a week short is refused at the shift") {
+TEST_CASE("make_roster: leave that leaves a week short is refused at that week") {
   auto all = patterns();
   Problem p = gate(4);
   for (int d = 7; d <= 13; ++d) p.people[0].unavailable.insert(p.first_day + d);
   auto r = make_roster(p, {}, all);
   CHECK_FALSE(r.ok);
   REQUIRE_FALSE(r.refusal.empty());
-  CHECK(r.refusal[0].en.find("no one can lawfully take") != std::string::npos);
+  // Five days away in a week: the lower bound names the first 7 days that the rest cannot cover.
+  CAPTURE(r.refusal[0].en);
+  CHECK(r.refusal[0].en.find("gate: from 2026-01-10 to 2026-01-16 (7 days) needs 168 h") == 0);
+  CHECK(r.refusal[0].en.find("one free day in every seven") != std::string::npos);
+  CHECK(r.refusal.back().en.find("gate: add 1 gate guard: with them a lawful roster exists") == 0);
 }
 
 TEST_CASE("make_roster: an unlawful or unknown pattern is refused") {

@@ -72,8 +72,13 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
     Rostered ro;
     ro.problem =
         roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
-    if (!ro.problem.posts.empty()) {
-      ro.result = roster::make_roster(ro.problem, {r.roster->seed, r.roster->pattern}, c.patterns);
+    roster::Options o;
+    o.seed = r.roster->seed;
+    o.pattern = r.roster->pattern;
+    if (r.roster->minimum)
+      ro.minimum = roster::minimum_headcounts(ro.problem, o, c.patterns);
+    else if (!ro.problem.posts.empty()) {
+      ro.result = roster::make_roster(ro.problem, o, c.patterns);
       if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);
     }
     p.roster = std::move(ro);

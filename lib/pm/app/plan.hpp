@@ -5,6 +5,7 @@
 #include <pm/app/context.hpp>
 #include <pm/budget/budget.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/roster/minimum.hpp>
 #include <pm/roster/model.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/roster/summary.hpp>
@@ -48,7 +49,8 @@ struct RosterRequest {
   int first_day = 0; // day number (util/date)
   int weeks = 4;
   std::uint64_t seed = 1;
-  std::string pattern; // "": choose; "none": solver only; else that pattern
+  std::string pattern;  // "": choose; "none": solver only; else that pattern
+  bool minimum = false; // the fewest people each post needs (pm roster --min), not the roster
 };
 
 struct PlanRequest {
@@ -60,7 +62,8 @@ struct PlanRequest {
 struct Rostered {
   roster::Problem problem;
   roster::Result result;
-  std::optional<roster::Summary> summary; // when a lawful roster was made
+  std::optional<roster::Summary> summary;   // when a lawful roster was made
+  std::vector<roster::PostMinimum> minimum; // on request
   bool ok() const { return result.ok; }
   bool nothing_to_roster() const { return problem.posts.empty(); }
 };

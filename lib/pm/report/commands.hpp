@@ -52,6 +52,8 @@ std::string roster_csv(const app::Plan &p, i18n::Lang lang);
 // pm roster on a directory: whether each estate's posts can be rostered, and why not.
 doc::Document roster_summary_document(const std::vector<app::Plan> &plans, i18n::Lang lang);
 nlohmann::ordered_json roster_summary_json(const std::vector<app::Plan> &plans, int weeks, i18n::Lang lang);
+// pm roster --min: each post's lower bound, the fewest people pm rostered it with, the proof.
+doc::Document roster_minimum_document(const app::Plan &p, const std::vector<roster::PostMinimum> &m, i18n::Lang lang);
 // The roster as an iCalendar file (RFC 5545): one event per shift.
 std::string roster_ics(const app::Plan &p, i18n::Lang lang, std::uint64_t seed);
 // RFC 5545 TEXT escaping and folding at 75 octets, exposed for tests.

@@ -62,6 +62,7 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
     b.post = dm.id;
     if (!dm.pattern.empty())
       if (const Pattern *pat = find_pattern(c.patterns, dm.pattern)) b.pattern = pat->title;
+    if (dm.pattern.empty() && dm.cycle > 0) b.pattern = i18n::both(msg::roster_rotation_title, dm.cycle);
     for (const auto &gl : gb.lines) {
       const Person &pp = p.people[static_cast<std::size_t>(gl.person)];
       RosterExcerpt::Line line;

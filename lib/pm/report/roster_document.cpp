@@ -49,6 +49,8 @@ std::string post_heading(const Ctx &c, const app::Context &cx, const app::Plan &
   if (!d.pattern.empty()) {
     const Pattern *pat = find_pattern(cx.patterns, d.pattern);
     pattern = c.f(msg::roster_pattern, pat ? c.t(pat->title) : d.pattern);
+  } else if (d.cycle > 0) {
+    pattern = c.f(msg::roster_rotation, d.cycle);
   }
   std::string out = c.t(d.name) + " · " + pattern + " · " + c.f(msg::roster_seats, d.seats) + " · " + shifts_text(d);
   if (!d.licence.empty()) {

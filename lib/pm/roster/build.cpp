@@ -86,37 +86,8 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const Calendar 
         team.push_back(std::move(p));
       }
     }
-    // Home posts: fill this role's posts in order up to the people staffed for each, then
-    // spread any extra people round the posts they may take.
-    std::vector<int> posts;
-    for (int i = 0; i < static_cast<int>(pr.posts.size()); ++i)
-      if (!pr.posts[static_cast<std::size_t>(i)].duty && pr.posts[static_cast<std::size_t>(i)].role == role)
-        posts.push_back(i);
-    std::map<int, int> filled;
-    std::vector<Person *> extra;
-    for (auto &p : team) {
-      for (int i : posts) {
-        const PostDemand &d = pr.posts[static_cast<std::size_t>(i)];
-        if (filled[i] < d.people && p.holds(d.licence)) {
-          p.home = i;
-          ++filled[i];
-          break;
-        }
-      }
-      if (p.home < 0) extra.push_back(&p);
-    }
-    std::size_t k = 0;
-    for (Person *p : extra) {
-      for (std::size_t tries = 0; tries < posts.size(); ++tries, ++k) {
-        int i = posts[k % posts.size()];
-        if (p->holds(pr.posts[static_cast<std::size_t>(i)].licence)) {
-          p->home = i;
-          ++k;
-          break;
-        }
-      }
-    }
     for (auto &p : team) pr.people.push_back(std::move(p));
+    assign_homes(pr, role);
   }
 
   for (const auto &role : roles)

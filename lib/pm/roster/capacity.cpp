@@ -1,5 +1,6 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -10,15 +11,9 @@ namespace pm::roster {
 
 namespace {
 
-double capacity(const Problem &p, const Person &x) {
-  double week = p.labor.lawful_max_weekly_hours();
-  if (x.hours_per_week > 0) week = std::min(week, x.hours_per_week);
-  int away = 0;
-  for (int d = p.first_day; d <= p.last_day(); ++d) away += x.unavailable.count(d) ? 1 : 0;
-  return week * (p.days - away) / static_cast<double>(p.days);
-}
+std::string n0(double v) { return util::group_thousands(std::floor(v + 1e-9), 0); }
 
-std::string n0(double v) { return util::format_number(std::floor(v + 1e-9), 0); }
+} // namespace
 
 // "门岗" and "gate guard" / "gate guards" from the catalogue's role name.
 catalog::Text role_noun(const Problem &p, const std::string &role, int count) {
@@ -29,7 +24,36 @@ catalog::Text role_noun(const Problem &p, const std::string &role, int count) {
   return {r ? r->zh : role, count == 1 ? s : s + "s"};
 }
 
-} // namespace
+std::string post_role(const Problem &p, int post) {
+  const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
+  return d.role.empty() ? (d.roles.empty() ? "" : d.roles.front()) : d.role;
+}
+
+catalog::Text shortfall_message(const Problem &p, const Shortfall &s) {
+  const PostDemand &first = p.posts[static_cast<std::size_t>(s.posts.front())];
+  std::string role = post_role(p, s.posts.front());
+  std::string ids;
+  for (int i : s.posts) ids += (ids.empty() ? "" : ", ") + p.posts[static_cast<std::size_t>(i)].id;
+  catalog::Text licence = first.licence.empty() || s.posts.size() > 1
+                              ? catalog::Text{}
+                              : i18n::both_sides(i18n::msg::roster_holding_licence, p.licence_name(first.licence));
+  const Bound &b = s.bound;
+  if (b.add_on_call)
+    return i18n::both_sides(i18n::msg::roster_shortfall_on_call, ids, util::format_date(b.add_window.first),
+                            util::format_date(b.add_window.last), n0(b.add_demand), std::to_string(s.people),
+                            role_noun(p, role, s.people), n0(b.have), n0(b.add_per_person), std::to_string(s.add),
+                            role_noun(p, role, s.add));
+  catalog::Text why = b.add_seven_days ? i18n::both(i18n::msg::roster_bound_seven)
+                                       : i18n::both(i18n::msg::roster_bound_period, b.add_window.label);
+  auto people = [&](int n, const catalog::Text &with) {
+    return i18n::both_sides(i18n::msg::roster_n_people, std::to_string(n), role_noun(p, role, n), with);
+  };
+  catalog::Text window = i18n::both(i18n::msg::roster_window, util::format_date(b.add_window.first),
+                                    util::format_date(b.add_window.last), std::to_string(b.add_window.days()));
+  return i18n::both_sides(i18n::msg::roster_shortfall, ids, window, n0(std::ceil(b.add_demand - 1e-9)),
+                          people(s.people, licence), n0(b.have), n0(b.add_per_person), why,
+                          people(s.add, catalog::Text{}));
+}
 
 std::vector<Shortfall> shortfalls(const Problem &p) {
   std::vector<Shortfall> out;
@@ -57,43 +81,19 @@ std::vector<Shortfall> shortfalls(const Problem &p) {
   }
 
   auto test = [&](const std::vector<int> &posts) {
-    double needed = 0;
-    for (int i : posts)
-      needed += p.posts[static_cast<std::size_t>(i)].weekly_hours() * [&] {
-        // Posts needed on some weekdays only: the share of the period's days.
-        const auto &d = p.posts[static_cast<std::size_t>(i)];
-        if (d.days.empty()) return 1.0;
-        int c = 0;
-        for (int x = p.first_day; x <= p.last_day(); ++x) c += d.needed_on(x) ? 1 : 0;
-        return c / (p.days * d.days.size() / 7.0);
-      }();
-    double give = 0;
-    int people = 0;
-    std::string role;
-    for (int person = 0; person < static_cast<int>(p.people.size()); ++person) {
-      bool any = false;
-      for (int i : posts) any = any || p.eligible(person, i);
-      if (!any) continue;
-      ++people;
-      give += capacity(p, p.people[static_cast<std::size_t>(person)]);
-    }
-    if (needed <= give + 1e-6) return;
+    Bound b = lower_bound(p, posts);
+    if (b.add <= 0) return;
     Shortfall s;
     s.posts = posts;
-    s.needed = needed;
-    s.people = people;
-    s.can_give = give;
-    s.add = static_cast<int>(std::ceil((needed - give) / p.labor.lawful_max_weekly_hours() - 1e-9));
-    const PostDemand &first = p.posts[static_cast<std::size_t>(posts.front())];
-    role = first.role.empty() ? (first.roles.empty() ? "" : first.roles.front()) : first.role;
-    std::string ids;
-    for (int i : posts) ids += (ids.empty() ? "" : ", ") + p.posts[static_cast<std::size_t>(i)].id;
-    catalog::Text licence = first.licence.empty() || posts.size() > 1
-                                ? catalog::Text{}
-                                : i18n::both(i18n::msg::roster_holding_licence, first.licence);
-    s.message = i18n::both_sides(i18n::msg::roster_shortfall, ids, n0(std::ceil(needed - 1e-9)), std::to_string(people),
-                                 role_noun(p, role, people), licence, n0(std::round(give)), std::to_string(s.add),
-                                 role_noun(p, role, s.add));
+    for (int person = 0; person < static_cast<int>(p.people.size()); ++person)
+      for (int i : posts)
+        if (p.eligible(person, i)) {
+          ++s.people;
+          break;
+        }
+    s.bound = b;
+    s.add = b.add;
+    s.message = shortfall_message(p, s);
     out.push_back(std::move(s));
   };
 

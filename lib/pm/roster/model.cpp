@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <tuple>
 
 namespace pm::roster {
@@ -98,6 +99,41 @@ int Problem::calendar_end() const {
       end = std::max(end, last_calendar_day(s));
     }
   return end;
+}
+
+void assign_homes(Problem &pr, const std::string &role) {
+  // Fill this role's posts in order up to the people staffed for each, then spread any extra
+  // people round the posts they may take.
+  std::vector<int> posts;
+  for (int i = 0; i < static_cast<int>(pr.posts.size()); ++i)
+    if (!pr.posts[static_cast<std::size_t>(i)].duty && pr.posts[static_cast<std::size_t>(i)].role == role)
+      posts.push_back(i);
+  std::map<int, int> filled;
+  std::vector<Person *> extra;
+  for (auto &p : pr.people) {
+    if (p.role != role) continue;
+    p.home = -1;
+    for (int i : posts) {
+      const PostDemand &d = pr.posts[static_cast<std::size_t>(i)];
+      if (filled[i] < d.people && p.holds(d.licence)) {
+        p.home = i;
+        ++filled[i];
+        break;
+      }
+    }
+    if (p.home < 0) extra.push_back(&p);
+  }
+  std::size_t k = 0;
+  for (Person *p : extra) {
+    for (std::size_t tries = 0; tries < posts.size(); ++tries, ++k) {
+      int i = posts[k % posts.size()];
+      if (p->holds(pr.posts[static_cast<std::size_t>(i)].licence)) {
+        p->home = i;
+        ++k;
+        break;
+      }
+    }
+  }
 }
 
 int first_calendar_day(int start) { return start >= 0 ? start / 1440 : -((-start + 1439) / 1440); }

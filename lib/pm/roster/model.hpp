@@ -32,6 +32,7 @@ struct PostDemand {
   int on_call = -1;    // the shift that is on call (值班, not working time), -1 for none
   int people = 0;      // people staffed for it by the norm set
   std::string pattern; // the shift pattern used for it, "" when solved
+  int cycle = 0;       // days in the cycle of the rotation used for it, 0 for none
 
   bool needed_on(int day) const;
   // Start of shift `i` on rota day `day`, in minutes since the epoch.
@@ -94,6 +95,10 @@ struct Problem {
   // Calendar days a roster touches: its rota days and the morning after for night shifts.
   int calendar_end() const;
 };
+
+// Gives the people of `role` their home posts: the role's posts in order up to the people
+// staffed for each, then any extra people round the posts they may take.
+void assign_homes(Problem &p, const std::string &role);
 
 // Labour-law helpers shared by the solver, the checker and the summary.
 bool is_night(const staff::Labor &l, int start, int end);

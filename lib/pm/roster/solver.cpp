@@ -1,5 +1,6 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
+#include <pm/roster/rotation.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
@@ -230,6 +231,7 @@ public:
             }
           if (counts.empty()) counts = i18n::both(i18n::msg::roster_reason_nobody);
           std::string w = when(slot.start, slot.end).en;
+          m_failed = slot.post;
           why.push_back(i18n::both_sides(i18n::msg::roster_no_one_for_seat, d.id, w, std::to_string(seat + 1),
                                          std::to_string(cand.size()), counts));
           return false;
@@ -246,7 +248,10 @@ public:
     return true;
   }
 
+  int failed() const { return m_failed; }
+
 private:
+  int m_failed = -1;
   const Problem &m_p;
   Rng m_rng;
   int m_first = 0, m_last = 0, m_span = 0, m_rest = 0, m_gap = 0;
@@ -267,7 +272,7 @@ void sort_assignments(std::vector<Assignment> &a) {
 } // namespace
 
 bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignment> &assignments, std::uint64_t seed,
-           std::vector<catalog::Text> &why) {
+           std::vector<catalog::Text> &why, int *failed_post) {
   // Deterministic restarts: each attempt reseeds the tie-breaking. The first failure is the
   // one reported, as it is where the demand first outruns the people.
   constexpr int attempts = 16;
@@ -287,16 +292,31 @@ bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignme
       assignments.insert(assignments.end(), made.begin(), made.end());
       return true;
     }
-    if (first_why.empty()) first_why = w;
+    if (first_why.empty()) {
+      first_why = w;
+      if (failed_post) *failed_post = s.failed();
+    }
   }
   why = first_why;
   return false;
 }
 
-Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns) {
+namespace {
+
+// Why an attempt failed, for the search for the people to add.
+struct Failure {
+  bool can_add = false;          // more people could help (not a shift over the law's length)
+  std::vector<Shortfall> short_; // the lower bound's shortfalls
+  int post = -1;                 // the post of the seat no one could take
+};
+
+Result attempt(Problem &p, const Options &o, const std::vector<Pattern> &patterns, Failure &f) {
   Result r;
   for (auto &t : impossible_posts(p)) r.refusal.push_back(t);
-  for (auto &s : shortfalls(p)) r.refusal.push_back(s.message);
+  if (!r.refusal.empty()) return r;
+  f.can_add = true;
+  f.short_ = shortfalls(p);
+  for (auto &s : f.short_) r.refusal.push_back(s.message);
   if (!r.refusal.empty()) return r;
 
   std::vector<Assignment> all;
@@ -354,6 +374,16 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
         break;
       }
     }
+    if (!done && o.pattern.empty()) {
+      // No named pattern fits the team's size: a rotation of its own (7 people on 2 seats).
+      Rotation rot;
+      if (auto team = rotation_team(p, post))
+        if (auto made = rotate(p, post, *team, &rot)) {
+          all.insert(all.end(), made->begin(), made->end());
+          d.cycle = static_cast<int>(rot.row.size());
+          done = true;
+        }
+    }
     if (!done) rest.push_back(post);
   }
   if (forced && !any_fit)
@@ -361,7 +391,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
   if (!r.refusal.empty()) return r;
 
   std::vector<catalog::Text> why;
-  if (!rest.empty() && !solve(p, rest, all, o.seed, why)) {
+  if (!rest.empty() && !solve(p, rest, all, o.seed, why, &f.post)) {
     r.refusal = why;
     return r;
   }
@@ -375,6 +405,72 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
   }
   r.assignments = std::move(all);
   r.ok = true;
+  return r;
+}
+
+// Adds `count` full-time people of `role` who hold every licence, homed as the estate's own.
+void add_people(Problem &p, const std::string &role, int count) {
+  for (int i = 0; i < count; ++i) {
+    Person x;
+    x.role = role;
+    x.id = role + "-added-" + std::to_string(p.people.size() + 1);
+    x.name = catalog::Text::same(x.id);
+    x.placeholder = true;
+    p.people.push_back(std::move(x));
+  }
+  assign_homes(p, role);
+}
+
+} // namespace
+
+Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns) {
+  Problem original = o.find_add ? p : Problem{};
+  Failure f;
+  Result r = attempt(p, o, patterns, f);
+  if (r.ok || r.usage_error || !o.find_add || !f.can_add) return r;
+  // How many more people make a roster: the lower bound's number first, then one more at a
+  // time where the seat no one could take is, each try a whole roster. The number named is
+  // one that worked, so adding it always succeeds.
+  constexpr int most_rounds = 8;
+  std::map<std::string, int> added;
+  std::map<std::string, std::vector<int>> posts_of;
+  Problem q = original;
+  bool found = false;
+  for (int round = 0; round < most_rounds && f.can_add; ++round) {
+    if (!f.short_.empty()) {
+      for (const auto &s : f.short_) {
+        std::string role = post_role(q, s.posts.front());
+        added[role] += s.add;
+        posts_of[role].insert(posts_of[role].end(), s.posts.begin(), s.posts.end());
+        add_people(q, role, s.add);
+      }
+    } else if (f.post >= 0) {
+      std::string role = post_role(q, f.post);
+      ++added[role];
+      posts_of[role].push_back(f.post);
+      add_people(q, role, 1);
+    } else {
+      break;
+    }
+    Problem trial = q;
+    Options quiet = o;
+    quiet.find_add = false;
+    f = Failure{};
+    if (attempt(trial, quiet, patterns, f).ok) {
+      found = true;
+      break;
+    }
+  }
+  for (auto &[role, n] : added) {
+    auto &ids = posts_of[role];
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::string names;
+    for (int i : ids) names += (names.empty() ? "" : ", ") + p.posts[static_cast<std::size_t>(i)].id;
+    r.refusal.push_back(i18n::both_sides(found ? i18n::msg::roster_add_found : i18n::msg::roster_add_not_found, names,
+                                         std::to_string(n), role_noun(p, role, n)));
+    r.add[role] = found ? n : 0;
+  }
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <pm/roster/rules.hpp>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,8 @@ namespace pm::roster {
 
 struct Options {
   std::uint64_t seed = 1;
-  std::string pattern; // "": choose automatically; "none": solver only; else force that pattern
+  std::string pattern;  // "": choose automatically; "none": solver only; else force that pattern
+  bool find_add = true; // on a refusal, find by trial how many more people make a roster
 };
 
 struct Result {
@@ -22,13 +24,15 @@ struct Result {
   std::vector<catalog::Text> refusal;  // why no lawful roster could be made, where and by how much
   std::vector<Violation> violations;   // what a forced or failed roster broke
   bool usage_error = false;            // e.g. an unknown --pattern
+  std::map<std::string, int> add;      // after a refusal: people to add per role, shown to work (0: none found)
 };
 
 Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns);
 
 // The general solver alone, for the slots of `posts`, around assignments already made.
 // Returns false and explains in `why` when some seat could not be filled lawfully.
+// `failed_post` receives the post of the seat no one could take.
 bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignment> &assignments, std::uint64_t seed,
-           std::vector<catalog::Text> &why);
+           std::vector<catalog::Text> &why, int *failed_post = nullptr);
 
 } // namespace pm::roster

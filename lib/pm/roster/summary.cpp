@@ -126,6 +126,7 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     if (!d.licence.empty()) j["licence"] = d.licence;
     j["duty"] = d.duty;
     j["pattern"] = d.pattern.empty() ? J(nullptr) : J(d.pattern);
+    j["cycle_days"] = d.cycle > 0 ? J(d.cycle) : J(nullptr);
     J demand = J::array();
     for (const auto &sh : d.shifts) {
       J x;
