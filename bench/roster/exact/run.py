@@ -155,17 +155,26 @@ class Instance:
         sevens = sum(1 for c in cands if c[0] == best[0] and c[2].startswith("any"))
         why = best[2]
         also = []
-        if months - best[2].startswith("month") > 0:
-            also.append(f"{months - best[2].startswith('month')} other month(s)")
+        others = months - best[2].startswith("month")
+        if others > 0:
+            also.append(f"{others} {'other ' if others < months else ''}month{'s' if others > 1 else ''}")
         if sevens and not best[2].startswith("any"):
-            also.append("the 7-day windows")
+            also.append("7-day windows")
         if also:
-            why += "; as many needed by " + " and ".join(also)
+            why += "; " + " and ".join(also) + (" needs" if also == ["1 month"] else " need") + " as many"
         return best[0], why
 
     def facts(self, n):
         lines = [f"seats({self.seats}).", f"person(1..{n}).", f"days({self.rota_days})."]
         lines += [f"win({f},{l},{s})." for f, l, _, _, s in self.windows]
+        # Implied: what the others can't work of a window's shifts, each person must.
+        need = []
+        for f, l, _, _, s in self.windows:
+            need.append((f, l, self.seats * sum(self.shifts_on(c) for c in range(f, l + 1)) - (n - 1) * s))
+        for c in range(0, self.rota_days - 5):
+            demand = self.seats * sum(self.shifts_on(x) for x in range(c, c + 7))
+            need.append((c, c + 6, demand - (n - 1) * (7 - MIN_FREE_PER_7)))
+        lines += [f"need({f},{l},{k})." for f, l, k in need if k > 0]
         return "\n".join(lines) + "\n"
 
 
@@ -429,22 +438,24 @@ class Exact:
                     atoms += [(p + off, b) for p, b in sizes[s][1]]
                     off += sizes[s][0]
                 counts = {s: parts.count(s) for s in sorted(set(parts), reverse=True)}
-                how = " + ".join(f"{k} × ({s} seat{"s" if s > 1 else ""}, {sizes[s][0]})" for s, k in counts.items())
+                how = " + ".join(f"{k} × ({s} seat{'s' if s > 1 else ''}, {sizes[s][0]})" for s, k in counts.items())
                 r["crews"] = {"n": n, "how": how}
                 r["crews"].update(self.verify(inst, n, atoms, "crews"))
                 r["best"] = (n, atoms, "crews")
-        cells = lb * seats * 3 * inst.rota_days
-        if r["best"] and r["best"][0] == lb:
-            pass  # the lower bound is reached: nothing to search for
-        elif cells > self.a.max_cells:
-            r["skipped"] = f"not run: {lb} people × {seats * 3 * inst.rota_days} shifts is too big to search"
+        cells = lb * 3 * (inst.rota_days + 1)  # the atoms w(P,B)
+        # The whole post in one model: at the lower bound always (even where crews reach it), above it
+        # while that is infeasible or unanswered and below what crews reached.
+        if cells > self.a.max_cells:
+            r["skipped"] = f"not run: {lb} people × {3 * inst.rota_days} shifts is too big to search"
         else:
-            stop = min(lb + 3, r["best"][0] if r["best"] else lb + 3)
-            for n in range(lb, stop):
+            for n in range(lb, lb + 3):
+                if n > lb and r["best"] and n >= r["best"][0]:
+                    break
                 c, atoms = self.call(inst, n, self.a.time_limit)
                 r["calls"].append(c)
                 if atoms is not None:
-                    r["best"] = (n, atoms, "clingo")
+                    if not r["best"] or n < r["best"][0]:
+                        r["best"] = (n, atoms, "clingo")
                     break
         if seats <= 5 and cells <= self.a.max_cells and self.a.unsat_limit > 0:
             r["below"], _ = self.call(inst, lb - 1, self.a.unsat_limit)
@@ -470,8 +481,8 @@ def main():
     ap.add_argument("--time-limit", type=int, default=30, help="seconds per clingo call at N >= LB (default 30)")
     ap.add_argument("--unsat-limit", type=int, default=5,
                     help="seconds for the clingo call at LB-1, made for up to 5 seats (default 5; 0: none)")
-    ap.add_argument("--max-cells", type=int, default=60000,
-                    help="no full clingo model where people × shifts to fill exceeds this (default 60000: "
+    ap.add_argument("--max-cells", type=int, default=100000,
+                    help="no full clingo model where people × shifts exceeds this (default 100000: "
                          "all but 40 seats × 52 weeks)")
     ap.add_argument("--only", action="append", default=[], help="an instance SEATS:WEEKS:START (repeatable)")
     ap.add_argument("--no-clingo", action="store_true", help="pm only")
@@ -576,8 +587,6 @@ def row(r):
         full = "; ".join(parts) or ("–" if "skipped" not in c else "")
         if "skipped" in c:
             full = (full + "; " if parts else "") + c["skipped"]
-        elif not c["calls"] and c.get("crews", {}).get("n") == lb:
-            full = (full + "; " if parts else "") + "not needed"
         k = c.get("crews")
         crews = "–" if not k else f"{k['n']}: {k['how']}" + (", checked" if passed(k) else ", FAILS A CHECK")
         best, low = c["best"], lb  # clingo's infeasible answers raise the lower bound
