@@ -10,8 +10,13 @@ full-time guards and W weeks from START, under the labour rules of lib/data/labo
     (wall time, peak memory from /usr/bin/time -v), each roster checked by pm roster check and by
     this script's own checker;
   - clingo's answer (bench/roster/exact/roster.lp, the same hard rules as an answer-set program)
-    at N = LB (and above when it proves LB infeasible), its model written as pm's roster CSV and
-    checked the same two ways; and at N = LB - 1, which must be infeasible.
+    at N = LB (and above while it proves N infeasible or runs out of time), its model written as
+    pm's roster CSV and checked the same two ways; for up to 5 seats also at N = LB - 1, without
+    the implied constraints (they contain the bound's counting argument), which must be
+    infeasible;
+  - for 4 seats or more, a roster put together from separate crews of 1, 2, 3 and 5 seats (each
+    solved by clingo as above), the fewest people over the ways to split the seats: a headcount
+    that is lawful, not necessarily the smallest;
   - `pm roster --min`, when the binary has it: what it prints.
 
 usage: bench/roster/exact/run.py [PM] [--time-limit S] [--only S:W:START ...] [--json FILE]
@@ -164,9 +169,11 @@ class Instance:
             why += "; " + " and ".join(also) + (" needs" if also == ["1 month"] else " need") + " as many"
         return best[0], why
 
-    def facts(self, n):
+    def facts(self, n, implied=True):
         lines = [f"seats({self.seats}).", f"person(1..{n}).", f"days({self.rota_days})."]
         lines += [f"win({f},{l},{s})." for f, l, _, _, s in self.windows]
+        if not implied:
+            return "\n".join(lines) + "\n"
         # Implied: what the others can't work of a window's shifts, each person must.
         need = []
         for f, l, _, _, s in self.windows:
@@ -384,11 +391,11 @@ class Exact:
         self.pm, self.work, self.a = pm, work, args
         self.done = {}
 
-    def call(self, inst, n, limit):
-        facts = os.path.join(self.work, f"facts-{inst.key}-{n}.lp")
-        write(facts, inst.facts(n))
+    def call(self, inst, n, limit, implied=True):
+        facts = os.path.join(self.work, f"facts-{inst.key}-{n}{'' if implied else '-plain'}.lp")
+        write(facts, inst.facts(n, implied))
         r = timed(["clingo", MODEL, facts, "--outf=2", f"--time-limit={limit}"], timeout=limit + 120)
-        c = {"n": n, "wall": r["wall"], "cpu": r["cpu"], "mem_mb": r["mem_mb"], "limit": limit}
+        c = {"n": n, "wall": r["wall"], "cpu": r["cpu"], "mem_mb": r["mem_mb"], "limit": limit, "implied": implied}
         try:
             j = json.loads(r["out"])
         except ValueError:
@@ -446,7 +453,7 @@ class Exact:
         # The whole post in one model: at the lower bound always (even where crews reach it), above it
         # while that is infeasible or unanswered and below what crews reached.
         if cells > self.a.max_cells:
-            r["skipped"] = f"not run: {lb} people × {3 * inst.rota_days} shifts is too big to search"
+            r["skipped"] = f"not run ({lb} people × {3 * inst.rota_days} shifts: too big)"
         else:
             for n in range(lb, lb + 3):
                 if n > lb and r["best"] and n >= r["best"][0]:
@@ -458,7 +465,8 @@ class Exact:
                         r["best"] = (n, atoms, "clingo")
                     break
         if seats <= 5 and cells <= self.a.max_cells and self.a.unsat_limit > 0:
-            r["below"], _ = self.call(inst, lb - 1, self.a.unsat_limit)
+            # Without the implied constraints, which contain the counting argument of the bound.
+            r["below"], _ = self.call(inst, lb - 1, self.a.unsat_limit, implied=False)
         self.done[key] = r
         return r
 
@@ -488,7 +496,14 @@ def main():
     ap.add_argument("--no-clingo", action="store_true", help="pm only")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--keep", help="keep the generated files and rosters in this directory")
+    ap.add_argument("--table", metavar="JSON", help="print the table of an earlier run's --json file, and stop")
     a = ap.parse_args()
+    if a.table:
+        with open(a.table, encoding="utf-8") as f:
+            print(HEADER + "\n" + "|---" * HEADER.count(" | ") + "|---|")
+            for r in json.load(f):
+                print(row(r))
+        return
 
     pm = a.pm or os.path.join(ROOT, "build-release", "pm")
     if not a.pm and not os.path.exists(pm):
@@ -532,7 +547,7 @@ def main():
           flush=True)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
-            json.dump(results, f, indent=1, default=str)
+            json.dump(results, f, indent=1, default=str, ensure_ascii=False)
     if not a.keep:
         shutil.rmtree(work)
     bad = [r["instance"] for r in results if not verified(r)]
@@ -562,7 +577,7 @@ def clingo_cell(c):
     extra = ""
     if c["result"] == "SATISFIABLE":
         extra = ", checked" if passed(c) else ", FAILS A CHECK"
-    return f"{c['n']}: {res}, {c['time']:.1f} s ({c['cpu']:.1f}){extra}"
+    return f"{c['n']}: {res}, {c['wall']:.2f} s ({c['cpu']:.2f}){extra}"
 
 
 def row(r):
