@@ -49,6 +49,7 @@ struct RosterRequest {
   int weeks = 4;
   std::uint64_t seed = 1;
   std::string pattern; // "": choose; "none": solver only; else that pattern
+  bool fair = false;   // --fair: ten times the fair-shares pass's budget
 };
 
 struct PlanRequest {

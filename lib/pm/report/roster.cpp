@@ -61,7 +61,8 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
     RosterExcerpt::Block b;
     b.post = dm.id;
     if (!dm.pattern.empty())
-      if (const Pattern *pat = find_pattern(c.patterns, dm.pattern)) b.pattern = pat->title;
+      if (const Pattern *pat = find_pattern(c.patterns, dm.pattern))
+        b.pattern = dm.swaps > 0 ? i18n::both_of(msg::pattern_swapped, pat->title, dm.swaps) : pat->title;
     for (const auto &gl : gb.lines) {
       const Person &pp = p.people[static_cast<std::size_t>(gl.person)];
       RosterExcerpt::Line line;

@@ -32,6 +32,7 @@ struct PostDemand {
   int on_call = -1;    // the shift that is on call (值班, not working time), -1 for none
   int people = 0;      // people staffed for it by the norm set
   std::string pattern; // the shift pattern used for it, "" when solved
+  int swaps = 0;       // swaps of its shifts between people, to even out shares (roster/fair)
 
   bool needed_on(int day) const;
   // Start of shift `i` on rota day `day`, in minutes since the epoch.

@@ -1,5 +1,6 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
+#include <pm/roster/fair.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
@@ -366,6 +367,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
     return r;
   }
   sort_assignments(all);
+  even_out(p, all, {o.seed, o.fair_effort, forced != nullptr});
   r.violations = check(p, all);
   bool errors = std::any_of(r.violations.begin(), r.violations.end(),
                             [](const Violation &v) { return v.severity == diag::Severity::error; });

@@ -14,6 +14,7 @@ namespace pm::roster {
 struct Options {
   std::uint64_t seed = 1;
   std::string pattern; // "": choose automatically; "none": solver only; else force that pattern
+  int fair_effort = 1; // the fair-shares pass's budget (roster/fair): 1, or 10 for --fair
 };
 
 struct Result {
