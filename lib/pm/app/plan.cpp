@@ -73,8 +73,8 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
     ro.problem =
         roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
     if (!ro.problem.posts.empty()) {
-      ro.result = roster::make_roster(ro.problem, {r.roster->seed, r.roster->pattern, r.roster->fair ? 10 : 1},
-                                       c.patterns);
+      ro.result =
+          roster::make_roster(ro.problem, {r.roster->seed, r.roster->pattern, r.roster->fair ? 10 : 1}, c.patterns);
       if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);
     }
     p.roster = std::move(ro);

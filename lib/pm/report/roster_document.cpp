@@ -151,9 +151,9 @@ Section summary_section(const Ctx &c, const app::Plan &pl) {
       std::string label = g.post >= 0 ? c.f(msg::share_group_post, post_name(c, p, g.post))
                                       : c.f(msg::share_group_role, c.t(p.role_name(g.role)));
       std::string id = g.post >= 0 ? p.posts[static_cast<std::size_t>(g.post)].id : g.role;
-      gt.rows.push_back(body(id, {Cell::of(label), Cell::num(static_cast<double>(g.people.size())),
-                                  Cell::of(share(g.hours, 1)), Cell::of(share(g.nights, 0)),
-                                  Cell::of(share(g.weekends, 0)), Cell::of(share(g.holidays, 0))}));
+      gt.rows.push_back(
+          body(id, {Cell::of(label), Cell::num(static_cast<double>(g.people.size())), Cell::of(share(g.hours, 1)),
+                    Cell::of(share(g.nights, 0)), Cell::of(share(g.weekends, 0)), Cell::of(share(g.holidays, 0))}));
     }
     s.blocks.push_back(std::move(gt));
   }

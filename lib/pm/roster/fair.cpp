@@ -60,8 +60,7 @@ public:
       c[m_holidays] = p.holidays && p.holidays->contains(day) ? 1 : 0;
       for (int m = 0; m < m_count; ++m) m_x[static_cast<std::size_t>(s.person)][static_cast<std::size_t>(m)] += c[m];
     }
-    for (auto &l : m_list)
-      std::stable_sort(l.begin(), l.end(), [&](int x, int y) { return start(x) < start(y); });
+    for (auto &l : m_list) std::stable_sort(l.begin(), l.end(), [&](int x, int y) { return start(x) < start(y); });
 
     // Each group's targets: its totals shared by weight. Swaps within a group keep its totals.
     m_groups = share_groups(p);
@@ -196,8 +195,8 @@ private:
     int first = first_calendar_day(start(pick)) - m_rng.below(len);
     m_blocks.assign(1, {first, first + len - 1});
     // Half the time, a second block around a shift of the taker's that does not count in the
-    // measure: one giving back what the first takes of the others (a weekday shift for a
-    // weekend one, say).
+    // measure, on a day the giver has free: one giving back what the first takes of the others
+    // (a weekday shift for a weekend one, say).
     if (m_rng.below(2)) {
       const auto &theirs = m_list[static_cast<std::size_t>(taker)];
       int back = -1;
@@ -206,7 +205,9 @@ private:
         for (std::size_t s = 0; s < theirs.size() && back < 0; ++s) {
           int i = theirs[(static_cast<std::size_t>(at) + s) % theirs.size()];
           int day = first_calendar_day(start(i));
-          if (amount(i, m) == 0 && amount(i, m_hours) > 0 && (day < first - 1 || day > first + len)) back = i;
+          // A day the giver has free, outside the first block.
+          auto [g0, g1] = block(giver, day, day);
+          if (amount(i, m) == 0 && amount(i, m_hours) > 0 && g0 == g1 && (day < first || day >= first + len)) back = i;
         }
       }
       if (back >= 0) {
@@ -214,8 +215,10 @@ private:
         int first2 = first_calendar_day(start(back)) - m_rng.below(len2);
         int last2 = first2 + len2 - 1;
         // Keep the blocks apart.
-        if (first2 <= first) last2 = std::min(last2, first - 1);
-        else first2 = std::max(first2, first + len);
+        if (first2 <= first)
+          last2 = std::min(last2, first - 1);
+        else
+          first2 = std::max(first2, first + len);
         if (first2 <= last2) m_blocks.push_back({first2, last2});
       }
     }

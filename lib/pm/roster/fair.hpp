@@ -31,7 +31,7 @@ enum Measure { m_hours = 0, m_nights, m_weekends, m_holidays, m_count };
 
 struct FairOptions {
   std::uint64_t seed = 1;
-  int effort = 1;         // tries per person and measure, in hundreds: 1 by default, 10 for --fair
+  int effort = 1;             // tries per person and measure, in hundreds: 1 by default, 10 for --fair
   bool keep_patterns = false; // leave the shifts of posts on a named pattern as they are
 };
 

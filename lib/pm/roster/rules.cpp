@@ -102,9 +102,8 @@ bool person_rules(const Problem &p, const RuleFrame &f, const std::vector<Assign
     for (int i : list)
       for (int day = first_calendar_day(a[i].start); day <= last_calendar_day(a[i].end); ++day)
         if (who.unavailable.count(day)) {
-          if (sink.add("unavailable", i, [&] {
-                return both_sides(msg::roster_unavailable, who.name, util::format_date(day));
-              }))
+          if (sink.add("unavailable", i,
+                       [&] { return both_sides(msg::roster_unavailable, who.name, util::format_date(day)); }))
             return false;
           break;
         }
@@ -272,8 +271,8 @@ bool person_rules(const Problem &p, const RuleFrame &f, const std::vector<Assign
 
 } // namespace
 
-std::vector<Violation> check_person(const Problem &p, const RuleFrame &f, const std::vector<Assignment> &a,
-                                    int person, const std::vector<int> &mine) {
+std::vector<Violation> check_person(const Problem &p, const RuleFrame &f, const std::vector<Assignment> &a, int person,
+                                    const std::vector<int> &mine) {
   std::vector<Violation> out;
   Collect sink{out};
   person_rules(p, f, a, person, mine, sink);

@@ -34,8 +34,8 @@ struct RuleFrame {
 // The rules of one person's shifts, the part of check() that the solver's passes share:
 // unavailable, on-call-rest, on-call-limit, overlap, rest, consecutive-days, free-day,
 // consecutive-nights, hours. `mine`: indices into `a` of that person's assignments, any order.
-std::vector<Violation> check_person(const Problem &p, const RuleFrame &f, const std::vector<Assignment> &a,
-                                    int person, const std::vector<int> &mine);
+std::vector<Violation> check_person(const Problem &p, const RuleFrame &f, const std::vector<Assignment> &a, int person,
+                                    const std::vector<int> &mine);
 // The same rules, stopping at the first broken one and making no message.
 bool person_lawful(const Problem &p, const RuleFrame &f, const std::vector<Assignment> &a, int person,
                    const std::vector<int> &mine);
