@@ -31,6 +31,7 @@ struct Options {
   std::string pattern;
   bool minimum = false;
   std::uint64_t seed = 1;
+  bool fair = false;
   std::string format = "grid";
   std::string output;
   // pm roster check
@@ -49,7 +50,7 @@ std::optional<int> start_day(const std::string &s, const Global &g) {
 
 app::PlanRequest request(const Options &o, int first) {
   app::PlanRequest r;
-  r.roster = app::RosterRequest{first, o.weeks, o.seed, o.pattern, o.minimum};
+  r.roster = app::RosterRequest{first, o.weeks, o.seed, o.pattern, o.minimum, o.fair};
   return r;
 }
 
@@ -185,6 +186,7 @@ Action setup_roster(CLI::App &app, Global &g) {
   app.add_option("--pattern", o->pattern, i18n::tr(g.help, i18n::msg::help_roster_pattern));
   app.add_flag("--min", o->minimum, i18n::tr(g.help, i18n::msg::help_roster_min));
   app.add_option("--seed", o->seed, i18n::tr(g.help, i18n::msg::help_roster_seed))->default_val(1);
+  app.add_flag("--fair", o->fair, i18n::tr(g.help, i18n::msg::help_roster_fair));
   app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
       ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));

@@ -26,7 +26,7 @@ _pm_options() {
     portfolio) o='--targets -t --norms -n --labor -l --rates -r --format -f --output -o' ;;
     diff) o='--norms -n --labor -l --rates -r --format -f' ;;
     budget) o='--norms -n --labor -l --rates -r --format -f --output -o --explain -e' ;;
-    roster) o='--norms -n --labor -l --start --weeks --pattern --min --seed --format -f --output -o' ;;
+    roster) o='--norms -n --labor -l --start --weeks --pattern --min --seed --fair --format -f --output -o' ;;
     'roster check') o='--norms -n --labor -l --start --weeks' ;;
     report) o='--norms -n --labor -l --rates -r --format -f --date --provenance --output -o' ;;
     compare) o='--variant --norms -n --labor -l --rates -r --format -f --output -o' ;;
@@ -38,7 +38,7 @@ _pm_options() {
 # only a completion).
 _pm_takes_value() {
   case $1 in
-    -h | --help | -V | --version | -v | --verbose | -e | --explain | --strict | --force) return 1 ;;
+    -h | --help | -V | --version | -v | --verbose | -e | --explain | --strict | --force | --fair) return 1 ;;
     --*) return 0 ;;
     -??*) return 1 ;; # -fjson: the value is in the word
   esac

@@ -194,6 +194,43 @@ usage)
   set -e
   test "$a$b$c$d$e" = 22222
   ;;
+fair)
+  # Fair shares (issue 17): plan 1's 4-week roster gives each group of people homed at one
+  # round-the-clock post (the post's own staff, who share its shifts) nights and weekend
+  # shifts within one shift of the group's average; it passes pm roster check, and the same
+  # seed gives the same bytes. The patterns it adjusted say so.
+  "$pm" roster "$plan1" --start 2026-01-05 -f json -o a.json
+  "$pm" roster "$plan1" --start 2026-01-05 -f json > b.json
+  cmp a.json b.json
+  "$pm" roster "$plan1" --start 2026-01-05 -f csv -o plan1.csv
+  "$pm" roster check plan1.csv "$plan1"
+  python3 - a.json <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+round_the_clock = {p["id"] for p in j["posts"]
+                   if not p["duty"] and "days" not in p["demand"][0] and len(p["demand"]) == 3}
+home = {s["id"]: s["home_post"] for s in j["staff"]}
+groups = {}
+for x in j["summary"]["people"]:
+    if home[x["staff_id"]] in round_the_clock:
+        groups.setdefault(home[x["staff_id"]], []).append(x)
+assert len(groups) == 4, sorted(groups)
+for post, people in groups.items():
+    for key in ("nights", "weekends"):
+        v = [x[key] for x in people]
+        average = sum(v) / len(v)
+        assert all(abs(x - average) <= 1 for x in v), (post, key, v)
+    # The summary's group agrees.
+    g = [g for g in j["summary"]["groups"] if g["home_post"] == post][0]
+    assert sorted(g["staff"]) == sorted(x["staff_id"] for x in people)
+    assert g["nights"]["min"] == min(x["nights"] for x in people)
+    assert g["weekends"]["max"] == max(x["weekends"] for x in people)
+swapped = [p for p in j["posts"] if p.get("pattern_swaps", 0) > 0]
+assert swapped, "no pattern was adjusted"
+PY
+  "$pm" --lang en roster "$plan1" --start 2026-01-05 > grid.txt
+  grep -q 'pattern Five crews, three 8-hour shifts, with [0-9]* swaps to even out nights and weekend shifts' grid.txt
+  ;;
 *)
   echo "unknown test $test" >&2
   exit 2

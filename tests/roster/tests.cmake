@@ -1,5 +1,5 @@
 # CLI tests of pm roster (tests/roster/run.sh holds each case).
-foreach(t plan1-check staffed-check year ics schema deterministic refused unlawful-pattern check-errors check-malformed formats usage)
+foreach(t plan1-check staffed-check year ics schema deterministic refused unlawful-pattern check-errors check-malformed formats usage fair)
   add_test(NAME roster_${t}
            COMMAND bash ${PM_SOURCE}/tests/roster/run.sh ${PM_BIN} ${PM_SOURCE} ${CMAKE_CURRENT_BINARY_DIR}/roster/${t} ${t})
 endforeach()

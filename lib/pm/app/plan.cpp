@@ -75,6 +75,7 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
     roster::Options o;
     o.seed = r.roster->seed;
     o.pattern = r.roster->pattern;
+    o.fair_effort = r.roster->fair ? 10 : 1;
     if (r.roster->minimum)
       ro.minimum = roster::minimum_headcounts(ro.problem, o, c.patterns);
     else if (!ro.problem.posts.empty()) {

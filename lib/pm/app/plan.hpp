@@ -51,6 +51,7 @@ struct RosterRequest {
   std::uint64_t seed = 1;
   std::string pattern;  // "": choose; "none": solver only; else that pattern
   bool minimum = false; // the fewest people each post needs (pm roster --min), not the roster
+  bool fair = false;    // --fair: ten times the fair-shares pass's budget
 };
 
 struct PlanRequest {

@@ -61,8 +61,12 @@ RosterOutcome roster_excerpt(const app::Rostered &r, const app::Context &c, bool
     RosterExcerpt::Block b;
     b.post = dm.id;
     if (!dm.pattern.empty())
-      if (const Pattern *pat = find_pattern(c.patterns, dm.pattern)) b.pattern = pat->title;
-    if (dm.pattern.empty() && dm.cycle > 0) b.pattern = i18n::both(msg::roster_rotation_title, dm.cycle);
+      if (const Pattern *pat = find_pattern(c.patterns, dm.pattern))
+        b.pattern = dm.swaps > 0 ? i18n::both_of(msg::pattern_swapped, pat->title, dm.swaps) : pat->title;
+    if (dm.pattern.empty() && dm.cycle > 0) {
+      catalog::Text rot = i18n::both(msg::roster_rotation_title, dm.cycle);
+      b.pattern = dm.swaps > 0 ? i18n::both_of(msg::pattern_swapped, rot, dm.swaps) : rot;
+    }
     for (const auto &gl : gb.lines) {
       const Person &pp = p.people[static_cast<std::size_t>(gl.person)];
       RosterExcerpt::Line line;

@@ -48,9 +48,12 @@ std::string post_heading(const Ctx &c, const app::Context &cx, const app::Plan &
   std::string pattern = c(msg::roster_solved);
   if (!d.pattern.empty()) {
     const Pattern *pat = find_pattern(cx.patterns, d.pattern);
-    pattern = c.f(msg::roster_pattern, pat ? c.t(pat->title) : d.pattern);
+    std::string name = pat ? c.t(pat->title) : d.pattern;
+    // A pattern whose shifts were swapped to even out shares says so.
+    pattern = c.f(msg::roster_pattern, d.swaps > 0 ? c.f(msg::pattern_swapped, name, d.swaps) : name);
   } else if (d.cycle > 0) {
-    pattern = c.f(msg::roster_rotation, d.cycle);
+    std::string name = c.f(msg::roster_rotation_title, d.cycle);
+    pattern = c.f(msg::roster_pattern, d.swaps > 0 ? c.f(msg::pattern_swapped, name, d.swaps) : name);
   }
   std::string out = c.t(d.name) + " · " + pattern + " · " + c.f(msg::roster_seats, d.seats) + " · " + shifts_text(d);
   if (!d.licence.empty()) {
@@ -133,6 +136,30 @@ Section summary_section(const Ctx &c, const app::Plan &pl) {
                             Cell::of(std::to_string(x.covered) + "/" + std::to_string(x.seat_shifts)),
                             Cell::of(range(x.nights)), Cell::of(range(x.weekends)), Cell::of(range(x.hours))}));
   s.blocks.push_back(std::move(pt));
+  if (!sum.groups.empty()) {
+    Table gt;
+    gt.id = "roster_groups";
+    gt.caption = c(msg::roster_per_group);
+    gt.columns = {col("group", c(msg::c_share_group)),
+                  col("people", c(msg::c_people), Align::right),
+                  col("hours", c(msg::c_group_hours), Align::right),
+                  col("nights", c(msg::c_group_nights), Align::right),
+                  col("weekends", c(msg::c_group_weekends), Align::right),
+                  col("holidays", c(msg::c_group_holidays), Align::right)};
+    auto share = [&](const roster::Share &x, int decimals) {
+      return c.f(msg::share_cell, util::format_number(std::round(x.average * 10) / 10, 1),
+                 util::format_number(x.min, decimals), util::format_number(x.max, decimals));
+    };
+    for (const auto &g : sum.groups) {
+      std::string label = g.post >= 0 ? c.f(msg::share_group_post, post_name(c, p, g.post))
+                                      : c.f(msg::share_group_role, c.t(p.role_name(g.role)));
+      std::string id = g.post >= 0 ? p.posts[static_cast<std::size_t>(g.post)].id : g.role;
+      gt.rows.push_back(
+          body(id, {Cell::of(label), Cell::num(static_cast<double>(g.people.size())), Cell::of(share(g.hours, 1)),
+                    Cell::of(share(g.nights, 0)), Cell::of(share(g.weekends, 0)), Cell::of(share(g.holidays, 0))}));
+    }
+    s.blocks.push_back(std::move(gt));
+  }
   s.blocks.push_back(Paragraph{c.f(msg::roster_coverage, one_decimal(sum.coverage()), sum.covered, sum.seat_shifts,
                                    range(sum.nights), range(sum.weekends), range(sum.holidays)),
                                Style::normal});

@@ -39,6 +39,7 @@ std::vector<PostMinimum> minimum_headcounts(const Problem &p, const Options &o, 
   std::vector<PostMinimum> out;
   Options quiet = o;
   quiet.find_add = false;
+  quiet.fair_effort = 0;
   for (int post = 0; post < static_cast<int>(p.posts.size()); ++post) {
     const PostDemand &d = p.posts[static_cast<std::size_t>(post)];
     if (d.duty) continue;

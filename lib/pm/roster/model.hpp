@@ -33,6 +33,7 @@ struct PostDemand {
   int people = 0;      // people staffed for it by the norm set
   std::string pattern; // the shift pattern used for it, "" when solved
   int cycle = 0;       // days in the cycle of the rotation used for it, 0 for none
+  int swaps = 0;       // swaps of its shifts between people, to even out shares (roster/fair)
 
   bool needed_on(int day) const;
   // Start of shift `i` on rota day `day`, in minutes since the epoch.

@@ -1,5 +1,6 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
+#include <pm/roster/fair.hpp>
 #include <pm/roster/rotation.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
@@ -396,6 +397,8 @@ Result attempt(Problem &p, const Options &o, const std::vector<Pattern> &pattern
     return r;
   }
   sort_assignments(all);
+  // Searches for a headcount (refusals, --min) only ask whether a roster exists.
+  if (o.fair_effort > 0) even_out(p, all, {o.seed, o.fair_effort, forced != nullptr});
   r.violations = check(p, all);
   bool errors = std::any_of(r.violations.begin(), r.violations.end(),
                             [](const Violation &v) { return v.severity == diag::Severity::error; });
@@ -455,6 +458,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
     Problem trial = q;
     Options quiet = o;
     quiet.find_add = false;
+    quiet.fair_effort = 0;
     f = Failure{};
     if (attempt(trial, quiet, patterns, f).ok) {
       found = true;

@@ -16,6 +16,7 @@ struct Options {
   std::uint64_t seed = 1;
   std::string pattern;  // "": choose automatically; "none": solver only; else force that pattern
   bool find_add = true; // on a refusal, find by trial how many more people make a roster
+  int fair_effort = 1;  // the fair-shares pass's budget (roster/fair): 1, 10 for --fair, 0 for none
 };
 
 struct Result {

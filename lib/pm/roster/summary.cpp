@@ -1,3 +1,4 @@
+#include <pm/roster/fair.hpp>
 #include <pm/roster/grid.hpp>
 #include <pm/roster/rules.hpp>
 #include <pm/roster/summary.hpp>
@@ -101,6 +102,35 @@ Summary summarize(const Problem &p, const std::vector<Assignment> &a) {
     widen(s.weekends, s.people[i].weekends, f_w);
     widen(s.holidays, s.people[i].holidays, f_h);
   }
+  // Fair shares: each group of people who share posts.
+  for (auto &g : share_groups(p)) {
+    bool worked = false;
+    for (int i : g.people) worked = worked || s.people[static_cast<std::size_t>(i)].shifts > 0;
+    if (!worked) continue;
+    GroupSummary gs;
+    gs.post = g.post;
+    gs.role = g.role;
+    gs.people = g.people;
+    auto share = [&](auto of) {
+      Share x;
+      bool first = true;
+      for (int i : g.people) {
+        double v = of(s.people[static_cast<std::size_t>(i)]);
+        x.average += v;
+        x.min = first ? v : std::min(x.min, v);
+        x.max = first ? v : std::max(x.max, v);
+        first = false;
+      }
+      x.average = std::round(x.average / static_cast<double>(g.people.size()) * 100) / 100;
+      return x;
+    };
+    gs.hours = share([](const PersonSummary &x) { return x.hours; });
+    gs.nights = share([](const PersonSummary &x) { return static_cast<double>(x.nights); });
+    gs.weekends = share([](const PersonSummary &x) { return static_cast<double>(x.weekends); });
+    gs.holidays = share([](const PersonSummary &x) { return static_cast<double>(x.holidays); });
+    for (int i : g.people) s.people[static_cast<std::size_t>(i)].group = static_cast<int>(s.groups.size());
+    s.groups.push_back(std::move(gs));
+  }
   s.holidays_known = p.holidays.has_value() && p.holidays->covers(p.first_day) && p.holidays->covers(p.last_day());
   return s;
 }
@@ -127,6 +157,7 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     j["duty"] = d.duty;
     j["pattern"] = d.pattern.empty() ? J(nullptr) : J(d.pattern);
     j["cycle_days"] = d.cycle > 0 ? J(d.cycle) : J(nullptr);
+    if (!d.pattern.empty() || d.cycle > 0) j["pattern_swaps"] = d.swaps;
     J demand = J::array();
     for (const auto &sh : d.shifts) {
       J x;
@@ -190,6 +221,7 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     j["holidays"] = x.holidays;
     j["free_days"] = x.free_days;
     if (x.on_call > 0) j["on_call"] = x.on_call;
+    if (x.group >= 0) j["group"] = x.group;
     people.push_back(std::move(j));
   }
   sum["people"] = std::move(people);
@@ -206,6 +238,22 @@ nlohmann::ordered_json to_json(const Problem &p, const std::vector<Assignment> &
     ps.push_back(std::move(j));
   }
   sum["posts"] = std::move(ps);
+  J groups = J::array();
+  auto share = [](const Share &x) { return J{{"average", x.average}, {"min", x.min}, {"max", x.max}}; };
+  for (const auto &g : s.groups) {
+    J j;
+    j["home_post"] = g.post < 0 ? J(nullptr) : J(p.posts[static_cast<std::size_t>(g.post)].id);
+    if (g.post < 0) j["role"] = g.role;
+    J ids = J::array();
+    for (int i : g.people) ids.push_back(p.people[static_cast<std::size_t>(i)].id);
+    j["staff"] = std::move(ids);
+    j["hours"] = share(g.hours);
+    j["nights"] = share(g.nights);
+    j["weekends"] = share(g.weekends);
+    j["holidays"] = share(g.holidays);
+    groups.push_back(std::move(j));
+  }
+  sum["groups"] = std::move(groups);
   root["summary"] = std::move(sum);
   return root;
 }

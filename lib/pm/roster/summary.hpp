@@ -19,6 +19,7 @@ struct PersonSummary {
   int nights = 0, weekends = 0, holidays = 0;
   int free_days = 0;
   int on_call = 0; // on-call nights (not working time)
+  int group = -1;  // index into Summary::groups, -1 when in none shown
 };
 
 struct Spread {
@@ -32,9 +33,23 @@ struct PostSummary {
   Spread nights, weekends, hours;
 };
 
+// Average and range of one measure over a group.
+struct Share {
+  double average = 0, min = 0, max = 0;
+};
+
+// The shares of one group of people who share posts (roster/fair's share_groups).
+struct GroupSummary {
+  int post = -1;    // the home post, or -1
+  std::string role; // for people with no home post
+  std::vector<int> people;
+  Share hours, nights, weekends, holidays;
+};
+
 struct Summary {
   std::vector<PersonSummary> people;
   std::vector<PostSummary> posts;
+  std::vector<GroupSummary> groups; // groups with any shift worked
   int seat_shifts = 0, covered = 0;
   double coverage() const { return seat_shifts ? 100.0 * covered / seat_shifts : 100.0; }
   Spread nights, weekends, holidays; // over people with a home post of round-the-clock cover
