@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <pm/roster/bound.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
@@ -164,9 +165,9 @@ TEST_CASE("make_roster: leave that leaves a week short is refused at that week")
   auto r = make_roster(p, {}, all);
   CHECK_FALSE(r.ok);
   REQUIRE_FALSE(r.refusal.empty());
-  // Five days away in a week: the lower bound names the first 7 days that the rest cannot cover.
+  // A week away leaves three people for its seven days: the lower bound names that week.
   CAPTURE(r.refusal[0].en);
-  CHECK(r.refusal[0].en.find("gate: from 2026-01-10 to 2026-01-16 (7 days) needs 168 h") == 0);
+  CHECK(r.refusal[0].en.find("gate: from 2026-01-12 to 2026-01-18 (7 days) needs 168 h") == 0);
   CHECK(r.refusal[0].en.find("one free day in every seven") != std::string::npos);
   CHECK(r.refusal.back().en.find("gate: add 1 gate guard: with them a lawful roster exists") == 0);
 }
@@ -179,4 +180,58 @@ TEST_CASE("make_roster: an unlawful or unknown pattern is refused") {
   CHECK(r.refusal[0].en.find("unlawful") != std::string::npos);
   r = make_roster(p, {1, "nine-nine"}, all);
   CHECK(r.usage_error);
+}
+
+TEST_CASE("make_roster: 7 people cover 2 seats for 4 weeks, the proven minimum, by a rotation") {
+  auto all = patterns();
+  for (const char *start : {"2026-01-05", "2026-02-02", "2026-03-02"}) {
+    CAPTURE(start);
+    Problem p = gate(7);
+    p.first_day = *parse_date(start);
+    p.posts[0].seats = 2;
+    auto r = make_roster(p, {}, all);
+    REQUIRE(r.ok);
+    CHECK(clean(p, r.assignments));
+    CHECK(p.posts[0].cycle == 7);
+    Bound b = lower_bound(p, {0});
+    CHECK(b.people == 7);
+    CHECK(b.add == 0);
+  }
+}
+
+TEST_CASE("lower_bound: a year of one seat binds in a 30-day month") {
+  Problem p = gate(4, 52);
+  Bound b = lower_bound(p, {0});
+  // 90 shifts of 8 h in a 30-day month, one person at most 207.4 h: 25 whole shifts (3.6
+  // people); a 31-day month's 93 against 26 is 3.58.
+  CHECK(b.people == 4);
+  CHECK(b.per_person == doctest::Approx(200));
+  CHECK(b.demand == doctest::Approx(720));
+  CHECK(b.window.days() == 30);
+}
+
+TEST_CASE("check: the last night, at 00:00 after the last rota day, counts in the last period") {
+  // One person works the 24 nights that four weeks allow (6 a week), then the roster's last
+  // night: 25 shifts, 200 h, over the period's 199.6 h (29 days from 2026-01-05 to the
+  // morning of 2026-02-02, January's and February's limits pro rata).
+  Problem p = gate(1);
+  std::vector<Assignment> a;
+  for (int d = 0; d < 28; ++d) {
+    if (d % 7 == 6 && d != 27) continue;
+    Assignment x;
+    x.person = 0;
+    x.post = 0;
+    x.start = p.posts[0].shift_start(p.first_day + d, 2);
+    x.end = x.start + 480;
+    a.push_back(x);
+  }
+  REQUIRE(a.size() == 25);
+  REQUIRE(first_calendar_day(a.back().start) == p.last_day() + 1);
+  auto hours = [&](const std::vector<Assignment> &list) {
+    auto v = check(p, list);
+    return std::count_if(v.begin(), v.end(), [](const Violation &x) { return x.rule == "hours"; });
+  };
+  CHECK(hours(a) == 1);
+  a.pop_back();
+  CHECK(hours(a) == 0);
 }

@@ -101,6 +101,8 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
   };
 
   Bound best;
+  // Among windows that give the same number, the tightest (demand over capacity) is named.
+  double best_ratio = 0, best_short = 0;
   auto consider = [&](const Window &w, bool seven) {
     double demand = 0;
     for (int d = w.first; d <= w.last; ++d) demand += need[static_cast<std::size_t>(d - first)];
@@ -111,7 +113,9 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
     for (int i : people) have += capacity(p.people[static_cast<std::size_t>(i)], w.first, w.last, !seven, w);
     int total = static_cast<int>(std::ceil(demand / one - 1e-9));
     int add = have >= demand - 1e-6 ? 0 : static_cast<int>(std::ceil((demand - have) / one - 1e-9));
-    if (total > best.people) {
+    double ratio = demand / one, short_ = (demand - have) / one;
+    if (total > best.people || (total == best.people && ratio > best_ratio + 1e-9)) {
+      best_ratio = ratio;
       best.people = total;
       best.window = w;
       best.seven_days = seven;
@@ -119,7 +123,8 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
       best.demand = demand / 60.0;
       best.per_person = one / 60.0;
     }
-    if (add > best.add) {
+    if (add > best.add || (add > 0 && add == best.add && short_ > best_short + 1e-9)) {
+      best_short = short_;
       best.add = add;
       best.add_window = w;
       best.add_seven_days = seven;
@@ -144,7 +149,9 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
     int total = (nights + most - 1) / most;
     int add = have >= nights ? 0 : (nights - have + most - 1) / most;
     Window w{a, a + 6, ""};
-    if (total > best.people) {
+    double ratio = static_cast<double>(nights) / most, short_ = static_cast<double>(nights - have) / most;
+    if (total > best.people || (total == best.people && ratio > best_ratio + 1e-9)) {
+      best_ratio = ratio;
       best.people = total;
       best.window = w;
       best.seven_days = true;
@@ -152,7 +159,8 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
       best.demand = nights;
       best.per_person = most;
     }
-    if (add > best.add) {
+    if (add > best.add || (add > 0 && add == best.add && short_ > best_short + 1e-9)) {
+      best_short = short_;
       best.add = add;
       best.add_window = w;
       best.add_seven_days = true;
