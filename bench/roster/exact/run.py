@@ -17,7 +17,7 @@ full-time guards and W weeks from START, under the labour rules of lib/data/labo
   - for 4 seats or more, a roster put together from separate crews of 1, 2, 3 and 5 seats (each
     solved by clingo as above), the fewest people over the ways to split the seats: a headcount
     that is lawful, not necessarily the smallest;
-  - `pm roster --min`, when the binary has it: what it prints.
+  - `pm roster --min -f json`, when the binary has it: its bound, its minimum, whether proven.
 
 usage: bench/roster/exact/run.py [PM] [--time-limit S] [--only S:W:START ...] [--json FILE]
 PM defaults to build-release/pm, built as bench/roster/run.sh builds it.
@@ -376,7 +376,7 @@ def run_pm(pm, inst, work, lb, has_min):
     if has_min:
         estate, norms = files_for(work, inst.seats, lb + PM_TRIES - 1)
         r = timed([pm, "roster", estate, "--norms", norms, "--start", inst.start.isoformat(), "--weeks",
-                   str(inst.weeks), "--min"])
+                   str(inst.weeks), "--min", "-f", "json"])
         res["min"] = {"rc": r["rc"], "wall": r["wall"], "cpu": r["cpu"], "mem_mb": r["mem_mb"],
                       "output": (r["out"] + r["err"]).strip()[:2000]}
     return res
@@ -592,8 +592,12 @@ def row(r):
         pm_n, pm_t, pm_m = f"none up to {lb + PM_TRIES - 1}", "", ""
     refused = ", ".join(f"{t['n']} ({t['wall']:.2f} s)" for t in tries if t["rc"] != 0) or "–"
     if "min" in p:
-        out = p["min"]["output"]
-        refused += f"; --min: {out.splitlines()[0] if out else 'rc ' + str(p['min']['rc'])}"
+        try:
+            m = json.loads(p["min"]["output"])["posts"][0]
+            refused += (f"; --min: bound {m['lower_bound']}, rostered with {m['minimum']}"
+                        f"{', proven' if m['proven'] else ''} ({p['min']['wall']:.2f} s)")
+        except (ValueError, KeyError, IndexError):
+            refused += f"; --min: rc {p['min']['rc']}"
     c = r.get("clingo")
     if c is None:
         full, crews, minimum = "–", "–", "–"
