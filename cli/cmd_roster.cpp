@@ -56,6 +56,10 @@ app::PlanRequest request(const Options &o, int first) {
 
 // A directory: whether each estate's posts can be rostered lawfully, and why not.
 int run_roster_dir(const Options &o, const Global &g, const app::Context &c) {
+  if (o.minimum) {
+    error(g, i18n::msg::cli_roster_min_dir);
+    return Exit::usage;
+  }
   if (o.format != "grid" && o.format != "md" && o.format != "json") {
     error(g, i18n::msg::cli_roster_dir_format);
     return Exit::usage;

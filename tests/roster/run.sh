@@ -191,8 +191,10 @@ usage)
   "$pm" roster "$plan1" --weeks 0 > /dev/null 2>&1; c=$?
   "$pm" roster check missing.csv "$plan1" > /dev/null 2>&1; d=$?
   "$pm" roster > /dev/null 2>&1; e=$?
+  "$pm" roster "$src/examples" --min > /dev/null 2>&1; f=$?
+  "$pm" roster "$plan1" --start 2026-01-05 --min -f ics > /dev/null 2>&1; g=$?
   set -e
-  test "$a$b$c$d$e" = 22222
+  test "$a$b$c$d$e$f$g" = 2222222
   ;;
 fair)
   # Fair shares (issue 17): plan 1's 4-week roster gives each group of people homed at one
