@@ -88,6 +88,12 @@ schema)
     "$pm" roster "$f" --start 2026-01-05 -f json -o out.json 2>/dev/null
     "$npm_dir/.bin/ajv" validate --spec=draft7 -c ajv-formats -s "$src/schemas/roster.schema.json" -d out.json
   done
+  # pm roster --min: the villa has butler teams, whose bound is their on-call nights.
+  for f in "$plan1" "$src/examples/villa-riverside.yaml"; do
+    "$pm" roster "$f" --start 2026-01-05 --min -f json -o min.json 2>/dev/null
+    "$npm_dir/.bin/ajv" validate --spec=draft7 -c ajv-formats -s "$src/schemas/roster-min.schema.json" -d min.json
+  done
+  grep -q '"kind": "on_call_seven_days"' min.json
   ;;
 deterministic)
   # Same input and seed: the same bytes, in every format.
