@@ -103,14 +103,9 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
   Bound best;
   // Among windows that give the same number, the tightest (demand over capacity) is named.
   double best_ratio = 0, best_short = 0;
-  auto consider = [&](const Window &w, bool seven) {
-    double demand = 0;
-    for (int d = w.first; d <= w.last; ++d) demand += need[static_cast<std::size_t>(d - first)];
-    if (demand <= 0) return;
-    double one = capacity(full_time, w.first, w.last, !seven, w);
-    if (one <= 0) return;
-    double have = 0;
-    for (int i : people) have += capacity(p.people[static_cast<std::size_t>(i)], w.first, w.last, !seven, w);
+  // One window's figures, in hours (or on-call nights): what it needs, what the people there
+  // may give, what one full-time person may give.
+  auto record = [&](const Window &w, bool seven, bool on_call, double demand, double have, double one) {
     int total = static_cast<int>(std::ceil(demand / one - 1e-9));
     int add = have >= demand - 1e-6 ? 0 : static_cast<int>(std::ceil((demand - have) / one - 1e-9));
     double ratio = demand / one, short_ = (demand - have) / one;
@@ -119,20 +114,30 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
       best.people = total;
       best.window = w;
       best.seven_days = seven;
-      best.on_call = false;
-      best.demand = demand / 60.0;
-      best.per_person = one / 60.0;
+      best.on_call = on_call;
+      best.demand = demand;
+      best.per_person = one;
     }
     if (add > best.add || (add > 0 && add == best.add && short_ > best_short + 1e-9)) {
       best_short = short_;
       best.add = add;
       best.add_window = w;
       best.add_seven_days = seven;
-      best.add_on_call = false;
-      best.add_demand = demand / 60.0;
-      best.have = have / 60.0;
-      best.add_per_person = one / 60.0;
+      best.add_on_call = on_call;
+      best.add_demand = demand;
+      best.have = have;
+      best.add_per_person = one;
     }
+  };
+  auto consider = [&](const Window &w, bool seven) {
+    double demand = 0;
+    for (int d = w.first; d <= w.last; ++d) demand += need[static_cast<std::size_t>(d - first)];
+    if (demand <= 0) return;
+    double one = capacity(full_time, w.first, w.last, !seven, w);
+    if (one <= 0) return;
+    double have = 0;
+    for (int i : people) have += capacity(p.people[static_cast<std::size_t>(i)], w.first, w.last, !seven, w);
+    record(w, seven, false, demand / 60.0, have / 60.0, one / 60.0);
   };
   // On-call nights: at most so many in any 7 days, whoever takes them.
   auto consider_calls = [&](int a) {
@@ -146,29 +151,7 @@ Bound lower_bound(const Problem &p, const std::vector<int> &posts) {
       for (int d = a; d <= a + 6; ++d) here += p.people[static_cast<std::size_t>(i)].unavailable.count(d) ? 0 : 1;
       have += std::min(most, here);
     }
-    int total = (nights + most - 1) / most;
-    int add = have >= nights ? 0 : (nights - have + most - 1) / most;
-    Window w{a, a + 6, ""};
-    double ratio = static_cast<double>(nights) / most, short_ = static_cast<double>(nights - have) / most;
-    if (total > best.people || (total == best.people && ratio > best_ratio + 1e-9)) {
-      best_ratio = ratio;
-      best.people = total;
-      best.window = w;
-      best.seven_days = true;
-      best.on_call = true;
-      best.demand = nights;
-      best.per_person = most;
-    }
-    if (add > best.add || (add > 0 && add == best.add && short_ > best_short + 1e-9)) {
-      best_short = short_;
-      best.add = add;
-      best.add_window = w;
-      best.add_seven_days = true;
-      best.add_on_call = true;
-      best.add_demand = nights;
-      best.have = have;
-      best.add_per_person = most;
-    }
+    record({a, a + 6, ""}, true, true, nights, have, most);
   };
   for (const Window &w : averaging_windows(l, first, last)) consider(w, false);
   for (int a = first; a + 6 <= last; ++a) consider_calls(a);

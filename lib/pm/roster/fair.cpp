@@ -1,4 +1,5 @@
 #include <pm/roster/fair.hpp>
+#include <pm/roster/rng.hpp>
 #include <pm/roster/rules.hpp>
 #include <pm/util/date.hpp>
 
@@ -11,18 +12,6 @@
 namespace pm::roster {
 
 namespace {
-
-// SplitMix64, as the solver's: the same numbers on every platform.
-struct FairRng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return n <= 1 ? 0 : static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-};
 
 using Amounts = std::array<double, m_count>;
 
@@ -306,7 +295,7 @@ private:
   Problem &m_p;
   std::vector<Assignment> &m_a;
   RuleFrame m_frame;
-  FairRng m_rng;
+  Rng m_rng;
   int m_effort = 1;
   std::vector<std::vector<int>> m_list; // each person's assignments by start
   std::vector<Amounts> m_amount;        // each assignment's hours, night, weekend, holiday

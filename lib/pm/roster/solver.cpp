@@ -1,6 +1,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/fair.hpp>
+#include <pm/roster/rng.hpp>
 #include <pm/roster/rotation.hpp>
 #include <pm/roster/solver.hpp>
 #include <pm/util/date.hpp>
@@ -14,18 +15,6 @@
 namespace pm::roster {
 
 namespace {
-
-// SplitMix64: a small, well-mixed generator whose output is the same on every platform.
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-};
 
 enum Reason { ok = 0, r_unavailable, r_rest, r_days, r_free, r_nights, r_hours, r_calls, r_count };
 
