@@ -1,6 +1,7 @@
 #include <cli/app.hpp>
 #include <cli/common.hpp>
 
+#include <pm/util/cleanup.hpp>
 #include <pm/util/text.hpp>
 
 #include <cstdlib>
@@ -66,6 +67,7 @@ i18n::Lang help_lang(int argc, char **argv) {
 } // namespace
 
 int run(int argc, char **argv) {
+  util::install_cleanup_handlers();
   Global g;
   g.help = help_lang(argc, argv);
   const i18n::Lang h = g.help;

@@ -1,4 +1,4 @@
-# Helpers for the hostile-input cases (cases.tsv): they write inputs into the case's scratch
+# Helpers for the hostile-input cases (cases*.tsv): they write inputs into the case's scratch
 # directory at test time, so nothing large, binary or deep is committed. Sourced by run.sh,
 # which also sets $SRC (the source tree), $E (tests/errors), $D (lib/data), $EX (a valid
 # estate: examples/residential-145k.yaml).

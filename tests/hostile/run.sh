@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one hostile-input case of cases.tsv: its command in a fresh scratch directory, with
+# Runs one hostile-input case of cases*.tsv: its command in a fresh scratch directory, with
 # "pm" on the PATH standing for the binary limited to 2 s (timeout) and 500 MB of address
 # space (prlimit --as); then checks the exit status and that the output holds the message.
 #
@@ -14,8 +14,9 @@ src=$(realpath "$2")
 work=$3
 name=$4
 
-line=$(awk -F'\t' -v n="$name" '!/^#/ && $1 == n' "$src/tests/hostile/cases.tsv")
-[[ -n $line ]] || { echo "run.sh: no case '$name' in cases.tsv" >&2; exit 2; }
+line=$(awk -F'\t' -v n="$name" '!/^#/ && $1 == n' "$src"/tests/hostile/cases*.tsv)
+[[ -n $line ]] || { echo "run.sh: no case '$name' in tests/hostile/cases*.tsv" >&2; exit 2; }
+if [[ $line == *$'\n'* ]]; then echo "run.sh: more than one case named '$name'" >&2; exit 2; fi
 IFS=$'\t' read -r _ cmd want_exit want_msg <<< "$line"
 
 rm -rf "$work"

@@ -1,3 +1,4 @@
+#include <pm/util/cleanup.hpp>
 #include <pm/util/file.hpp>
 
 #include <algorithm>
@@ -130,9 +131,11 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
     }
     return failure(Error::Kind::cannot_write, path, err);
   }
+  track_temp(name.data());
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(name.data());
+    untrack_temp(name.data());
     return failure(Error::Kind::cannot_write, path, err);
   };
   if (!write_all(fd, data)) return fail(errno);
@@ -151,13 +154,16 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(name.data());
+    untrack_temp(name.data());
     return failure(Error::Kind::cannot_write, path, err);
   }
   if (::rename(name.data(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(name.data());
+    untrack_temp(name.data());
     return failure(Error::Kind::cannot_write, path, err);
   }
+  untrack_temp(name.data());
   return true;
 }
 
@@ -186,7 +192,7 @@ Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::
       if (in == path || same_file(in, path)) return failure(Error::Kind::input_file, path);
   std::vector<std::string> staged;
   auto unstage = [&] {
-    for (const auto &t : staged) ::unlink(t.c_str());
+    for (const auto &t : staged) ::unlink(t.c_str()), untrack_temp(t);
   };
   for (const auto &[path, data] : files) {
     fs::path target(path);
@@ -201,12 +207,15 @@ Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::
       return e;
     }
     staged.push_back(tmp);
+    track_temp(tmp);
   }
   for (std::size_t i = 0; i < files.size(); ++i)
     if (::rename(staged[i].c_str(), files[i].first.c_str()) != 0) {
       int err = errno;
-      for (std::size_t j = i; j < staged.size(); ++j) ::unlink(staged[j].c_str());
+      for (std::size_t j = i; j < staged.size(); ++j) ::unlink(staged[j].c_str()), untrack_temp(staged[j]);
       return failure(Error::Kind::cannot_write, files[i].first, err);
+    } else {
+      untrack_temp(staged[i]);
     }
   return true;
 }

@@ -1,0 +1,20 @@
+#pragma once
+// Temporary files that must not outlive pm: each writer names its temporary file here while it
+// is being written; SIGINT, SIGTERM, SIGHUP or SIGPIPE then removes it before pm dies of that
+// signal, as it would have without the handler.
+
+#include <string>
+
+namespace pm::util {
+
+// Installs the handlers (once; later calls do nothing). Called by the CLI at start.
+void install_cleanup_handlers();
+
+// Names a temporary file to remove if a signal ends pm. At most 64 at a time are tracked;
+// beyond that the file is still written, only not removed on a signal.
+void track_temp(const std::string &path);
+
+// The file was renamed into place or removed: no longer pm's to clean up.
+void untrack_temp(const std::string &path);
+
+} // namespace pm::util
