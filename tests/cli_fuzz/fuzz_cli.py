@@ -81,6 +81,9 @@ put("small-roster.csv", pm(["roster", os.path.join(IN, "small.yaml"), "-f", "csv
 put("ledger.csv", read(os.path.join(SRC, "tests/import/en.csv")))
 put("notes.txt", "not an estate\n")
 MUTATED = os.path.join(IN, "m.yaml")
+MUTATED_TOML = os.path.join(IN, "m.toml")  # a norms, labour or rates file, changed each run
+put("m.toml", "")
+TOMLS = [read(os.path.join(IN, t)).decode() for t in ("norms.toml", "labor.toml", "rates.toml")]
 POOL = {os.path.join(r, f): read(os.path.join(r, f)) for r, _, fs in os.walk(IN) for f in fs}
 
 NUMBERS = ["0", "-1", "1", "7", "52", "106", "107", "1e3", "0x10", "2.5", "-0", "1e400", "nan", "99999999999999999999",
@@ -169,11 +172,13 @@ def value(rng, kind, formats):
     if kind == "date":
         return rng.choice(DATES)
     if kind == "norms":
-        return rng.choice(["cn-standard", "cn-practice", "nope", os.path.join(IN, "norms.toml"), MUTATED, "/dev/null"])
+        return rng.choice(["cn-standard", "cn-practice", "nope", os.path.join(IN, "norms.toml"), MUTATED, "/dev/null",
+                           MUTATED_TOML, MUTATED_TOML])
     if kind == "labor":
-        return rng.choice(["cn", "nope", os.path.join(IN, "labor.toml"), os.path.join(IN, "norms.toml")])
+        return rng.choice(["cn", "nope", os.path.join(IN, "labor.toml"), os.path.join(IN, "norms.toml"), MUTATED_TOML])
     if kind == "rates":
-        return rng.choice(["shanghai", "example", "nope", os.path.join(IN, "rates.toml"), os.path.join(IN, "labor.toml")])
+        return rng.choice(["shanghai", "example", "nope", os.path.join(IN, "rates.toml"), os.path.join(IN, "labor.toml"),
+                           MUTATED_TOML, MUTATED_TOML])
     if kind == "pattern":
         return rng.choice(["five-three", "four-three", "four-two", "three-three", "two-two", "none", "six-one", ""])
     if kind == "targets":
@@ -248,7 +253,8 @@ def make_run(rng):
         elif kind == "ledger":
             argv.append(rng.choice([os.path.join(IN, "ledger.csv"), MUTATED, os.path.join(IN, "small-roster.csv")]))
         elif kind == "toml":
-            argv.append(rng.choice([os.path.join(IN, t) for t in ("norms.toml", "labor.toml", "rates.toml")] + [MUTATED]))
+            argv.append(rng.choice([os.path.join(IN, t) for t in ("norms.toml", "labor.toml", "rates.toml")]
+                                   + [MUTATED, MUTATED_TOML, MUTATED_TOML]))
         elif kind == "name":
             argv.append(rng.choice(["cn-standard", "cn", "shanghai", "nope", ""]))
         else:
@@ -300,6 +306,8 @@ failures = []
 for n in range(args.runs):
     with open(MUTATED, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write(mutate(EXAMPLE if rng.random() < 0.7 else SMALL, rng))
+    with open(MUTATED_TOML, "w", encoding="utf-8", errors="surrogateescape") as f:
+        f.write(mutate(TOMLS[rng.randrange(3)], rng))
     before = snapshot()
     argv, stdin, target = make_run(rng)
     why = []
@@ -319,12 +327,21 @@ for n in range(args.runs):
     if rc in (1, 2) and not err.strip() and (target not in (None, "-") or not out.strip()):
         why.append(f"exit {rc} with no word of why on stderr" + ("" if target in (None, "-") else f" (-o {target})"))
     after = snapshot()
-    changed = sorted(p for p in before if after.get(p) != before[p] and p != MUTATED)
-    if after.get(MUTATED) != before.get(MUTATED):
-        changed.append(MUTATED)
     # What pm was asked to write: -o's file, or the directory -o or --into names, and what
     # is under it.
     asked = os.path.realpath(os.path.join(RUN, target)) if target not in (None, "", "-") else None
+    # The command's inputs: the paths among its arguments (a directory: all under it), and the
+    # file whose bytes came on stdin. Another file of the pool may be -o's target (the user asked
+    # for it to be replaced); an input never.
+    inputs = set()
+    named = [a for i, a in enumerate(argv) if i == 0 or argv[i - 1] not in ("-o", "--output", "-i", "--into")]
+    for a in named + ([STDIN_FROM] if STDIN_FROM else []):
+        p = os.path.realpath(os.path.join(RUN, a)) if a else None
+        if p and os.path.isdir(p):
+            inputs.update(q for q in before if q.startswith(p.rstrip("/") + "/"))
+        elif p in before:
+            inputs.add(p)
+    changed = sorted(p for p in before if after.get(p) != before[p] and (p in inputs or p != asked))
     added = sorted(p for p in after if p not in before
                    and not (asked and (p == asked or p.startswith(asked.rstrip("/") + "/"))))
     if changed:
@@ -335,7 +352,8 @@ for n in range(args.runs):
         for f in files:
             if ".tmp-" in f or f.endswith(".staged") or ".new-" in f:
                 why.append("left a temporary file: " + os.path.relpath(os.path.join(root, f), WORK))
-    if target and target not in ("-", "") and not target.startswith("/dev/") and out:
+    helped = "--help" in argv or "-h" in argv
+    if target and target not in ("-", "") and not target.startswith("/dev/") and out and not helped:
         why.append(f"printed {len(out)} bytes on stdout with -o {target}")
     fmt = argv[argv.index("-f") + 1] if "-f" in argv[:-1] else None
     if rc == 0 and fmt == "json" and not target and out:
