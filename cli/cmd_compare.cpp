@@ -24,6 +24,7 @@ struct Options {
 const std::vector<std::string> compare_formats = {"table", "md", "csv", "html", "json", "xlsx", "docx", "pdf"};
 
 int run_compare(const Options &o, bool format_given, const Global &g) {
+  if (!stdin_at_most_once(o.estates, g)) return Exit::usage;
   if (o.estates.size() > 1 && !o.variants.empty()) {
     error(g, i18n::msg::cli_compare_variant_one_estate, o.estates.size());
     return Exit::usage;
@@ -39,6 +40,11 @@ int run_compare(const Options &o, bool format_given, const Global &g) {
       error(g, v.error());
       return Exit::usage;
     }
+    for (const auto &earlier : req.variants)
+      if (!v->label.empty() && earlier.label == v->label) {
+        error(g, i18n::msg::compare_label_twice, v->label);
+        return Exit::usage;
+      }
     req.variants.push_back(std::move(*v));
   }
   std::string format = o.format;

@@ -27,6 +27,7 @@ std::optional<app::EstateInput> load(const app::Context &c, const std::string &p
 }
 
 int run_diff(const Options &o, const Global &g) {
+  if (!stdin_at_most_once({o.old_path, o.new_path}, g)) return Exit::usage;
   int rc = Exit::ok;
   auto c = load_context(o.choices, g, rc);
   if (!c) return rc;

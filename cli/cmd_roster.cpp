@@ -145,6 +145,7 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
 }
 
 int run_check(const Options &o, const Global &g, const app::Context &c) {
+  if (!stdin_at_most_once({o.csv, o.check_estate}, g)) return Exit::usage;
   auto loaded = app::load_estate(c, o.check_estate);
   diag::sort(loaded.diagnostics);
   note_estate(g, loaded.input);

@@ -20,6 +20,7 @@ struct Options {
 };
 
 int run_validate(const Options &o, const Global &g) {
+  if (!stdin_at_most_once(o.paths, g)) return Exit::usage;
   app::Choices choices;
   choices.staffing_needed = false;
   int rc = Exit::ok;

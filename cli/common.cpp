@@ -8,6 +8,7 @@
 #include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -160,6 +161,12 @@ std::string format_of_path(const std::string &path, const std::vector<std::strin
       std::find(formats.begin(), formats.end(), "ics") != formats.end())
     return "ics";
   return "";
+}
+
+bool stdin_at_most_once(const std::vector<std::string> &paths, const Global &g) {
+  if (std::count(paths.begin(), paths.end(), "-") < 2) return true;
+  error(g, i18n::msg::cli_stdin_twice);
+  return false;
 }
 
 } // namespace pm::cli

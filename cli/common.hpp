@@ -40,6 +40,10 @@ i18n::Lang output_lang(const Global &g, const std::vector<app::Plan> &plans);
 
 bool is_directory(const std::string &path);
 
+// False, having said why, when "-" (standard input) is among `paths` more than once: the second
+// reading would find it empty.
+bool stdin_at_most_once(const std::vector<std::string> &paths, const Global &g);
+
 // The files a run read (inputs and data files), which output never goes over.
 std::vector<std::string> inputs_of(const app::Context &c, std::vector<std::string> files);
 
