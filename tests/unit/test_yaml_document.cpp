@@ -241,7 +241,7 @@ TEST_CASE("tags are honoured or refused: a tag of the core schema asks for a val
     CHECK(codes_of(d) == std::vector<std::string>{"unknown-tag"});
   }
   auto e = parse("a: !foo 5\n", "t");
-  CHECK(e.diagnostics[0].message.en.find("'!foo'") != std::string::npos);
+  CHECK(e.diagnostics[0].message.find("'!foo'") != std::string::npos);
 }
 
 TEST_CASE("control characters in text and keys are refused, named as U+XXXX") {
@@ -255,7 +255,7 @@ TEST_CASE("control characters in text and keys are refused, named as U+XXXX") {
     auto d = parse(text, "t");
     REQUIRE(d.ok);
     REQUIRE(codes_of(d) == std::vector<std::string>{"control-character"});
-    CHECK(d.diagnostics[0].message.en.find(named) != std::string::npos);
+    CHECK(d.diagnostics[0].message.find(named) != std::string::npos);
     CHECK(d.diagnostics[0].line == 1);
   }
   // Tab, line feed and carriage return are text; so is U+00A0 (after the C1 range).
@@ -270,7 +270,7 @@ TEST_CASE("the expanded size of text is bounded, aliases counted at full size") 
   auto d = parse(text, "t");
   CHECK_FALSE(d.ok);
   REQUIRE(codes_of(d) == std::vector<std::string>{"too-much-text"});
-  CHECK(d.diagnostics[0].message.en.find("16 MiB") != std::string::npos);
+  CHECK(d.diagnostics[0].message.find("16 MiB") != std::string::npos);
   CHECK(d.diagnostics[0].line == 2 + 255); // the 255th alias makes 256 copies and two key bytes: over 16 MiB
   // Just under the limit: read.
   std::string under = "a: &t \"" + big + "\"\nb:\n";
@@ -282,7 +282,7 @@ TEST_CASE("keys equal in NFKC are duplicates") {
   auto d = parse("\"caf\\u00e9\": 1\n\"cafe\\u0301\": 2\n\"１\": 3\n\"1\": 4\n", "t");
   REQUIRE(d.ok);
   CHECK(codes_of(d) == std::vector<std::string>{"duplicate-key", "duplicate-key"});
-  CHECK(d.diagnostics[0].message.en.find("line 1") != std::string::npos);
+  CHECK(d.diagnostics[0].message.find("line 1") != std::string::npos);
   CHECK(d.value.size() == 2);
 }
 
@@ -291,8 +291,8 @@ TEST_CASE("plain scalars that YAML 1.1 readers take otherwise are warned about")
                  "h: y\ni: 0\nj: 12\nk: 2026-02-17x\n",
                  "t");
   REQUIRE(d.ok);
-  CHECK(codes_of(d) == std::vector<std::string>{"unquoted-date", "yaml11-value", "yaml11-value", "yaml11-value",
-                                                "yaml11-value", "unquoted-date"});
+  CHECK(codes_of(d) == std::vector<std::string>{"unquoted-date", "ambiguous-value", "ambiguous-value",
+                                                "ambiguous-value", "ambiguous-value", "unquoted-date"});
   for (const auto &x : d.diagnostics) CHECK(x.severity == pm::diag::Severity::warning);
   CHECK(d.value["a"] == "2026-02-17"); // pm's reading is unchanged
   CHECK(d.value["d"] == 777);

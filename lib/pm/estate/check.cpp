@@ -158,7 +158,8 @@ private:
   bool date(const std::string &pointer, const std::string &s) {
     if (s.size() != 10) return false; // the schema reports the form
     if (util::parse_date(s)) return true;
-    report(pointer, false, "bad-date", i18n::both_of(msg::estate_not_a_date, Text::same(s), i18n::why_not_a_date(s)));
+    report(pointer, false, "bad-date",
+           i18n::both_of(msg::estate_not_a_date, i18n::Text::same(s), i18n::why_not_a_date(s)));
     return false;
   }
 

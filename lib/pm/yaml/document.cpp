@@ -493,7 +493,7 @@ private:
     if (value.size() > 40) return;
     Yaml11 r = yaml11_reading(value);
     if (r == Yaml11::same) return;
-    std::string code = r == Yaml11::timestamp ? "unquoted-date" : "yaml11-value";
+    std::string code = r == Yaml11::timestamp ? "unquoted-date" : "ambiguous-value";
     const i18n::Message &m = r == Yaml11::timestamp    ? msg::yaml11_timestamp
                              : r == Yaml11::boolean    ? msg::yaml11_boolean
                              : r == Yaml11::octal      ? msg::yaml11_octal
