@@ -375,10 +375,22 @@ public:
       // same key to a reader: they are compared in NFKC (util::fold).
       f.duplicate = f.value.contains(value);
       std::string first = value;
-      if (!f.duplicate && !util::is_ascii(value)) {
-        auto [it, added] = f.folded.emplace(util::fold(value), value);
-        f.duplicate = !added;
-        first = it->second;
+      if (!f.duplicate && util::is_ascii(value)) {
+        // An ASCII key may equal the folded form of an earlier one ("１" before "1").
+        if (auto it = f.folded.find(value); it != f.folded.end()) {
+          f.duplicate = true;
+          first = it->second;
+        }
+      } else if (!f.duplicate) {
+        std::string folded = util::fold(value);
+        if (util::is_ascii(folded) && f.value.contains(folded)) {
+          f.duplicate = true;
+          first = folded;
+        } else {
+          auto [it, added] = f.folded.emplace(std::move(folded), value);
+          f.duplicate = !added;
+          first = it->second;
+        }
       }
       if (f.duplicate) {
         std::string line = std::to_string(m_doc.position(f.pointer + "/" + pointer_token(first), true).line);
