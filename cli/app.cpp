@@ -4,6 +4,8 @@
 #include <pm/util/cleanup.hpp>
 #include <pm/util/text.hpp>
 
+#include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -25,6 +27,23 @@ i18n::Lang Global::messages() const {
     if (v && *v) return i18n::of_locale(v);
   }
   return i18n::Lang::en;
+}
+
+CLI::Validator whole_number(const Global &g, std::uint64_t min, std::uint64_t max, std::string shown) {
+  i18n::Lang lang = g.help;
+  return CLI::Validator(
+      [lang, min, max](std::string &s) -> std::string {
+        auto refuse = [&] {
+          return i18n::tr(lang, i18n::msg::cli_whole_number, std::to_string(min), std::to_string(max),
+                          util::abbreviate(s, 40));
+        };
+        if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos) return refuse();
+        errno = 0;
+        unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
+        if (errno == ERANGE || v < min || v > max) return refuse();
+        return "";
+      },
+      std::move(shown));
 }
 
 namespace {
@@ -64,6 +83,77 @@ i18n::Lang help_lang(int argc, char **argv) {
   }
   return g.messages();
 }
+
+// The long option names of an app and of the apps above it (options fall through).
+std::vector<std::string> long_names(const CLI::App *a) {
+  std::vector<std::string> out;
+  for (; a; a = a->get_parent())
+    for (const CLI::Option *o : a->get_options())
+      for (const auto &n : o->get_lnames()) out.push_back("--" + n);
+  return out;
+}
+
+const CLI::Option *find_long(const CLI::App *a, std::string_view name) {
+  for (; a; a = a->get_parent())
+    for (const CLI::Option *o : a->get_options())
+      for (const auto &n : o->get_lnames())
+        if (name == "--" + n) return o;
+  return nullptr;
+}
+
+// Reads argv as CLI11 will, before it does, for the mistakes CLI11 would let by or answer
+// poorly: a misspelt command or subcommand (which CLI11 takes for a stray argument, or with
+// --help for a request of the main help) and a misspelt long option; each is a usage error
+// with the nearest name. Whatever this walk can't tell is left to CLI11.
+bool unknown_words(const CLI::App &app, int argc, char **argv, const Global &g) {
+  const CLI::App *at = &app;
+  bool positional_seen = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") return true;
+    if (a.starts_with("--")) {
+      std::string_view name = a.substr(0, a.find('='));
+      const CLI::Option *o = find_long(at, name);
+      if (!o) {
+        i18n::Text t = i18n::both(i18n::msg::cli_unknown_option, std::string(name));
+        if (auto m = util::did_you_mean(name, long_names(at))) t += i18n::both(i18n::msg::did_you_mean, *m);
+        error(g, t);
+        return false;
+      }
+      if (a.find('=') == std::string_view::npos && o->get_expected_min() > 0 && o->get_type_size() > 0) ++i;
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-') {
+      // A short option: its value, when it takes one, is the next word unless attached.
+      std::string name(a.substr(1, 1));
+      for (const CLI::App *p = at; p; p = p->get_parent())
+        for (const CLI::Option *o : p->get_options())
+          for (const auto &n : o->get_snames())
+            if (n == name && a.size() == 2 && o->get_expected_min() > 0 && o->get_type_size() > 0) ++i;
+      continue;
+    }
+    std::vector<std::string> subs;
+    for (const CLI::App *s : at->get_subcommands([](const CLI::App *) { return true; })) subs.push_back(s->get_name());
+    bool descended = false;
+    if (!positional_seen)
+      for (const CLI::App *s : at->get_subcommands([](const CLI::App *) { return true; }))
+        if (s->get_name() == a) {
+          at = s;
+          descended = true;
+          break;
+        }
+    if (descended) continue;
+    bool takes_words = !at->get_options([](const CLI::Option *o) { return o->get_positional(); }).empty();
+    if (!takes_words && !subs.empty()) {
+      i18n::Text t = i18n::both(i18n::msg::cli_no_command, std::string(a));
+      if (auto m = util::did_you_mean(a, subs)) t += i18n::both(i18n::msg::did_you_mean, *m);
+      error(g, t);
+      return false;
+    }
+    positional_seen = true;
+  }
+  return true;
+}
 } // namespace
 
 int run(int argc, char **argv) {
@@ -90,6 +180,7 @@ int run(int argc, char **argv) {
   std::string help_topic;
   help->add_option("command", help_topic, i18n::tr(h, i18n::msg::help_help_command));
 
+  if (!unknown_words(app, argc, argv, g)) return Exit::usage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
@@ -115,7 +206,11 @@ int run(int argc, char **argv) {
         std::cout << sub->help();
         return Exit::ok;
       }
-    error(g, i18n::msg::cli_no_command, help_topic);
+    i18n::Text t = i18n::both(i18n::msg::cli_no_command, help_topic);
+    std::vector<std::string> names;
+    for (auto *sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (auto m = util::did_you_mean(help_topic, names)) t += i18n::both(i18n::msg::did_you_mean, *m);
+    error(g, t);
     return Exit::usage;
   }
   try {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ struct Global {
   bool zh() const { return messages() == i18n::Lang::zh; }
   bool bom = false; // --bom: CSV starts with a UTF-8 byte-order mark, for Excel
 };
+
+// The check of a numeric option: decimal digits only (no sign, no "0x", no "1e3", no blanks),
+// from `min` to `max`; the message names the range. CLI11's own conversion would take "-1" for
+// 2^64 - 1 and wrap values past the type's range.
+// `shown` is what --help shows after the option (CLI11's "INT in [1 - 106]").
+CLI::Validator whole_number(const Global &g, std::uint64_t min, std::uint64_t max, std::string shown = "");
 
 // A subcommand's setup adds its options to `app` and returns the action run when it is chosen.
 using Action = std::function<int()>;

@@ -7,6 +7,7 @@
 
 #include <pm/app/directory.hpp>
 #include <pm/doc/render.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/report/build.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
@@ -85,7 +86,7 @@ int run_report(const Options &o, bool format_given, const Global &g) {
   }
   auto req = report::plan_request(o.date);
   if (!req || (!o.date.empty() && !util::parse_date(o.date))) {
-    error(g, i18n::msg::cli_bad_date, o.date);
+    error(g, i18n::both_of(i18n::msg::cli_bad_date, i18n::Text::same(o.date), i18n::why_not_a_date(o.date)));
     return Exit::usage;
   }
   bool to_stdout = o.output.empty() || o.output == "-";

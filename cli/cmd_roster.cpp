@@ -44,7 +44,11 @@ struct Options {
 std::optional<int> start_day(const std::string &s, const Global &g) {
   if (s.empty()) return util::week_start(util::today());
   auto d = roster::parse_roster_date(s);
-  if (!d) error(g, i18n::msg::cli_bad_start, s);
+  if (!d && util::parse_date(s))
+    error(g, i18n::msg::cli_start_out_of_range, s, std::to_string(roster::first_roster_year),
+          std::to_string(roster::last_roster_year));
+  else if (!d)
+    error(g, i18n::both_of(i18n::msg::cli_bad_start, i18n::Text::same(s), i18n::why_not_a_date(s)));
   return d;
 }
 
@@ -186,11 +190,13 @@ Action setup_roster(CLI::App &app, Global &g) {
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
   app.add_option("--start", o->start, i18n::tr(g.help, i18n::msg::help_roster_start));
   app.add_option("--weeks", o->weeks, i18n::tr(g.help, i18n::msg::help_roster_weeks))
-      ->check(CLI::Range(1, 106))
+      ->check(whole_number(g, 1, 106, "INT in [1 - 106]"))
       ->default_val(4);
   app.add_option("--pattern", o->pattern, i18n::tr(g.help, i18n::msg::help_roster_pattern));
   app.add_flag("--min", o->minimum, i18n::tr(g.help, i18n::msg::help_roster_min));
-  app.add_option("--seed", o->seed, i18n::tr(g.help, i18n::msg::help_roster_seed))->default_val(1);
+  app.add_option("--seed", o->seed, i18n::tr(g.help, i18n::msg::help_roster_seed))
+      ->check(whole_number(g, 0, UINT64_MAX))
+      ->default_val(1);
   app.add_flag("--fair", o->fair, i18n::tr(g.help, i18n::msg::help_roster_fair));
   app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
       ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
@@ -204,7 +210,7 @@ Action setup_roster(CLI::App &app, Global &g) {
   check->add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_roster_check_labor));
   check->add_option("--start", o->start, i18n::tr(g.help, i18n::msg::help_roster_check_start));
   check->add_option("--weeks", o->weeks, i18n::tr(g.help, i18n::msg::help_roster_check_weeks))
-      ->check(CLI::Range(1, 106));
+      ->check(whole_number(g, 1, 106, "INT in [1 - 106]"));
 
   return [o, check, &app, &g] {
     if (check->parsed()) {

@@ -71,3 +71,35 @@ as_user() {
 gen_staff_date() {
   { estate "$1"; printf 'staff:\n  - {id: s1, name: 张三, role: indoor_cleaner, unavailable: [%s]}\n' "$2"; } > "$1"
 }
+# --- YAML and CLI edges (cases-yaml.tsv) ---
+# FILE TEXT: the valid estate (as `estate` prints it) followed by TEXT, whose backslash escapes
+# printf %b expands (\n, \t, \r, \xHH): for tags, aliases, control characters, directives.
+gen_yaml() { { estate "$1"; printf '%b' "$2"; } > "$1"; }
+# FILE KB N: an alias bomb of text: a KB-kilobyte string anchored, and N aliases to it.
+gen_text_bomb() {
+  { estate "$1"; printf 'notes: &t "%s"\nx:\n' "$(head -c $(($2 * 1024)) /dev/zero | tr '\0' x)"; yes '  - *t' | head -n "$3"; } > "$1"
+}
+# FILE: an alias bomb of text in levels: a 4 KiB string, then lists of ten aliases to the
+# level before, six levels deep (40 GB expanded, 70 values on file).
+gen_text_bomb_levels() {
+  {
+    estate "$1"
+    printf 'notes:\n  - &a0 "%s"\n' "$(head -c 4096 /dev/zero | tr '\0' y)"
+    for i in 1 2 3 4 5 6; do
+      printf '  - &a%d [' "$i"
+      for j in 0 1 2 3 4 5 6 7 8 9; do printf '*a%d%s' $((i - 1)) "$([[ $j == 9 ]] || echo ', ')"; done
+      printf ']\n'
+    done
+  } > "$1"
+}
+# FILE: an alias bomb of keys: a mapping of 200 keys of 1 kB each, repeated by 100 aliases.
+gen_key_bomb() {
+  {
+    estate "$1"
+    local k; k=$(head -c 1000 /dev/zero | tr '\0' k)
+    printf 'notes:\n  - &m {'
+    for i in $(seq 200); do printf '%s%d: 1, ' "$k" "$i"; done
+    printf 'end: 1}\n'
+    yes '  - *m' | head -n 100
+  } > "$1"
+}

@@ -38,7 +38,7 @@ fi
 # Depends: what dpkg-shlibdeps found pm to link, each with a minimum version, and every one a
 # package installed here (where pm was built and runs).
 depends=$(field Depends)
-for lib in libc6 libstdc++6 libyaml-0-2 libtomlplusplus libxlsxwriter libzip librsvg2 libcairo2; do
+for lib in libc6 libstdc++6 libyaml-0-2 libtomlplusplus libxlsxwriter libzip librsvg2 libcairo2 libutf8proc; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 IFS=',' read -ra deps <<<"$depends"

@@ -4,7 +4,9 @@ the same data as pm validate, and must agree with pm on where the schema ends an
 semantic rules begin:
 
 - every file under examples/ is valid for ajv (estates, and targets files, kind: targets,
-  against schemas/targets.schema.json as pm validate checks them);
+  against schemas/targets.schema.json as pm validate checks them), and so is every starter
+  `pm init` writes. These are given to ajv-cli as YAML, which it reads itself with js-yaml (a
+  YAML 1.1 reader: an unquoted 2026-02-17 is a timestamp to it), as a user would run it;
 - every reproducer whose golden output shows a schema code (unknown-key, missing-key,
   wrong-type, not-allowed, out-of-range, bad-format, empty, too-long, duplicate-item) is
   invalid for ajv, and ajv faults each value pm points at (or the mapping or list holding it);
@@ -68,6 +70,16 @@ def main(src, work, pm):
     for f in sorted(glob.glob(os.path.join(src, "examples", "**", "*.yaml"), recursive=True) +
                     glob.glob(os.path.join(src, "examples", "**", "*.yml"), recursive=True)):
         accept.append(f)
+    for t in ("residential", "villa", "mixed_use", "office", "campus_dormitory", "institution", "industrial_park"):
+        starter = os.path.join(work, f"init-{t}.yaml")
+        if os.path.exists(starter):
+            os.remove(starter)
+        if subprocess.run([pm, "init", "-t", t, starter], capture_output=True).returncode != 0:
+            print(f"FAIL: pm init -t {t} failed")
+            return 1
+        accept.append(starter)
+    # Read by ajv-cli itself (js-yaml), not converted by pm's rules first: what a user's CI sees.
+    as_yaml = set(accept)
     cases = sorted(glob.glob(os.path.join(src, "tests", "errors", "*.expected")) +
                    glob.glob(os.path.join(src, "tests", "cli", "*.expected")))
     for expected in cases:
@@ -92,14 +104,15 @@ def main(src, work, pm):
         json_of[f] = out
     # As pm validate does: a targets file (kind: targets) against its own schema.
     verdicts = {}
+    given = {f: (f if f in as_yaml else out) for f, out in json_of.items()}
     for kind in ("estate", "targets"):
         files = []
-        for out in json_of.values():
-            with open(out, encoding="utf-8") as f:
-                data = json.load(f)
+        for f, out in json_of.items():
+            with open(out, encoding="utf-8") as fh:
+                data = json.load(fh)
             is_targets = isinstance(data, dict) and data.get("kind") == "targets"
             if is_targets == (kind == "targets"):
-                files.append(out)
+                files.append(given[f])
         if files:
             schema = os.path.join(src, "schemas", kind + ".schema.json")
             verdicts.update(common.ajv_validate(ajv, src, schema, files))
@@ -107,7 +120,7 @@ def main(src, work, pm):
     failures = 0
     for f in accept:
         rel = os.path.relpath(f, src)
-        errors = verdicts[json_of[f]]
+        errors = verdicts[given[f]]
         if errors is None:
             print(f"ok: ajv accepts {rel}")
         else:
@@ -115,7 +128,7 @@ def main(src, work, pm):
             print(f"FAIL: pm finds no schema problem in {rel}, but ajv rejects it:\n{json.dumps(errors, indent=2)}")
     for f in reject:
         rel = os.path.relpath(f, src)
-        errors = verdicts[json_of[f]]
+        errors = verdicts[given[f]]
         if errors is None:
             failures += 1
             print(f"FAIL: pm reports schema problems in {rel}, but ajv accepts it")

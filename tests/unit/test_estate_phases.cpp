@@ -17,6 +17,9 @@ namespace {
 yaml::Document checked_phases(const std::string &list) {
   yaml::Document d = yaml::parse("phases:\n" + list, "t.yaml");
   REQUIRE(d.ok);
+  // The dates here are unquoted, which the reader warns about (unquoted-date): the phases'
+  // check is under test, not the reader.
+  std::erase_if(d.diagnostics, [](const diag::Diagnostic &x) { return x.code == "unquoted-date"; });
   estate::check_phases(d, "/phases");
   return d;
 }

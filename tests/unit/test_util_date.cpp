@@ -191,3 +191,23 @@ TEST_CASE("today") {
   int expect = reference_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
   CHECK((t == expect || t == expect + 1));
 }
+
+TEST_CASE("date_problem says which part of a date is wrong") {
+  using K = DateProblem::Kind;
+  CHECK_FALSE(date_problem("2026-02-28"));
+  CHECK_FALSE(date_problem("2028-02-29"));
+  CHECK(date_problem("2026-2-28")->kind == K::form);
+  CHECK(date_problem("")->kind == K::form);
+  CHECK(date_problem("0000-01-01")->kind == K::year_zero);
+  CHECK_FALSE(parse_date("0000-01-01"));
+  auto m = date_problem("2026-13-01");
+  CHECK(m->kind == K::month);
+  CHECK(m->month == 13);
+  CHECK(date_problem("2026-00-10")->kind == K::month);
+  CHECK(date_problem("2026-01-00")->kind == K::day_zero);
+  auto d = date_problem("2026-02-30");
+  CHECK(d->kind == K::day);
+  CHECK(d->days == 28);
+  CHECK(date_problem("2028-02-30")->days == 29);
+  CHECK(date_problem("2026-04-31")->days == 30);
+}

@@ -85,3 +85,15 @@ TEST_CASE("replace_all: every occurrence, never inside what it put in") {
   pm::util::replace_all(u, "", "y");
   CHECK(u == "x");
 }
+
+TEST_CASE("fold: names equal to a reader compare equal (NFKC)") {
+  CHECK(fold("caf\xC3\xA9") == fold("cafe\xCC\x81"));                    // é precomposed, e + U+0301
+  CHECK(fold("\xEF\xBC\x91号门") == fold("1号门"));                      // full-width 1
+  CHECK(fold("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == "\xED\x95\x9C"); // Hangul jamo to 한
+  CHECK(fold("张三") == "张三");
+  CHECK(fold("abc") == "abc");
+  CHECK(fold("A") != fold("a")); // not case-folded
+  CHECK(fold("\xFF") == "\xFF"); // not UTF-8: unchanged
+  CHECK(is_ascii("abc"));
+  CHECK_FALSE(is_ascii("é"));
+}

@@ -205,3 +205,95 @@ TEST_CASE("reading without positions finds the same problems and the same values
   }
   CHECK(flipped);
 }
+
+namespace {
+// The codes of a document's diagnostics, in order.
+std::vector<std::string> codes_of(const pm::yaml::Document &d) {
+  std::vector<std::string> out;
+  for (const auto &x : d.diagnostics) out.push_back(x.code);
+  return out;
+}
+} // namespace
+
+TEST_CASE("tags are honoured or refused: a tag of the core schema asks for a value of its kind") {
+  auto ok = parse("a: !!int '12'\nb: !!float 2\nc: !!bool true\nd: !!null ~\ne: !!str 5\nf: ! 5\n"
+                  "g: !!seq [1]\nh: !!map {x: 1}\n",
+                  "t");
+  REQUIRE(ok.ok);
+  CHECK(ok.diagnostics.empty());
+  CHECK(ok.value["a"] == 12);
+  CHECK(ok.value["b"] == 2);
+  CHECK(ok.value["e"] == "5");
+  CHECK(ok.value["f"] == "5");
+  for (const char *text : {"a: !!null 5\n", "a: !!bool 5\n", "a: !!int 2.5\n", "a: !!float abc\n", "a: !!int true\n"}) {
+    CAPTURE(text);
+    auto d = parse(text, "t");
+    REQUIRE(d.ok);
+    CHECK(codes_of(d) == std::vector<std::string>{"tag-mismatch"});
+    CHECK(d.value["a"].is_null()); // not the value the tag refused
+    CHECK(d.diagnostics[0].pointer == "/a");
+  }
+  for (const char *text : {"a: !foo 5\n", "a: !!binary aGk=\n", "a: !!timestamp 2026-01-01\n", "a: !!set {x}\n",
+                           "a: !<tag:example.com,2026:x> 1\n", "%TAG !e! tag:example.com,2026:\n---\na: !e!x 1\n"}) {
+    CAPTURE(text);
+    auto d = parse(text, "t");
+    REQUIRE(d.ok);
+    CHECK(codes_of(d) == std::vector<std::string>{"unknown-tag"});
+  }
+  auto e = parse("a: !foo 5\n", "t");
+  CHECK(e.diagnostics[0].message.find("'!foo'") != std::string::npos);
+}
+
+TEST_CASE("control characters in text and keys are refused, named as U+XXXX") {
+  for (auto [text, named] : {std::pair{"a: \"x\\ey\"\n", "U+001B"},
+                             {"a: \"\\0\"\n", "U+0000"},
+                             {"a: \"\\N\"\n", "U+0085"},
+                             {"a: \"\\x7f\"\n", "U+007F"},
+                             {"\"k\\x01\": 1\n", "U+0001"},
+                             {"a: [\"\\x9f\"]\n", "U+009F"}}) {
+    CAPTURE(text);
+    auto d = parse(text, "t");
+    REQUIRE(d.ok);
+    REQUIRE(codes_of(d) == std::vector<std::string>{"control-character"});
+    CHECK(d.diagnostics[0].message.find(named) != std::string::npos);
+    CHECK(d.diagnostics[0].line == 1);
+  }
+  // Tab, line feed and carriage return are text; so is U+00A0 (after the C1 range).
+  auto ok = parse("a: \"x\\ty\\r\\nz\\u00a0\"\n", "t");
+  CHECK(ok.diagnostics.empty());
+}
+
+TEST_CASE("the expanded size of text is bounded, aliases counted at full size") {
+  std::string big(64 * 1024, 'x');
+  std::string text = "a: &t \"" + big + "\"\nb:\n";
+  for (int i = 0; i < 300; ++i) text += "  - *t\n";
+  auto d = parse(text, "t");
+  CHECK_FALSE(d.ok);
+  REQUIRE(codes_of(d) == std::vector<std::string>{"too-much-text"});
+  CHECK(d.diagnostics[0].message.find("16 MiB") != std::string::npos);
+  CHECK(d.diagnostics[0].line == 2 + 255); // the 255th alias makes 256 copies and two key bytes: over 16 MiB
+  // Just under the limit: read.
+  std::string under = "a: &t \"" + big + "\"\nb:\n";
+  for (int i = 0; i < 200; ++i) under += "  - *t\n";
+  CHECK(parse(under, "t").ok);
+}
+
+TEST_CASE("keys equal in NFKC are duplicates") {
+  auto d = parse("\"caf\\u00e9\": 1\n\"cafe\\u0301\": 2\n\"１\": 3\n\"1\": 4\n", "t");
+  REQUIRE(d.ok);
+  CHECK(codes_of(d) == std::vector<std::string>{"duplicate-key", "duplicate-key"});
+  CHECK(d.diagnostics[0].message.find("line 1") != std::string::npos);
+  CHECK(d.value.size() == 2);
+}
+
+TEST_CASE("plain scalars that YAML 1.1 readers take otherwise are warned about") {
+  auto d = parse("a: 2026-02-17\nb: \"2026-02-17\"\nc: yes\nd: 0777\ne: 1_000\nf: 1:30\ng: 2026-2-3 10:00\n"
+                 "h: y\ni: 0\nj: 12\nk: 2026-02-17x\n",
+                 "t");
+  REQUIRE(d.ok);
+  CHECK(codes_of(d) == std::vector<std::string>{"unquoted-date", "ambiguous-value", "ambiguous-value",
+                                                "ambiguous-value", "ambiguous-value", "unquoted-date"});
+  for (const auto &x : d.diagnostics) CHECK(x.severity == pm::diag::Severity::warning);
+  CHECK(d.value["a"] == "2026-02-17"); // pm's reading is unchanged
+  CHECK(d.value["d"] == 777);
+}

@@ -377,13 +377,13 @@ Imported import_ledger(const Context &c, std::string_view bytes, const std::stri
       derived = true;
     }
     if (!id.empty()) {
-      auto [it, fresh] = ids.try_emplace(id, rec.line);
+      auto [it, fresh] = ids.try_emplace(util::fold(id), rec.line); // NFKC: ids equal to a reader
       if (!fresh)
         error(rec.line, derived ? 0 : column("id"), "import-duplicate-id",
               both(msg::import_duplicate_id, id, it->second));
     }
     if (const std::string *n = cell("name")) {
-      auto [it, fresh] = names.try_emplace(*n, rec.line);
+      auto [it, fresh] = names.try_emplace(util::fold(*n), rec.line);
       if (!fresh)
         error(rec.line, column("name"), "import-duplicate-name", both(msg::import_duplicate_name, *n, it->second));
     }

@@ -1,5 +1,6 @@
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/schema/validator.hpp>
 #include <pm/util/date.hpp>
@@ -104,12 +105,12 @@ private:
       const json &p = (*s)[i];
       std::string base = "/staff/" + std::to_string(i);
       if (const json *id = get(p, "id"); id && id->is_string()) {
-        auto [it, fresh] = ids.emplace(id->get<std::string>(), i);
+        auto [it, fresh] = ids.emplace(util::fold(id->get<std::string>()), i);
         if (!fresh) {
           yaml::Position first = m_doc.position("/staff/" + std::to_string(it->second) + "/id");
           report(base + "/id", false, "duplicate-id",
-                 i18n::both_of(msg::estate_duplicate_id, both(msg::estate_what_staff), util::abbreviate(it->first),
-                               std::to_string(first.line)));
+                 i18n::both_of(msg::estate_duplicate_id, both(msg::estate_what_staff),
+                               util::abbreviate(id->get<std::string>()), std::to_string(first.line)));
         }
       }
       const json *role = get(p, "role");
@@ -157,7 +158,8 @@ private:
   bool date(const std::string &pointer, const std::string &s) {
     if (s.size() != 10) return false; // the schema reports the form
     if (util::parse_date(s)) return true;
-    report(pointer, false, "bad-date", both(msg::estate_not_a_date, s));
+    report(pointer, false, "bad-date",
+           i18n::both_of(msg::estate_not_a_date, i18n::Text::same(s), i18n::why_not_a_date(s)));
     return false;
   }
 
@@ -171,12 +173,13 @@ private:
     for (std::size_t i = 0; i < arr.size(); ++i) {
       const json *n = get(arr[i], key);
       if (!n || !n->is_string()) continue;
-      auto [it, fresh] = seen.emplace(n->get<std::string>(), i);
+      // Compared in NFKC: "é" and "e" + U+0301, "１号门" and "1号门" are one name to a reader.
+      auto [it, fresh] = seen.emplace(util::fold(n->get<std::string>()), i);
       if (!fresh) {
         yaml::Position first = m_doc.position(pointer + "/" + std::to_string(it->second) + "/" + key);
         report(pointer + "/" + std::to_string(i) + "/" + key, false, code,
                i18n::both_sides(msg::estate_already_listed, i18n::Text{"", i18n::tr(i18n::Lang::en, what)},
-                                util::abbreviate(it->first), std::to_string(first.line)));
+                                util::abbreviate(n->get<std::string>()), std::to_string(first.line)));
       }
     }
   }

@@ -2,8 +2,10 @@
 
 #include <pm/estate/check.hpp>
 #include <pm/estate/estate.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/util/date.hpp>
+#include <pm/util/text.hpp>
 #include <pm/yaml/document.hpp>
 
 #include <algorithm>
@@ -42,7 +44,7 @@ void unique_ids(yaml::Document &doc, const std::string &pointer, const i18n::Mes
     std::string id = str((*arr)[i], "id");
     if (id.empty()) continue;
     std::string here = pointer + "/" + std::to_string(i) + "/id";
-    auto [it, fresh] = seen.emplace(id, here);
+    auto [it, fresh] = seen.emplace(util::fold(id), here); // in NFKC, as names are (util::fold)
     if (!fresh)
       report(doc, here, "duplicate-id",
              i18n::both_of(msg::estate_duplicate_id, both(what), id, std::to_string(doc.position(it->second).line)));
@@ -83,8 +85,12 @@ void check_phases(yaml::Document &doc, const std::string &pointer) {
     }
     std::string from = str(p, "from"), to = str(p, "to");
     auto first = util::parse_date(from), last = util::parse_date(to);
-    if (!first && from.size() == 10) report(doc, base + "/from", "bad-date", both(msg::estate_not_a_date, from));
-    if (!last && to.size() == 10) report(doc, base + "/to", "bad-date", both(msg::estate_not_a_date, to));
+    if (!first && from.size() == 10)
+      report(doc, base + "/from", "bad-date",
+             i18n::both_of(msg::estate_not_a_date, i18n::Text::same(from), i18n::why_not_a_date(from)));
+    if (!last && to.size() == 10)
+      report(doc, base + "/to", "bad-date",
+             i18n::both_of(msg::estate_not_a_date, i18n::Text::same(to), i18n::why_not_a_date(to)));
     if (!first || !last) continue;
     if (*first > *last) {
       report(doc, base + "/to", "reversed-range", both(msg::estate_phase_reversed, str(p, "id"), to, from));

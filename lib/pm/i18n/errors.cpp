@@ -1,6 +1,8 @@
 #include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 
+#include <fmt/format.h>
+
 #include <cstring>
 
 namespace pm::i18n {
@@ -31,6 +33,28 @@ Text describe(const util::Error &e) {
   }
   return both(msg::file_cannot_read, e.path, why);
 }
+
+Text describe(const util::DateProblem &p) {
+  using K = util::DateProblem::Kind;
+  static const Message *const months[] = {&msg::m_1, &msg::m_2, &msg::m_3, &msg::m_4,  &msg::m_5,  &msg::m_6,
+                                          &msg::m_7, &msg::m_8, &msg::m_9, &msg::m_10, &msg::m_11, &msg::m_12};
+  switch (p.kind) {
+  case K::form:
+    return both(msg::date_reason_form);
+  case K::year_zero:
+    return both(msg::date_reason_year_zero);
+  case K::month:
+    return both(msg::date_reason_month, fmt::format("{:02}", p.month));
+  case K::day_zero:
+    return both(msg::date_reason_day_zero);
+  case K::day:
+    return both_of(msg::date_reason_day, Text::same(std::to_string(p.year)), both(*months[p.month - 1]),
+                   Text::same(std::to_string(p.days)));
+  }
+  return both(msg::date_reason_form);
+}
+
+Text why_not_a_date(std::string_view s) { return describe(util::date_problem(s).value_or(util::DateProblem{})); }
 
 Text describe(const util::CsvProblem &p) {
   using K = util::CsvProblem::Kind;

@@ -1,4 +1,5 @@
 #include <pm/data/toml.hpp>
+#include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/res/resources.hpp>
 #include <pm/roster/calendar.hpp>
@@ -98,8 +99,12 @@ std::optional<Holidays> load_holidays(const std::string &name, diag::Diagnostics
         if (*year > h.last_year) h.last_year = static_cast<int>(*year);
       }
       for (const toml::node *dn : rd.string_nodes(y, "dates", data::Need::required)) {
-        auto d = util::parse_date(*dn->value_exact<std::string>());
-        if (!d || (year && util::civil(*d).year != *year))
+        std::string text = *dn->value_exact<std::string>();
+        auto d = util::parse_date(text);
+        if (!d)
+          rd.error(*dn, "bad-value",
+                   i18n::both_of(i18n::msg::estate_not_a_date, i18n::Text::same(text), i18n::why_not_a_date(text)));
+        else if (year && util::civil(*d).year != *year)
           rd.error(*dn, "bad-value", i18n::both(i18n::msg::roster_holiday_not_in_year));
         else
           h.days.insert(*d);

@@ -2,6 +2,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/csv.hpp>
 #include <pm/roster/rules.hpp>
+#include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
 #include <algorithm>
@@ -100,7 +101,14 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
     auto s = parse_datetime(field(c_start)), e = parse_datetime(field(c_end));
     for (auto [v, c] : {std::pair{s, c_start}, {e, c_end}})
       if (!v) {
-        out.push_back(error(file, rec.line, column_of(c), "bad-time", both(msg::roster_csv_bad_time, field(c))));
+        // A time written right on a day the calendar lacks: say which part is wrong.
+        std::string f = field(c);
+        auto problem = f.size() > 10 ? util::date_problem(std::string_view(f).substr(0, 10)) : std::nullopt;
+        out.push_back(error(
+            file, rec.line, column_of(c), "bad-time",
+            problem && problem->kind != util::DateProblem::Kind::form
+                ? i18n::both_of(msg::estate_not_a_date, i18n::Text::same(f.substr(0, 10)), i18n::describe(*problem))
+                : both(msg::roster_csv_bad_time, field(c))));
         ok = false;
       }
     if (s && e && *e <= *s) {

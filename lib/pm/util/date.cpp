@@ -49,7 +49,9 @@ IsoWeek iso_week(int day) {
   return {year, (thursday - day_number(year, 1, 1)) / 7 + 1};
 }
 
-std::optional<int> parse_date(std::string_view s) {
+namespace {
+// The year, month and day of "YYYY-MM-DD" written so, whether or not the calendar has them.
+std::optional<YearMonthDay> fields(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   auto field = [&](std::size_t from, std::size_t n) {
     int v = 0;
@@ -61,9 +63,27 @@ std::optional<int> parse_date(std::string_view s) {
   };
   int y = field(0, 4), m = field(5, 2), d = field(8, 2);
   if (y < 0 || m < 0 || d < 0) return std::nullopt;
-  auto date = ymd(y, m, d);
-  if (!date.ok()) return std::nullopt;
-  return number(chr::sys_days{date});
+  return YearMonthDay{y, m, d};
+}
+} // namespace
+
+std::optional<DateProblem> date_problem(std::string_view s) {
+  using Kind = DateProblem::Kind;
+  auto f = fields(s);
+  if (!f) return DateProblem{};
+  // The proleptic Gregorian calendar has a year 0 (ISO 8601's 1 BC); no one means it.
+  if (f->year == 0) return DateProblem{Kind::year_zero, 0, f->month, 0};
+  if (f->month < 1 || f->month > 12) return DateProblem{Kind::month, f->year, f->month, 0};
+  if (f->day == 0) return DateProblem{Kind::day_zero, f->year, f->month, 0};
+  int days = days_in_month(f->year, f->month);
+  if (f->day > days) return DateProblem{Kind::day, f->year, f->month, days};
+  return std::nullopt;
+}
+
+std::optional<int> parse_date(std::string_view s) {
+  if (date_problem(s)) return std::nullopt;
+  auto f = fields(s);
+  return day_number(f->year, f->month, f->day);
 }
 
 std::string format_date(int day) {

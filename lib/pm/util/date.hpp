@@ -41,6 +41,15 @@ IsoWeek iso_week(int day);
 // "YYYY-MM-DD", exactly: four-digit year, two-digit month and day, a real date (2026-02-30 and
 // 2026-2-3 are refused).
 std::optional<int> parse_date(std::string_view s);
+// Why a text is not a date parse_date accepts, for a message that says what is wrong: the form,
+// or which part is not in the calendar (year 0, month 13, 30 February).
+struct DateProblem {
+  enum class Kind { form, year_zero, month, day_zero, day } kind = Kind::form;
+  int year = 0, month = 0;
+  int days = 0; // the days of that month, for Kind::day
+};
+// nullopt when `s` is a date.
+std::optional<DateProblem> date_problem(std::string_view s);
 std::string format_date(int day);
 
 // Today by the local clock.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <iconv.h>
+#include <utf8proc.h>
 
 #include <fmt/format.h>
 
@@ -9,8 +10,27 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 
 namespace pm::util {
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string fold(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  utf8proc_uint8_t *out = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  if (n < 0) return std::string(s);
+  std::string r(reinterpret_cast<const char *>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return r;
+}
 
 namespace {
 

@@ -22,6 +22,14 @@ std::optional<BadByte> find_bad_utf8(std::string_view s);
 // valid GB18030 either.
 std::optional<std::string> gb18030_to_utf8(std::string_view s);
 
+// Whether every byte is ASCII.
+bool is_ascii(std::string_view s);
+// The form in which two names are compared: Unicode NFKC (utf8proc), so that a precomposed
+// "é" and "e" + U+0301, or a decomposed Hangul or CJK compatibility form, and full-width
+// "１号楼" and "1号楼", are one name. Not used to rewrite what a file says. Invalid UTF-8
+// comes back unchanged.
+std::string fold(std::string_view s);
+
 // Number of terminal columns the UTF-8 string takes (East Asian wide = 2).
 std::size_t display_width(std::string_view s);
 // Pads s with spaces to `width` columns (left aligned, or right aligned).

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -105,7 +106,7 @@ private:
   mutable int m_line = 1, m_column = 1;
 };
 
-enum class Limit { values, pointers, depth };
+enum class Limit { values, pointers, depth, bytes };
 
 struct LimitExceeded {
   Limit limit;
@@ -227,13 +228,102 @@ std::string_view text_of(const yaml_char_t *p) {
   return p ? std::string_view(reinterpret_cast<const char *>(p)) : std::string_view();
 }
 
-// Whether a scalar is resolved by the core schema (a number, true, null...) rather than kept
-// as text: plain and untagged, or tagged with one of the core schema's own tags.
-bool resolvable(const yaml_event_t &e) {
-  std::string_view tag = text_of(e.data.scalar.tag);
-  if (tag.empty()) return e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-  return tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool" ||
-         tag == "tag:yaml.org,2002:null";
+// What a scalar's tag asks for. Untagged plain scalars are resolved by the core schema; "!"
+// (the non-specific tag) and !!str keep the text; the core schema's own tags ask for a value
+// of their kind, which the text must then be; any other tag (!!binary, !!timestamp, !local)
+// names a type pm does not have.
+enum class Tagged { none, str, null, boolean, integer, number, unknown };
+
+Tagged tag_of(std::string_view tag) {
+  if (tag.empty()) return Tagged::none;
+  if (tag == "!" || tag == "tag:yaml.org,2002:str") return Tagged::str;
+  if (tag == "tag:yaml.org,2002:null") return Tagged::null;
+  if (tag == "tag:yaml.org,2002:bool") return Tagged::boolean;
+  if (tag == "tag:yaml.org,2002:int") return Tagged::integer;
+  if (tag == "tag:yaml.org,2002:float") return Tagged::number;
+  return Tagged::unknown;
+}
+
+// A tag as written: "tag:yaml.org,2002:int" is "!!int".
+std::string short_tag(std::string_view tag) {
+  constexpr std::string_view core = "tag:yaml.org,2002:";
+  if (tag.starts_with(core)) return "!!" + std::string(tag.substr(core.size()));
+  return std::string(tag);
+}
+
+// The first character of a scalar that is a control character: C0 other than TAB, LF and CR,
+// DEL, and C1 (U+0080-U+009F). Double-quoted text can hold any of them as escapes ("\0", "\e",
+// "\x85"); they have no place in an estate's names and notes, and would reach a terminal or a
+// document raw. The text is valid UTF-8 here (libyaml checked it).
+std::optional<unsigned> control_character(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return c;
+    if (c == 0xC2 && i + 1 < s.size()) {
+      auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9F) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// YAML 1.1 readers (PyYAML; js-yaml and ajv-cli for timestamps) resolve some plain scalars
+// that the 1.2 core schema, which pm follows, keeps as text or reads otherwise. What such a
+// scalar is to them, for a warning; none when both agree.
+enum class Yaml11 { same, timestamp, boolean, octal, underscore, sexagesimal };
+
+Yaml11 yaml11_reading(std::string_view v) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    if (from + n > v.size()) return false;
+    for (std::size_t i = from; i < from + n; ++i)
+      if (!is_digit(v[i])) return false;
+    return true;
+  };
+  // [0-9]{4}-[0-9]{2}-[0-9]{2}, or [0-9]{4}-[0-9]{1,2}-[0-9]{1,2} and a time after T or blanks.
+  if (v.size() >= 8 && digits(0, 4) && v[4] == '-') {
+    if (v.size() == 10 && digits(5, 2) && v[7] == '-' && digits(8, 2)) return Yaml11::timestamp;
+    std::size_t i = 5;
+    auto one_or_two = [&] {
+      std::size_t start = i;
+      while (i < v.size() && i - start < 2 && is_digit(v[i])) ++i;
+      return i > start;
+    };
+    if (one_or_two() && i < v.size() && v[i] == '-' && (++i, one_or_two()) && i < v.size() &&
+        (v[i] == 'T' || v[i] == 't' || v[i] == ' ' || v[i] == '\t'))
+      return Yaml11::timestamp;
+  }
+  static const char *const booleans[] = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+                                         "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
+  for (const char *b : booleans)
+    if (v == b && v.size() > 1) return Yaml11::boolean; // PyYAML and js-yaml leave y and n alone
+  std::size_t i = skip_sign(v);
+  std::string_view body = v.substr(i);
+  if (body.size() > 1 && body[0] == '0' && is_int(body)) return Yaml11::octal;
+  // [-+]?[0-9][0-9_]* with a '_' (an integer), or a float with one.
+  if (!body.empty() && is_digit(body[0]) && body.find('_') != std::string_view::npos &&
+      body.find_first_not_of("0123456789_.") == std::string_view::npos && body.back() != '_')
+    return Yaml11::underscore;
+  // [-+]?[1-9][0-9_]*(:[0-5]?[0-9])+
+  if (!body.empty() && body[0] >= '1' && body[0] <= '9') {
+    std::size_t colon = body.find(':');
+    if (colon != std::string_view::npos &&
+        body.substr(0, colon).find_first_not_of("0123456789_") == std::string_view::npos) {
+      std::size_t k = colon;
+      bool ok = true;
+      while (ok && k < body.size()) {
+        if (body[k] != ':') {
+          ok = false;
+          break;
+        }
+        std::size_t start = ++k;
+        while (k < body.size() && is_digit(body[k])) ++k;
+        std::size_t n = k - start;
+        ok = n == 1 || (n == 2 && body[start] <= '5');
+      }
+      if (ok) return Yaml11::sexagesimal;
+    }
+  }
+  return Yaml11::same;
 }
 
 // Builds the JSON value from libyaml's events, with the position of every value.
@@ -253,6 +343,7 @@ public:
     // Count what the alias expands to before copying it, so a "billion laughs" stops early.
     std::size_t nodes = it->second.nodes;
     count(nodes, pos);
+    count_bytes(it->second.bytes, pos);
     if (key_position()) {
       error(pos, "alias-key", both(msg::yaml_alias_key));
       // A placeholder key, dropped with its value (like a complex key), so that the value
@@ -264,51 +355,98 @@ public:
       f.duplicate = true;
       return;
     }
-    add_value(pos, it->second.value, {}, nodes);
+    add_value(pos, it->second.value, {}, nodes, it->second.bytes);
   }
 
   void scalar(const yaml_event_t &e) {
     Position pos = m_locator.at(e.start_mark);
     count(1, pos);
     std::string value(text_of(e.data.scalar.value, e.data.scalar.length));
+    count_bytes(value.size(), pos);
+    auto control = control_character(value);
     if (key_position()) {
       Frame &f = m_stack.back();
       f.has_key = true;
       f.key_pos = pos;
-      // A key seen before is in the mapping already, and its position in `positions`.
+      f.bytes += value.size();
+      if (control) error(pos, "control-character", both(msg::yaml_control_in_text, fmt::format("U+{:04X}", *control)));
+      // A key seen before is in the mapping already, and its position in `positions`. Keys
+      // that differ only in their Unicode form (precomposed or not, full-width or not) are the
+      // same key to a reader: they are compared in NFKC (util::fold).
       f.duplicate = f.value.contains(value);
+      std::string first = value;
+      if (!f.duplicate && util::is_ascii(value)) {
+        // An ASCII key may equal the folded form of an earlier one ("１" before "1").
+        if (auto it = f.folded.find(value); it != f.folded.end()) {
+          f.duplicate = true;
+          first = it->second;
+        }
+      } else if (!f.duplicate) {
+        std::string folded = util::fold(value);
+        if (util::is_ascii(folded) && f.value.contains(folded)) {
+          f.duplicate = true;
+          first = folded;
+        } else {
+          auto [it, added] = f.folded.emplace(std::move(folded), value);
+          f.duplicate = !added;
+          first = it->second;
+        }
+      }
       if (f.duplicate) {
-        std::string line = std::to_string(m_doc.position(f.pointer + "/" + pointer_token(value), true).line);
+        std::string line = std::to_string(m_doc.position(f.pointer + "/" + pointer_token(first), true).line);
         error(pos, "duplicate-key", both(msg::yaml_duplicate_key, util::abbreviate(value), line));
       }
       f.key = std::move(value);
       return;
     }
+    std::string_view tag = text_of(e.data.scalar.tag);
+    Tagged tagged = tag_of(tag);
+    bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    std::size_t bytes = value.size();
     json v;
-    if (resolvable(e)) {
+    if (control) {
+      flag(pos, "control-character", both(msg::yaml_control_in_text, fmt::format("U+{:04X}", *control)));
+      v = std::move(value);
+    } else if (tagged == Tagged::unknown) {
+      flag(pos, "unknown-tag", both(msg::yaml_unknown_tag, util::abbreviate(short_tag(tag))));
+      v = std::move(value);
+    } else if ((tagged == Tagged::none && plain) || (tagged != Tagged::none && tagged != Tagged::str)) {
       NonFinite non_finite = NonFinite::no;
       v = resolve_plain(value, non_finite);
-      if (non_finite != NonFinite::no) {
+      bool fits = tagged == Tagged::none || (tagged == Tagged::null && v.is_null()) ||
+                  (tagged == Tagged::boolean && v.is_boolean()) ||
+                  (tagged == Tagged::integer && (is_int(value) || is_hex_int(value))) ||
+                  (tagged == Tagged::number && v.is_number());
+      if (!fits) {
+        const i18n::Message &kind = tagged == Tagged::null      ? msg::yaml_kind_null
+                                    : tagged == Tagged::boolean ? msg::yaml_kind_bool
+                                    : tagged == Tagged::integer ? msg::yaml_kind_int
+                                                                : msg::yaml_kind_float;
+        flag(pos, "tag-mismatch",
+             i18n::both_of(msg::yaml_tag_mismatch, Text::same(util::abbreviate(value)), both(kind),
+                           Text::same(short_tag(tag))));
+      } else if (non_finite != NonFinite::no) {
         if (non_finite == NonFinite::nan)
-          error(pos, "not-finite", both(msg::yaml_nan, value));
+          flag(pos, "not-finite", both(msg::yaml_nan, value));
         else if (non_finite == NonFinite::infinite)
-          error(pos, "not-finite", both(msg::yaml_infinite, value));
+          flag(pos, "not-finite", both(msg::yaml_infinite, value));
         else
-          error(pos, "not-finite", both(msg::yaml_number_too_large, util::abbreviate(value)));
-        std::size_t size;
-        m_doc.diagnostics.back().pointer = child_pointer(pos, size);
-        if (m_locate) m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
+          flag(pos, "not-finite", both(msg::yaml_number_too_large, util::abbreviate(value)));
+      } else if (tagged == Tagged::none) {
+        warn_yaml11(pos, value);
       }
     } else {
       v = std::move(value);
     }
-    add_value(pos, std::move(v), text_of(e.data.scalar.anchor));
+    add_value(pos, std::move(v), text_of(e.data.scalar.anchor), 1, bytes);
   }
 
   void sequence_start(const yaml_event_t &e) {
+    collection_tag(e.start_mark, text_of(e.data.sequence_start.tag), "tag:yaml.org,2002:seq");
     open(m_locator.at(e.start_mark), json::array(), text_of(e.data.sequence_start.anchor), false);
   }
   void mapping_start(const yaml_event_t &e) {
+    collection_tag(e.start_mark, text_of(e.data.mapping_start.tag), "tag:yaml.org,2002:map");
     open(m_locator.at(e.start_mark), json::object(), text_of(e.data.mapping_start.anchor), true);
   }
   void end() { close(); }
@@ -328,12 +466,54 @@ private:
     std::string pointer;          // empty when values are not located
     std::size_t pointer_size = 0; // its length all the same
     std::string anchor;
-    std::size_t nodes = 1; // values in this subtree, itself included
+    std::size_t nodes = 1;                               // values in this subtree, itself included
+    std::size_t bytes = 0;                               // bytes of its keys and text, aliases expanded
+    std::unordered_map<std::string, std::string> folded; // non-ASCII keys: by util::fold, as written
   };
   struct Anchored {
     json value;
     std::size_t nodes = 1;
+    std::size_t bytes = 0;
   };
+
+  // Aliases copy what they name, and the copies are held in memory and written out by every
+  // renderer: the bytes of every key and scalar, each alias counted at its full size, are
+  // bounded as well as the number of values (an alias bomb of long strings).
+  void count_bytes(std::size_t n, Position pos) {
+    m_bytes += n;
+    if (m_bytes > m_limits.max_expanded_bytes) throw LimitExceeded{Limit::bytes, pos};
+  }
+
+  // An error about the value about to be added: the diagnostic names its pointer (so that the
+  // schema does not report it again) and the value becomes null.
+  void flag(Position pos, std::string code, const Text &message) {
+    error(pos, std::move(code), message);
+    std::size_t size;
+    m_doc.diagnostics.back().pointer = child_pointer(pos, size);
+    if (m_locate) m_bad_pointers.push_back(m_doc.diagnostics.back().pointer);
+  }
+
+  // A list or mapping may carry its own kind's tag (!!seq, !!map) or "!"; any other is refused.
+  void collection_tag(const yaml_mark_t &mark, std::string_view tag, std::string_view own) {
+    if (tag.empty() || tag == "!" || tag == own) return;
+    error(m_locator.at(mark), "unknown-tag", both(msg::yaml_unknown_tag, util::abbreviate(short_tag(tag))));
+  }
+
+  // A plain scalar that YAML 1.1 readers take otherwise: a warning, since other tools (a
+  // schema validator, a script) that read the same file would see another value.
+  void warn_yaml11(Position pos, const std::string &value) {
+    if (value.size() > 40) return;
+    Yaml11 r = yaml11_reading(value);
+    if (r == Yaml11::same) return;
+    std::string code = r == Yaml11::timestamp ? "unquoted-date" : "ambiguous-value";
+    const i18n::Message &m = r == Yaml11::timestamp    ? msg::yaml11_timestamp
+                             : r == Yaml11::boolean    ? msg::yaml11_boolean
+                             : r == Yaml11::octal      ? msg::yaml11_octal
+                             : r == Yaml11::underscore ? msg::yaml11_underscore
+                                                       : msg::yaml11_sexagesimal;
+    m_doc.diagnostics.push_back(
+        diag::make(m_doc.file, pos.line, pos.column, diag::Severity::warning, std::move(code), both(m, value)));
+  }
 
   void count(std::size_t n, Position pos) {
     m_nodes += n;
@@ -406,7 +586,7 @@ private:
   void close() {
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
-    if (!f.anchor.empty()) m_anchors[f.anchor] = Anchored{f.value, f.nodes};
+    if (!f.anchor.empty()) m_anchors[f.anchor] = Anchored{f.value, f.nodes, f.bytes};
     if (f.complex_key) {
       // Use a placeholder key so the mapping stays well formed.
       Frame &parent = m_stack.back();
@@ -415,25 +595,26 @@ private:
       parent.duplicate = true;
       return;
     }
-    insert(std::move(f.value), f.nodes);
+    insert(std::move(f.value), f.nodes, f.bytes);
   }
 
-  void add_value(Position p, json v, std::string_view anchor, std::size_t nodes = 1) {
+  void add_value(Position p, json v, std::string_view anchor, std::size_t nodes, std::size_t bytes) {
     std::size_t size;
     std::string ptr = child_pointer(p, size);
     if (m_locate && (m_stack.empty() || !m_stack.back().is_map || !m_stack.back().duplicate))
       m_doc.positions.emplace(std::move(ptr), Located{key_of(p), p});
-    if (!anchor.empty()) m_anchors[std::string(anchor)] = Anchored{v, nodes};
-    insert(std::move(v), nodes);
+    if (!anchor.empty()) m_anchors[std::string(anchor)] = Anchored{v, nodes, bytes};
+    insert(std::move(v), nodes, bytes);
   }
 
-  void insert(json v, std::size_t nodes) {
+  void insert(json v, std::size_t nodes, std::size_t bytes) {
     if (m_stack.empty()) {
       m_root = std::move(v);
       return;
     }
     Frame &f = m_stack.back();
     f.nodes += nodes;
+    f.bytes += bytes;
     if (f.is_map) {
       // The key is not needed after its value: move it into the mapping.
       if (!f.duplicate) f.value.get_ref<json::object_t &>().emplace(std::move(f.key), std::move(v));
@@ -453,6 +634,7 @@ private:
   json m_root;
   std::size_t m_nodes = 0;
   std::size_t m_pointer_bytes = 0;
+  std::size_t m_bytes = 0;
 };
 
 // The text from `offset` to the end of its line, without trailing blanks.
@@ -629,6 +811,9 @@ Document parse(std::string_view text, std::string file, const Limits &limits, bo
     doc.diagnostics.clear();
     if (e.limit == Limit::depth)
       return fail(e.position, "too-deep", both(msg::yaml_too_deep, std::to_string(limits.max_depth)));
+    if (e.limit == Limit::bytes)
+      return fail(e.position, "too-much-text",
+                  both(msg::yaml_too_much_text, std::to_string(limits.max_expanded_bytes >> 20)));
     if (e.limit == Limit::pointers)
       return fail(e.position, "too-complex",
                   both(msg::yaml_too_complex, std::to_string(limits.max_pointer_bytes >> 20)));

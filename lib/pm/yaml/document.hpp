@@ -43,6 +43,9 @@ struct Limits {
   std::size_t max_nodes = 100'000;           // after alias expansion: stops "billion laughs"
   std::size_t max_pointer_bytes = 64u << 20; // the JSON Pointers of all values, added up
   std::size_t max_depth = 500;               // lists and mappings within each other
+  // The bytes of every key and text value, each alias counted at its full size: an alias bomb
+  // of long strings stays under max_nodes but would fill gigabytes. Four times max_bytes.
+  std::size_t max_expanded_bytes = 16u << 20;
 };
 
 // The "too-large" diagnostic, for a file over limits.max_bytes that the caller did not read.
