@@ -4,6 +4,7 @@
 
 #include <cli/print_pdf.hpp>
 
+#include <pm/util/cleanup.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
@@ -81,11 +82,14 @@ bool print_pdf(const std::string &chromium, const std::string &html, const std::
   name.push_back('\0');
   if (!::mkdtemp(name.data())) return why = std::strerror(errno), false;
   fs::path dir(name.data());
+  // Removed on return, or by the signal handlers (util/cleanup) if pm is stopped meanwhile.
+  util::track_temp_dir(dir.string());
   struct Cleanup {
     fs::path dir;
     ~Cleanup() {
       std::error_code ec;
       fs::remove_all(dir, ec);
+      util::untrack_temp_dir(dir.string());
     }
   } cleanup{dir};
   fs::path page = dir / "report.html", pdf = dir / "report.pdf", log = dir / "chromium.log";
@@ -120,9 +124,11 @@ bool print_pdf(const std::string &chromium, const std::string &html, const std::
   int rc = ::posix_spawn(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return why = std::strerror(rc), false;
+  util::track_child(pid); // killed before its directory is removed, if a signal ends pm
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return why = std::strerror(errno), false;
+    if (errno != EINTR) return util::track_child(0), why = std::strerror(errno), false;
+  util::track_child(0);
   auto bytes = util::read_file(pdf.string());
   bool exited_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!exited_ok || !bytes || bytes->compare(0, 5, "%PDF-") != 0) {

@@ -17,4 +17,13 @@ void track_temp(const std::string &path);
 // The file was renamed into place or removed: no longer pm's to clean up.
 void untrack_temp(const std::string &path);
 
+// A temporary directory, removed with all it holds if a signal ends pm (it shares the 64
+// slots with the files).
+void track_temp_dir(const std::string &path);
+void untrack_temp_dir(const std::string &path);
+
+// A child process (pm report -f pdf's browser) that writes into a temporary directory: killed
+// and waited for before the directory is removed. One at a time; 0 forgets it.
+void track_child(int pid);
+
 } // namespace pm::util
