@@ -30,7 +30,7 @@ bool executable(const std::string &path) { return ::access(path.c_str(), X_OK) =
 
 // The last lines of Chromium's error output, for the message when it fails.
 std::string tail_of(const std::string &path) {
-  auto text = util::read_file(path);
+  auto text = util::read_file(path, 64u << 20, false);
   if (!text) return "";
   std::string s = *text;
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
@@ -129,7 +129,7 @@ bool print_pdf(const std::string &chromium, const std::string &html, const std::
   while (::waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) return util::track_child(0), why = std::strerror(errno), false;
   util::track_child(0);
-  auto bytes = util::read_file(pdf.string());
+  auto bytes = util::read_file(pdf.string(), 64u << 20, false);
   bool exited_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!exited_ok || !bytes || bytes->compare(0, 5, "%PDF-") != 0) {
     why = tail_of(log.string());

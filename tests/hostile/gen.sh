@@ -79,9 +79,10 @@ gen_named() {
   { printf '# %s\n' "$1"; printf '%s\n' 'format: 1' 'id: demo' "name: {zh: \"$2\", en: \"$2\"}" 'type: residential' \
     'areas:' '  total: 50000'; } > "$1"
 }
-# FILE NAME: the demo estate with one gate guard, named NAME, on its staff.
+# FILE NAME: the demo estate with five patrol guards on its staff, the first named NAME.
 gen_guard_named() {
-  { estate "$1"; printf 'staff:\n  - {id: g01, name: "%s", role: gate_guard}\n' "$2"; } > "$1"
+  { estate "$1"; printf 'staff:\n  - {id: g01, name: "%s", role: patrol_guard}\n' "$2"
+    printf '  - {id: g0%d, name: Guard %d, role: patrol_guard}\n' 2 2 3 3 4 4 5 5; } > "$1"
 }
 # FILE...: "no control bytes" when none of the files holds a C0 control other than line feed,
 # carriage return and tab, a DEL or a C1 control (UTF-8 \xc2\x80 to \xc2\x9f); else which does.

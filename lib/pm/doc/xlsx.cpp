@@ -387,7 +387,7 @@ util::Expected<std::string> bytes_of(const Document &d, const std::string &shown
   ::close(fd);
   auto w = write_to(d, tmp, shown_as);
   util::Expected<std::string> bytes =
-      w ? util::read_file(tmp, std::size_t(1) << 30) : util::Expected<std::string>(w.error());
+      w ? util::read_file(tmp, std::size_t(1) << 30, false) : util::Expected<std::string>(w.error());
   ::unlink(tmp.c_str());
   util::untrack_temp(tmp);
   return bytes;

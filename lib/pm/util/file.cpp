@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,13 +28,12 @@ Error failure(Error::Kind kind, const std::string &path, int err = 0) {
 namespace {
 // The identities of the files read so far (see read_file).
 std::mutex g_inputs_mutex;
-std::vector<std::pair<dev_t, ino_t>> g_inputs;
+std::set<std::pair<dev_t, ino_t>> g_inputs;
 
 void note_stat(const struct stat &st) {
   if (!S_ISREG(st.st_mode)) return;
   std::lock_guard<std::mutex> lock(g_inputs_mutex);
-  auto id = std::pair{st.st_dev, st.st_ino};
-  if (std::find(g_inputs.begin(), g_inputs.end(), id) == g_inputs.end()) g_inputs.push_back(id);
+  g_inputs.insert({st.st_dev, st.st_ino});
 }
 } // namespace
 
@@ -51,10 +51,10 @@ bool is_input(const std::string &path) {
   struct stat st {};
   if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   std::lock_guard<std::mutex> lock(g_inputs_mutex);
-  return std::find(g_inputs.begin(), g_inputs.end(), std::pair{st.st_dev, st.st_ino}) != g_inputs.end();
+  return g_inputs.count({st.st_dev, st.st_ino}) > 0;
 }
 
-Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) {
+Expected<std::string> read_file(const std::string &path, std::size_t max_bytes, bool note) {
   int fd = 0;
   std::string out;
   if (path != "-") {
@@ -73,12 +73,12 @@ Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) 
       if (S_ISDIR(st.st_mode)) return failure(Error::Kind::is_directory, path);
       return failure(Error::Kind::not_regular_file, path);
     }
-    note_stat(st);
+    if (note) note_stat(st);
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     out.reserve(std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
   } else {
     // `pm staff - -o e.yaml < e.yaml`: what arrives on stdin is an input like any other.
-    note_input(0);
+    if (note) note_input(0);
   }
   char buf[65536];
   for (;;) {

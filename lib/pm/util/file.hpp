@@ -50,8 +50,9 @@ private:
 // Reads a whole regular file (or stdin for "-"), refusing anything over `max_bytes` after
 // reading at most one byte more. Directories, FIFOs and devices are refused without waiting.
 // The identity (device and inode) of what was read is noted, stdin's too when it is a regular
-// file: the writers below refuse to write over any file read so far, whatever its name.
-Expected<std::string> read_file(const std::string &path, std::size_t max_bytes = 64u << 20);
+// file: the writers below refuse to write over any file read so far, whatever its name. pm's
+// own temporary files (a workbook, a printed PDF) are read with `note` false.
+Expected<std::string> read_file(const std::string &path, std::size_t max_bytes = 64u << 20, bool note = true);
 
 // Whether `path` (symbolic links followed) is a file read_file has read, or one noted with
 // note_input. Thread-safe.
