@@ -47,7 +47,7 @@ struct W18Scratch {
 };
 
 std::string w18_read(const std::string &path) {
-  auto r = pm::util::read_file(path);
+  auto r = pm::util::read_file(path, 1u << 20, false); // not noted as an input
   return r ? *r : std::string("<unreadable>");
 }
 
