@@ -77,13 +77,10 @@ std::string find_chromium() {
 bool print_pdf(const std::string &chromium, const std::string &html, const std::string &date, std::string &pdf_out,
                std::string &why) {
   const char *tmpdir = std::getenv("TMPDIR");
-  std::string tmpl = (tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp")) + "/pm-pdf-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  if (!::mkdtemp(name.data())) return why = std::strerror(errno), false;
-  fs::path dir(name.data());
+  std::string name = (tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp")) + "/pm-pdf-XXXXXX";
   // Removed on return, or by the signal handlers (util/cleanup) if pm is stopped meanwhile.
-  util::track_temp_dir(dir.string());
+  if (!util::make_temp_dir(name)) return why = std::strerror(errno), false;
+  fs::path dir(name);
   struct Cleanup {
     fs::path dir;
     ~Cleanup() {

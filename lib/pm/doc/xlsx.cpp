@@ -377,13 +377,9 @@ util::Expected<bool> write_to(const Document &raw, const std::string &file, cons
 // files), which the signal handlers remove if pm is stopped meanwhile. Errors name `shown_as`.
 util::Expected<std::string> bytes_of(const Document &d, const std::string &shown_as) {
   const char *dir = std::getenv("TMPDIR");
-  std::string tmpl = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-workbook.tmp-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
+  std::string tmp = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-workbook.tmp-XXXXXX";
+  int fd = util::make_temp(tmp);
   if (fd < 0) return failure(shown_as, std::strerror(errno));
-  std::string tmp = name.data();
-  util::track_temp(tmp);
   ::close(fd);
   auto w = write_to(d, tmp, shown_as);
   util::Expected<std::string> bytes =

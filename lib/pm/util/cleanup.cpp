@@ -6,6 +6,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,6 +105,40 @@ void untrack(const std::string &path, bool dir) {
     }
 }
 } // namespace
+
+namespace {
+// Holds SIGINT, SIGTERM, SIGHUP and SIGPIPE while alive: one that arrives meanwhile is
+// delivered when it ends.
+class HeldSignals {
+public:
+  HeldSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&set, sig);
+    ::pthread_sigmask(SIG_BLOCK, &set, &m_old);
+  }
+  ~HeldSignals() { ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
+  HeldSignals(const HeldSignals &) = delete;
+  HeldSignals &operator=(const HeldSignals &) = delete;
+
+private:
+  sigset_t m_old;
+};
+} // namespace
+
+int make_temp(std::string &tmpl) {
+  HeldSignals held;
+  int fd = ::mkstemp(tmpl.data());
+  if (fd >= 0) track(tmpl, false);
+  return fd;
+}
+
+bool make_temp_dir(std::string &tmpl) {
+  HeldSignals held;
+  if (!::mkdtemp(tmpl.data())) return false;
+  track(tmpl, true);
+  return true;
+}
 
 void track_temp(const std::string &path) { track(path, false); }
 void untrack_temp(const std::string &path) { untrack(path, false); }

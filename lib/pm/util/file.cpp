@@ -181,10 +181,8 @@ Expected<std::string> write_temp(const std::string &target, std::string_view dat
                                  const std::string &path) {
   fs::path t(target);
   fs::path dir = t.has_parent_path() ? t.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + t.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
+  std::string name = (dir / ("." + t.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = make_temp(name); // tracked for the signal handlers until renamed or removed
   if (fd < 0) {
     int err = errno;
     if (err == ENOENT) {
@@ -194,11 +192,10 @@ Expected<std::string> write_temp(const std::string &target, std::string_view dat
     }
     return failure(Error::Kind::cannot_write, path, err);
   }
-  track_temp(name.data());
   auto fail = [&](int err, bool open) {
     if (open) ::close(fd);
-    ::unlink(name.data());
-    untrack_temp(name.data());
+    ::unlink(name.c_str());
+    untrack_temp(name);
     return failure(Error::Kind::cannot_write, path, err);
   };
   if (!write_all(fd, data)) return fail(errno, true);
@@ -213,7 +210,7 @@ Expected<std::string> write_temp(const std::string &target, std::string_view dat
   if (::fchmod(fd, mode) != 0) return fail(errno, true);
   if (::fsync(fd) != 0) return fail(errno, true);
   if (::close(fd) != 0) return fail(errno, false);
-  return std::string(name.data());
+  return name;
 }
 } // namespace
 
