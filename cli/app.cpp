@@ -6,11 +6,15 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <map>
+#include <streambuf>
 #include <string_view>
+#include <unistd.h>
 
 namespace pm::cli {
 
@@ -156,9 +160,119 @@ bool unknown_words(const CLI::App &app, int argc, char **argv, const Global &g) 
 }
 } // namespace
 
+namespace {
+// Standard output through write(2), remembering the first error: a full disk or a closed
+// pipe is then said once, at the end, whichever command wrote (std::cout's own state loses
+// the reason).
+class StdoutBuf : public std::streambuf {
+public:
+  int error() const { return m_err; }
+
+protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+private:
+  bool drain() {
+    if (!pbase()) setp(m_buf, m_buf + sizeof m_buf);
+    const char *p = pbase();
+    while (!m_err && p < pptr()) {
+      ssize_t n = ::write(STDOUT_FILENO, p, static_cast<std::size_t>(pptr() - p));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0)
+        m_err = n < 0 ? errno : EIO;
+      else
+        p += n;
+    }
+    setp(m_buf, m_buf + sizeof m_buf);
+    return !m_err;
+  }
+  char m_buf[1 << 16];
+  int m_err = 0;
+};
+
+// Standard error without control characters: diagnostics and messages quote names from the
+// data (an estate's, a file's), and an escape sequence in one would otherwise retitle or clear
+// the terminal. C0 controls other than line feed and tab, DEL and C1 controls (U+0080 to
+// U+009F in UTF-8) are dropped; pm's own messages hold none. Unbuffered, as stderr is.
+class StderrBuf : public std::streambuf {
+protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char *s, std::streamsize n) override {
+    std::string out;
+    out.reserve(static_cast<std::size_t>(n));
+    for (std::streamsize i = 0; i < n; ++i) {
+      auto u = static_cast<unsigned char>(s[i]);
+      if (m_c2) {
+        m_c2 = false;
+        if (u >= 0x80 && u <= 0x9f) continue; // a C1 control: dropped with its lead byte
+        out += '\xc2';
+      }
+      if (u == 0xc2) {
+        m_c2 = true;
+        continue;
+      }
+      if ((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f) continue;
+      out += s[i];
+    }
+    std::size_t off = 0;
+    while (off < out.size()) {
+      ssize_t w = ::write(STDERR_FILENO, out.data() + off, out.size() - off);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) break; // nowhere left to say it
+      off += static_cast<std::size_t>(w);
+    }
+    return n;
+  }
+
+private:
+  bool m_c2 = false; // a 0xc2 byte held back: the lead byte of a C1 control, or of text
+};
+
+// Whatever is left goes out; a failure to write standard output, at any point of the run,
+// is said and ends the run with exit 2, whatever the command would have returned.
+int finish_stdout(int rc, const Global &g, StdoutBuf &buf, std::streambuf *original) {
+  std::cout.flush();
+  std::cout.rdbuf(original);
+  int err = buf.error();
+  if (!err && std::fflush(stdout) != 0) err = errno;
+  if (!err && std::ferror(stdout)) err = EIO;
+  // A file system may report a failed write only when the file is closed (NFS).
+  if (!err && ::close(STDOUT_FILENO) != 0 && errno != EBADF && errno != EINTR) err = errno;
+  if (!err) return rc;
+  error(g, i18n::msg::cli_stdout_failed, std::string(std::strerror(err)));
+  return Exit::usage;
+}
+
+int run_command(int argc, char **argv, Global &g);
+} // namespace
+
 int run(int argc, char **argv) {
   util::install_cleanup_handlers();
+  static StdoutBuf buf;
+  static StderrBuf err;
+  std::streambuf *original = std::cout.rdbuf(&buf);
+  std::streambuf *original_err = std::cerr.rdbuf(&err);
   Global g;
+  int rc = run_command(argc, argv, g);
+  rc = finish_stdout(rc, g, buf, original);
+  std::cerr.rdbuf(original_err);
+  return rc;
+}
+
+namespace {
+int run_command(int argc, char **argv, Global &g) {
   g.help = help_lang(argc, argv);
   const i18n::Lang h = g.help;
   CLI::App app{i18n::tr(h, i18n::msg::help_app), "pm"};
@@ -223,5 +337,6 @@ int run(int argc, char **argv) {
   }
   return Exit::usage;
 }
+} // namespace
 
 } // namespace pm::cli

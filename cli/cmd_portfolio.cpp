@@ -23,6 +23,11 @@ struct Options {
   std::string output;
 };
 
+// pm's own terminal control (the progress line's carriage return and erase-line).
+void raw_stderr(const std::string &s) {
+  if (::write(STDERR_FILENO, s.data(), s.size()) < 0) return; // a progress line is not worth an error
+}
+
 int run_portfolio(const Options &o, const Global &g) {
   int rc = Exit::ok;
   auto c = load_context(o.choices, g, rc);
@@ -37,10 +42,11 @@ int run_portfolio(const Options &o, const Global &g) {
     if (!tty || now - start < std::chrono::seconds(1) || now - last < std::chrono::milliseconds(200)) return;
     last = now;
     shown = true;
-    std::cerr << "\r" << i18n::tr(lang, i18n::msg::portfolio_reading, done, total) << std::flush;
+    // Straight to the terminal: std::cerr drops control characters, "\r" among them.
+    raw_stderr("\r" + i18n::tr(lang, i18n::msg::portfolio_reading, done, total));
   };
   app::PortfolioRun run = app::run_portfolio(*c, o.dir, o.targets, progress);
-  if (shown) std::cerr << "\r\033[K" << std::flush;
+  if (shown) raw_stderr("\r\033[K");
   g.locales.insert(g.locales.end(), run.locales.begin(), run.locales.end());
   lang = g.messages();
   diag::sort(run.diagnostics);
@@ -65,10 +71,13 @@ Action setup_portfolio(CLI::App &app, Global &g) {
       ->default_str(app::default_norms);
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor_default));
   app.add_option("-r,--rates", o->choices.rates, i18n::tr(g.help, i18n::msg::help_portfolio_rates));
-  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_portfolio_format))
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
+  auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_portfolio_format))
+                  ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
-  return [o, &g] { return run_portfolio(*o, g); };
+  return [o, fmt, &g] {
+    o->format = output_format(o->format, fmt->count() > 0, o->output, {"json", "csv", "md", "html"}, "table");
+    return run_portfolio(*o, g);
+  };
 }
 
 } // namespace pm::cli

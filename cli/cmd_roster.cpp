@@ -198,8 +198,8 @@ Action setup_roster(CLI::App &app, Global &g) {
       ->check(whole_number(g, 0, UINT64_MAX))
       ->default_val(1);
   app.add_flag("--fair", o->fair, i18n::tr(g.help, i18n::msg::help_roster_fair));
-  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
-      ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
+  auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_roster_format))
+                  ->check(CLI::IsMember({"grid", "csv", "json", "ics", "html", "md"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
 
   CLI::App *check = app.add_subcommand("check", i18n::tr(g.help, i18n::msg::help_roster_check));
@@ -212,7 +212,9 @@ Action setup_roster(CLI::App &app, Global &g) {
   check->add_option("--weeks", o->weeks, i18n::tr(g.help, i18n::msg::help_roster_check_weeks))
       ->check(whole_number(g, 1, 106, "INT in [1 - 106]"));
 
-  return [o, check, &app, &g] {
+  return [o, check, fmt, &app, &g] {
+    // -o r.csv without -f writes CSV, as budget and report do.
+    o->format = output_format(o->format, fmt->count() > 0, o->output, {"csv", "json", "ics", "html", "md"}, "grid");
     if (check->parsed()) {
       if (!check->get_option("--weeks")->count()) o->weeks = 0;
       return run(*o, g, true);

@@ -91,12 +91,15 @@ Action setup_staff(CLI::App &app, Global &g) {
   app.add_option("-n,--norms", o->choices.norms, i18n::tr(g.help, i18n::msg::help_norms))
       ->default_str(app::default_norms);
   app.add_option("-l,--labor", o->choices.labor, i18n::tr(g.help, i18n::msg::help_labor));
-  app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_staff_format))
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  auto *fmt = app.add_option("-f,--format", o->format, i18n::tr(g.help, i18n::msg::help_staff_format))
+                  ->check(CLI::IsMember({"table", "json", "csv", "md"}));
   app.add_option("-o,--output", o->output, i18n::tr(g.help, i18n::msg::help_output));
   app.add_flag("-e,--explain", o->explain, i18n::tr(g.help, i18n::msg::help_staff_explain));
   app.add_flag("--strict", o->strict, i18n::tr(g.help, i18n::msg::help_staff_strict));
-  return [o, &g] { return run_staff(*o, g); };
+  return [o, fmt, &g] {
+    o->format = output_format(o->format, fmt->count() > 0, o->output, {"json", "csv", "md"}, "table");
+    return run_staff(*o, g);
+  };
 }
 
 } // namespace pm::cli

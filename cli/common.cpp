@@ -169,4 +169,11 @@ bool stdin_at_most_once(const std::vector<std::string> &paths, const Global &g) 
   return false;
 }
 
+std::string output_format(const std::string &given, bool format_given, const std::string &output,
+                          const std::vector<std::string> &formats, const std::string &fallback) {
+  if (format_given || output.empty() || output == "-") return given;
+  std::string by_name = format_of_path(output, formats);
+  return by_name.empty() ? fallback : by_name;
+}
+
 } // namespace pm::cli

@@ -73,5 +73,10 @@ std::string csv_for(const Global &g, const std::string &format, std::string text
 
 // The format named by -o FILE's extension among `formats`, or "" when it names none of them.
 std::string format_of_path(const std::string &path, const std::vector<std::string> &formats);
+// The format of a command's output, one rule for every command with -f and -o: -f FORMAT when
+// given (whatever -o's extension); else the format -o FILE's extension names among `formats`;
+// else `fallback` (the terminal's).
+std::string output_format(const std::string &given, bool format_given, const std::string &output,
+                          const std::vector<std::string> &formats, const std::string &fallback);
 
 } // namespace pm::cli

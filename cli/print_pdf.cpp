@@ -4,6 +4,7 @@
 
 #include <cli/print_pdf.hpp>
 
+#include <pm/util/cleanup.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/file.hpp>
 
@@ -29,7 +30,7 @@ bool executable(const std::string &path) { return ::access(path.c_str(), X_OK) =
 
 // The last lines of Chromium's error output, for the message when it fails.
 std::string tail_of(const std::string &path) {
-  auto text = util::read_file(path);
+  auto text = util::read_file(path, 64u << 20, false);
   if (!text) return "";
   std::string s = *text;
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
@@ -76,16 +77,16 @@ std::string find_chromium() {
 bool print_pdf(const std::string &chromium, const std::string &html, const std::string &date, std::string &pdf_out,
                std::string &why) {
   const char *tmpdir = std::getenv("TMPDIR");
-  std::string tmpl = (tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp")) + "/pm-pdf-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  if (!::mkdtemp(name.data())) return why = std::strerror(errno), false;
-  fs::path dir(name.data());
+  std::string name = (tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp")) + "/pm-pdf-XXXXXX";
+  // Removed on return, or by the signal handlers (util/cleanup) if pm is stopped meanwhile.
+  if (!util::make_temp_dir(name)) return why = std::strerror(errno), false;
+  fs::path dir(name);
   struct Cleanup {
     fs::path dir;
     ~Cleanup() {
       std::error_code ec;
       fs::remove_all(dir, ec);
+      util::untrack_temp_dir(dir.string());
     }
   } cleanup{dir};
   fs::path page = dir / "report.html", pdf = dir / "report.pdf", log = dir / "chromium.log";
@@ -120,10 +121,12 @@ bool print_pdf(const std::string &chromium, const std::string &html, const std::
   int rc = ::posix_spawn(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return why = std::strerror(rc), false;
+  util::track_child(pid); // killed before its directory is removed, if a signal ends pm
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return why = std::strerror(errno), false;
-  auto bytes = util::read_file(pdf.string());
+    if (errno != EINTR) return util::track_child(0), why = std::strerror(errno), false;
+  util::track_child(0);
+  auto bytes = util::read_file(pdf.string(), 64u << 20, false);
   bool exited_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!exited_ok || !bytes || bytes->compare(0, 5, "%PDF-") != 0) {
     why = tail_of(log.string());

@@ -103,3 +103,48 @@ gen_key_bomb() {
     yes '  - *m' | head -n 100
   } > "$1"
 }
+
+# --- Output safety (cases-output.tsv) ---
+# FILE NAME: the demo estate named NAME in both languages (NAME goes inside YAML double quotes,
+# so its escapes work: \e ESC, \a BEL, \0 NUL, \x9b a C1 control).
+gen_named() {
+  { printf '# %s\n' "$1"; printf '%s\n' 'format: 1' 'id: demo' "name: {zh: \"$2\", en: \"$2\"}" 'type: residential' \
+    'areas:' '  total: 50000'; } > "$1"
+}
+# FILE NAME: the demo estate with five patrol guards on its staff, the first named NAME.
+gen_guard_named() {
+  { estate "$1"; printf 'staff:\n  - {id: g01, name: "%s", role: patrol_guard}\n' "$2"
+    printf '  - {id: g0%d, name: Guard %d, role: patrol_guard}\n' 2 2 3 3 4 4 5 5; } > "$1"
+}
+# FILE...: "no control bytes" when none of the files holds a C0 control other than line feed,
+# carriage return and tab, a DEL or a C1 control (UTF-8 \xc2\x80 to \xc2\x9f); else which does.
+no_controls() {
+  local f n bad=0
+  for f; do
+    n=$(LC_ALL=C tr -d '\n\r\t\040-\176\200-\377' < "$f" | wc -c)
+    if ((n)) || LC_ALL=C grep -q $'\xc2[\x80-\x9f]' "$f"; then echo "control bytes in $f"; bad=1; fi
+  done
+  ((bad)) || echo "no control bytes"
+}
+# A stand-in for Chromium (PM_CHROMIUM) that says it started (its process id in the file
+# "started" in the scratch directory) and then hangs: pm report -f pdf is caught waiting for it.
+fake_chromium() {
+  printf '#!/bin/sh\necho $$ > %q/started.tmp && mv %q/started.tmp %q/started\nexec sleep 30\n' "$PWD" "$PWD" "$PWD" > fake-chromium
+  chmod +x fake-chromium
+}
+# SIG: pm report -f pdf with the fake browser, sent SIG once the browser runs; prints what is
+# left of the temporary directory and the output, and exits with pm's status.
+signal_pdf() {
+  fake_chromium
+  mkdir -p tmp
+  set -m # a background job keeps SIGINT (without job control the shell ignores it there)
+  TMPDIR=$PWD/tmp PM_CHROMIUM=$PWD/fake-chromium pm report "$EX" -f pdf -o r.pdf &
+  local pid=$! i
+  for ((i = 0; i < 150; i++)); do [[ -e started ]] && break; sleep 0.01; done
+  kill -s "$1" "$pid"
+  wait "$pid"
+  local rc=$?
+  echo "left behind: $(ls -A tmp) $(ls -A | grep -v -e '^tmp$' -e '^fake-chromium$' -e '^started' | tr '\n' ' ')."
+  [[ -s started ]] && kill -0 "$(cat started)" 2> /dev/null && echo "the browser still runs" && kill "$(cat started)"
+  return $rc
+}

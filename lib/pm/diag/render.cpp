@@ -1,32 +1,16 @@
 #include <pm/diag/render.hpp>
 
+#include <pm/util/controls.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace pm::diag {
 
 namespace {
 // One diagnostic, one line: control characters from the data (a "\n" in a quoted value,
-// a file name with a line break) are shown escaped instead of breaking the line.
-std::string one_line(const std::string &s) {
-  std::string o;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '\n')
-      o += "\\n";
-    else if (c == '\r')
-      o += "\\r";
-    else if (c == '\t')
-      o += "\\t";
-    else if (u < 0x20 || u == 0x7f) {
-      static const char hex[] = "0123456789abcdef";
-      o += "\\x";
-      o += hex[u >> 4];
-      o += hex[u & 15];
-    } else
-      o += c;
-  }
-  return o;
-}
+// a file name with a line break, an escape sequence in a name) are shown escaped instead of
+// breaking the line or reaching the terminal.
+std::string one_line(const std::string &s) { return util::escape_controls(s); }
 } // namespace
 
 std::string to_text(const Diagnostics &d, i18n::Lang lang) {
@@ -67,7 +51,17 @@ std::string to_json(const Diagnostics &d, i18n::Lang lang) {
 
 namespace {
 // GitHub's workflow-command escaping: data escapes %, CR, LF; properties also ':' and ','.
-std::string esc_data(const std::string &s) {
+// Other controls are shown escaped (\x1b), as in the text format.
+std::string esc_data(const std::string &raw) {
+  std::string s;
+  for (std::size_t from = 0;;) {
+    std::size_t nl = raw.find_first_of("\r\n", from);
+    s += util::escape_controls(
+        std::string_view(raw).substr(from, nl == std::string::npos ? std::string::npos : nl - from));
+    if (nl == std::string::npos) break;
+    s += raw[nl];
+    from = nl + 1;
+  }
   std::string o;
   for (char c : s) {
     if (c == '%')

@@ -1,14 +1,48 @@
 // CSV: the document's data as a spreadsheet reads it (RFC 4180: CRLF, fields quoted when they
-// hold a comma, quote or line break).
+// hold a comma, quote or line break), text cells neutralised against formula injection.
 
 #include <fmt/format.h>
 #include <pm/doc/render.hpp>
+#include <pm/util/controls.hpp>
 
 #include <algorithm>
 
 namespace pm::doc {
 
-std::string csv_field(const std::string &s) {
+namespace {
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// -5, +2, 3.50, -1.5%: a spreadsheet reads these as numbers, never as formulas.
+bool plain_number(const std::string &s) {
+  std::size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0, digits = 0;
+  bool point = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9')
+      ++digits;
+    else if (s[i] == '.' && !point)
+      point = true;
+    else if (s[i] == '%' && i + 1 == s.size())
+      break;
+    else
+      return false;
+  }
+  return digits > 0;
+}
+} // namespace
+
+std::string csv_unquote(const std::string &s) {
+  if (s.size() >= 2 && s[0] == '\'' && formula_start(s[1])) return s.substr(1);
+  return s;
+}
+
+std::string csv_field(const std::string &raw) {
+  // No control characters in a file pm writes (the tab is kept, and neutralised if it leads).
+  std::string s = util::has_controls(raw) ? util::printable(raw, true) : raw;
+  if (!s.empty() && formula_start(s[0]) && !plain_number(s)) return csv_number("'" + s);
+  return csv_number(s);
+}
+
+std::string csv_number(const std::string &s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string o = "\"";
   for (char c : s) {
@@ -53,16 +87,22 @@ void csv_table(std::string &out, const Table &t) {
   out += csv_row(cells);
   for (const auto &r : t.rows) {
     if (r.kind == RowKind::note) continue;
-    cells.clear();
-    for (std::size_t i = 0; i < t.columns.size(); ++i)
-      cells.push_back(i < r.cells.size() ? plain(r.cells[i], t.columns[i]) : std::string());
-    out += csv_row(cells);
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (i) out += ',';
+      if (i >= r.cells.size()) continue;
+      const Cell &c = r.cells[i];
+      // The doc model knows a number from text: only text is neutralised.
+      out += c.number ? csv_number(plain(c, t.columns[i])) : csv_field(c.text);
+    }
+    out += "\r\n";
   }
 }
 
 } // namespace
 
-std::string to_csv(const Document &d, bool bom) {
+std::string to_csv(const Document &raw, bool bom) {
+  std::optional<Document> clean;
+  const Document &d = printable(raw, clean);
   std::vector<const Table *> data, all;
   for_each_table(d.sections, [&](const Table &t) {
     if (t.for_ == Table::For::workbook) return; // its figures are in the display tables

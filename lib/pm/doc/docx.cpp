@@ -533,7 +533,9 @@ std::string zip_parts(const std::vector<Part> &parts) {
 
 } // namespace docxw
 
-std::string to_docx(const Document &d) {
+std::string to_docx(const Document &raw) {
+  std::optional<Document> clean;
+  const Document &d = printable(raw, clean);
   using namespace docxw;
   Writer w(d);
   std::string body = w.body();

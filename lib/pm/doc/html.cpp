@@ -245,7 +245,9 @@ std::string html_escape(const std::string &s) {
   return out;
 }
 
-std::string to_html(const Document &d) {
+std::string to_html(const Document &raw) {
+  std::optional<Document> clean;
+  const Document &d = printable(raw, clean);
   bool zh = d.zh();
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(i18n::tr(d.language(), i18n::msg::html_lang)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n";

@@ -218,7 +218,9 @@ std::string markdown_escape(const std::string &s) {
   return out;
 }
 
-std::string to_markdown(const Document &d) {
+std::string to_markdown(const Document &raw) {
+  std::optional<Document> clean;
+  const Document &d = printable(raw, clean);
   bool zh = zh_of(d);
   std::string out = "# " + markdown_escape(d.title) + "\n\n";
   if (!d.subtitle.empty()) out += "*" + markdown_escape(d.subtitle) + "*\n\n";

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,23 @@ std::string to_text(const Document &d, TextOptions o = {});
 // CSV (RFC 4180, CRLF): the data tables (or the first table), each with a header of column ids
 // and numbers without grouping. With `bom`, a UTF-8 byte-order mark first (for Excel).
 std::string to_csv(const Document &d, bool bom = false);
+
+// `d` itself when no text of it holds a control character (util::has_controls), else a copy
+// without them put in `storage`: each renderer draws what this gives.
+const Document &printable(const Document &d, std::optional<Document> &storage);
 // One CSV field, quoted as RFC 4180 requires, and a row of them.
+// A text cell: quoted when it holds a comma, quote or line break, and neutralised against
+// formula injection as OWASP recommends: a cell that starts with =, +, -, @, tab or carriage
+// return gets a ' before it, so that a spreadsheet shows it as text instead of running it
+// (=HYPERLINK(...) in a staff name). A cell that is a plain number (-5, +2, 3.5%) is left
+// as it is: a spreadsheet reads it as that number and nothing else.
 std::string csv_field(const std::string &s);
+// A number pm wrote: quoted only as any field, never neutralised (-5 stays a number).
+std::string csv_number(const std::string &s);
+// Text cells (csv_field each).
 std::string csv_row(const std::vector<std::string> &cells);
+// A field read back: without the ' that csv_field put before it.
+std::string csv_unquote(const std::string &s);
 
 // Markdown with pipe tables (pandoc converts it to DOCX with real tables) and Mermaid
 // diagrams for the org chart and the programme.

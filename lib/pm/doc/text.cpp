@@ -204,6 +204,9 @@ private:
 
 } // namespace
 
-std::string to_text(const Document &d, TextOptions o) { return Writer(d, o).run(); }
+std::string to_text(const Document &d, TextOptions o) {
+  std::optional<Document> clean;
+  return Writer(printable(d, clean), o).run();
+}
 
 } // namespace pm::doc

@@ -5,7 +5,9 @@
 #include <pm/doc/render.hpp>
 #include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/util/cleanup.hpp>
 #include <pm/util/date.hpp>
+#include <pm/util/file.hpp>
 #include <pm/util/text.hpp>
 
 #include <xlsxwriter.h>
@@ -15,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <sys/stat.h>
@@ -23,8 +26,6 @@
 namespace pm::doc {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // Where each table of a sheet landed: the worksheet row of its first data row.
 struct Placed {
@@ -321,8 +322,35 @@ util::Error failure(const std::string &path, const std::string &why) {
   return e;
 }
 
+// libxlsxwriter reports its own failures on stderr too ("[ERROR] workbook_close(): ...", from
+// its LXW_ERROR macros, which no option turns off): while it works, stderr goes to /dev/null,
+// and pm says what failed in its own words, naming the file.
+class QuietStderr {
+public:
+  QuietStderr() {
+    std::fflush(stderr);
+    m_saved = ::dup(STDERR_FILENO);
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (m_saved >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    std::fflush(stderr);
+    if (m_saved >= 0) ::dup2(m_saved, STDERR_FILENO), ::close(m_saved);
+  }
+  QuietStderr(const QuietStderr &) = delete;
+  QuietStderr &operator=(const QuietStderr &) = delete;
+
+private:
+  int m_saved = -1;
+};
+
 // Writes the workbook to `file` (which libxlsxwriter creates or truncates).
-util::Expected<bool> write_to(const Document &d, const std::string &file, const std::string &shown_as) {
+util::Expected<bool> write_to(const Document &raw, const std::string &file, const std::string &shown_as) {
+  std::optional<Document> clean;
+  const Document &d = printable(raw, clean);
+  QuietStderr quiet;
+  errno = 0;
   lxw_workbook *wb = workbook_new(file.c_str());
   if (!wb) return failure(shown_as, std::strerror(errno ? errno : EIO));
   std::string title = d.title, subject = d.subtitle, comments = d.footer;
@@ -335,20 +363,30 @@ util::Expected<bool> write_to(const Document &d, const std::string &file, const 
   props.created = created_of(d.date);
   workbook_set_properties(wb, &props);
   XlsxWriter(wb, d).run();
+  errno = 0;
   lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return failure(shown_as, lxw_strerror(err));
+  if (err != LXW_NO_ERROR) {
+    // The system's reason when there is one (No space left on device, File too large).
+    int sys = errno;
+    return failure(shown_as, sys ? std::string(std::strerror(sys)) : std::string(lxw_strerror(err)));
+  }
   return true;
 }
 
-// A new, empty file named after `base` with a random suffix; returns its name or "".
-std::string temp_beside(const std::string &base) {
-  std::string tmpl = base + ".tmp-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) return "";
+// The workbook's bytes, made in a temporary file in $TMPDIR (libxlsxwriter writes only to
+// files), which the signal handlers remove if pm is stopped meanwhile. Errors name `shown_as`.
+util::Expected<std::string> bytes_of(const Document &d, const std::string &shown_as) {
+  const char *dir = std::getenv("TMPDIR");
+  std::string tmp = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-workbook.tmp-XXXXXX";
+  int fd = util::make_temp(tmp);
+  if (fd < 0) return failure(shown_as, std::strerror(errno));
   ::close(fd);
-  return name.data();
+  auto w = write_to(d, tmp, shown_as);
+  util::Expected<std::string> bytes =
+      w ? util::read_file(tmp, std::size_t(1) << 30, false) : util::Expected<std::string>(w.error());
+  ::unlink(tmp.c_str());
+  util::untrack_temp(tmp);
+  return bytes;
 }
 
 } // namespace
@@ -357,39 +395,16 @@ util::Expected<bool, i18n::Text> write_xlsx(const Document &d, const std::string
                                             const std::vector<std::string> &inputs) {
   for (const auto &in : inputs)
     if (in == path || util::same_file(in, path)) return i18n::both(i18n::msg::cli_refuse_overwrite, path);
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmp = temp_beside((dir / ("." + target.filename().string())).string());
-  if (tmp.empty()) return i18n::describe(failure(path, std::strerror(errno)));
-  auto w = write_to(d, tmp, path);
-  if (!w) {
-    ::unlink(tmp.c_str());
-    return i18n::describe(w.error());
-  }
-  // Keep the permissions a new file would get from the umask (mkstemp makes it 0600).
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(tmp.c_str(), 0666 & ~mask);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return i18n::describe(failure(path, std::strerror(err)));
-  }
+  auto bytes = bytes_of(d, path);
+  if (!bytes) return i18n::describe(bytes.error());
+  // One writer for every output: links followed, inputs refused, atomic, temporary file tracked.
+  auto w = util::write_file_atomic(path, *bytes, inputs);
+  if (!w) return i18n::describe(w.error());
   return true;
 }
 
 util::Expected<std::string, i18n::Text> xlsx_bytes(const Document &d) {
-  const char *dir = std::getenv("TMPDIR");
-  std::string base = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/pm-report";
-  std::string tmp = temp_beside(base);
-  if (tmp.empty()) return i18n::describe(failure(base, std::strerror(errno)));
-  auto w = write_to(d, tmp, tmp);
-  if (!w) {
-    ::unlink(tmp.c_str());
-    return i18n::describe(w.error());
-  }
-  auto bytes = util::read_file(tmp);
-  ::unlink(tmp.c_str());
+  auto bytes = bytes_of(d, "-");
   if (!bytes) return i18n::describe(bytes.error());
   return std::move(*bytes);
 }

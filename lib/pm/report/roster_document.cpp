@@ -5,6 +5,7 @@
 #include <pm/report/commands.hpp>
 #include <pm/roster/calendar.hpp>
 #include <pm/roster/grid.hpp>
+#include <pm/util/controls.hpp>
 #include <pm/util/date.hpp>
 #include <pm/util/text.hpp>
 
@@ -301,7 +302,8 @@ nlohmann::ordered_json roster_summary_json(const std::vector<app::Plan> &plans, 
   return nlohmann::ordered_json{{"weeks", weeks}, {"estates", j}};
 }
 
-std::string ics_escape(const std::string &s) {
+std::string ics_escape(const std::string &raw) {
+  std::string s = util::printable(raw); // no control characters in a calendar file
   std::string o;
   for (char ch : s) {
     if (ch == '\\' || ch == ';' || ch == ',') {

@@ -1,3 +1,4 @@
+#include <pm/doc/render.hpp>
 #include <pm/i18n/errors.hpp>
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/csv.hpp>
@@ -50,6 +51,15 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
     return result;
   }
   const auto &header = records.front().fields;
+  // Two columns of one name: which one pm reads would be a guess, and the other is ignored.
+  for (std::size_t j = 1; j < header.size(); ++j)
+    for (std::size_t i = 0; i < j; ++i)
+      if (!header[j].empty() && header[i] == header[j]) {
+        out.push_back(
+            error(file, records.front().line, static_cast<int>(j) + 1, "duplicate-column",
+                  both(msg::roster_csv_duplicate_column, header[j], std::to_string(i + 1), std::to_string(j + 1))));
+        return result;
+      }
   auto col = [&](const char *name) {
     for (std::size_t i = 0; i < header.size(); ++i)
       if (header[i] == name) return static_cast<int>(i);
@@ -75,7 +85,9 @@ std::vector<Assignment> read_roster_csv(std::string_view text, const std::string
                 both(msg::roster_csv_field_count, std::to_string(rec.fields.size()), std::to_string(header.size()))));
       continue;
     }
-    auto field = [&](int c) { return rec.fields[static_cast<std::size_t>(c)]; };
+    // pm writes a text cell that a spreadsheet would take for a formula with a ' before it
+    // (doc::csv_field): read it back without.
+    auto field = [&](int c) { return doc::csv_unquote(rec.fields[static_cast<std::size_t>(c)]); };
     auto column_of = [&](int c) { return c + 1; };
     Assignment a;
     a.line = rec.line;

@@ -17,4 +17,19 @@ void track_temp(const std::string &path);
 // The file was renamed into place or removed: no longer pm's to clean up.
 void untrack_temp(const std::string &path);
 
+// mkstemp(3) and mkdtemp(3) on `tmpl` (ending in XXXXXX, filled in), the result tracked
+// before any signal can arrive: the signals are held from creation to tracking. make_temp
+// returns the open descriptor or -1, make_temp_dir whether it made the directory; errno says why.
+int make_temp(std::string &tmpl);
+bool make_temp_dir(std::string &tmpl);
+
+// A temporary directory, removed with all it holds if a signal ends pm (it shares the 64
+// slots with the files).
+void track_temp_dir(const std::string &path);
+void untrack_temp_dir(const std::string &path);
+
+// A child process (pm report -f pdf's browser) that writes into a temporary directory: killed
+// and waited for before the directory is removed. One at a time; 0 forgets it.
+void track_child(int pid);
+
 } // namespace pm::util

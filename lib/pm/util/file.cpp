@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,7 +25,36 @@ Error failure(Error::Kind kind, const std::string &path, int err = 0) {
 }
 } // namespace
 
-Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) {
+namespace {
+// The identities of the files read so far (see read_file).
+std::mutex g_inputs_mutex;
+std::set<std::pair<dev_t, ino_t>> g_inputs;
+
+void note_stat(const struct stat &st) {
+  if (!S_ISREG(st.st_mode)) return;
+  std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  g_inputs.insert({st.st_dev, st.st_ino});
+}
+} // namespace
+
+void note_input(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) note_stat(st);
+}
+
+void forget_inputs() {
+  std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  g_inputs.clear();
+}
+
+bool is_input(const std::string &path) {
+  struct stat st {};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  return g_inputs.count({st.st_dev, st.st_ino}) > 0;
+}
+
+Expected<std::string> read_file(const std::string &path, std::size_t max_bytes, bool note) {
   int fd = 0;
   std::string out;
   if (path != "-") {
@@ -42,8 +73,12 @@ Expected<std::string> read_file(const std::string &path, std::size_t max_bytes) 
       if (S_ISDIR(st.st_mode)) return failure(Error::Kind::is_directory, path);
       return failure(Error::Kind::not_regular_file, path);
     }
+    if (note) note_stat(st);
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     out.reserve(std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
+  } else {
+    // `pm staff - -o e.yaml < e.yaml`: what arrives on stdin is an input like any other.
+    if (note) note_input(0);
   }
   char buf[65536];
   for (;;) {
@@ -76,6 +111,28 @@ bool same_file(const std::string &a, const std::string &b) {
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
+Expected<std::string> output_target(const std::string &path) {
+  std::string p = path;
+  for (int hops = 0;; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0) {
+      // Nothing there yet: the file to create (a missing directory is reported when writing).
+      if (errno == ENOENT) return p;
+      return failure(Error::Kind::cannot_write, path, errno);
+    }
+    if (!S_ISLNK(st.st_mode)) return p;
+    if (hops == 40) return failure(Error::Kind::cannot_write, path, ELOOP);
+    std::vector<char> buf(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
+    ssize_t n = ::readlink(p.c_str(), buf.data(), buf.size());
+    if (n < 0) return failure(Error::Kind::cannot_write, path, errno);
+    if (static_cast<std::size_t>(n) >= buf.size()) return failure(Error::Kind::cannot_write, path, ENAMETOOLONG);
+    fs::path link(std::string(buf.data(), static_cast<std::size_t>(n)));
+    if (link.is_relative()) link = fs::path(p).parent_path() / link;
+    p = link.string();
+    if (p.empty()) p = ".";
+  }
+}
+
 namespace {
 // Writes all of `data` to `fd`; false with errno set on failure.
 bool write_all(int fd, std::string_view data) {
@@ -90,38 +147,42 @@ bool write_all(int fd, std::string_view data) {
   }
   return true;
 }
-} // namespace
 
-Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
-                                 const std::vector<std::string> &inputs) {
+// Where `path` may be written: its target through links, which must be none of the inputs
+// (named in `inputs`, or read so far) nor a directory. `st` and `exists` describe the target.
+Expected<std::string> checked_target(const std::string &path, const std::vector<std::string> &inputs, struct stat &st,
+                                     bool &exists) {
   for (const auto &in : inputs)
     if (in == path || same_file(in, path)) return failure(Error::Kind::input_file, path);
-  fs::path target(path);
-  std::error_code ec;
-  // Through a symbolic link, write the file it names (as the shell's > does), not over the link.
-  if (fs::is_symlink(target, ec)) {
-    fs::path resolved = fs::weakly_canonical(target, ec);
-    if (!ec) target = resolved;
-  }
-  struct stat st {};
-  bool exists = ::stat(target.c_str(), &st) == 0;
+  auto target = output_target(path);
+  if (!target) return target;
+  if (is_input(*target)) return failure(Error::Kind::input_file, path);
+  exists = ::stat(target->c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) return failure(Error::Kind::is_directory, path);
-  if (exists && !S_ISREG(st.st_mode)) {
-    // A device, a FIFO (/dev/null, /dev/stdout, a pipe): write into it; renaming a file over
-    // it would replace it.
-    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return failure(Error::Kind::cannot_write, path, errno);
-    bool ok = write_all(fd, data);
-    int err = errno;
-    if (::close(fd) != 0 && ok) ok = false, err = errno;
-    if (!ok) return failure(Error::Kind::cannot_write, path, err);
-    return true;
-  }
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
+  return target;
+}
+
+// A device or FIFO (/dev/null, /dev/stdout, a pipe) is written into: renaming a file over it
+// would replace it.
+Expected<bool> write_into(const std::string &target, std::string_view data, const std::string &path) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return failure(Error::Kind::cannot_write, path, errno);
+  bool ok = write_all(fd, data);
+  int err = errno;
+  if (::close(fd) != 0 && ok) ok = false, err = errno;
+  if (!ok) return failure(Error::Kind::cannot_write, path, err);
+  return true;
+}
+
+// Writes `data` to a new temporary file beside `target` (".NAME.tmp-XXXXXX", tracked for the
+// signal handlers until the caller renames or removes it), synced, with the mode of the file
+// it replaces or else the one the umask gives a new file. Errors name `path`.
+Expected<std::string> write_temp(const std::string &target, std::string_view data, const struct stat *replaced,
+                                 const std::string &path) {
+  fs::path t(target);
+  fs::path dir = t.has_parent_path() ? t.parent_path() : fs::path(".");
+  std::string name = (dir / ("." + t.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = make_temp(name); // tracked for the signal handlers until renamed or removed
   if (fd < 0) {
     int err = errno;
     if (err == ENOENT) {
@@ -131,92 +192,105 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
     }
     return failure(Error::Kind::cannot_write, path, err);
   }
-  track_temp(name.data());
-  auto fail = [&](int err) {
-    ::close(fd);
-    ::unlink(name.data());
-    untrack_temp(name.data());
+  auto fail = [&](int err, bool open) {
+    if (open) ::close(fd);
+    ::unlink(name.c_str());
+    untrack_temp(name);
     return failure(Error::Kind::cannot_write, path, err);
   };
-  if (!write_all(fd, data)) return fail(errno);
-  // mkstemp makes the file 0600: give it the mode of the file it replaces, or else the mode a
-  // new file would get from the umask.
+  if (!write_all(fd, data)) return fail(errno, true);
   mode_t mode = 0;
-  if (exists) {
-    mode = st.st_mode & 07777;
+  if (replaced) {
+    mode = replaced->st_mode & 07777;
   } else {
     mode_t mask = ::umask(0);
     ::umask(mask);
     mode = 0666 & ~mask;
   }
-  if (::fchmod(fd, mode) != 0) return fail(errno);
-  if (::fsync(fd) != 0) return fail(errno);
-  if (::close(fd) != 0) {
+  if (::fchmod(fd, mode) != 0) return fail(errno, true);
+  if (::fsync(fd) != 0) return fail(errno, true);
+  if (::close(fd) != 0) return fail(errno, false);
+  return name;
+}
+} // namespace
+
+Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
+                                 const std::vector<std::string> &inputs) {
+  struct stat st {};
+  bool exists = false;
+  auto target = checked_target(path, inputs, st, exists);
+  if (!target) return target.error();
+  if (exists && !S_ISREG(st.st_mode)) return write_into(*target, data, path);
+  auto tmp = write_temp(*target, data, exists ? &st : nullptr, path);
+  if (!tmp) return tmp.error();
+  if (::rename(tmp->c_str(), target->c_str()) != 0) {
     int err = errno;
-    ::unlink(name.data());
-    untrack_temp(name.data());
+    ::unlink(tmp->c_str());
+    untrack_temp(*tmp);
     return failure(Error::Kind::cannot_write, path, err);
   }
-  if (::rename(name.data(), target.c_str()) != 0) {
-    int err = errno;
-    ::unlink(name.data());
-    untrack_temp(name.data());
-    return failure(Error::Kind::cannot_write, path, err);
-  }
-  untrack_temp(name.data());
+  untrack_temp(*tmp);
   return true;
 }
 
 Expected<bool> write_file_new(const std::string &path, std::string_view data) {
-  // Write beside the target, then link(2): it fails if the name exists, so nothing is clobbered
-  // even when two writers race.
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmp = (dir / ("." + target.filename().string() + ".new-" + std::to_string(::getpid()))).string();
-  auto w = write_file_atomic(tmp, data);
-  if (!w) return w;
-  if (::link(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    if (err == EEXIST) return failure(Error::Kind::exists, path);
-    return failure(Error::Kind::cannot_write, path, err);
-  }
-  ::unlink(tmp.c_str());
+  // Write beside the target, then link(2): it fails if the name exists (a dangling link
+  // included), so nothing is clobbered even when two writers race.
+  auto tmp = write_temp(path, data, nullptr, path);
+  if (!tmp) return tmp.error();
+  int err = ::link(tmp->c_str(), path.c_str()) != 0 ? errno : 0;
+  ::unlink(tmp->c_str());
+  untrack_temp(*tmp);
+  if (err == EEXIST) return failure(Error::Kind::exists, path);
+  if (err) return failure(Error::Kind::cannot_write, path, err);
   return true;
 }
 
 Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::string>> &files,
                                   const std::vector<std::string> &inputs) {
-  for (const auto &[path, data] : files)
-    for (const auto &in : inputs)
-      if (in == path || same_file(in, path)) return failure(Error::Kind::input_file, path);
-  std::vector<std::string> staged;
-  auto unstage = [&] {
-    for (const auto &t : staged) ::unlink(t.c_str()), untrack_temp(t);
+  struct Staged {
+    std::string target, tmp; // tmp empty: a device or FIFO, written into at the end
+  };
+  std::vector<Staged> staged;
+  auto unstage = [&](std::size_t from) {
+    for (std::size_t j = from; j < staged.size(); ++j)
+      if (!staged[j].tmp.empty()) ::unlink(staged[j].tmp.c_str()), untrack_temp(staged[j].tmp);
   };
   for (const auto &[path, data] : files) {
-    fs::path target(path);
-    std::string tmp = ((target.has_parent_path() ? target.parent_path() : fs::path(".")) /
-                       ("." + target.filename().string() + ".staged"))
-                          .string();
-    auto w = write_file_atomic(tmp, data);
-    if (!w) {
-      unstage();
-      Error e = w.error();
-      e.path = path;
-      return e;
+    struct stat st {};
+    bool exists = false;
+    auto target = checked_target(path, inputs, st, exists);
+    if (!target) {
+      unstage(0);
+      return target.error();
     }
-    staged.push_back(tmp);
-    track_temp(tmp);
+    if (exists && !S_ISREG(st.st_mode)) {
+      staged.push_back({*target, ""});
+      continue;
+    }
+    auto tmp = write_temp(*target, data, exists ? &st : nullptr, path);
+    if (!tmp) {
+      unstage(0);
+      return tmp.error();
+    }
+    staged.push_back({*target, *tmp});
   }
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (::rename(staged[i].c_str(), files[i].first.c_str()) != 0) {
-      int err = errno;
-      for (std::size_t j = i; j < staged.size(); ++j) ::unlink(staged[j].c_str()), untrack_temp(staged[j]);
-      return failure(Error::Kind::cannot_write, files[i].first, err);
-    } else {
-      untrack_temp(staged[i]);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (staged[i].tmp.empty()) {
+      auto w = write_into(staged[i].target, files[i].second, files[i].first);
+      if (!w) {
+        unstage(i + 1);
+        return w;
+      }
+      continue;
     }
+    if (::rename(staged[i].tmp.c_str(), staged[i].target.c_str()) != 0) {
+      int err = errno;
+      unstage(i);
+      return failure(Error::Kind::cannot_write, files[i].first, err);
+    }
+    untrack_temp(staged[i].tmp);
+  }
   return true;
 }
 

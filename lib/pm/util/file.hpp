@@ -49,7 +49,23 @@ private:
 
 // Reads a whole regular file (or stdin for "-"), refusing anything over `max_bytes` after
 // reading at most one byte more. Directories, FIFOs and devices are refused without waiting.
-Expected<std::string> read_file(const std::string &path, std::size_t max_bytes = 64u << 20);
+// The identity (device and inode) of what was read is noted, stdin's too when it is a regular
+// file: the writers below refuse to write over any file read so far, whatever its name. pm's
+// own temporary files (a workbook, a printed PDF) are read with `note` false.
+Expected<std::string> read_file(const std::string &path, std::size_t max_bytes = 64u << 20, bool note = true);
+
+// Whether `path` (symbolic links followed) is a file read_file has read, or one noted with
+// note_input. Thread-safe.
+bool is_input(const std::string &path);
+// Notes the open file `fd` as an input (when it is a regular file): for readers other than
+// read_file. forget_inputs empties the list (for tests).
+void note_input(int fd);
+void forget_inputs();
+
+// The file a write to `path` lands on: symbolic links are followed as the shell's > follows
+// them (a dangling link names the file to create, not the link to replace); a loop, or more
+// than 40 links, is an error (ELOOP) naming `path`.
+Expected<std::string> output_target(const std::string &path);
 
 // Writes `data` to a temporary file beside `path` and renames it over `path`, so that a
 // failure never leaves a half-written file. Refuses to write over any of `inputs`.
@@ -62,7 +78,8 @@ Expected<bool> write_file_atomic(const std::string &path, std::string_view data,
 Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::string>> &files,
                                   const std::vector<std::string> &inputs = {});
 
-// Writes a new file: fails, leaving everything as it was, if `path` already exists.
+// Writes a new file: fails, leaving everything as it was, if `path` already exists (as a file
+// or as a link, dangling or not).
 Expected<bool> write_file_new(const std::string &path, std::string_view data);
 
 // Regular files named *.yaml / *.yml under `dir`, recursively, sorted.
