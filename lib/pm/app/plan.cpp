@@ -53,7 +53,9 @@ LoadedEstate estate_from_text(const Context &c, std::string_view text, const std
   // for every command, and is stopped here, before any work that grows with it.
   staff::Staffing s = staff::compute(e, c.norms, c.labor, roles);
   if (!s.errors.empty()) {
-    auto d = limit_errors(s, name, &doc);
+    // The document was read without positions (most files are valid): read them now.
+    yaml::Document located = yaml::parse(text, name);
+    auto d = limit_errors(s, name, &located);
     out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
     out.status = Status::invalid;
     return out;
@@ -125,6 +127,11 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
       ro.minimum = roster::minimum_headcounts(ro.problem, o, c.patterns);
     else if (!ro.problem.posts.empty()) {
       ro.result = roster::make_roster(ro.problem, o, c.patterns);
+      if (ro.result.over_limit) { // the solver's budget ran out
+        for (const auto &t : ro.result.refusal)
+          p.diagnostics.push_back(diag::make(p.estate.file, 0, 0, diag::Severity::error, "roster-limit", t));
+        p.status = worst(p.status, Status::invalid);
+      }
       if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);
     }
     p.roster = std::move(ro);

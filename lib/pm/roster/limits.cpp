@@ -24,13 +24,8 @@ std::int64_t seat_shifts_in(const Problem &p, int count) {
 
 std::string grouped(std::int64_t v) { return util::group_thousands(static_cast<double>(v), 0); }
 
-// The most whole weeks of `p` within the limits, given its seat-shifts in one week.
-int most_weeks(std::int64_t people, std::int64_t per_week) {
-  if (per_week <= 0) return 0;
-  std::int64_t by_shifts = limits::seat_shifts / per_week;
-  std::int64_t by_choices = people > 0 ? limits::choices / (per_week * people) : by_shifts;
-  return static_cast<int>(std::min(by_shifts, by_choices));
-}
+// The most whole weeks within the limits, given the seat-shifts of one week.
+int most_weeks(std::int64_t per_week) { return per_week > 0 ? static_cast<int>(limits::seat_shifts / per_week) : 0; }
 
 } // namespace
 
@@ -47,19 +42,10 @@ std::optional<OverLimit> over_limits(const Problem &p) {
   }
   std::int64_t per_week = seat_shifts_in(p, std::min(p.days, 7));
   std::int64_t all = seat_shifts(p);
-  int weeks = p.days / 7;
-  bool estate_over = per_week > limits::seat_shifts || per_week * people > limits::choices;
-  if (all > limits::seat_shifts) {
-    o.option = !estate_over;
-    o.message = both(msg::roster_limit_seat_shifts, grouped(all), grouped(limits::seat_shifts), weeks);
-  } else if (all * people > limits::choices) {
-    o.option = !estate_over;
-    o.message =
-        both(msg::roster_limit_choices, grouped(people), grouped(all), grouped(all * people), grouped(limits::choices));
-  } else {
-    return std::nullopt;
-  }
-  if (o.option) o.message += both(msg::roster_limit_weeks, most_weeks(people, per_week));
+  if (all <= limits::seat_shifts) return std::nullopt;
+  o.option = per_week <= limits::seat_shifts;
+  o.message = both(msg::roster_limit_seat_shifts, grouped(all), grouped(limits::seat_shifts), p.days / 7);
+  if (o.option) o.message += both(msg::roster_limit_weeks, most_weeks(per_week));
   return o;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
-// The limits of a roster: how large a rostering problem pm takes on. The solver's work grows
-// with the seat-shifts to fill and the people who might fill each, so both are bounded, and
-// their product; a problem beyond a limit is refused before any work, with the limit named
-// (pm-roster(1), LIMITS). Every example estate, and a 300,000 m² estate, fits over 106 weeks.
+// The limits of a roster: how large a rostering problem pm takes on. The people and the
+// seat-shifts to fill are checked before any work; the solver's work (candidates weighed) is
+// counted as it goes and stops at its budget. Each is an error naming the limit (pm-roster(1),
+// LIMITS). Every example estate, and a 300,000 m² estate, fits over 106 weeks.
 
 #include <pm/catalog/roles.hpp>
 #include <pm/roster/model.hpp>
@@ -15,8 +15,10 @@ namespace pm::roster {
 
 namespace limits {
 inline constexpr int people = 1'000;                // people in one roster
-inline constexpr std::int64_t seat_shifts = 40'000; // seats × shifts × days, all posts
-inline constexpr std::int64_t choices = 4'000'000;  // people × seat-shifts
+inline constexpr std::int64_t seat_shifts = 60'000; // seats × shifts × days, all posts
+// Candidates the solver may weigh for one roster (a person considered for a seat), restarts
+// and the search for the people a refused roster lacks included.
+inline constexpr std::int64_t solver_work = 3'000'000;
 } // namespace limits
 
 struct OverLimit {
