@@ -94,7 +94,7 @@ TEST_CASE("over_limits: people and seat-shifts") {
 
   // One week fits; as many weeks as make the seat-shifts too many is the option's fault.
   p.people.resize(10);
-  p.days = static_cast<int>(pm::roster::limits::seat_shifts / 21 + 7) / 7 * 7;
+  p.days = static_cast<int>(pm::roster::limits::seat_shifts / 3 + 7) / 7 * 7; // 3 seat-shifts a day
   over = pm::roster::over_limits(p);
   REQUIRE(over.has_value());
   CHECK(over->option);
