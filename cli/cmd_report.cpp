@@ -104,7 +104,8 @@ int run_report(const Options &o, bool format_given, const Global &g) {
   if (!loaded.input) return exit_of(loaded.status);
   app::Plan p = app::make_plan(*c, std::move(*loaded.input), *req);
   report(p.diagnostics, g);
-  if (!p.budget) return exit_of(p.status);
+  // A plan beyond a limit (a roster too large to make) is not written half made.
+  if (!p.budget || p.status != app::Status::ok) return exit_of(p.status);
   return write_report(*c, p, o, format, o.output, inputs_of(*c, {o.estate}), g);
 }
 

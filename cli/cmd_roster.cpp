@@ -102,6 +102,10 @@ int run_roster(const Options &o, const Global &g, const app::Context &c) {
     error(g, i18n::msg::cli_nothing_to_roster, o.estate);
     return Exit::invalid;
   }
+  if (r.result.over_limit) { // refused before any work (roster/limits), the limit named
+    report(p.diagnostics, g);
+    return r.result.usage_error ? Exit::usage : Exit::invalid;
+  }
   if (o.minimum) {
     if (o.format == "ics") {
       error(g, i18n::msg::cli_roster_min_format);

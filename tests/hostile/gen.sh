@@ -148,3 +148,37 @@ signal_pdf() {
   [[ -s started ]] && kill -0 "$(cat started)" 2> /dev/null && echo "the browser still runs" && kill "$(cat started)"
   return $rc
 }
+
+# --- Limits of staffing and rostering (cases-limits.tsv) ---
+# FILE N [HOURS]: the example estate with its entrances replaced by N staffed pedestrian gates
+# open HOURS (default 24h): N posts of gate guards.
+gen_gates() {
+  awk -v n="$2" -v h="${3:-24h}" '/^entrances:$/ { print; for (i = 1; i <= n; i++) printf "  - {name: g%d, pedestrians: true, hours: %s}\n", i, h; skip = 1; next }
+    skip && /^  / { next } { skip = 0; print }' "$EX" > "$1"
+}
+# FILE N: the example estate with N more buildings listed, each of one multi-storey block.
+gen_buildings() {
+  awk -v n="$2" '/^buildings:$/ { print; for (i = 1; i <= n; i++) printf "  - {name: b%d, type: multi_storey, count: 1, floors: 6}\n", i; next } { print }' "$EX" > "$1"
+}
+# FILE N ROLE: the example estate with a staff list of N people of ROLE.
+gen_staff() {
+  { cat "$EX"; printf 'staff:\n'; for ((i = 1; i <= $2; i++)); do printf '  - {id: s%d, name: s%d, role: %s}\n' "$i" "$i" "$3"; done; } > "$1"
+}
+# FILE N: the example estate with one member of staff unavailable N times, each for ten years.
+gen_unavailable() {
+  { cat "$EX"; printf 'staff:\n  - id: s1\n    name: s1\n    role: gate_guard\n    unavailable:\n'
+    for ((i = 0; i < $2; i++)); do printf '      - {from: "%d-01-01", to: "%d-12-31"}\n' $((2000 + i % 90)) $((2009 + i % 90)); done; } > "$1"
+}
+# FILE: the villa example with its butler teams replaced by: OWNERS owners, OWNERS_PER_TEAM
+# owners a team.
+villa_teams() {
+  sed "s/^    owners: 48$/    owners: $2/; s/^    owners_per_team: 4$/    owners_per_team: $3/" "$SRC/examples/villa-riverside.yaml" > "$1"
+}
+# FILE SED: the villa example edited by sed.
+villa_with() { sed "$2" "$SRC/examples/villa-riverside.yaml" > "$1"; }
+# FILE N H: the example estate with its buildings replaced by N groups of H households each,
+# and no top-level households.
+gen_households() {
+  awk -v n="$2" -v h="$3" '/^buildings:$/ { print; for (i = 1; i <= n; i++) printf "  - {name: b%d, type: high_rise, count: 1, floors: 18, households: %d}\n", i, h; skip = 1; next }
+    skip && /^  / { next } /^households:/ { next } { skip = 0; print }' "$EX" > "$1"
+}

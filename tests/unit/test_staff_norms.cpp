@@ -108,7 +108,7 @@ TEST_CASE("load_norms: errors are located and named") {
   SUBCASE("bad value") {
     auto l = rule("role = \"gardener\"\nkind = \"ratio\"\nquantity = \"area.green\"\nper = -3\nsource = \"s\"\n");
     CHECK(l.has("out-of-range", 7));
-    CHECK(l.all().find("'per' must be a positive number, not -3") != std::string::npos);
+    CHECK(l.all().find("'per' must be a number of at least 0.01, not -3") != std::string::npos);
   }
   SUBCASE("missing source") {
     auto l = rule("role = \"gardener\"\nkind = \"fixed\"\ncount = 1\n");

@@ -296,7 +296,10 @@ Compared compare(const CompareRequest &r) {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const auto &col = columns[i];
     EstateInput in = estates.at(col.file);
-    if (col.spec) apply(*col.spec, in.estate);
+    if (col.spec) {
+      apply(*col.spec, in.estate);
+      in.staffing.reset(); // the staffing of the estate as loaded: made again for the variant
+    }
     Variant v;
     v.label = col.spec ? col.spec->label : "";
     if (col.spec) v.spec = *col.spec;

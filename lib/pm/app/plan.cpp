@@ -3,6 +3,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/roster/build.hpp>
+#include <pm/roster/limits.hpp>
 #include <pm/yaml/document.hpp>
 
 namespace pm::app {
@@ -48,7 +49,29 @@ LoadedEstate estate_from_text(const Context &c, std::string_view text, const std
   }
   estate::Estate e = estate::from_document(doc);
   catalog::Catalogue roles = estate::roles_for(e, c.roles);
-  out.input = EstateInput{std::move(e), std::move(roles)};
+  // An estate that would need more people, seats or posts than the limits allow is invalid
+  // for every command, and is stopped here, before any work that grows with it.
+  staff::Staffing s = staff::compute(e, c.norms, c.labor, roles);
+  if (!s.errors.empty()) {
+    // The document was read without positions (most files are valid): read them now.
+    yaml::Document located = yaml::parse(text, name);
+    auto d = limit_errors(s, name, &located);
+    out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
+    out.status = Status::invalid;
+    return out;
+  }
+  out.input = EstateInput{std::move(e), std::move(roles), std::move(s), &c.norms, &c.labor};
+  return out;
+}
+
+diag::Diagnostics limit_errors(const staff::Staffing &s, const std::string &file, const yaml::Document *doc) {
+  diag::Diagnostics out;
+  for (const auto &x : s.errors) {
+    yaml::Position at{1, 1};
+    if (doc && !x.pointer.empty()) at = doc->position(x.pointer, true);
+    if (at.line <= 0) at = {1, 1};
+    out.push_back(diag::make(file, at.line, at.column, diag::Severity::error, x.code, x.message, x.pointer));
+  }
   return out;
 }
 
@@ -56,7 +79,21 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
   Plan p;
   p.estate = std::move(in.estate);
   p.roles = std::move(in.roles);
-  p.staffing = staff::compute(p.estate, c.norms, c.labor, p.roles);
+  if (in.staffing && in.staffed_with == &c.norms && in.staffed_labor == &c.labor)
+    p.staffing = std::move(*in.staffing);
+  else
+    p.staffing = staff::compute(p.estate, c.norms, c.labor, p.roles);
+  if (!p.staffing.errors.empty()) {
+    // Beyond a limit of staffing: no budget or roster is made from it.
+    p.diagnostics = limit_errors(p.staffing, p.estate.file);
+    p.status = Status::invalid;
+    if (r.roster) { // nothing to roster: the errors above say why
+      p.roster = Rostered{};
+      p.roster->result.over_limit = true;
+      for (const auto &x : p.staffing.errors) p.roster->result.refusal.push_back(x.message);
+    }
+    return p;
+  }
   std::string how;
   const budget::Rates *rates = r.budget ? rates_for(c, p.estate, how) : nullptr;
   if (rates) {
@@ -72,6 +109,16 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
     Rostered ro;
     ro.problem =
         roster::build(p.estate, p.staffing, {c.labor, c.holidays, p.roles}, {r.roster->first_day, r.roster->weeks});
+    if (auto over = roster::over_limits(ro.problem)) {
+      // Refused before any work; an option over the limit (--weeks) is a usage error.
+      ro.result.over_limit = true;
+      ro.result.usage_error = over->option;
+      ro.result.refusal = {over->message};
+      p.diagnostics.push_back(diag::make(p.estate.file, 0, 0, diag::Severity::error, over->code, over->message));
+      p.status = worst(p.status, over->option ? Status::io : Status::invalid);
+      p.roster = std::move(ro);
+      return p;
+    }
     roster::Options o;
     o.seed = r.roster->seed;
     o.pattern = r.roster->pattern;
@@ -80,6 +127,11 @@ Plan make_plan(const Context &c, EstateInput in, const PlanRequest &r) {
       ro.minimum = roster::minimum_headcounts(ro.problem, o, c.patterns);
     else if (!ro.problem.posts.empty()) {
       ro.result = roster::make_roster(ro.problem, o, c.patterns);
+      if (ro.result.over_limit) { // the solver's budget ran out
+        for (const auto &t : ro.result.refusal)
+          p.diagnostics.push_back(diag::make(p.estate.file, 0, 0, diag::Severity::error, "roster-limit", t));
+        p.status = worst(p.status, Status::invalid);
+      }
       if (ro.result.ok) ro.summary = roster::summarize(ro.problem, ro.result.assignments);
     }
     p.roster = std::move(ro);

@@ -27,7 +27,16 @@ namespace pm::app {
 struct EstateInput {
   estate::Estate estate;
   catalog::Catalogue roles;
+  // Its staffing, computed when it was loaded (to check the limits of staffing) with these
+  // norms and labour profile; make_plan reuses it when its context has the same ones.
+  std::optional<staff::Staffing> staffing;
+  const staff::NormSet *staffed_with = nullptr;
+  const staff::Labor *staffed_labor = nullptr;
 };
+
+// The errors of a staffing beyond a limit (staff/limits.hpp), located in the estate file when
+// `doc` is given.
+diag::Diagnostics limit_errors(const staff::Staffing &s, const std::string &file, const yaml::Document *doc = nullptr);
 
 struct LoadedEstate {
   std::optional<EstateInput> input;
@@ -66,7 +75,7 @@ struct Rostered {
   std::optional<roster::Summary> summary;   // when a lawful roster was made
   std::vector<roster::PostMinimum> minimum; // on request
   bool ok() const { return result.ok; }
-  bool nothing_to_roster() const { return problem.posts.empty(); }
+  bool nothing_to_roster() const { return problem.posts.empty() && !result.over_limit; }
 };
 
 struct Plan {

@@ -68,6 +68,10 @@ namespace {
 
 using catalog::Text;
 
+// The largest amount a budget line may hold a year, in 元 (ten trillion: far above any estate,
+// and its cents, summed over every line, stay well inside 64 bits).
+constexpr double max_annual_amount = 1e13;
+
 // 145000 -> "145,000"; 0.4883 -> "0.4883"; 733200.5 -> "733,200.5".
 std::string amount(double v) {
   std::string s = util::format_number(v, 4);
@@ -380,6 +384,16 @@ private:
     l.item = item;
     l.department = department;
     l.name = name;
+    // An amount beyond the limit (or not a number) would overflow the cents it is kept in:
+    // the budget is refused, naming the line, rather than wrapped to a negative figure.
+    if (!(std::fabs(annual) <= max_annual_amount)) {
+      if (!m_over_limit)
+        m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "budget-limit",
+                                     both_sides(msg::budget_limit_line, name, util::format_number(annual),
+                                                util::group_thousands(max_annual_amount, 0))));
+      m_over_limit = true;
+      annual = 0;
+    }
     l.cents = to_cents(annual);
     l.basis = std::move(basis);
     l.source = source;
@@ -654,6 +668,12 @@ private:
                                    both(msg::budget_no_chargeable_area)));
       return;
     }
+    // A fee per m² over a sliver of area would be astronomical (1e-300 m² overflowed).
+    if (f.chargeable_area < 1) {
+      m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "no-chargeable-area",
+                                   both(msg::budget_chargeable_below_one, util::format_number(f.chargeable_area, 6))));
+      return;
+    }
     // The fee pays for the owners' cost centre only.
     double cost = static_cast<double>(m_b.owners_cents) / 100.0;
     const FeeRates &r = m_r.fee;
@@ -702,6 +722,17 @@ private:
                                 msg::budget_lump_sum_vat_offset_basis);
     f.cost_plus = before_vat("cost_plus", msg::budget_cost_plus, r.remuneration_rate, msg::budget_cost_plus_basis,
                              msg::budget_cost_plus_offset_basis);
+    // A tax rate a hair below 1 divides by almost nothing: the fee too must fit the limit.
+    for (const Contract *k : {&f.lump_sum, &f.lump_sum_vat, &f.cost_plus})
+      for (double v : {k->per_m2_month, k->per_m2_month_incl_vat, k->annual_revenue})
+        if (!(std::fabs(v) <= max_annual_amount)) {
+          if (!m_over_limit)
+            m_diags.push_back(diag::make(m_e.file, 0, 0, diag::Severity::error, "budget-limit",
+                                         both_sides(msg::budget_limit_fee, k->name, util::format_number(v),
+                                                    util::group_thousands(max_annual_amount, 0))));
+          m_over_limit = true;
+          return;
+        }
     guide(f);
     // What a household pays a month on average: the fee with VAT on the homes' area (the
     // residential area where the estate gives it, else the whole chargeable area) shared by the
@@ -881,6 +912,7 @@ private:
   const catalog::EstateTerms *m_terms; // null: housing's maintenance fund assumed
   Budget m_b;
   diag::Diagnostics m_diags;
+  bool m_over_limit = false; // a line over max_annual_amount was reported
   std::vector<Text> m_skipped;
   std::set<std::string> m_input_keys;
   std::map<std::string, std::string> m_dept_heads; // department id -> its headcount as a formula

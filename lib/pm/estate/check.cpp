@@ -82,15 +82,24 @@ private:
              both(msg::estate_area_parts_exceed_total, parts, util::group_thousands(sum), t));
   }
 
+  // The most a count may be (schema: definitions/count).
+  static constexpr double max_count = 1'000'000;
+
   void households(const json &v) {
     auto total = number(v, "households");
     const json *b = get(v, "buildings");
-    if (!total || !b || !b->is_array()) return;
+    if (!b || !b->is_array()) return;
     double sum = 0;
     for (const auto &g : *b) {
       // A group's households are the group's total, not per building.
       if (auto h = number(g, "households")) sum += *h;
     }
+    // Without a total, the buildings' households are the estate's: as many as 'households'
+    // may be (a count), or their sum would overflow.
+    if (!total && sum > max_count)
+      report("/buildings", true, "out-of-range",
+             both(msg::estate_households_sum_over, util::group_thousands(sum), util::group_thousands(max_count)));
+    if (!total) return;
     if (sum > *total)
       report("/households", false, "households-exceed-total",
              both(msg::estate_households_exceed_total, util::group_thousands(sum), util::group_thousands(*total)));

@@ -26,16 +26,17 @@ bool Estate::is_outsourced(const std::string &service) const {
   return false;
 }
 
-int Estate::buildings_of(const std::string &t) const {
-  int n = 0;
+std::int64_t Estate::buildings_of(const std::string &t) const {
+  std::int64_t n = 0;
   for (const auto &b : buildings)
     if (b.type == t) n += b.count;
   return n;
 }
 
-int Estate::floors() const {
-  int n = 0;
-  for (const auto &b : buildings) n += b.count * (b.floors > 0 ? b.floors : usual_floors(b.type));
+std::int64_t Estate::floors() const {
+  std::int64_t n = 0;
+  for (const auto &b : buildings)
+    n += static_cast<std::int64_t>(b.count) * (b.floors > 0 ? b.floors : usual_floors(b.type));
   return n;
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -284,8 +285,8 @@ struct Estate {
   Proposal proposal;
 
   bool is_outsourced(const std::string &service) const;
-  int buildings_of(const std::string &type) const;
-  int floors() const; // the floors of all its buildings (count × floors, the usual floors when not given)
+  std::int64_t buildings_of(const std::string &type) const; // in 64 bits: counts of up to 1,000,000 each
+  std::int64_t floors() const; // the floors of all its buildings (count × floors, the usual floors when not given)
   bool zh() const { return locale.rfind("zh", 0) == 0; }
 };
 

@@ -14,11 +14,13 @@ namespace {
 
 std::string number(int i, int count) { return fmt::format("{:0{}}", i, count >= 100 ? 3 : 2); }
 
-void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list) {
+// Only the days of the roster matter (and the day either side, for night shifts): a range of
+// years, or thousands of ranges, cost no more than the roster's own days.
+void add_unavailable(Person &p, const std::vector<estate::Unavailable> &list, int first, int last) {
   for (const auto &u : list) {
     auto a = util::parse_date(u.from), b = util::parse_date(u.to);
     if (!a || !b) continue; // pm validate reports malformed dates
-    for (int d = *a; d <= *b && d - *a < 3660; ++d) p.unavailable.insert(d);
+    for (int d = std::max(*a, first - 1); d <= *b && d <= last + 1 && d - *a < 3660; ++d) p.unavailable.insert(d);
   }
 }
 
@@ -70,7 +72,7 @@ Problem build(const estate::Estate &e, const staff::Staffing &s, const Calendar 
       p.role = x.role;
       p.licences = x.licences;
       p.hours_per_week = x.hours_per_week;
-      add_unavailable(p, x.unavailable);
+      add_unavailable(p, x.unavailable, pr.first_day, pr.first_day + pr.days - 1);
       team.push_back(std::move(p));
     }
     if (team.empty()) {

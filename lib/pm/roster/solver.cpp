@@ -1,6 +1,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/roster/capacity.hpp>
 #include <pm/roster/fair.hpp>
+#include <pm/roster/limits.hpp>
 #include <pm/roster/rng.hpp>
 #include <pm/roster/rotation.hpp>
 #include <pm/roster/solver.hpp>
@@ -28,6 +29,11 @@ struct State {
   int nights = 0, weekends = 0, holidays = 0;
   int last_post = -1, last_shift = -1, last_day = -100, same_run = 0;
 };
+
+// The work of one make_roster call: candidates weighed, against limits::solver_work. Counted,
+// not timed, so that the same input always gives the same answer.
+thread_local std::int64_t t_work = 0;
+bool over_work() { return t_work > limits::solver_work; }
 
 class Solver {
 public:
@@ -189,6 +195,8 @@ public:
       bool night = is_night(m_p.labor, slot.start, slot.end), weekend = util::is_weekend(fd);
       bool holiday = m_p.holidays && m_p.holidays->contains(fd);
       for (int seat = 0; seat < slot.seats; ++seat) {
+        t_work += static_cast<std::int64_t>(m_eligible[static_cast<std::size_t>(slot.post)].size());
+        if (over_work()) return false; // make_roster says why
         cand.clear();
         for (int person : m_eligible[static_cast<std::size_t>(slot.post)])
           cand.emplace_back(score(person, slot, night, weekend, holiday), person);
@@ -286,6 +294,7 @@ bool solve(const Problem &p, const std::vector<int> &posts, std::vector<Assignme
       first_why = w;
       if (failed_post) *failed_post = s.failed();
     }
+    if (over_work()) break;
   }
   why = first_why;
   return false;
@@ -416,9 +425,19 @@ void add_people(Problem &p, const std::string &role, int count) {
 } // namespace
 
 Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &patterns) {
+  t_work = 0;
+  // Beyond the solver's budget: no answer, and the limit named.
+  auto over = [&] {
+    Result r;
+    r.over_limit = true;
+    r.refusal = {
+        i18n::both(i18n::msg::roster_limit_work, util::group_thousands(static_cast<double>(limits::solver_work), 0))};
+    return r;
+  };
   Problem original = o.find_add ? p : Problem{};
   Failure f;
   Result r = attempt(p, o, patterns, f);
+  if (over_work()) return over();
   if (r.ok || r.usage_error || !o.find_add || !f.can_add) return r;
   // How many more people make a roster: the lower bound's number first, then one more at a
   // time where the seat no one could take is, each try a whole roster. The number named is
@@ -453,6 +472,7 @@ Result make_roster(Problem &p, const Options &o, const std::vector<Pattern> &pat
       found = true;
       break;
     }
+    if (over_work()) return over();
   }
   for (auto &[role, n] : added) {
     auto &ids = posts_of[role];

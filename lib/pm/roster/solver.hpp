@@ -25,6 +25,7 @@ struct Result {
   std::vector<catalog::Text> refusal;  // why no lawful roster could be made, where and by how much
   std::vector<Violation> violations;   // what a forced or failed roster broke
   bool usage_error = false;            // e.g. an unknown --pattern
+  bool over_limit = false;             // the problem is beyond a limit (roster/limits): not tried
   std::map<std::string, int> add;      // after a refusal: people to add per role, shown to work (0: none found)
 };
 

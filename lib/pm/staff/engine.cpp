@@ -1,11 +1,13 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/staff/engine.hpp>
+#include <pm/staff/limits.hpp>
 #include <pm/util/text.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -50,6 +52,12 @@ std::string n(double v) {
   return s;
 }
 
+// A count that may be absurdly large (in a message about a limit): grouped while exact, else
+// in scientific notation.
+std::string count_text(double v) {
+  return v < 1e15 ? util::group_thousands(std::ceil(v), 0) : fmt::format("{:.3g}", v);
+}
+
 int apply_rounding(double raw, Rounding r) {
   // A hair of tolerance so 8760/1946.6666 = 4.5000000001 rounds as people expect.
   switch (r) {
@@ -91,7 +99,8 @@ public:
     s.labor = m_l.name;
     std::map<std::string, RoleLine> roles;
     // An organisation that states its units and positions is staffed as stated.
-    for (std::size_t u = 0; u < m_e.units.size(); ++u)
+    for (std::size_t u = 0; u < m_e.units.size(); ++u) {
+      zero_positions(m_e.units[u]);
       for (const auto &p : m_e.units[u].positions) {
         Rule r;
         r.role = p.id;
@@ -101,8 +110,9 @@ public:
         l.people = p.headcount;
         l.explanation = both_of(msg::staff_given, m_e.units[u].name, p.name, p.headcount);
         l.source = Text::same(m_e.file + ": units › " + m_e.units[u].id + " › " + p.id);
-        add(roles, r, std::move(l));
+        add(roles, r, std::move(l), "/units/" + std::to_string(u));
       }
+    }
     for (const auto &r : m_ns.rules) {
       if (!m_e.units.empty()) break;
       if (!applies(r)) continue;
@@ -134,20 +144,43 @@ public:
     }
     // min and max were applied to each rule's line (limit()); a role's headcount is their sum.
 
+    // Sums in 64 bits: each role is at most limits::role_headcount, but there may be many roles.
+    std::int64_t total = 0;
+    std::set<std::string> in_departments;
     for (const auto &d : m_c.departments) {
       DepartmentLine dl{d.id, d.name, 0, {}};
+      std::int64_t people = 0;
       for (const auto &cr : m_c.roles) {
         if (cr.department != d.id) continue;
         auto it = roles.find(cr.id);
         if (it == roles.end() || it->second.headcount == 0) continue;
-        dl.headcount += it->second.headcount;
+        in_departments.insert(cr.id);
+        people += it->second.headcount;
         dl.roles.push_back(it->second);
       }
-      if (dl.headcount > 0) {
-        s.total += dl.headcount;
+      dl.headcount = static_cast<int>(std::min<std::int64_t>(people, limits::estate_headcount + 1));
+      if (people > 0) {
+        total += people;
         s.departments.push_back(std::move(dl));
       }
     }
+    // Every role staffed is in a department: one that is not would vanish from the output.
+    for (const auto &[id, rl] : roles) {
+      if (rl.headcount > 0 && in_departments.count(id) == 0)
+        m_warnings.push_back(
+            {"unplaced-role", both(msg::staff_unplaced_role, id, rl.headcount, rl.department), id, ""});
+    }
+    s.total = static_cast<int>(std::min<std::int64_t>(total, limits::estate_headcount + 1));
+    if (total > limits::estate_headcount)
+      m_errors.push_back({"headcount-limit",
+                          both(msg::staff_limit_estate, count_text(static_cast<double>(total)),
+                               util::group_thousands(limits::estate_headcount, 0)),
+                          ""});
+    if (m_posts.size() + m_duties.size() > static_cast<std::size_t>(limits::posts))
+      m_errors.push_back({"posts-limit",
+                          both(msg::staff_limit_posts, util::group_thousands(m_posts.size() + m_duties.size(), 0),
+                               util::group_thousands(limits::posts, 0)),
+                          m_posts_pointer});
     s.posts = m_posts;
     for (const Rule *r : m_duties) {
       Post p;
@@ -174,6 +207,7 @@ public:
     s.warnings.insert(s.warnings.end(), m_warnings.begin(), m_warnings.end());
     indicators(s);
     s.unused_inputs = unused();
+    s.errors = m_errors;
     return s;
   }
 
@@ -197,7 +231,7 @@ private:
     return quantity(m_e, name).value_or(0);
   }
 
-  void add(std::map<std::string, RoleLine> &roles, const Rule &r, Line line) {
+  void add(std::map<std::string, RoleLine> &roles, const Rule &r, Line line, const std::string &pointer = "") {
     auto it = roles.find(r.role);
     if (it == roles.end()) {
       const catalog::Role *cr = m_c.role(r.role);
@@ -209,8 +243,50 @@ private:
       }
       it = roles.emplace(r.role, std::move(rl)).first;
     }
-    it->second.headcount += line.people;
+    std::int64_t sum = static_cast<std::int64_t>(it->second.headcount) + line.people;
+    if (sum > limits::role_headcount) {
+      over_role(r.role, static_cast<double>(sum), pointer);
+      sum = limits::role_headcount;
+    }
+    it->second.headcount = static_cast<int>(sum);
     it->second.lines.push_back(std::move(line));
+  }
+
+  // A role's people beyond limits::role_headcount (or not a number at all): an error, once.
+  void over_role(const std::string &role, double people, const std::string &pointer = "") {
+    if (!m_over_roles.insert(role).second) return;
+    const catalog::Role *cr = m_c.role(role);
+    Text name = cr ? cr->name : Text::same(role);
+    std::string count = std::isnan(people) ? "NaN" : count_text(people);
+    m_errors.push_back(
+        {"headcount-limit",
+         both_sides(msg::staff_limit_role, name, count, util::group_thousands(limits::role_headcount, 0)), pointer});
+  }
+
+  // People for a line: `raw` rounded, or 0 with an error when it is beyond the limit per role
+  // (a conversion to int would wrap or be undefined).
+  int people_of(double raw, Rounding rounding, const std::string &role) {
+    if (!(raw <= limits::role_headcount)) {
+      over_role(role, raw);
+      return 0;
+    }
+    return apply_rounding(raw, rounding);
+  }
+
+  // Positions the estate states with no people would vanish from the staffing: say so.
+  void zero_positions(const estate::Unit &unit) {
+    std::string empty;
+    std::size_t zero = 0;
+    for (const auto &p : unit.positions)
+      if (p.headcount == 0) {
+        ++zero;
+        empty += (empty.empty() ? "" : ", ") + p.id;
+      }
+    if (zero == 0) return;
+    if (zero == unit.positions.size())
+      m_warnings.push_back({"empty-unit", both_sides(msg::staff_empty_unit, unit.name, unit.id), "", ""});
+    else
+      m_warnings.push_back({"empty-unit", both_sides(msg::staff_empty_positions, unit.name, unit.id, empty), "", ""});
   }
 
   // Applies min and max, noting them in the explanation.
@@ -238,7 +314,7 @@ private:
   Line fixed(const Rule &r) {
     Line l = base(r);
     l.raw = r.count;
-    l.people = apply_rounding(r.count, Rounding::ceil);
+    l.people = people_of(r.count, Rounding::ceil, r.role);
     std::string rounded = l.people == r.count ? "" : " → " + std::to_string(l.people);
     l.explanation = both(msg::staff_fixed, n(r.count), rounded);
     l.people = limit(r, l.people, l.explanation);
@@ -267,7 +343,7 @@ private:
     }
     double over = std::max(0.0, q - r.above);
     l.raw = r.base + over / per;
-    l.people = apply_rounding(l.raw, r.rounding);
+    l.people = people_of(l.raw, r.rounding, r.role);
     std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
     // "3 + max(0, 145,000 − 150,000) m² managed ÷ 100,000 per person = 3": base and threshold
     // appear only when the rule has them.
@@ -298,9 +374,17 @@ private:
     m_used.insert(svc + ".owners");
     m_used.insert(svc + ".owners_per_staff");
     Line l = base(r);
-    int count = static_cast<int>(std::ceil(static_cast<double>(sp.owners) / sp.owners_per_team - 1e-9));
-    l.raw = static_cast<double>(count) * sp.team;
-    l.people = count * sp.team;
+    double teams = std::ceil(static_cast<double>(sp.owners) / sp.owners_per_team - 1e-9);
+    l.raw = teams * sp.team;
+    if (teams > limits::posts) {
+      // Each team is a post of its own.
+      m_errors.push_back({"posts-limit",
+                          both(msg::staff_limit_teams, count_text(teams), util::group_thousands(limits::posts, 0)),
+                          "/special_services"});
+      return {std::move(l), {}};
+    }
+    int count = static_cast<int>(teams);
+    l.people = people_of(l.raw, Rounding::ceil, r.role);
     const catalog::Role *cr = m_c.role(r.role);
     Text role = cr ? cr->name : Text::same(r.role);
     std::string hours = sp.hours.empty() ? "24h" : sp.hours;
@@ -369,6 +453,14 @@ private:
       std::vector<const estate::Entrance *> staffed;
       for (const auto &x : m_e.entrances)
         if (x.staffed) staffed.push_back(&x);
+      m_posts_pointer = "/entrances";
+      if (staffed.size() > static_cast<std::size_t>(limits::posts)) {
+        m_errors.push_back({"posts-limit",
+                            both(msg::staff_limit_posts, util::group_thousands(staffed.size(), 0),
+                                 util::group_thousands(limits::posts, 0)),
+                            "/entrances"});
+        return out;
+      }
       for (const auto *x : staffed) {
         ++i;
         auto sh = r.shifts.empty() ? shifts_for(x->hours, r.shift_hours) : std::optional(r.shifts);
@@ -379,6 +471,13 @@ private:
     } else {
       double seats = r.seats;
       if (!r.seats_quantity.empty()) seats = std::ceil(read(r.seats_quantity) / r.seats_per - 1e-9);
+      if (!(seats <= limits::post_seats)) {
+        m_errors.push_back({"seats-limit",
+                            both_sides(msg::staff_limit_seats, cr ? cr->name : Text::same(r.post), count_text(seats),
+                                       util::group_thousands(limits::post_seats, 0)),
+                            ""});
+        return out;
+      }
       if (seats <= 0) return out;
       std::vector<Shift> shifts = r.shifts;
       if (!r.hours_from.empty()) {
@@ -411,13 +510,13 @@ private:
       Text where = r.per_entrance ? both_sides(msg::staff_where, t.name) : Text{};
       if (method == CoverMethod::per_shift) {
         l.raw = t.seats * static_cast<double>(t.shifts.size());
-        l.people = apply_rounding(l.raw, Rounding::ceil);
+        l.people = people_of(l.raw, Rounding::ceil, r.role);
         l.explanation = both_sides(msg::staff_per_shift, where, seats, t.shifts.size(), when, n(l.raw));
       } else {
         double per_year = weekly * 365.0 / 7.0;
         double productive = m_l.productive_hours_per_year();
         l.raw = per_year / productive;
-        l.people = apply_rounding(l.raw, Rounding::ceil);
+        l.people = people_of(l.raw, Rounding::ceil, r.role);
         std::string rounded = std::fabs(l.raw - l.people) < 1e-9 ? "" : " → " + std::to_string(l.people);
         Text year = both(msg::staff_working_year, n(m_l.productive_days_per_year()), n(m_l.daily_hours),
                          n(m_l.public_holidays), n(m_l.annual_leave_days));
@@ -611,9 +710,12 @@ private:
       ind.m2_per_person = m_e.areas.total / s.total;
       ind.people_per_10k_m2 = s.total / (m_e.areas.total / 10000.0);
     }
-    int best = -1;
+    // Buildings by type, counted once (not once per building: thousands of entries were slow).
+    std::map<std::string, std::int64_t> of_type;
+    for (const auto &b : m_e.buildings) of_type[b.type] += b.count;
+    std::int64_t best = -1;
     for (const auto &b : m_e.buildings) {
-      int c = m_e.buildings_of(b.type);
+      std::int64_t c = of_type[b.type];
       if (c > best) {
         best = c;
         ind.dominant_building_type = b.type;
@@ -671,6 +773,9 @@ private:
   std::vector<const Rule *> m_duties;
   std::vector<Warning> m_warnings;
   std::set<std::string> m_used; // the quantities the rules read
+  std::vector<Staffing::LimitError> m_errors;
+  std::set<std::string> m_over_roles; // roles already reported over the limit
+  std::string m_posts_pointer;        // where most posts come from, for posts-limit
 };
 
 } // namespace

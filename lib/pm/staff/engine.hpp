@@ -91,6 +91,15 @@ struct Staffing {
     catalog::Text name; // "parking spaces" / "车位"
   };
   std::vector<Unused> unused_inputs;
+  // What goes beyond a limit of staffing (staff/limits.hpp): an estate with any of these can't
+  // be planned, and the commands stop with them as errors. `pointer` (JSON Pointer) is the part
+  // of the estate file that asked for it, "" for the whole file.
+  struct LimitError {
+    std::string code; // headcount-limit, seats-limit, posts-limit
+    catalog::Text message;
+    std::string pointer;
+  };
+  std::vector<LimitError> errors;
 
   const RoleLine *role(const std::string &id) const;
   int headcount(const std::string &role_id) const;

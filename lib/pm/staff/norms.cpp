@@ -1,5 +1,6 @@
 #include <pm/data/toml.hpp>
 #include <pm/i18n/messages.hpp>
+#include <pm/staff/limits.hpp>
 #include <pm/staff/norms.hpp>
 #include <pm/util/text.hpp>
 
@@ -144,8 +145,8 @@ public:
     r.post = str(t, "post");
     r.licence = str(t, "licence");
     // Limits are whole people: a fractional minimum would be silently rounded down.
-    r.min = number(t, "min", Range::at_least(0).integral());
-    r.max = number(t, "max", Range::at_least(0).integral());
+    r.min = number(t, "min", Range::at_least(0, limits::role_headcount).integral());
+    r.max = number(t, "max", Range::at_least(0, limits::role_headcount).integral());
     if (r.min && r.max && *r.min > *r.max)
       error(*t.get("max"), "bad-value",
             both(msg::norms_max_below_min, util::format_number(*r.max), util::format_number(*r.min)));
@@ -163,7 +164,7 @@ public:
 
     switch (r.kind) {
     case RuleKind::fixed:
-      if (auto v = number(t, "count", Range::at_least(0)))
+      if (auto v = number(t, "count", Range::at_least(0, limits::role_headcount)))
         r.count = *v;
       else if (!t.get("count"))
         error(t, "missing-key", both(msg::norms_fixed_needs_count));
@@ -174,12 +175,13 @@ public:
       exclusive(t, "per", "per_quantity");
       exclusive(t, "per", "per_by_grade");
       exclusive(t, "per_quantity", "per_by_grade");
-      if (auto v = number(t, "per", Range::positive())) r.per = *v;
+      // A divisor: a tiny one would staff an absurd number of people (1e-300 overflowed).
+      if (auto v = number(t, "per", Range::at_least(limits::min_divisor))) r.per = *v;
       if (t.get("per_quantity")) quantity_name(t, "per_quantity", r.per_quantity);
       if (t.get("per_by_grade")) per_by_grade(t, r);
       if (!t.get("per") && !t.get("per_quantity") && !t.get("per_by_grade"))
         error(t, "missing-key", both(msg::norms_ratio_needs_per));
-      if (auto v = number(t, "base", Range::at_least(0))) r.base = *v;
+      if (auto v = number(t, "base", Range::at_least(0, limits::role_headcount))) r.base = *v;
       if (auto v = number(t, "above", Range::at_least(0))) r.above = *v;
       std::string rounding = one_of(t, "rounding", {"ceil", "floor", "round"});
       if (rounding == "floor")
@@ -209,9 +211,9 @@ public:
     exclusive(t, "shifts", "hours");
     exclusive(t, "shifts", "shift_hours");
     // A seat is one person at a time: 1.5 seats cannot be staffed.
-    if (auto v = number(t, "seats", Range::positive().integral())) r.seats = *v;
+    if (auto v = number(t, "seats", Range::positive(limits::post_seats).integral())) r.seats = *v;
     if (t.get("seats_quantity")) quantity_name(t, "seats_quantity", r.seats_quantity);
-    if (auto v = number(t, "seats_per", Range::positive())) r.seats_per = *v;
+    if (auto v = number(t, "seats_per", Range::at_least(limits::min_divisor))) r.seats_per = *v;
     if (auto b = boolean(t, "per_entrance")) r.per_entrance = *b;
     if (!t.get("seats") && !t.get("seats_quantity")) r.seats = 1;
     if (auto v = number(t, "shift_hours", Range::at_least(1))) r.shift_hours = *v;
@@ -273,12 +275,12 @@ public:
     bool ok = arr->size() == 4;
     for (const auto &item : *arr) {
       auto v = item.value<double>();
-      ok = ok && v && std::isfinite(*v) && *v > 0;
+      ok = ok && v && std::isfinite(*v) && *v >= limits::min_divisor && *v <= 1e9;
       if (v) r.per_by_grade.push_back(*v);
     }
     if (!ok) {
       r.per_by_grade.clear();
-      error(*arr, "bad-value", both(msg::norms_per_by_grade));
+      error(*arr, "bad-value", both(msg::norms_per_by_grade, util::format_number(limits::min_divisor), "1000000000"));
     }
   }
 

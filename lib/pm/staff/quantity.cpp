@@ -45,13 +45,13 @@ std::optional<double> quantity(const estate::Estate &e, const std::string &n) {
     return s;
   }
   if (n == "buildings.all") {
-    int s = 0;
+    double s = 0;
     for (const auto &b : e.buildings) s += b.count;
     return s;
   }
   if (util::starts_with(n, "buildings.")) {
     if (!quantity_info(n)) return std::nullopt;
-    return e.buildings_of(n.substr(10));
+    return static_cast<double>(e.buildings_of(n.substr(10)));
   }
   if (n == "lifts") return q.lifts;
   if (n == "substations") return q.substations;
