@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The directory benchmark (issue 18): time and peak memory of pm staff, budget and portfolio
+# on directories of 1,000, 5,000 and 10,000 estates (bench/dirs/gen.sh), JSON to -o FILE and
+# the table to stdout; prints a Markdown table for bench/RESULTS.md.
+# usage: bench/dirs/run.sh PM [N...]   (default N: 1000 5000 10000). Not a test: it takes
+# many minutes. Run it on a quiet machine.
+set -euo pipefail
+pm=$(realpath "$1")
+shift
+sizes=("$@")
+((${#sizes[@]})) || sizes=(1000 5000 10000)
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "| estates | command | time | peak RSS | output |"
+echo "|---:|---|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  bash "$here/gen.sh" "$work/e$n" "$n"
+  for cmd in "staff -f json -o $work/out.json" "staff" "budget -f json -o $work/out.json" "budget -f md" \
+    "portfolio -f json -o $work/out.json"; do
+    set -- $cmd
+    what=$1
+    shift
+    if /usr/bin/time -f '%e %M' -o "$work/time" "$pm" --lang en "$what" "$work/e$n" "$@" > "$work/stdout" 2> "$work/stderr"; then
+      rc=0
+    else
+      rc=$?
+    fi
+    read -r secs kb < "$work/time"
+    bytes=$( [[ " $* " == *" -o "* ]] && stat -c %s "$work/out.json" || stat -c %s "$work/stdout")
+    printf '| %s | pm %s%s | %s s | %s MB | %s MB%s |\n' "$n" "$what" "$( (($#)) && printf ' %s' "${@/#$work\//}")" "$secs" \
+      "$((kb / 1024))" "$((bytes / 1048576))" "$( ((rc)) && echo " (exit $rc)")"
+    rm -f "$work/out.json"
+  done
+  rm -rf "$work/e$n"
+done
