@@ -68,7 +68,7 @@ int run_budget_dir(const Options &o, const std::string &format, const Global &g,
   i18n::Lang lang = g.messages();
   auto sink = open_sink(o.output, inputs_of(c, scan.paths()), g);
   if (!sink) return Exit::usage;
-  report::BudgetDir doc(lang, o.explain);
+  report::BudgetDir parts(lang, o.explain);
   Spool spool; // text and Markdown: the parts under the title
   std::string code = i18n::code(lang);
   diag::Diagnostics warnings; // CSV: said on stderr after the notice, as for one estate
@@ -76,8 +76,8 @@ int run_budget_dir(const Options &o, const std::string &format, const Global &g,
     report(item.diagnostics, g);
     if (!item.plan || !item.plan->budget) return;
     const app::Plan &p = *item.plan;
-    bool first = doc.count() == 0;
-    doc::Section s = doc.section(p);
+    bool first = parts.count() == 0;
+    doc::Section s = parts.section(p);
     if (format == "json") {
       sink->write(first ? "{\n  \"estates\": [\n" : ",\n");
       sink->write(indented_json(budget::to_json(*p.budget, lang == i18n::Lang::zh).dump(2), "    "));
@@ -88,20 +88,20 @@ int run_budget_dir(const Options &o, const std::string &format, const Global &g,
       spool.write(draw_section(s, code, format));
     }
   });
-  if (doc.count() == 0) return exit_of(status); // no estate costed: nothing written
+  if (parts.count() == 0) return exit_of(status); // no estate costed: nothing written
   if (format == "json") {
     sink->write("\n  ],\n  \"annual_cost\": " +
-                nlohmann::ordered_json(static_cast<double>(doc.cents()) / 100.0).dump() + "\n}\n");
+                nlohmann::ordered_json(static_cast<double>(parts.cents()) / 100.0).dump() + "\n}\n");
   } else if (format == "csv") {
     doc::Document d;
     d.lang = code;
-    d.sections.push_back(doc.summary());
+    d.sections.push_back(parts.summary());
     sink->write(csv_for(g, "csv", draw(d, "csv")));
   } else {
-    sink->write(draw(doc.head(), format));
+    sink->write(draw(parts.head(), format));
     if (!spool_ok(spool, g)) return Exit::usage;
     sink->copy_from(spool.file());
-    sink->write(draw_section(doc.summary(), code, format));
+    sink->write(draw_section(parts.summary(), code, format));
   }
   int w = commit_sink(*sink, g);
   return w != Exit::ok ? w : exit_of(status);

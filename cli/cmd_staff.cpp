@@ -87,7 +87,7 @@ int run_dir(const Options &o, const Global &g, const app::Context &c) {
   i18n::Lang lang = g.messages();
   auto sink = open_sink(o.output, inputs_of(c, scan.paths()), g);
   if (!sink) return Exit::usage;
-  report::StaffingDir doc(c, lang, o.explain);
+  report::StaffingDir parts(c, lang, o.explain);
   Spool spool; // text and Markdown: the parts under the title
   bool first = true, warnings = false;
   std::string code = i18n::code(lang);
@@ -96,14 +96,14 @@ int run_dir(const Options &o, const Global &g, const app::Context &c) {
     if (!item.plan) return;
     const app::Plan &p = *item.plan;
     warnings = warnings || !p.staffing.warnings.empty();
-    doc::Section s = doc.section(p);
+    doc::Section s = parts.section(p);
     if (o.format == "json") {
       sink->write(first ? "{\n  \"estates\": [\n" : ",\n");
       sink->write(indented(staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2), "    "));
     } else if (o.format == "csv") {
       doc::Document d;
       d.lang = code;
-      d.sections.push_back({"", "", "", {doc.data(p)}, {}});
+      d.sections.push_back({"", "", "", {parts.data(p)}, {}});
       std::string text = draw(d, "csv");
       // One header, the first estate's.
       if (!first) text.erase(0, text.find("\r\n") + 2);
@@ -116,13 +116,13 @@ int run_dir(const Options &o, const Global &g, const app::Context &c) {
   });
   if (first) return exit_of(status); // no estate loaded: nothing written
   if (o.format == "json") {
-    sink->write("\n  ],\n  \"total\": " + nlohmann::ordered_json(doc.total()).dump() + "\n}\n");
+    sink->write("\n  ],\n  \"total\": " + nlohmann::ordered_json(parts.total()).dump() + "\n}\n");
   } else if (o.format != "csv") {
-    doc::Document head = doc.head();
+    doc::Document head = parts.head();
     sink->write(draw(head, o.format));
     if (!spool_ok(spool, g)) return Exit::usage;
     sink->copy_from(spool.file());
-    sink->write(draw_section(doc.summary(), code, o.format));
+    sink->write(draw_section(parts.summary(), code, o.format));
   }
   int w = commit_sink(*sink, g);
   if (w != Exit::ok) return w;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The directory benchmark (issue 18): time and peak memory of pm staff, budget and portfolio
-# on directories of 1,000, 5,000 and 10,000 estates (bench/dirs/gen.sh), JSON to -o FILE and
+# on directories of 1,000, 5,000 and 10,000 estates (bench/dirs/gen.py), JSON to -o FILE and
 # the table to stdout; prints a Markdown table for bench/RESULTS.md.
 # usage: bench/dirs/run.sh PM [N...]   (default N: 1000 5000 10000). Not a test: it takes
 # many minutes. Run it on a quiet machine.
@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 echo "| estates | command | time | peak RSS | output |"
 echo "|---:|---|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  bash "$here/gen.sh" "$work/e$n" "$n"
+  python3 "$here/gen.py" "$work/e$n" "$n"
   for cmd in "staff -f json -o $work/out.json" "staff" "budget -f json -o $work/out.json" "budget -f md" \
     "portfolio -f json -o $work/out.json"; do
     set -- $cmd
