@@ -3,6 +3,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/util/file.hpp>
 #include <pm/util/walk.hpp>
+#include <pm/yaml/document.hpp>
 
 #include <unordered_map>
 
@@ -27,6 +28,19 @@ std::vector<std::string> DirectoryScan::targets() const {
     if (f.kind == ScannedFile::Kind::targets) out.push_back(f.path);
   return out;
 }
+
+namespace {
+
+// Where a file's id is written: a valid file is read without positions, so it is read again
+// for the one message that needs it.
+yaml::Position id_position(const std::string &path) {
+  auto text = util::read_file(path);
+  if (!text) return {1, 1};
+  yaml::Document doc = yaml::parse(*text, path);
+  return doc.position("/id");
+}
+
+} // namespace
 
 DirectoryScan scan_directory(const Context &c, const std::string &dir, const std::string *portfolio_targets) {
   const std::string skip_targets = portfolio_targets ? *portfolio_targets : "";
@@ -69,8 +83,9 @@ DirectoryScan scan_directory(const Context &c, const std::string &dir, const std
       ++out.estates;
       auto [at, fresh] = ids.emplace(f.id, out.files.size());
       if (!fresh) {
+        yaml::Position where = id_position(f.path);
         out.diagnostics.push_back(
-            diag::make(f.path, loaded.id_line, loaded.id_column, diag::Severity::error, "duplicate-estate-id",
+            diag::make(f.path, where.line, where.column, diag::Severity::error, "duplicate-estate-id",
                        i18n::both(i18n::msg::dir_duplicate_id, f.id, out.files[at->second].path)));
         out.status = worst(out.status, Status::invalid);
       }

@@ -46,9 +46,6 @@ LoadedEstate estate_from_text(const Context &c, std::string_view text, const std
         diag::make(name, 1, 1, diag::Severity::error, "not-an-estate", i18n::both(i18n::msg::app_targets_not_estate)));
     return out;
   }
-  yaml::Position at = doc.position("/id");
-  out.id_line = at.line;
-  out.id_column = at.column;
   estate::Estate e = estate::from_document(doc);
   catalog::Catalogue roles = estate::roles_for(e, c.roles);
   out.input = EstateInput{std::move(e), std::move(roles)};

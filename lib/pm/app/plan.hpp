@@ -34,8 +34,6 @@ struct LoadedEstate {
   diag::Diagnostics diagnostics; // warnings too, when it loaded
   Status status = Status::ok;
   bool targets = false; // the file is a targets file (kind: targets), not an estate
-  int id_line = 0;      // where the estate's id is written (1-based; 0 when unknown)
-  int id_column = 0;
 };
 
 // Parses and checks a file as its kind says: a targets file (kind: targets) against its own
