@@ -3,6 +3,7 @@
 #include <cli/app.hpp>
 #include <cli/common.hpp>
 
+#include <cli/directory.hpp>
 #include <pm/app/directory.hpp>
 #include <pm/budget/json.hpp>
 #include <pm/doc/render.hpp>
@@ -24,31 +25,86 @@ struct Options {
   bool explain = false;
 };
 
-// CSV has no place for the notice or warnings: they go to stderr (JSON carries them as fields).
-void notes_on_stderr(const std::vector<app::Plan> &plans, const Global &g, i18n::Lang lang) {
-  if (plans.empty()) return;
-  const budget::Budget &first = *plans.front().budget;
-  if (first.illustrative)
-    std::cerr << i18n::tr(lang, i18n::msg::cli_note,
-                          i18n::tr(lang, i18n::msg::notice_rates_file, budget::illustrative_notice.get(lang),
-                                   report::data_set_name(first.rates_title, first.rates, lang)))
-              << "\n";
+// CSV has no place for the notice or warnings: they go to stderr (JSON carries them as fields):
+// the notice of the rates (`notice`), or the plan's warnings.
+void notes_on_stderr(const app::Plan &p, const Global &g, i18n::Lang lang, bool notice) {
+  const budget::Budget &b = *p.budget;
+  if (notice) {
+    if (b.illustrative)
+      std::cerr << i18n::tr(lang, i18n::msg::cli_note,
+                            i18n::tr(lang, i18n::msg::notice_rates_file, budget::illustrative_notice.get(lang),
+                                     report::data_set_name(b.rates_title, b.rates, lang)))
+                << "\n";
+    return;
+  }
   diag::Diagnostics d;
-  for (const auto &p : plans)
-    for (const auto &w : p.budget->warnings)
-      d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
+  for (const auto &w : b.warnings)
+    d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
   report(d, g);
 }
 
-std::string text_of(const std::vector<app::Plan> &plans, bool dir, const std::string &format, bool explain,
-                    i18n::Lang lang) {
-  if (format == "json")
-    return (dir ? report::budget_json(plans, lang) : budget::to_json(*plans.front().budget, lang == i18n::Lang::zh))
-               .dump(2) +
-           "\n";
-  doc::Document d =
-      dir ? report::budget_document(plans, lang, explain) : report::budget_document(plans.front(), lang, explain);
-  return draw(d, format);
+std::string text_of(const app::Plan &p, const std::string &format, bool explain, i18n::Lang lang) {
+  if (format == "json") return budget::to_json(*p.budget, lang == i18n::Lang::zh).dump(2) + "\n";
+  return draw(report::budget_document(p, lang, explain), format);
+}
+
+// "  " before each line: an estate's JSON inside {"estates": [...]}, as dump(2) indents it.
+std::string indented_json(const std::string &json, const std::string &by) {
+  std::string out = by;
+  for (char ch : json) {
+    out += ch;
+    if (ch == '\n') out += by;
+  }
+  return out;
+}
+
+// A directory: each estate's budget, then a summary (JSON: {"estates": [...], "annual_cost":
+// N}). Each estate is planned, written (or spooled, below a title that totals them all) and
+// dropped before the next is read.
+int run_budget_dir(const Options &o, const std::string &format, const Global &g, const app::Context &c) {
+  int rc = Exit::ok;
+  app::DirectoryScan scan = app::scan_directory(c, o.estate);
+  if (!directory_ok(scan, g, rc)) return rc;
+  i18n::Lang lang = g.messages();
+  auto sink = open_sink(o.output, inputs_of(c, scan.paths()), g);
+  if (!sink) return Exit::usage;
+  report::BudgetDir parts(lang, o.explain);
+  Spool spool; // text and Markdown: the parts under the title
+  std::string code = i18n::code(lang);
+  diag::Diagnostics warnings; // CSV: said on stderr after the notice, as for one estate
+  app::Status status = app::plan_each(c, scan, {true, std::nullopt}, [&](app::DirectoryItem &item) {
+    report(item.diagnostics, g);
+    if (!item.plan || !item.plan->budget) return;
+    const app::Plan &p = *item.plan;
+    bool first = parts.count() == 0;
+    doc::Section s = parts.section(p);
+    if (format == "json") {
+      sink->write(first ? "{\n  \"estates\": [\n" : ",\n");
+      sink->write(indented_json(budget::to_json(*p.budget, lang == i18n::Lang::zh).dump(2), "    "));
+    } else if (format == "csv") {
+      if (first) notes_on_stderr(p, g, lang, true);
+      notes_on_stderr(p, g, lang, false);
+    } else {
+      spool.write(draw_section(s, code, format));
+    }
+  });
+  if (parts.count() == 0) return exit_of(status); // no estate costed: nothing written
+  if (format == "json") {
+    sink->write("\n  ],\n  \"annual_cost\": " +
+                nlohmann::ordered_json(static_cast<double>(parts.cents()) / 100.0).dump() + "\n}\n");
+  } else if (format == "csv") {
+    doc::Document d;
+    d.lang = code;
+    d.sections.push_back(parts.summary());
+    sink->write(csv_for(g, "csv", draw(d, "csv")));
+  } else {
+    sink->write(draw(parts.head(), format));
+    if (!spool_ok(spool, g)) return Exit::usage;
+    sink->copy_from(spool.file());
+    sink->write(draw_section(parts.summary(), code, format));
+  }
+  int w = commit_sink(*sink, g);
+  return w != Exit::ok ? w : exit_of(status);
 }
 
 int run_budget(const Options &o, bool format_given, const Global &g) {
@@ -72,41 +128,26 @@ int run_budget(const Options &o, bool format_given, const Global &g) {
     error(g, i18n::msg::cli_xlsx_terminal);
     return Exit::usage;
   }
-  std::vector<app::Plan> plans;
-  std::vector<std::string> files = {o.estate};
-  app::Status status = app::Status::ok;
-  if (dir) {
-    auto d = app::plan_directory(*c, o.estate, {true, std::nullopt});
-    diag::sort(d.diagnostics);
-    note_estates(g, d.plans);
-    report(d.diagnostics, g);
-    if (!d.error_text.empty()) error(g, d.error_text);
-    status = d.status;
-    files = d.files;
-    for (auto &p : d.plans)
-      if (p.budget) plans.push_back(std::move(p));
-    if (plans.empty()) return exit_of(status);
-  } else {
-    auto loaded = app::load_estate(*c, o.estate);
-    diag::sort(loaded.diagnostics);
-    note_estate(g, loaded.input);
-    report(loaded.diagnostics, g);
-    if (!loaded.input) return exit_of(loaded.status);
-    app::Plan p = app::make_plan(*c, std::move(*loaded.input), {true, std::nullopt});
-    report(p.diagnostics, g);
-    if (!p.budget) return exit_of(p.status);
-    plans.push_back(std::move(p));
-  }
-  i18n::Lang lang = dir ? output_lang(g, plans) : output_lang(g, plans.front().estate);
+  if (dir) return run_budget_dir(o, format, g, *c);
+  auto loaded = app::load_estate(*c, o.estate);
+  diag::sort(loaded.diagnostics);
+  note_estate(g, loaded.input);
+  report(loaded.diagnostics, g);
+  if (!loaded.input) return exit_of(loaded.status);
+  app::Plan p = app::make_plan(*c, std::move(*loaded.input), {true, std::nullopt});
+  report(p.diagnostics, g);
+  if (!p.budget) return exit_of(p.status);
+  i18n::Lang lang = output_lang(g, p.estate);
   if (format == "xlsx") {
     // The workbook recalculates: every line and fee is a formula over its inputs sheet.
-    int w = emit_xlsx(o.output, report::budget_document(plans.front(), lang, true), inputs_of(*c, files), g);
-    return w != Exit::ok ? w : exit_of(status);
+    return emit_xlsx(o.output, report::budget_document(p, lang, true), inputs_of(*c, {o.estate}), g);
   }
-  std::string text = csv_for(g, format, text_of(plans, dir, format, o.explain, lang));
-  if (format == "csv") notes_on_stderr(plans, g, lang);
-  int w = emit(o.output, text, inputs_of(*c, files), g);
-  return w != Exit::ok ? w : exit_of(status);
+  std::string text = csv_for(g, format, text_of(p, format, o.explain, lang));
+  if (format == "csv") {
+    notes_on_stderr(p, g, lang, true);
+    notes_on_stderr(p, g, lang, false);
+  }
+  return emit(o.output, text, inputs_of(*c, {o.estate}), g);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include <cli/app.hpp>
 #include <cli/common.hpp>
 
+#include <cli/directory.hpp>
 #include <pm/app/portfolio.hpp>
 #include <pm/report/commands.hpp>
 
@@ -32,6 +33,8 @@ int run_portfolio(const Options &o, const Global &g) {
   int rc = Exit::ok;
   auto c = load_context(o.choices, g, rc);
   if (!c) return rc;
+  app::DirectoryScan scan = app::scan_directory(*c, o.dir, &o.targets);
+  if (!directory_ok(scan, g, rc)) return rc;
   i18n::Lang lang = g.messages();
   // A progress line only for a person watching a long run.
   bool tty = ::isatty(2) != 0;
@@ -45,10 +48,14 @@ int run_portfolio(const Options &o, const Global &g) {
     // Straight to the terminal: std::cerr drops control characters, "\r" among them.
     raw_stderr("\r" + i18n::tr(lang, i18n::msg::portfolio_reading, done, total));
   };
-  app::PortfolioRun run = app::run_portfolio(*c, o.dir, o.targets, progress);
-  if (shown) raw_stderr("\r\033[K");
-  g.locales.insert(g.locales.end(), run.locales.begin(), run.locales.end());
-  lang = g.messages();
+  // Each estate's diagnostics as it is read, over the progress line.
+  auto diagnosed = [&](const diag::Diagnostics &d) {
+    if (d.empty()) return;
+    if (shown) raw_stderr("[K");
+    report(d, g);
+  };
+  app::PortfolioRun run = app::run_portfolio(*c, scan, o.targets, diagnosed, progress);
+  if (shown) raw_stderr("[K");
   diag::sort(run.diagnostics);
   report(run.diagnostics, g);
   if (!run.error_text.empty()) error(g, run.error_text);

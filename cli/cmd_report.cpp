@@ -5,6 +5,7 @@
 #include <cli/common.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cli/directory.hpp>
 #include <pm/app/directory.hpp>
 #include <pm/doc/render.hpp>
 #include <pm/i18n/errors.hpp>
@@ -51,26 +52,29 @@ int run_report_dir(const Options &o, const std::string &format, const Global &g,
     error(g, i18n::msg::cli_cannot_make_dir, o.output);
     return Exit::usage;
   }
-  auto dir = app::plan_directory(c, o.estate, req);
-  diag::sort(dir.diagnostics);
-  note_estates(g, dir.plans);
-  report(dir.diagnostics, g);
-  if (!dir.error_text.empty()) error(g, dir.error_text);
-  int rc = exit_of(dir.status);
-  auto inputs = inputs_of(c, dir.files);
-  for (const auto &p : dir.plans) {
-    if (!p.budget) continue;
+  app::DirectoryScan scan = app::scan_directory(c, o.estate);
+  int rc = Exit::ok;
+  if (!directory_ok(scan, g, rc)) return rc;
+  bool stop = false;
+  auto inputs = inputs_of(c, scan.paths());
+  // Each estate's report is written before the next estate is read.
+  app::Status status = app::plan_each(c, scan, req, [&](app::DirectoryItem &item) {
+    report(item.diagnostics, g);
+    if (stop || !item.plan || !item.plan->budget) return;
+    const app::Plan &p = *item.plan;
     std::string path = (std::filesystem::path(o.output) / (p.estate.id + "." + format)).string();
     for (const auto &f : inputs)
       if (util::same_file(f, path)) {
         error(g, i18n::msg::cli_refuse_overwrite, path);
-        return Exit::usage;
+        rc = Exit::usage;
+        stop = true;
+        return;
       }
     int one = write_report(c, p, o, format, path, inputs, g);
     if (one == Exit::ok) std::cerr << i18n::tr(g.messages(), i18n::msg::cli_wrote, path) << "\n";
     rc = std::max(rc, one);
-  }
-  return rc;
+  });
+  return std::max(rc, exit_of(status));
 }
 
 int run_report(const Options &o, bool format_given, const Global &g) {

@@ -74,7 +74,7 @@ int run_roster_dir(const Options &o, const Global &g, const app::Context &c) {
   diag::sort(dir.diagnostics);
   note_estates(g, dir.plans);
   report(dir.diagnostics, g);
-  if (!dir.error_text.empty()) error(g, dir.error_text);
+  for (const auto &t : dir.errors) error(g, t);
   if (dir.plans.empty()) return exit_of(dir.status);
   i18n::Lang lang = output_lang(g, dir.plans);
   std::string text = o.format == "json"

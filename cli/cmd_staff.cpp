@@ -3,6 +3,7 @@
 #include <cli/app.hpp>
 #include <cli/common.hpp>
 
+#include <cli/directory.hpp>
 #include <nlohmann/json.hpp>
 #include <pm/app/directory.hpp>
 #include <pm/report/commands.hpp>
@@ -57,23 +58,76 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
   return (o.strict && any_warnings(plans)) ? Exit::invalid : Exit::ok;
 }
 
-// A directory: every estate in it, then a summary (JSON: {"estates": [...], "total": N}).
+// Warnings of one estate on stderr when the format is CSV (see warn_on_stderr).
+void csv_warnings(const app::Plan &p, const Options &o, const Global &g) {
+  if (o.format != "csv") return;
+  diag::Diagnostics d;
+  for (const auto &w : p.staffing.warnings)
+    d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
+  report(d, g);
+}
+
+// "  " before each line: an estate's JSON inside {"estates": [...]}, as dump(2) indents it.
+std::string indented(const std::string &json, const std::string &by) {
+  std::string out = by;
+  for (char ch : json) {
+    out += ch;
+    if (ch == '\n') out += by;
+  }
+  return out;
+}
+
+// A directory: every estate in it, then a summary (JSON: {"estates": [...], "total": N}). Each
+// estate is planned, written (or spooled, below a title that counts them all) and dropped
+// before the next is read.
 int run_dir(const Options &o, const Global &g, const app::Context &c) {
-  auto dir = app::plan_directory(c, o.estate, {});
-  diag::sort(dir.diagnostics);
-  note_estates(g, dir.plans);
-  report(dir.diagnostics, g);
-  if (!dir.error_text.empty()) error(g, dir.error_text);
-  if (dir.plans.empty()) return exit_of(dir.status);
-  i18n::Lang lang = output_lang(g, dir.plans);
-  std::string text = o.format == "json" ? report::staffing_json(dir.plans, lang).dump(2) + "\n"
-                                        : draw(report::staffing_document(c, dir.plans, lang, o.explain), o.format);
-  text = csv_for(g, o.format, std::move(text));
-  warn_on_stderr(dir.plans, o, g, lang);
-  int rc = emit(o.output, text, inputs_of(c, dir.files), g);
-  if (rc != Exit::ok) return rc;
-  if (dir.status != app::Status::ok) return exit_of(dir.status);
-  return (o.strict && any_warnings(dir.plans)) ? Exit::invalid : Exit::ok;
+  int rc = Exit::ok;
+  app::DirectoryScan scan = app::scan_directory(c, o.estate);
+  if (!directory_ok(scan, g, rc)) return rc;
+  i18n::Lang lang = g.messages();
+  auto sink = open_sink(o.output, inputs_of(c, scan.paths()), g);
+  if (!sink) return Exit::usage;
+  report::StaffingDir parts(c, lang, o.explain);
+  Spool spool; // text and Markdown: the parts under the title
+  bool first = true, warnings = false;
+  std::string code = i18n::code(lang);
+  app::Status status = app::plan_each(c, scan, {}, [&](app::DirectoryItem &item) {
+    report(item.diagnostics, g);
+    if (!item.plan) return;
+    const app::Plan &p = *item.plan;
+    warnings = warnings || !p.staffing.warnings.empty();
+    doc::Section s = parts.section(p);
+    if (o.format == "json") {
+      sink->write(first ? "{\n  \"estates\": [\n" : ",\n");
+      sink->write(indented(staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2), "    "));
+    } else if (o.format == "csv") {
+      doc::Document d;
+      d.lang = code;
+      d.sections.push_back({"", "", "", {parts.data(p)}, {}});
+      std::string text = draw(d, "csv");
+      // One header, the first estate's.
+      if (!first) text.erase(0, text.find("\r\n") + 2);
+      sink->write(first ? csv_for(g, "csv", std::move(text)) : text);
+    } else {
+      spool.write(draw_section(s, code, o.format));
+    }
+    csv_warnings(p, o, g);
+    first = false;
+  });
+  if (first) return exit_of(status); // no estate loaded: nothing written
+  if (o.format == "json") {
+    sink->write("\n  ],\n  \"total\": " + nlohmann::ordered_json(parts.total()).dump() + "\n}\n");
+  } else if (o.format != "csv") {
+    doc::Document head = parts.head();
+    sink->write(draw(head, o.format));
+    if (!spool_ok(spool, g)) return Exit::usage;
+    sink->copy_from(spool.file());
+    sink->write(draw_section(parts.summary(), code, o.format));
+  }
+  int w = commit_sink(*sink, g);
+  if (w != Exit::ok) return w;
+  if (status != app::Status::ok) return exit_of(status);
+  return (o.strict && warnings) ? Exit::invalid : Exit::ok;
 }
 
 int run_staff(const Options &o, const Global &g) {

@@ -11,10 +11,10 @@ fail=0
 problem() { echo "coverage: $*"; fail=1; }
 
 # Codes, as string literals where pm validate's diagnostics are made (the reader, the schema
-# validator, the semantic checks, the validation of paths): kebab-case ones anywhere in these files, one-word ones where they are passed as a code. "schema" is the fallback for a
+# validator, the semantic checks, the validation of paths, the checks of a directory of estates): kebab-case ones anywhere in these files, one-word ones where they are passed as a code. "schema" is the fallback for a
 # valijson complaint that has no message of its own: reaching it is a bug, not a case.
 files=("$src/lib/pm/yaml/document.cpp" "$src/lib/pm/schema/validator.cpp" "$src"/lib/pm/estate/check*.cpp
-       "$src/lib/pm/app/validate.cpp")
+       "$src/lib/pm/app/validate.cpp" "$src/lib/pm/app/directory.cpp")
 codes=$( {
   grep -ohE '"[a-z]+(-[a-z0-9]+)+"' "${files[@]}"
   grep -ohE '(code = |Severity::[a-z]+, |fail\([^"]*|(true|false), )"[a-z]+"' "${files[@]}" | grep -oE '"[a-z]+"'

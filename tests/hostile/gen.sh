@@ -182,3 +182,30 @@ gen_households() {
   awk -v n="$2" -v h="$3" '/^buildings:$/ { print; for (i = 1; i <= n; i++) printf "  - {name: b%d, type: high_rise, count: 1, floors: 18, households: %d}\n", i, h; skip = 1; next }
     skip && /^  / { next } /^households:/ { next } { skip = 0; print }' "$EX" > "$1"
 }
+
+# Directories of estates (cases-dirs.tsv) --------------------------------------------------
+# DIR N [PREFIX]: a directory of N small valid estates, ids PREFIX1..PREFIXN (default e).
+gen_estates() {
+  mkdir -p "$1"
+  local p=${3:-e}
+  for ((i = 1; i <= $2; i++)); do estate "$p$i" | sed "s/^id: demo$/id: $p$i/" > "$1/$p$i.yaml"; done
+}
+# DIR: a directory of two estates with the same id (a.yaml, then b.yaml).
+gen_dup_ids() { mkdir -p "$1"; estate a > "$1/a.yaml"; estate b > "$1/b.yaml"; }
+# DIR: two estates and a subdirectory that nobody can read holding an invalid estate.
+gen_unreadable_sub() {
+  gen_estates "$1" 2
+  mkdir -p "$1/sub"
+  printf 'format: 1\nid: [broken\n' > "$1/sub/bad.yaml"
+  chmod 000 "$1/sub"
+}
+# CMD...: runs CMD, prints COUNT=N, the number of lines of its output holding $PATTERN, and
+# exits with CMD's status: a case checks that every problem is named, not only the first.
+count_lines() {
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  printf '%s\n' "$out"
+  echo "COUNT=$(grep -c -- "$PATTERN" <<< "$out")"
+  return $rc
+}

@@ -5,6 +5,7 @@
 #include <pm/i18n/messages.hpp>
 #include <pm/portfolio/portfolio.hpp>
 #include <pm/util/file.hpp>
+#include <pm/util/walk.hpp>
 #include <pm/yaml/document.hpp>
 
 #include <algorithm>
@@ -99,16 +100,17 @@ Validation validate(const Context &c, const std::vector<std::string> &given, uns
   for (const auto &p : given) {
     std::error_code ec;
     if (p != "-" && std::filesystem::is_directory(p, ec)) {
-      auto found = util::find_yaml_files(p);
-      if (!found) {
-        io_error(p, i18n::describe(found.error()));
-        continue;
-      }
-      if (found->empty()) {
+      // Every entry that could not be searched or read is an error in its own name; the
+      // files that were found are still checked.
+      std::vector<util::Error> problems;
+      std::vector<std::string> found = util::walk_yaml_files(p, problems);
+      for (const auto &e : problems) io_error(e.path, i18n::describe(e));
+      if (!problems.empty() && found.empty()) continue;
+      if (found.empty()) {
         io_error(p, i18n::both(i18n::msg::no_yaml_under, p));
         continue;
       }
-      for (auto &f : *found) {
+      for (auto &f : found) {
         items.push_back({paths.size(), std::nullopt});
         paths.push_back(std::move(f));
       }

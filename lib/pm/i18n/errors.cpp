@@ -30,6 +30,10 @@ Text describe(const util::Error &e) {
     return both(msg::file_no_directory, e.path, e.detail);
   case Kind::exists:
     return both(msg::file_exists, e.path);
+  case Kind::dangling_link:
+    return both(msg::walk_dangling_link, e.path);
+  case Kind::link_loop:
+    return both(msg::walk_link_loop, e.path);
   }
   return both(msg::file_cannot_read, e.path, why);
 }

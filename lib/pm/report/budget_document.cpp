@@ -81,16 +81,35 @@ doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain)
   return d;
 }
 
-doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang lang, bool explain) {
-  Ctx c{nullptr, lang == i18n::Lang::zh};
+doc::Section BudgetDir::section(const app::Plan &p) {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
+  const budget::Budget &b = *p.budget;
+  if (m_rows.empty()) {
+    doc::Document d;
+    notice(c, d, b);
+    if (!d.notices.empty()) m_notice = d.notices.front();
+  }
+  m_cents += b.cents;
+  // No fee where none is charged (a cost budget).
+  auto fee = [&](const budget::Contract &k) {
+    return b.fee_charged ? Cell::num(budget::round_cents(k.per_m2_month)) : Cell::of("—");
+  };
+  m_rows.push_back(body(b.estate_id, {Cell::of(b.estate_id), Cell::num(b.annual_cost()), Cell::num(b.monthly_cost()),
+                                      fee(b.fee.lump_sum), fee(b.fee.lump_sum_vat), fee(b.fee.cost_plus)}));
+  return estate_section(c, p, m_explain, true);
+}
+
+doc::Document BudgetDir::head() const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
   doc::Document d;
-  d.lang = i18n::code(lang);
-  std::int64_t cents = 0;
-  for (const auto &p : plans) cents += p.budget->cents;
-  d.title = c.f(msg::budget_dir_title, num(static_cast<double>(plans.size())), detail::money(cents));
-  if (!plans.empty()) notice(c, d, *plans.front().budget);
-  for (const auto &p : plans) d.sections.push_back(estate_section(c, p, explain, true));
-  Section sum{"summary", "", c(msg::summary), {}, {}};
+  d.lang = i18n::code(m_lang);
+  d.title = c.f(msg::budget_dir_title, num(static_cast<double>(m_rows.size())), detail::money(m_cents));
+  if (m_notice) d.notices.push_back(*m_notice);
+  return d;
+}
+
+Table BudgetDir::rows() const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
   Table t;
   t.id = "summary";
   t.columns = {col("estate", c(msg::c_estate)),
@@ -99,37 +118,27 @@ doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang la
                col("fee_lump_sum", c(msg::c_fee_lump_sum), Align::right, 2),
                col("fee_lump_sum_vat", c(msg::c_fee_lump_sum_vat), Align::right, 2),
                col("fee_cost_plus", c(msg::c_fee_cost_plus), Align::right, 2)};
-  for (const auto &p : plans) {
-    const budget::Budget &b = *p.budget;
-    // No fee where none is charged (a cost budget).
-    auto fee = [&](const budget::Contract &k) {
-      return b.fee_charged ? Cell::num(budget::round_cents(k.per_m2_month)) : Cell::of("—");
-    };
-    t.rows.push_back(body(b.estate_id, {Cell::of(b.estate_id), Cell::num(b.annual_cost()), Cell::num(b.monthly_cost()),
-                                        fee(b.fee.lump_sum), fee(b.fee.lump_sum_vat), fee(b.fee.cost_plus)}));
-  }
-  Table data = t; // CSV: the summary, without a total
+  t.rows = m_rows;
+  return t;
+}
+
+Table BudgetDir::data() const {
+  Table data = rows(); // CSV: the summary, without a total
   data.id = "summary_data";
   data.for_ = Table::For::data;
   for (auto &col : data.columns) col.label = "";
-  t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::num(static_cast<double>(cents) / 100.0, "sum:body"),
-                                  Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
-  sum.blocks.push_back(std::move(t));
-  sum.blocks.push_back(std::move(data));
-  d.sections.push_back(std::move(sum));
-  return d;
+  return data;
 }
 
-nlohmann::ordered_json budget_json(const std::vector<app::Plan> &plans, i18n::Lang lang) {
-  nlohmann::ordered_json j;
-  j["estates"] = nlohmann::ordered_json::array();
-  std::int64_t cents = 0;
-  for (const auto &p : plans) {
-    j["estates"].push_back(budget::to_json(*p.budget, lang == i18n::Lang::zh));
-    cents += p.budget->cents;
-  }
-  j["annual_cost"] = static_cast<double>(cents) / 100.0;
-  return j;
+doc::Section BudgetDir::summary() const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
+  Section sum{"summary", "", c(msg::summary), {}, {}};
+  Table t = rows();
+  t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::num(static_cast<double>(m_cents) / 100.0, "sum:body"),
+                                  Cell::of(""), Cell::of(""), Cell::of(""), Cell::of("")}));
+  sum.blocks.push_back(std::move(t));
+  sum.blocks.push_back(data());
+  return sum;
 }
 
 } // namespace pm::report

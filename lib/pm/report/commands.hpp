@@ -16,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace pm::report {
@@ -27,19 +28,55 @@ std::string data_set_name(const i18n::Text &title, const std::string &id, i18n::
 // pm staff: the staffing table, its indicators and warnings; with `explain` each role's
 // reason and source. Its data table (CSV) has one row per role.
 doc::Document staffing_document(const app::Context &c, const app::Plan &p, i18n::Lang lang, bool explain);
-// Several estates: one section each, then a summary table.
-doc::Document staffing_document(const app::Context &c, const std::vector<app::Plan> &plans, i18n::Lang lang,
-                                bool explain);
-// {"estates": [schemas/staffing.schema.json...], "total": N}
-nlohmann::ordered_json staffing_json(const std::vector<app::Plan> &plans, i18n::Lang lang);
+// Several estates (pm staff DIR), one at a time so that nothing grows with their number but
+// the summary's rows: the document is head() (its title counts the estates and their staff),
+// then each estate's section(), then summary(); CSV is each estate's data() rows under one
+// header; JSON is {"estates": [schemas/staffing.schema.json...], "total": N}.
+class StaffingDir {
+public:
+  StaffingDir(const app::Context &c, i18n::Lang lang, bool explain);
+  // Adds an estate to the summary and returns its section.
+  doc::Section section(const app::Plan &p);
+  // Its rows of the data table (CSV), with the estate's id first.
+  doc::Table data(const app::Plan &p) const;
+  doc::Document head() const;
+  doc::Section summary() const;
+  int total() const { return m_total; }
+
+private:
+  const app::Context &m_c;
+  i18n::Lang m_lang;
+  bool m_explain;
+  int m_total = 0;
+  std::vector<doc::Row> m_rows;
+};
 
 // pm budget: the cost budget by item and department and the fee; with `explain` each line's
 // arithmetic and source. Its data table (CSV) has one row per cost line.
 doc::Document budget_document(const app::Plan &p, i18n::Lang lang, bool explain);
-// Several estates: one section each, then a summary table (also the CSV).
-doc::Document budget_document(const std::vector<app::Plan> &plans, i18n::Lang lang, bool explain);
-// {"estates": [schemas/budget.schema.json...], "annual_cost": N}
-nlohmann::ordered_json budget_json(const std::vector<app::Plan> &plans, i18n::Lang lang);
+// Several estates (pm budget DIR), one at a time as StaffingDir: head() (its title counts the
+// estates and their cost; the notice of the first estate's rates), each estate's section(),
+// then summary() (also the CSV: data()); JSON is {"estates": [schemas/budget.schema.json...],
+// "annual_cost": N}. Plans without a budget are not added.
+class BudgetDir {
+public:
+  BudgetDir(i18n::Lang lang, bool explain) : m_lang(lang), m_explain(explain) {}
+  doc::Section section(const app::Plan &p);
+  doc::Document head() const;
+  doc::Section summary() const;
+  // The summary's rows without a total, as CSV writes them.
+  doc::Table data() const;
+  std::int64_t cents() const { return m_cents; }
+  std::size_t count() const { return m_rows.size(); }
+
+private:
+  doc::Table rows() const;
+  i18n::Lang m_lang;
+  bool m_explain;
+  std::int64_t m_cents = 0;
+  std::vector<doc::Row> m_rows;
+  std::optional<doc::Paragraph> m_notice;
+};
 
 // pm roster: for each post, who works which shift on each day (blocks of four weeks), each
 // person's totals, each post's spread, and the coverage. Its data table (CSV) has one row per

@@ -76,53 +76,46 @@ doc::Document staffing_document(const app::Context &cx, const app::Plan &p, i18n
   return d;
 }
 
-doc::Document staffing_document(const app::Context &cx, const std::vector<app::Plan> &plans, i18n::Lang lang,
-                                bool explain) {
-  Ctx c{nullptr, lang == i18n::Lang::zh};
+StaffingDir::StaffingDir(const app::Context &c, i18n::Lang lang, bool explain)
+    : m_c(c), m_lang(lang), m_explain(explain) {}
+
+doc::Section StaffingDir::section(const app::Plan &p) {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
+  m_total += p.staffing.total;
+  const auto &ind = p.staffing.indicators;
+  m_rows.push_back(
+      detail::body(p.estate.id, {Cell::of(p.estate.id), Cell::of(c.t(p.estate.name)), Cell::num(p.staffing.total),
+                                 ind.m2_per_person ? Cell::num(*ind.m2_per_person) : Cell::of("—")}));
+  return estate_section(c, m_c, p, m_explain, true);
+}
+
+doc::Table StaffingDir::data(const app::Plan &p) const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
+  return staffing_data(c, p.staffing, true);
+}
+
+doc::Document StaffingDir::head() const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
   doc::Document d;
-  d.lang = i18n::code(lang);
-  int total = 0;
-  for (const auto &p : plans) total += p.staffing.total;
-  d.title = c.f(msg::staff_dir_title, num(static_cast<double>(plans.size())), num(total),
-                detail::short_title(c, cx.norms.title, cx.norms.name));
-  Table data;
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    d.sections.push_back(estate_section(c, cx, plans[i], explain, true));
-    Table one = staffing_data(c, plans[i].staffing, true);
-    if (i == 0)
-      data = one;
-    else
-      data.rows.insert(data.rows.end(), one.rows.begin(), one.rows.end());
-  }
+  d.lang = i18n::code(m_lang);
+  d.title = c.f(msg::staff_dir_title, num(static_cast<double>(m_rows.size())), num(m_total),
+                detail::short_title(c, m_c.norms.title, m_c.norms.name));
+  return d;
+}
+
+doc::Section StaffingDir::summary() const {
+  Ctx c{nullptr, m_lang == i18n::Lang::zh};
   Section sum{"summary", "", c(msg::summary), {}, {}};
   Table t;
   t.id = "summary";
   t.columns = {col("estate", c(msg::c_estate)), col("name", c(msg::c_name)),
                col("staff", c(msg::c_headcount), Align::right),
                col("m2_per_person", c(msg::c_m2_per_person), Align::right)};
-  for (const auto &p : plans) {
-    const auto &ind = p.staffing.indicators;
-    t.rows.push_back(
-        detail::body(p.estate.id, {Cell::of(p.estate.id), Cell::of(c.t(p.estate.name)), Cell::num(p.staffing.total),
-                                   ind.m2_per_person ? Cell::num(*ind.m2_per_person) : Cell::of("—")}));
-  }
-  t.rows.push_back(detail::total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(total, "sum:body"), Cell::of("")}));
+  t.rows = m_rows;
+  t.rows.push_back(
+      detail::total({Cell::of(c(msg::total)), Cell::of(""), Cell::num(m_total, "sum:body"), Cell::of("")}));
   sum.blocks.push_back(std::move(t));
-  if (!plans.empty()) sum.blocks.push_back(std::move(data));
-  d.sections.push_back(std::move(sum));
-  return d;
-}
-
-nlohmann::ordered_json staffing_json(const std::vector<app::Plan> &plans, i18n::Lang lang) {
-  nlohmann::ordered_json j;
-  j["estates"] = nlohmann::ordered_json::array();
-  int total = 0;
-  for (const auto &p : plans) {
-    j["estates"].push_back(staff::to_json(p.staffing, lang == i18n::Lang::zh));
-    total += p.staffing.total;
-  }
-  j["total"] = total;
-  return j;
+  return sum;
 }
 
 } // namespace pm::report

@@ -294,26 +294,4 @@ Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::
   return true;
 }
 
-Expected<std::vector<std::string>> find_yaml_files(const std::string &dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) return failure(Error::Kind::cannot_read_directory, dir, ec.value());
-  for (; it != end; it.increment(ec)) {
-    if (ec) return failure(Error::Kind::cannot_read_directory, dir, ec.value());
-    const auto &p = it->path();
-    std::string name = p.filename().string();
-    // Hidden folders (.git) hold no estates.
-    if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file(ec)) continue;
-    std::string ext = p.extension().string();
-    if (ext == ".yaml" || ext == ".yml") out.push_back(p.string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 } // namespace pm::util

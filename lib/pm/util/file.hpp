@@ -22,6 +22,8 @@ struct Error {
     input_file,            // `path` is one of the inputs: not written over
     no_directory,          // the directory `detail` that would hold `path` does not exist
     exists,                // `path` exists already
+    dangling_link,         // `path` is a symbolic link to nothing (util/walk)
+    link_loop,             // `path` is a symbolic link that leads back to itself or above it (util/walk)
   };
   Kind kind = Kind::cannot_read;
   std::string path;
@@ -81,9 +83,6 @@ Expected<bool> write_files_atomic(const std::vector<std::pair<std::string, std::
 // Writes a new file: fails, leaving everything as it was, if `path` already exists (as a file
 // or as a link, dangling or not).
 Expected<bool> write_file_new(const std::string &path, std::string_view data);
-
-// Regular files named *.yaml / *.yml under `dir`, recursively, sorted.
-Expected<std::vector<std::string>> find_yaml_files(const std::string &dir);
 
 bool same_file(const std::string &a, const std::string &b);
 

@@ -1,0 +1,24 @@
+#pragma once
+// The estate files of a directory tree, found without skipping anything silently.
+
+#include <pm/util/file.hpp>
+
+#include <string>
+#include <vector>
+
+namespace pm::util {
+
+// Files named *.yaml / *.yml under `dir`, recursively, sorted by path; and in `problems` every
+// problem met on the way, each naming its path (all of them, not only the first):
+// - a directory that can't be listed, an entry that can't be examined (cannot_read_directory,
+//   cannot_read);
+// - a symbolic link that names nothing (dangling_link) or leads back to itself or to a
+//   directory above it (link_loop);
+// - a *.yaml / *.yml entry that is not a regular file: a FIFO, a socket, a device
+//   (not_regular_file).
+// Symbolic links to files and to directories are followed. Entries whose name starts with '.'
+// (.git, an editor's lock and backup files) are left out, as ls leaves them out. Other entries
+// (README.md, a FIFO named otherwise) are not estates and are passed over.
+std::vector<std::string> walk_yaml_files(const std::string &dir, std::vector<Error> &problems);
+
+} // namespace pm::util

@@ -1,0 +1,2 @@
+# two-targets-files: pm portfolio finds two targets files in its directory and --targets names neither (exit 1).
+rm -rf $GOLDEN_WORK/tt && mkdir -p $GOLDEN_WORK/tt && cp ../../examples/villa-riverside.yaml $GOLDEN_WORK/tt/ && cp ../../examples/city-portfolio/targets.yaml $GOLDEN_WORK/tt/t1.yaml && cp ../../examples/city-portfolio/targets.yaml $GOLDEN_WORK/tt/t2.yaml && cd $GOLDEN_WORK && pm --lang en portfolio tt
