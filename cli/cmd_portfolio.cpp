@@ -7,6 +7,7 @@
 #include <pm/app/portfolio.hpp>
 #include <pm/report/commands.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -51,11 +52,13 @@ int run_portfolio(const Options &o, const Global &g) {
   // Each estate's diagnostics as it is read, over the progress line.
   auto diagnosed = [&](const diag::Diagnostics &d) {
     if (d.empty()) return;
-    if (shown) raw_stderr("[K");
+    if (shown) raw_stderr("
+[K");
     report(d, g);
   };
   app::PortfolioRun run = app::run_portfolio(*c, scan, o.targets, diagnosed, progress);
-  if (shown) raw_stderr("[K");
+  if (shown) raw_stderr("
+[K");
   diag::sort(run.diagnostics);
   report(run.diagnostics, g);
   if (!run.error_text.empty()) error(g, run.error_text);
@@ -64,7 +67,16 @@ int run_portfolio(const Options &o, const Global &g) {
   std::string text = o.format == "json" ? report::portfolio_json(run.result, t, lang).dump(2) + "\n"
                                         : draw(report::portfolio_document(run.result, t, lang), o.format);
   int w = emit(o.output, csv_for(g, o.format, std::move(text)), inputs_of(*c, run.files), g);
-  return w != Exit::ok ? w : exit_of(run.status);
+  if (w != Exit::ok) return w;
+  // The findings are in the file: a failed check still says so where a CI log shows it.
+  if (run.status == app::Status::invalid && !o.output.empty() && o.output != "-") {
+      const portfolio::Result &r = run.result;
+      auto missed = std::count_if(r.targets.begin(), r.targets.end(), [](const auto &x) { return !x.met; });
+      auto breaches =
+          std::count_if(r.tender_findings.begin(), r.tender_findings.end(), [](const auto &f) { return f.breach(); });
+      error(g, i18n::msg::portfolio_failed_see, missed, r.targets.size(), breaches, r.invalid_files, o.output);
+  }
+  return exit_of(run.status);
 }
 
 } // namespace

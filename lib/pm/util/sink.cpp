@@ -47,15 +47,14 @@ Expected<Sink> Sink::open(const std::string &path, const std::vector<std::string
     s.m_fd = STDOUT_FILENO;
     return s;
   }
+  // The same guards as write_file_atomic: no file read in this run (by name or by identity,
+  // stdin's included) is written over, and links are followed as the shell's > follows them.
   for (const auto &in : inputs)
     if (in == path || same_file(in, path)) return sink_error(Error::Kind::input_file, path);
-  fs::path target(path);
-  std::error_code ec;
-  // Through a symbolic link, write the file it names (as the shell's > does), not over the link.
-  if (fs::is_symlink(target, ec)) {
-    fs::path resolved = fs::weakly_canonical(target, ec);
-    if (!ec) target = resolved;
-  }
+  if (is_input(path)) return sink_error(Error::Kind::input_file, path);
+  auto resolved = output_target(path);
+  if (!resolved) return resolved.error();
+  fs::path target(*resolved);
   s.m_target = target.string();
   struct stat st {};
   s.m_exists = ::stat(target.c_str(), &st) == 0;
@@ -76,7 +75,8 @@ Expected<Sink> Sink::open(const std::string &path, const std::vector<std::string
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  s.m_fd = ::mkstemp(name.data());
+  std::string temp(name.data());
+  s.m_fd = make_temp(temp); // tracked for removal on a signal from the moment it exists
   if (s.m_fd < 0) {
     int err = errno;
     if (err == ENOENT) {
@@ -86,8 +86,7 @@ Expected<Sink> Sink::open(const std::string &path, const std::vector<std::string
     }
     return sink_error(Error::Kind::cannot_write, path, err);
   }
-  s.m_temp = name.data();
-  track_temp(s.m_temp);
+  s.m_temp = temp;
   return s;
 }
 
