@@ -52,13 +52,11 @@ int run_portfolio(const Options &o, const Global &g) {
   // Each estate's diagnostics as it is read, over the progress line.
   auto diagnosed = [&](const diag::Diagnostics &d) {
     if (d.empty()) return;
-    if (shown) raw_stderr("
-[K");
+    if (shown) raw_stderr("\r\033[K");
     report(d, g);
   };
   app::PortfolioRun run = app::run_portfolio(*c, scan, o.targets, diagnosed, progress);
-  if (shown) raw_stderr("
-[K");
+  if (shown) raw_stderr("\r\033[K");
   diag::sort(run.diagnostics);
   report(run.diagnostics, g);
   if (!run.error_text.empty()) error(g, run.error_text);
