@@ -68,11 +68,11 @@ int run_portfolio(const Options &o, const Global &g) {
   if (w != Exit::ok) return w;
   // The findings are in the file: a failed check still says so where a CI log shows it.
   if (run.status == app::Status::invalid && !o.output.empty() && o.output != "-") {
-      const portfolio::Result &r = run.result;
-      auto missed = std::count_if(r.targets.begin(), r.targets.end(), [](const auto &x) { return !x.met; });
-      auto breaches =
-          std::count_if(r.tender_findings.begin(), r.tender_findings.end(), [](const auto &f) { return f.breach(); });
-      error(g, i18n::msg::portfolio_failed_see, missed, r.targets.size(), breaches, r.invalid_files, o.output);
+    const portfolio::Result &r = run.result;
+    auto missed = std::count_if(r.targets.begin(), r.targets.end(), [](const auto &x) { return !x.met; });
+    auto breaches =
+        std::count_if(r.tender_findings.begin(), r.tender_findings.end(), [](const auto &f) { return f.breach(); });
+    error(g, i18n::msg::portfolio_failed_see, missed, r.targets.size(), breaches, r.invalid_files, o.output);
   }
   return exit_of(run.status);
 }

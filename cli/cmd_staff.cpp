@@ -29,8 +29,14 @@ bool any_warnings(const std::vector<app::Plan> &plans) {
 }
 
 // Machine formats keep stdout clean: their warnings also go to stderr.
+// Whether the staffing's warnings go to stderr too: CSV has no place for them, and with
+// --strict and -o FILE they are why the exit status is 1.
+bool warnings_to_stderr(const Options &o) {
+  return o.format == "csv" || (o.strict && !o.output.empty() && o.output != "-");
+}
+
 void warn_on_stderr(const std::vector<app::Plan> &plans, const Options &o, const Global &g, i18n::Lang lang) {
-  if (o.format != "csv") return;
+  if (!warnings_to_stderr(o)) return;
   diag::Diagnostics d;
   for (const auto &p : plans)
     for (const auto &w : p.staffing.warnings)
@@ -60,7 +66,7 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
 
 // Warnings of one estate on stderr when the format is CSV (see warn_on_stderr).
 void csv_warnings(const app::Plan &p, const Options &o, const Global &g) {
-  if (o.format != "csv") return;
+  if (!warnings_to_stderr(o)) return;
   diag::Diagnostics d;
   for (const auto &w : p.staffing.warnings)
     d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});

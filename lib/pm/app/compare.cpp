@@ -105,10 +105,8 @@ util::Expected<VariantSpec, Text> parse_variant(std::string_view text) {
   }
   const std::string &spec = v.text;
   std::vector<std::string> seen;
-  bool any = false;
   for (std::string_view item : split_items(rest)) {
     if (item.empty()) continue;
-    any = true;
     std::size_t eq = item.find('=');
     if (eq == std::string_view::npos) return both(msg::compare_spec_not_key_value, spec, std::string(item));
     std::string key(trim_spec(item.substr(0, eq)));
@@ -171,8 +169,6 @@ util::Expected<VariantSpec, Text> parse_variant(std::string_view text) {
       }
     }
   }
-  // A variant that changes nothing would be a second column of the estate as written.
-  if (!any) return both(msg::compare_spec_empty, spec);
   return v;
 }
 

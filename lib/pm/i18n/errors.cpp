@@ -34,6 +34,8 @@ Text describe(const util::Error &e) {
     return both(msg::walk_dangling_link, e.path);
   case Kind::link_loop:
     return both(msg::walk_link_loop, e.path);
+  case Kind::too_many_entries:
+    return both(msg::walk_too_many_entries, e.path, e.limit);
   }
   return both(msg::file_cannot_read, e.path, why);
 }

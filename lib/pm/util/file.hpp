@@ -24,6 +24,7 @@ struct Error {
     exists,                // `path` exists already
     dangling_link,         // `path` is a symbolic link to nothing (util/walk)
     link_loop,             // `path` is a symbolic link that leads back to itself or above it (util/walk)
+    too_many_entries,      // the tree under `path` has more than `limit` entries (util/walk)
   };
   Kind kind = Kind::cannot_read;
   std::string path;

@@ -35,6 +35,10 @@ struct Walker {
   // The directories from the root to the one being listed (device, inode): a link to one of
   // them is a loop.
   std::vector<std::pair<dev_t, ino_t>> ancestors;
+  std::size_t max = 0;
+  std::string root;
+  std::size_t left = 0; // entries that may still be examined
+  bool stopped = false;
 
   void directory(const std::string &path, const struct stat &st) {
     for (const auto &a : ancestors)
@@ -68,6 +72,15 @@ struct Walker {
   }
 
   void entry(const std::string &path, const std::string &name) {
+    if (stopped) return;
+    if (left == 0) {
+      Error e = walk_error(Error::Kind::too_many_entries, root);
+      e.limit = max;
+      problems.push_back(e);
+      stopped = true;
+      return;
+    }
+    --left;
     struct stat ls {};
     if (::lstat(path.c_str(), &ls) != 0) {
       problems.push_back(walk_error(Error::Kind::cannot_read, path, errno));
@@ -97,8 +110,11 @@ struct Walker {
 
 } // namespace
 
-std::vector<std::string> walk_yaml_files(const std::string &dir, std::vector<Error> &problems) {
+std::vector<std::string> walk_yaml_files(const std::string &dir, std::vector<Error> &problems,
+                                         std::size_t max_entries) {
   Walker w;
+  w.root = dir;
+  w.max = w.left = max_entries;
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0)
     w.problems.push_back(walk_error(Error::Kind::cannot_read_directory, dir, errno));

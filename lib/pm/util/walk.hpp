@@ -19,6 +19,10 @@ namespace pm::util {
 // Symbolic links to files and to directories are followed. Entries whose name starts with '.'
 // (.git, an editor's lock and backup files) are left out, as ls leaves them out. Other entries
 // (README.md, a FIFO named otherwise) are not estates and are passed over.
-std::vector<std::string> walk_yaml_files(const std::string &dir, std::vector<Error> &problems);
+// At most `max_entries` entries are examined (a walk of "/" or of links that fan out would
+// otherwise take hours); beyond that the walk stops with too_many_entries.
+constexpr std::size_t max_walk_entries = 50000;
+std::vector<std::string> walk_yaml_files(const std::string &dir, std::vector<Error> &problems,
+                                         std::size_t max_entries = max_walk_entries);
 
 } // namespace pm::util
