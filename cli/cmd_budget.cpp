@@ -48,16 +48,6 @@ std::string text_of(const app::Plan &p, const std::string &format, bool explain,
   return draw(report::budget_document(p, lang, explain), format);
 }
 
-// "  " before each line: an estate's JSON inside {"estates": [...]}, as dump(2) indents it.
-std::string indented_json(const std::string &json, const std::string &by) {
-  std::string out = by;
-  for (char ch : json) {
-    out += ch;
-    if (ch == '\n') out += by;
-  }
-  return out;
-}
-
 // A directory: each estate's budget, then a summary (JSON: {"estates": [...], "annual_cost":
 // N}). Each estate is planned, written (or spooled, below a title that totals them all) and
 // dropped before the next is read.
@@ -80,7 +70,7 @@ int run_budget_dir(const Options &o, const std::string &format, const Global &g,
     doc::Section s = parts.section(p);
     if (format == "json") {
       sink->write(first ? "{\n  \"estates\": [\n" : ",\n");
-      sink->write(indented_json(budget::to_json(*p.budget, lang == i18n::Lang::zh).dump(2), "    "));
+      sink->write(indented(budget::to_json(*p.budget, lang == i18n::Lang::zh).dump(2), "    "));
     } else if (format == "csv") {
       if (first) notes_on_stderr(p, g, lang, true);
       notes_on_stderr(p, g, lang, false);

@@ -28,20 +28,18 @@ bool any_warnings(const std::vector<app::Plan> &plans) {
   return false;
 }
 
-// Machine formats keep stdout clean: their warnings also go to stderr.
 // Whether the staffing's warnings go to stderr too: CSV has no place for them, and with
 // --strict and -o FILE they are why the exit status is 1.
 bool warnings_to_stderr(const Options &o) {
   return o.format == "csv" || (o.strict && !o.output.empty() && o.output != "-");
 }
 
-void warn_on_stderr(const std::vector<app::Plan> &plans, const Options &o, const Global &g, i18n::Lang lang) {
+// One estate's staffing warnings on stderr, when warnings_to_stderr says they go there too.
+void csv_warnings(const app::Plan &p, const Options &o, const Global &g) {
   if (!warnings_to_stderr(o)) return;
   diag::Diagnostics d;
-  for (const auto &p : plans)
-    for (const auto &w : p.staffing.warnings)
-      d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
-  (void)lang;
+  for (const auto &w : p.staffing.warnings)
+    d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
   report(d, g);
 }
 
@@ -58,29 +56,10 @@ int run_one(const Options &o, const Global &g, const app::Context &c) {
   std::string text = o.format == "json" ? staff::to_json(p.staffing, lang == i18n::Lang::zh).dump(2) + "\n"
                                         : draw(report::staffing_document(c, p, lang, o.explain), o.format);
   text = csv_for(g, o.format, std::move(text));
-  warn_on_stderr(plans, o, g, lang);
+  csv_warnings(p, o, g);
   int rc = emit(o.output, text, inputs_of(c, {o.estate}), g);
   if (rc != Exit::ok) return rc;
   return (o.strict && any_warnings(plans)) ? Exit::invalid : Exit::ok;
-}
-
-// Warnings of one estate on stderr when the format is CSV (see warn_on_stderr).
-void csv_warnings(const app::Plan &p, const Options &o, const Global &g) {
-  if (!warnings_to_stderr(o)) return;
-  diag::Diagnostics d;
-  for (const auto &w : p.staffing.warnings)
-    d.push_back({p.estate.file, 0, 0, diag::Severity::warning, w.code, w.message.en, w.message.zh, ""});
-  report(d, g);
-}
-
-// "  " before each line: an estate's JSON inside {"estates": [...]}, as dump(2) indents it.
-std::string indented(const std::string &json, const std::string &by) {
-  std::string out = by;
-  for (char ch : json) {
-    out += ch;
-    if (ch == '\n') out += by;
-  }
-  return out;
 }
 
 // A directory: every estate in it, then a summary (JSON: {"estates": [...], "total": N}). Each

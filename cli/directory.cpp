@@ -70,4 +70,13 @@ int commit_sink(util::Sink &sink, const Global &g) {
   return Exit::ok;
 }
 
+std::string indented(const std::string &json, const std::string &by) {
+  std::string out = by;
+  for (char ch : json) {
+    out += ch;
+    if (ch == '\n') out += by;
+  }
+  return out;
+}
+
 } // namespace pm::cli

@@ -18,6 +18,10 @@ namespace pm::cli {
 // Says the scan's problems on stderr (each walk problem; ids given twice, two targets files)
 // and notes the estates' locales (the language of what follows). False, with `rc` set, when
 // the run stops there: before any output is written.
+// `json` with `by` before each line: one estate's JSON inside {"estates": [...]}, indented as
+// dump(2) would indent it there.
+std::string indented(const std::string &json, const std::string &by);
+
 bool directory_ok(const app::DirectoryScan &s, const Global &g, int &rc);
 
 // A section as `format` ("table", "md") draws it inside a document, after the title.
